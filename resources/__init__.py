@@ -1,0 +1,1 @@
+"""Data files of PeerDesk (taxonomy, guide, icons), read through importlib.resources."""

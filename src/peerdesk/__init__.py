@@ -1,0 +1,3 @@
+"""PeerDesk: log peer support work day by day and see it week by week."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,34 @@
+"""Where PeerDesk keeps its files, resolved once per run.
+
+Order: ``--data-dir`` on the command line, then the ``PEERDESK_DATA_DIR``
+environment variable, then the platformdirs user data directory for
+"PeerDesk" (e.g. ``~/.local/share/PeerDesk`` on Linux,
+``%LOCALAPPDATA%\\PeerDesk`` on Windows).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "PeerDesk"
+ENV_DATA_DIR = "PEERDESK_DATA_DIR"
+DB_FILENAME = "peerdesk.db"
+SETTINGS_FILENAME = "settings.json"
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser().resolve()
+    import platformdirs  # deferred: only needed when no override is given
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def ensure_data_dir(path: Path) -> Path:
+    """Create the folder owner-only (0700) if it does not exist."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path

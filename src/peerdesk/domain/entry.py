@@ -1,0 +1,319 @@
+"""The Entry value and its validation.
+
+``validate(raw, taxonomy, today=...)`` turns what a person typed (strings from
+a form or the command line, or already-typed values) into an :class:`Entry`, or
+raises :class:`ValidationError` carrying one message per field, each saying
+what is allowed. The window shows each message next to its field; the command
+line prints the first one, naming the field.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from .taxonomy import Taxonomy
+
+MODES: dict[str, str] = {
+    "in_person": "In person",
+    "phone": "Phone",
+    "text": "Text",
+    "video": "Video",
+    "other": "Other",
+}
+FORMATS: dict[str, str] = {"individual": "Individual", "group": "Group"}
+
+MIN_MINUTES = 1
+MAX_MINUTES = 720
+MAX_NOTE = 2000
+MAX_CLIENT_REF = 40
+MAX_WORKER = 80
+MAX_PEOPLE = 500
+EARLIEST_DATE = date(2000, 1, 1)
+FUTURE_DAYS = 1
+
+# Field names in the order the form shows them; error messages follow it.
+FIELDS = (
+    "worker",
+    "date",
+    "start_time",
+    "minutes",
+    "work_type",
+    "category",
+    "mode",
+    "format",
+    "people",
+    "client_ref",
+    "tags",
+    "note",
+)
+
+MINUTES_HINT = f"between {MIN_MINUTES} and {MAX_MINUTES} minutes (12 hours); type 90, 1h30 or 1:30"
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    worker: str
+    date: date
+    minutes: int
+    category: str
+    mode: str = "in_person"
+    format: str = "individual"
+    people: int = 1
+    start_time: time | None = None
+    client_ref: str = ""
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    def with_changes(self, **changes: Any) -> Entry:
+        return replace(self, **changes)
+
+
+@dataclass
+class ValidationError(ValueError):
+    """One message per field that is wrong, in form order."""
+
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        super().__init__(self.first())
+
+    def first(self) -> str:
+        if not self.errors:
+            return "invalid entry"
+        name, message = next(iter(self.errors.items()))
+        return f"{name}: {message}"
+
+    def __str__(self) -> str:
+        return self.first()
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+# ------------------------------------------------------------------ parsing
+
+_HM_COLON = re.compile(r"^(\d{1,2}):([0-5]\d)$")
+_HM_LETTERS = re.compile(r"^(?:(\d{1,2})\s*h(?:ours?|rs?)?)?\s*(?:(\d{1,4})\s*m(?:in(?:utes?|s)?)?)?$")
+_H_ONLY_MIN = re.compile(r"^(\d{1,2})\s*h\s*(\d{1,2})$")
+
+
+def parse_minutes(value: str | int) -> int:
+    """``90``, ``1h30``, ``1h 30m``, ``1:30``, ``2h``, ``45m`` → minutes.
+
+    Raises ValueError with the allowed forms when *value* is none of them.
+    Range is checked by :func:`validate`, not here.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"must be a number of minutes, {MINUTES_HINT}")
+    if isinstance(value, int):
+        return value
+    text = str(value).strip().lower()
+    if not text:
+        raise ValueError(f"is required: {MINUTES_HINT}")
+    if text.isdigit():
+        return int(text)
+    m = _HM_COLON.match(text)
+    if m:
+        return int(m.group(1)) * 60 + int(m.group(2))
+    m = _H_ONLY_MIN.match(text)
+    if m:
+        return int(m.group(1)) * 60 + int(m.group(2))
+    m = _HM_LETTERS.match(text)
+    if m and (m.group(1) or m.group(2)):
+        return int(m.group(1) or 0) * 60 + int(m.group(2) or 0)
+    raise ValueError(f"'{value}' is not a duration; {MINUTES_HINT}")
+
+
+def parse_date(value: str | date) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        raise ValueError("is required, as YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25") from None
+
+
+def parse_time(value: str | time | None) -> time | None:
+    if value is None or isinstance(value, time):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    m = re.match(r"^(\d{1,2})[:.h]?(\d{2})$", text)
+    if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+        return time(int(m.group(1)), int(m.group(2)))
+    raise ValueError(f"'{text}' is not a time of day; write it as HH:MM (00:00–23:59), or leave it empty")
+
+
+def parse_int(value: str | int, what: str) -> int:
+    if isinstance(value, bool):
+        raise ValueError(f"must be a whole number of {what}")
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if not re.fullmatch(r"\d+", text):
+        raise ValueError(f"'{text}' is not a whole number of {what}")
+    return int(text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+# --------------------------------------------------------------- validation
+
+
+def validate(
+    raw: Mapping[str, Any],
+    taxonomy: Taxonomy,
+    *,
+    today: date,
+    entry_id: str | None = None,
+    created_at: datetime | None = None,
+) -> Entry:
+    """Check every field of *raw* and return an Entry, or raise ValidationError."""
+    errors: dict[str, str] = {}
+    out: dict[str, Any] = {}
+
+    worker = str(raw.get("worker") or "").strip()
+    if not worker:
+        errors["worker"] = "is required: your name or worker code (set it in Settings)"
+    elif len(worker) > MAX_WORKER or _CONTROL_ONE_LINE.search(worker):
+        errors["worker"] = f"must be one line of at most {MAX_WORKER} characters"
+    out["worker"] = worker
+
+    try:
+        day = parse_date(raw.get("date") or "")
+        latest = today + timedelta(days=FUTURE_DAYS)
+        if day > latest:
+            errors["date"] = f"cannot be later than tomorrow ({latest.isoformat()})"
+        elif day < EARLIEST_DATE:
+            errors["date"] = f"cannot be before {EARLIEST_DATE.isoformat()}"
+        out["date"] = day
+    except ValueError as exc:
+        errors["date"] = str(exc)
+
+    try:
+        out["start_time"] = parse_time(raw.get("start_time"))
+    except ValueError as exc:
+        errors["start_time"] = str(exc)
+
+    try:
+        minutes = parse_minutes(raw.get("minutes", ""))
+        if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+            errors["minutes"] = f"{minutes} is out of range: {MINUTES_HINT}"
+        out["minutes"] = minutes
+    except ValueError as exc:
+        errors["minutes"] = str(exc)
+
+    category = str(raw.get("category") or "").strip()
+    work_type = str(raw.get("work_type") or "").strip()
+    if work_type and work_type not in taxonomy.work_types:
+        errors["work_type"] = f"unknown work type '{work_type}'; choose one of: {', '.join(taxonomy.work_types)}"
+    if not category:
+        errors["category"] = "is required: choose what kind of work this was"
+    elif category not in taxonomy.categories:
+        errors["category"] = f"unknown category '{category}'; choose one from the list (`peerdesk categories`)"
+    elif work_type and taxonomy.work_type_of(category) != work_type:
+        errors["category"] = f"'{category}' is {taxonomy.work_type_of(category)} work, not {work_type}"
+    out["category"] = category
+
+    mode = str(raw.get("mode") or "in_person").strip()
+    if mode not in MODES:
+        errors["mode"] = f"unknown mode '{mode}'; choose one of: {', '.join(MODES)}"
+    out["mode"] = mode
+
+    fmt = str(raw.get("format") or "individual").strip()
+    if fmt not in FORMATS:
+        errors["format"] = f"unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}"
+    out["format"] = fmt
+
+    is_direct = category in taxonomy.categories and taxonomy.work_type_of(category) == "direct"
+    people_raw = raw.get("people")
+    if people_raw is None or (isinstance(people_raw, str) and not people_raw.strip()):
+        people_raw = 1 if is_direct else 0
+    try:
+        people = parse_int(people_raw, "people")
+        if people > MAX_PEOPLE:
+            errors["people"] = f"must be at most {MAX_PEOPLE}"
+        elif is_direct and people < 1:
+            errors["people"] = "direct work reaches at least 1 person; enter how many clients took part"
+        out["people"] = people
+    except ValueError as exc:
+        errors["people"] = str(exc)
+
+    client_ref = str(raw.get("client_ref") or "").strip()
+    if len(client_ref) > MAX_CLIENT_REF or _CONTROL_ONE_LINE.search(client_ref):
+        errors["client_ref"] = (
+            f"must be one line of at most {MAX_CLIENT_REF} characters: "
+            "a de-identified code, never a name"
+        )
+    out["client_ref"] = client_ref
+
+    tags_raw = raw.get("tags") or ()
+    if isinstance(tags_raw, str):
+        tags_raw = [t for t in re.split(r"[;,\s]+", tags_raw) if t]
+    tags = {str(t).strip() for t in tags_raw if str(t).strip()}
+    unknown = sorted(tags - set(taxonomy.tags))
+    if unknown:
+        errors["tags"] = f"unknown tag '{unknown[0]}'; choose from: {', '.join(taxonomy.tags)}"
+    out["tags"] = tuple(k for k in taxonomy.tags if k in tags)
+
+    note = str(raw.get("note") or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if len(note) > MAX_NOTE:
+        errors["note"] = f"is {len(note):,} characters; at most {MAX_NOTE:,} are allowed"
+    elif _CONTROL.search(note):
+        errors["note"] = "contains control characters; only text, tabs and line breaks are allowed"
+    out["note"] = note
+
+    if errors:
+        ordered = {k: errors[k] for k in FIELDS if k in errors}
+        raise ValidationError(ordered)
+
+    return Entry(
+        id=entry_id or new_id(),
+        created_at=created_at,
+        **out,
+    )
+
+
+def entry_to_raw(entry: Entry, taxonomy: Taxonomy | None = None) -> dict[str, Any]:
+    """The fields of *entry* as a form would hold them (for editing)."""
+    raw: dict[str, Any] = {
+        "worker": entry.worker,
+        "date": entry.date.isoformat(),
+        "start_time": entry.start_time.strftime("%H:%M") if entry.start_time else "",
+        "minutes": str(entry.minutes),
+        "category": entry.category,
+        "mode": entry.mode,
+        "format": entry.format,
+        "people": str(entry.people),
+        "client_ref": entry.client_ref,
+        "tags": list(entry.tags),
+        "note": entry.note,
+    }
+    if taxonomy is not None and entry.category in taxonomy.categories:
+        raw["work_type"] = taxonomy.work_type_of(entry.category)
+    return raw
+
+
+def format_minutes(minutes: int) -> str:
+    """``95`` → ``1h 35m``; ``45`` → ``45m``; ``120`` → ``2h``."""
+    h, m = divmod(int(minutes), 60)
+    if not h:
+        return f"{m}m"
+    return f"{h}h" if not m else f"{h}h {m:02d}m"

@@ -1,0 +1,85 @@
+"""Settings, each declared once with its default and label.
+
+Kept as ``settings.json`` beside the database, so a data folder (and a demo or
+test folder) carries its own. Written atomically: a temporary file in the same
+folder, then renamed over the old one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .config import SETTINGS_FILENAME
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    label: str
+    help: str = ""
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("worker", "", "Worker name or code", "Written on every entry you log and on your exports."),
+    Setting("default_mode", "in_person", "Default mode", "The mode a new entry starts with."),
+    Setting(
+        "taxonomy_file",
+        "",
+        "Organisation taxonomy file",
+        "A TOML file that adds your organisation's own categories (see README).",
+    ),
+)
+_BY_KEY = {s.key: s for s in SETTINGS}
+
+
+class SettingsError(ValueError):
+    pass
+
+
+class Settings:
+    def __init__(self, path: Path, values: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self._values: dict[str, Any] = dict(values or {})
+
+    @classmethod
+    def load(cls, data_dir: Path) -> Settings:
+        path = data_dir / SETTINGS_FILENAME
+        try:
+            text = path.read_text("utf-8")
+        except FileNotFoundError:
+            return cls(path)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SettingsError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        if not isinstance(data, dict):
+            raise SettingsError(f"{path}:1:1: must hold a JSON object")
+        return cls(path, {k: v for k, v in data.items() if k in _BY_KEY})
+
+    def get(self, key: str) -> Any:
+        return self._values.get(key, _BY_KEY[key].default)
+
+    def set(self, key: str, value: Any) -> None:
+        if key not in _BY_KEY:
+            raise KeyError(key)
+        self._values[key] = value
+
+    def save(self) -> None:
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(self._values, fh, indent=2, ensure_ascii=False, sort_keys=True)
+                fh.write("\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,313 @@
+"""The store: one PeerDesk database file, opened by path, upgraded on open.
+
+Every write is one short transaction. The file is SQLite in WAL mode with
+``synchronous=FULL`` so a committed entry survives a crash or power cut.
+An existing file is opened with ``mode=rw`` so a file that vanished is never
+silently replaced by a new, empty database; a 0-byte or foreign file is
+refused, not overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy.orm import Session
+
+from ..domain.entry import Entry
+from ..domain.summary import TotalRow
+from ..domain.weeks import Week
+from . import migrations
+from .models import EntryRow
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# PRAGMA application_id marks a file as PeerDesk's ("PeDk").
+APPLICATION_ID = 0x5065446B
+BUSY_TIMEOUT_S = 10.0
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used; the message says why."""
+
+
+class NewerDatabaseError(StoreError):
+    pass
+
+
+class EntryNotFound(StoreError):
+    pass
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    uri = f"file:{quote(str(path))}?mode={mode}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def _check_file(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be read ({exc.strerror})") from None
+    if size == 0:
+        raise StoreError(f"{path} is empty (0 bytes); PeerDesk will not open or overwrite it")
+    with path.open("rb") as fh:
+        head = fh.read(len(SQLITE_MAGIC))
+    if head != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a SQLite database; PeerDesk will not open or overwrite it")
+
+
+class Store:
+    """Entries in one SQLite file. ``Store(path)`` creates or upgrades it."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if self.path.exists():
+            _check_file(self.path)
+        elif create:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            conn = _connect(self.path, "rwc")
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.close()
+        else:
+            raise StoreError(f"{self.path} does not exist")
+        self.engine: Engine = create_engine(
+            "sqlite+pysqlite://", creator=lambda: _connect(self.path, "rw")
+        )
+
+        @event.listens_for(self.engine, "begin")
+        def _begin(conn):  # the driver's own transaction handling is off; SQLAlchemy's recipe
+            conn.exec_driver_sql("BEGIN")
+
+        try:
+            self._upgrade()
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    # ------------------------------------------------------------ schema
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+            app_id = conn.exec_driver_sql("PRAGMA application_id").scalar()
+            if "alembic_version" not in names:
+                foreign = sorted(n for n in names if not n.startswith("sqlite_"))
+                if foreign or app_id not in (0, APPLICATION_ID):
+                    what = f"it has tables {', '.join(foreign)}" if foreign else f"application id {app_id}"
+                    raise StoreError(f"{self.path} is not a PeerDesk database ({what}); it was not changed")
+                return None
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    def _upgrade(self) -> None:
+        current = self.revision()
+        if current == migrations.HEAD:
+            return
+        from alembic.config import Config
+        from alembic.script import ScriptDirectory
+
+        cfg = Config()
+        cfg.set_main_option("script_location", migrations.SCRIPT_LOCATION)
+        script = ScriptDirectory.from_config(cfg)
+        if current is not None:
+            try:
+                script.get_revision(current)
+            except Exception:
+                raise NewerDatabaseError(
+                    f"{self.path} was made by a newer PeerDesk (schema revision {current}); "
+                    "update PeerDesk to open it. The file was not changed."
+                ) from None
+            self._backup_before_migration(current)
+        from alembic import command
+
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def _backup_before_migration(self, current: str) -> Path:
+        folder = self.path.parent / "backups"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        stamp = _utcnow().strftime("%Y%m%dT%H%M%SZ")
+        target = folder / f"{self.path.stem}-before-migration-{current}-{stamp}.db"
+        tmp = target.with_suffix(".tmp")
+        tmp.unlink(missing_ok=True)
+        src = _connect(self.path, "ro")
+        try:
+            src.execute("VACUUM INTO ?", (str(tmp),))
+        finally:
+            src.close()
+        check = sqlite3.connect(f"file:{quote(str(tmp))}?mode=ro", uri=True)
+        try:
+            ok = check.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            check.close()
+        if ok != "ok":
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"backup before migration failed its check ({ok}); {self.path} was not changed")
+        shutil.move(tmp, target)
+        return target
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    # ------------------------------------------------------------ writes
+
+    def add(self, entry: Entry) -> Entry:
+        now = _utcnow()
+        stored = entry.with_changes(created_at=entry.created_at or now, updated_at=now)
+        with self._session() as s:
+            s.add(_to_row(stored))
+        return stored
+
+    def update(self, entry: Entry) -> Entry:
+        with self._session() as s:
+            row = s.get(EntryRow, entry.id)
+            if row is None:
+                raise EntryNotFound(f"entry {entry.id} is not in the database")
+            stored = entry.with_changes(created_at=_from_db_time(row.created_at), updated_at=_utcnow())
+            for key, value in _row_values(stored).items():
+                setattr(row, key, value)
+        return stored
+
+    def delete(self, entry_id: str) -> Entry:
+        """Remove an entry and return it, so it can be put back (undo)."""
+        with self._session() as s:
+            row = s.get(EntryRow, entry_id)
+            if row is None:
+                raise EntryNotFound(f"entry {entry_id} is not in the database")
+            gone = _to_entry(row)
+            s.execute(delete(EntryRow).where(EntryRow.id == entry_id))
+        return gone
+
+    def restore(self, entry: Entry) -> Entry:
+        """Put back an entry exactly as it was (same id and timestamps)."""
+        with self._session() as s:
+            s.add(_to_row(entry))
+        return entry
+
+    # ------------------------------------------------------------ reads
+
+    def get(self, entry_id: str) -> Entry | None:
+        with self._session() as s:
+            row = s.get(EntryRow, entry_id)
+            return _to_entry(row) if row else None
+
+    def entries_between(self, start: dt.date, end: dt.date) -> list[Entry]:
+        """Entries dated start..end inclusive, by day, start time, then entry order."""
+        stmt = (
+            select(EntryRow)
+            .where(EntryRow.date >= start, EntryRow.date <= end)
+            .order_by(EntryRow.date, EntryRow.start_time.is_(None), EntryRow.start_time, EntryRow.created_at)
+        )
+        with self._session() as s:
+            return [_to_entry(r) for r in s.scalars(stmt)]
+
+    def list_week(self, week: Week) -> list[Entry]:
+        return self.entries_between(week.start, week.end)
+
+    def totals_between(self, start: dt.date, end: dt.date) -> list[TotalRow]:
+        """Minutes, entries and people per day and category, summed in SQL."""
+        stmt = (
+            select(
+                EntryRow.date,
+                EntryRow.category,
+                func.sum(EntryRow.minutes),
+                func.count(),
+                func.sum(EntryRow.people),
+            )
+            .where(EntryRow.date >= start, EntryRow.date <= end)
+            .group_by(EntryRow.date, EntryRow.category)
+            .order_by(EntryRow.date, EntryRow.category)
+        )
+        with self.engine.connect() as conn:
+            return [TotalRow(d, c, int(m), int(n), int(p)) for d, c, m, n, p in conn.execute(stmt)]
+
+    def category_usage(self) -> dict[str, int]:
+        """How many entries use each category key (to check a taxonomy file)."""
+        stmt = select(EntryRow.category, func.count()).group_by(EntryRow.category)
+        with self.engine.connect() as conn:
+            return {c: int(n) for c, n in conn.execute(stmt)}
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(EntryRow)).scalar_one())
+
+
+# ---------------------------------------------------------------- mapping
+
+
+def _from_db_time(value: dt.datetime | None) -> dt.datetime | None:
+    return value.replace(tzinfo=dt.UTC) if value is not None and value.tzinfo is None else value
+
+
+def _to_db_time(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value
+
+
+def _row_values(entry: Entry) -> dict[str, object]:
+    return {
+        "worker": entry.worker,
+        "date": entry.date,
+        "start_time": entry.start_time,
+        "minutes": entry.minutes,
+        "category": entry.category,
+        "mode": entry.mode,
+        "format": entry.format,
+        "people": entry.people,
+        "client_ref": entry.client_ref,
+        "tags": ";".join(entry.tags),
+        "note": entry.note,
+        "created_at": _to_db_time(entry.created_at),
+        "updated_at": _to_db_time(entry.updated_at),
+    }
+
+
+def _to_row(entry: Entry) -> EntryRow:
+    return EntryRow(id=entry.id, **_row_values(entry))
+
+
+def _to_entry(row: EntryRow) -> Entry:
+    return Entry(
+        id=row.id,
+        worker=row.worker,
+        date=row.date,
+        start_time=row.start_time,
+        minutes=row.minutes,
+        category=row.category,
+        mode=row.mode,
+        format=row.format,
+        people=row.people,
+        client_ref=row.client_ref,
+        tags=tuple(t for t in row.tags.split(";") if t),
+        note=row.note,
+        created_at=_from_db_time(row.created_at),
+        updated_at=_from_db_time(row.updated_at),
+    )
