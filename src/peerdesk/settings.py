@@ -7,6 +7,7 @@ folder, then renamed over the old one.
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import tempfile
@@ -64,6 +65,10 @@ class Settings:
 
     def get(self, key: str) -> Any:
         return self._values.get(key, _BY_KEY[key].default)
+
+    def worker(self) -> str:
+        """The worker in settings, else the operating-system user name."""
+        return str(self.get("worker") or "").strip() or getpass.getuser()
 
     def set(self, key: str, value: Any) -> None:
         if key not in _BY_KEY:

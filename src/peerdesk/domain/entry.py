@@ -103,7 +103,7 @@ def new_id() -> str:
 
 _HM_COLON = re.compile(r"^(\d{1,2}):([0-5]\d)$")
 _HM_LETTERS = re.compile(r"^(?:(\d{1,2})\s*h(?:ours?|rs?)?)?\s*(?:(\d{1,4})\s*m(?:in(?:utes?|s)?)?)?$")
-_H_ONLY_MIN = re.compile(r"^(\d{1,2})\s*h\s*(\d{1,2})$")
+_H_ONLY_MIN = re.compile(r"^(\d{1,2})\s*h\s*([0-5]?\d)$")
 
 
 def parse_minutes(value: str | int) -> int:
@@ -128,7 +128,7 @@ def parse_minutes(value: str | int) -> int:
     if m:
         return int(m.group(1)) * 60 + int(m.group(2))
     m = _HM_LETTERS.match(text)
-    if m and (m.group(1) or m.group(2)):
+    if m and (m.group(1) or m.group(2)) and not (m.group(1) and int(m.group(2) or 0) >= 60):
         return int(m.group(1) or 0) * 60 + int(m.group(2) or 0)
     raise ValueError(f"'{value}' is not a duration; {MINUTES_HINT}")
 
@@ -250,6 +250,8 @@ def validate(
         people = parse_int(people_raw, "people")
         if people > MAX_PEOPLE:
             errors["people"] = f"must be at most {MAX_PEOPLE}"
+        elif people < 0:
+            errors["people"] = f"cannot be negative; enter 0 to {MAX_PEOPLE}"
         elif is_direct and people < 1:
             errors["people"] = "direct work reaches at least 1 person; enter how many clients took part"
         out["people"] = people

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 _WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -46,6 +46,8 @@ class Week:
         return [self.start + timedelta(days=i) for i in range(7)]
 
     def __contains__(self, day: object) -> bool:
+        if isinstance(day, datetime):
+            day = day.date()
         return isinstance(day, date) and self.start <= day <= self.end
 
     # -- navigation

@@ -48,10 +48,11 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def _connect(path: Path, mode: str) -> sqlite3.Connection:
+def _connect(path: Path, mode: str, *, wal: bool = True) -> sqlite3.Connection:
     uri = f"file:{quote(str(path))}?mode={mode}"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
-    conn.execute("PRAGMA journal_mode=WAL")
+    if wal:  # writes the file header: only once the file is known to be PeerDesk's
+        conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     return conn
@@ -84,8 +85,10 @@ class Store:
             conn.close()
         else:
             raise StoreError(f"{self.path} does not exist")
+        # Until the file is checked (and upgraded) connections must not switch it to WAL.
+        self._checked = False
         self.engine: Engine = create_engine(
-            "sqlite+pysqlite://", creator=lambda: _connect(self.path, "rw")
+            "sqlite+pysqlite://", creator=lambda: _connect(self.path, "rw", wal=self._checked)
         )
 
         @event.listens_for(self.engine, "begin")
@@ -97,6 +100,9 @@ class Store:
         except BaseException:
             self.engine.dispose()
             raise
+        self._checked = True
+        self.engine.dispose()  # reconnect, now with WAL on
+        self.engine.connect().close()
 
     # ------------------------------------------------------------ schema
 
@@ -144,7 +150,7 @@ class Store:
         target = folder / f"{self.path.stem}-before-migration-{current}-{stamp}.db"
         tmp = target.with_suffix(".tmp")
         tmp.unlink(missing_ok=True)
-        src = _connect(self.path, "ro")
+        src = _connect(self.path, "ro", wal=False)
         try:
             src.execute("VACUUM INTO ?", (str(tmp),))
         finally:

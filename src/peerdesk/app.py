@@ -1,0 +1,105 @@
+"""Builds the QApplication, shows the main window, then opens the store.
+
+The window paints first; the database (and SQLAlchemy and Alembic, the
+slowest imports) opens right after, from the event loop.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from .domain.taxonomy import TaxonomyError
+from .domain.weeks import Week
+from .settings import SettingsError
+from .ui.dialogs import Dialogs
+from .ui.main_window import MainWindow
+from .workspace import Workspace
+
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("PeerDesk")
+    app.setApplicationDisplayName("PeerDesk")
+    app.setOrganizationName("PeerDesk")
+    return app  # type: ignore[return-value]
+
+
+def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
+    """Open the window's store; on failure explain why and return False."""
+    from .storage.store import StoreError
+
+    try:
+        store = window.workspace.open_store()
+    except (StoreError, TaxonomyError) as exc:
+        dialogs.error(window, "PeerDesk cannot open its data", f"{exc}\n\nNothing was changed.")
+        return False
+    window.set_store(store)
+    return True
+
+
+def run(*, data_dir: str | None = None, taxonomy_file: str | None = None, week: Week | None = None) -> int:
+    app = _application()
+    dialogs = Dialogs()
+    try:
+        workspace = Workspace(data_dir, taxonomy_file)
+        workspace.taxonomy  # noqa: B018 - a bad taxonomy file is reported before the window opens
+    except (TaxonomyError, SettingsError) as exc:
+        dialogs.error(None, "PeerDesk cannot start", str(exc))
+        return 2
+    window = MainWindow(workspace, week=week, dialogs=dialogs)
+    window.show()
+
+    def after_first_paint() -> None:
+        if not open_store_into(window, dialogs):
+            app.exit(1)
+            return
+        window.ask_worker_if_unset()
+        window.focus_form()
+
+    QTimer.singleShot(0, after_first_paint)
+    code = app.exec()
+    workspace.close()
+    return code
+
+
+def screenshot(
+    path: str | os.PathLike[str],
+    *,
+    data_dir: str | None = None,
+    taxonomy_file: str | None = None,
+    week: Week | None = None,
+) -> int:
+    """Render the main window offscreen at 1280×800 and save it as a PNG."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = _application()
+    try:
+        workspace = Workspace(data_dir, taxonomy_file)
+        workspace.taxonomy  # noqa: B018
+        store = workspace.open_store()
+    except Exception as exc:
+        print(f"peerdesk: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, TaxonomyError | SettingsError) else 1
+    window = MainWindow(workspace, week=week)
+    window.set_store(store)
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    app.processEvents()
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(target), "PNG")
+    window.close()
+    workspace.close()
+    if not ok:
+        print(f"peerdesk: could not write {target}", file=sys.stderr)
+        return 1
+    print(target)
+    return 0

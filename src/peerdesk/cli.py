@@ -1,0 +1,245 @@
+"""The ``peerdesk`` command: the window, and small sub-commands beside it.
+
+Exit codes: 0 done, 2 bad input or usage, 1 anything else; always with a
+message on stderr when not 0. Heavy imports (Qt, SQLAlchemy) happen inside the
+command that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from . import __version__
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="data folder (default: $PEERDESK_DATA_DIR, else the user data folder for PeerDesk)",
+    )
+    parser.add_argument(
+        "--taxonomy",
+        metavar="FILE",
+        default=default,
+        help="an organisation's taxonomy file extending the built-in one",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peerdesk",
+        description="Log peer support work day by day and see it week by week. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}")
+    _common(parser, suppress=False)
+    parser.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen to a PNG and exit")
+    parser.add_argument("--week", metavar="YYYY-Www", help="the week to show (default: this week)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = sub.add_parser("add", help="log one entry; prints its id")
+    _common(add, suppress=True)
+    add.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    add.add_argument("--minutes", required=True, metavar="N", help="1–720; 90, 1h30 and 1:30 all work")
+    add.add_argument("--category", required=True, metavar="KEY", help="a category key (see `peerdesk categories`)")
+    add.add_argument("--start", metavar="HH:MM")
+    add.add_argument("--mode", metavar="M", help="in_person, phone, text, video or other")
+    add.add_argument("--format", metavar="F", help="individual or group")
+    add.add_argument("--people", metavar="N")
+    add.add_argument("--client-ref", metavar="R", help="a de-identified code, never a name")
+    add.add_argument("--tag", action="append", default=[], metavar="T", help="an enactment; repeat for more")
+    add.add_argument("--note", metavar="TEXT")
+    add.add_argument("--worker", metavar="NAME", help="default: the worker in settings, else the OS user")
+
+    lst = sub.add_parser("list", help="print one week's entries")
+    _common(lst, suppress=True)
+    lst.add_argument("--week", metavar="YYYY-Www", help="default: this week")
+    lst.add_argument("--json", action="store_true", help="a JSON list instead of a table")
+
+    cats = sub.add_parser("categories", help="print the work types and category keys")
+    _common(cats, suppress=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "add":
+            return cmd_add(args)
+        if args.command == "list":
+            return cmd_list(args)
+        if args.command == "categories":
+            return cmd_categories(args)
+        if args.screenshot:
+            return cmd_screenshot(args)
+        from .app import run
+
+        return run(data_dir=args.data_dir, taxonomy_file=args.taxonomy, week=_week(args.week))
+    except CliError as exc:
+        print(f"peerdesk: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _workspace(args: argparse.Namespace):
+    from .domain.taxonomy import TaxonomyError
+    from .settings import SettingsError
+    from .workspace import Workspace
+
+    try:
+        ws = Workspace(getattr(args, "data_dir", None), getattr(args, "taxonomy", None))
+        ws.taxonomy  # noqa: B018 - load now so a bad file is reported as usage
+    except (TaxonomyError, SettingsError) as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    except OSError as exc:
+        raise CliError(f"cannot use the data folder: {exc}") from None
+    return ws
+
+
+def _open_store(ws):
+    from .domain.taxonomy import TaxonomyError
+    from .storage.store import StoreError
+
+    try:
+        return ws.open_store()
+    except TaxonomyError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _week(text: str | None):
+    from .domain.weeks import Week
+
+    if not text:
+        return None
+    try:
+        return Week.parse(text)
+    except ValueError as exc:
+        raise CliError(f"--week: {exc}", EXIT_USAGE) from None
+
+
+# ------------------------------------------------------------------ commands
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from .domain.entry import ValidationError, validate
+
+    ws = _workspace(args)
+    raw: dict[str, Any] = {
+        "worker": args.worker or ws.settings.worker(),
+        "date": args.date,
+        "start_time": args.start,
+        "minutes": args.minutes,
+        "category": args.category,
+        "mode": args.mode or ws.settings.get("default_mode"),
+        "format": args.format,
+        "people": args.people,
+        "client_ref": args.client_ref,
+        "tags": args.tag,
+        "note": args.note,
+    }
+    try:
+        entry = validate(raw, ws.taxonomy, today=date.today())
+    except ValidationError as exc:
+        field, message = next(iter(exc.errors.items()))
+        flag = {"start_time": "start", "client_ref": "client-ref", "tags": "tag"}.get(field, field)
+        raise CliError(f"--{flag}: {message}", EXIT_USAGE) from None
+    store = _open_store(ws)
+    try:
+        stored = store.add(entry)
+    finally:
+        ws.close()
+    print(stored.id)
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from .domain.entry import MODES, format_minutes
+    from .domain.weeks import Week
+
+    week = _week(args.week) or Week.of(date.today())
+    ws = _workspace(args)
+    store = _open_store(ws)
+    try:
+        entries = store.list_week(week)
+    finally:
+        ws.close()
+    tax = ws.taxonomy
+    if args.json:
+        print(json.dumps([entry_json(e, tax) for e in entries], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{week.label()} ({week})")
+    if not entries:
+        print("No entries.")
+        return EXIT_OK
+    for e in entries:
+        start = e.start_time.strftime("%H:%M") if e.start_time else "     "
+        print(
+            f"{e.date:%a %Y-%m-%d} {start} {format_minutes(e.minutes):>7}  "
+            f"{tax.work_type_of(e.category) if e.category in tax.categories else '?':<8} "
+            f"{tax.category_label(e.category):<40} {MODES.get(e.mode, e.mode):<9} {e.id}"
+        )
+    total = sum(e.minutes for e in entries)
+    print(f"{len(entries)} entries, {format_minutes(total)}")
+    return EXIT_OK
+
+
+def entry_json(entry, taxonomy) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "worker": entry.worker,
+        "date": entry.date.isoformat(),
+        "start_time": entry.start_time.strftime("%H:%M") if entry.start_time else None,
+        "minutes": entry.minutes,
+        "work_type": taxonomy.work_type_of(entry.category) if entry.category in taxonomy.categories else None,
+        "category": entry.category,
+        "mode": entry.mode,
+        "format": entry.format,
+        "people": entry.people,
+        "client_ref": entry.client_ref,
+        "tags": list(entry.tags),
+        "note": entry.note,
+        "created_at": entry.created_at.isoformat() if entry.created_at else None,
+        "updated_at": entry.updated_at.isoformat() if entry.updated_at else None,
+    }
+
+
+def cmd_categories(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    tax = ws.taxonomy
+    for wt in tax.work_types.values():
+        print(f"{wt.key}: {wt.label}")
+        for cat in tax.categories_of(wt.key):
+            print(f"  {cat.key:<40} {cat.label}")
+    print("tags: " + ", ".join(tax.tags))
+    return EXIT_OK
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from .app import screenshot
+
+    week = _week(args.week)
+    return screenshot(args.screenshot, data_dir=args.data_dir, taxonomy_file=args.taxonomy, week=week)

@@ -1,0 +1,29 @@
+"""Message boxes and small questions, behind one seam.
+
+Widgets ask ``self.dialogs`` rather than calling QMessageBox directly, so a
+test replaces one object instead of patching Qt.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+class Dialogs:
+    def confirm(self, parent: QWidget, title: str, text: str, ok: str = "Delete") -> bool:
+        box = QMessageBox(QMessageBox.Question, title, text, parent=parent)
+        yes = box.addButton(ok, QMessageBox.DestructiveRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(QMessageBox.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, default: str = "") -> str | None:
+        text, ok = QInputDialog.getText(parent, title, label, QLineEdit.Normal, default)
+        return text.strip() if ok else None

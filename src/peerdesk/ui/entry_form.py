@@ -1,0 +1,375 @@
+"""The entry form: every field of an entry, with its error shown beside it.
+
+The form holds no logic of its own beyond presentation: ``values()`` gives
+what was typed, as strings, to :func:`peerdesk.domain.entry.validate`;
+``show_errors()`` puts each message under its field. Enter (outside the note)
+or Ctrl+S / Ctrl+Enter asks to save through the ``submitted`` signal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.entry import FORMATS, MAX_CLIENT_REF, MAX_NOTE, MAX_PEOPLE, MODES
+from ..domain.taxonomy import Taxonomy
+
+ERROR_STYLE = "color: #b00020;"
+INVALID_PROPERTY = "invalid"
+
+
+class EntryForm(QWidget):
+    """Fields of one entry. Emits ``submitted`` when the user asks to save."""
+
+    submitted = Signal()
+    cleared = Signal()
+
+    def __init__(self, taxonomy: Taxonomy, *, save_label: str = "&Save entry", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.taxonomy = taxonomy
+        self._error_labels: dict[str, QLabel] = {}
+        self._field_widgets: dict[str, QWidget] = {}
+
+        self.date_edit = QDateEdit(calendarPopup=True)
+        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setDate(QDate.currentDate())
+        self.start_edit = QLineEdit(placeholderText="optional, HH:MM")
+        self.start_edit.setMaxLength(5)
+        self.minutes_edit = QLineEdit(placeholderText="90, 1h30 or 1:30")
+        self.minutes_edit.setMaxLength(12)
+        self.work_type_combo = QComboBox()
+        for wt in taxonomy.work_types.values():
+            self.work_type_combo.addItem(wt.label, wt.key)
+            self.work_type_combo.setItemData(self.work_type_combo.count() - 1, wt.description, Qt.ToolTipRole)
+        self.category_combo = QComboBox()
+        self.category_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.category_combo.setMinimumContentsLength(18)
+        self.category_hint = QLabel(wordWrap=True)
+        self.category_hint.setObjectName("category_hint")
+        self.category_hint.setStyleSheet("color: palette(mid); font-size: 90%;")
+        self.mode_combo = QComboBox()
+        for key, label in MODES.items():
+            self.mode_combo.addItem(label, key)
+        self.format_combo = QComboBox()
+        for key, label in FORMATS.items():
+            self.format_combo.addItem(label, key)
+        self.people_spin = QSpinBox(minimum=0, maximum=MAX_PEOPLE)
+        self.people_spin.setToolTip("How many clients took part (a group's size); 0 for indirect work")
+        self.client_ref_edit = QLineEdit(placeholderText="optional de-identified code, never a name")
+        self.client_ref_edit.setMaxLength(MAX_CLIENT_REF + 10)  # over-long input is shown as an error, not cut
+        self.tag_boxes: dict[str, QCheckBox] = {}
+        tags_widget = QWidget()
+        tags_grid = QGridLayout(tags_widget)
+        tags_grid.setContentsMargins(0, 0, 0, 0)
+        tags_grid.setVerticalSpacing(2)
+        for i, tag in enumerate(taxonomy.tags.values()):
+            box = QCheckBox(tag.label)
+            box.setToolTip(tag.description)
+            box.setObjectName(f"tag_{tag.key}")
+            self.tag_boxes[tag.key] = box
+            tags_grid.addWidget(box, i // 2, i % 2)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText("optional; no names or other identifying details")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.note_count = QLabel()
+        self.note_count.setObjectName("note_count")
+        self.note_count.setAlignment(Qt.AlignRight)
+
+        self.save_button = QPushButton(save_label)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Save (Enter or Ctrl+S)")
+        self.clear_button = QPushButton("C&lear")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        self._add_row(form, "&Date", "date", self.date_edit)
+        self._add_row(form, "S&tart", "start_time", self.start_edit)
+        self._add_row(form, "&Minutes", "minutes", self.minutes_edit)
+        self._add_row(form, "&Work type", "work_type", self.work_type_combo)
+        self._add_row(form, "&Category", "category", self.category_combo, extra=self.category_hint)
+        self._add_row(form, "M&ode", "mode", self.mode_combo)
+        self._add_row(form, "&Format", "format", self.format_combo)
+        self._add_row(form, "&People", "people", self.people_spin)
+        self._add_row(form, "Client &ref", "client_ref", self.client_ref_edit)
+        self._add_row(form, "Ta&gs", "tags", tags_widget)
+        note_box = QVBoxLayout()
+        note_box.setSpacing(0)
+        note_box.addWidget(self.note_edit)
+        note_box.addWidget(self.note_count)
+        note_holder = QWidget()
+        note_holder.setLayout(note_box)
+        note_box.setContentsMargins(0, 0, 0, 0)
+        self._add_row(form, "&Note", "note", note_holder, focus=self.note_edit)
+        self._field_widgets["note"] = self.note_edit
+        self.general_error = QLabel(wordWrap=True, objectName="error_general")
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.hide()
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.setTabOrder(self.date_edit, self.start_edit)
+        chain = [
+            self.date_edit,
+            self.start_edit,
+            self.minutes_edit,
+            self.work_type_combo,
+            self.category_combo,
+            self.mode_combo,
+            self.format_combo,
+            self.people_spin,
+            self.client_ref_edit,
+            *self.tag_boxes.values(),
+            self.note_edit,
+            self.save_button,
+            self.clear_button,
+        ]
+        for a, b in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(a, b)
+
+        self.work_type_combo.currentIndexChanged.connect(self._fill_categories)
+        self.category_combo.currentIndexChanged.connect(self._category_changed)
+        self.note_edit.textChanged.connect(self._update_note_count)
+        self.save_button.clicked.connect(self.submitted)
+        self.clear_button.clicked.connect(self.clear)
+        self._enter_filter = _EnterToSave(self)
+        for widget in chain:
+            if widget is not self.note_edit and not isinstance(widget, QPushButton):
+                widget.installEventFilter(self._enter_filter)
+        self.note_edit.installEventFilter(self._enter_filter)
+
+        self._fill_categories()
+        self._update_note_count()
+
+    # ------------------------------------------------------------ layout
+
+    def _add_row(
+        self,
+        form: QFormLayout,
+        label: str,
+        field: str,
+        widget: QWidget,
+        *,
+        extra: QWidget | None = None,
+        focus: QWidget | None = None,
+    ) -> None:
+        error = QLabel(wordWrap=True, objectName=f"error_{field}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.hide()
+        self._error_labels[field] = error
+        self._field_widgets[field] = focus or widget
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
+        box.addWidget(widget)
+        if extra is not None:
+            box.addWidget(extra)
+        box.addWidget(error)
+        lab = QLabel(label)
+        lab.setBuddy(focus or widget)
+        form.addRow(lab, holder)
+
+    def _fill_categories(self) -> None:
+        wt = self.work_type_combo.currentData()
+        previous = self.category_combo.currentData()
+        self.category_combo.blockSignals(True)
+        self.category_combo.clear()
+        for cat in self.taxonomy.categories_of(wt):
+            self.category_combo.addItem(cat.label, cat.key)
+            self.category_combo.setItemData(self.category_combo.count() - 1, cat.description, Qt.ToolTipRole)
+        index = self.category_combo.findData(previous)
+        self.category_combo.setCurrentIndex(max(index, 0))
+        self.category_combo.blockSignals(False)
+        self._category_changed()
+        self.people_spin.setMinimum(0)
+        if wt == "direct" and self.people_spin.value() == 0:
+            self.people_spin.setValue(1)
+        elif wt != "direct" and self.people_spin.value() == 1 and not self.people_spin.hasFocus():
+            self.people_spin.setValue(0)
+
+    def _category_changed(self) -> None:
+        key = self.category_combo.currentData()
+        cat = self.taxonomy.categories.get(key) if key else None
+        text = cat.description if cat else ""
+        self.category_combo.setToolTip(text)
+        self.category_hint.setText(text)
+
+    def _update_note_count(self) -> None:
+        n = len(self.note_edit.toPlainText())
+        self.note_count.setText(f"{n:,} / {MAX_NOTE:,}")
+        self.note_count.setStyleSheet(ERROR_STYLE if n > MAX_NOTE else "color: palette(mid);")
+
+    # ------------------------------------------------------------ values
+
+    def values(self) -> dict[str, Any]:
+        """What was typed, for validation; nothing here is trusted yet."""
+        qd = self.date_edit.date()
+        return {
+            "date": date(qd.year(), qd.month(), qd.day()),
+            "start_time": self.start_edit.text(),
+            "minutes": self.minutes_edit.text(),
+            "work_type": self.work_type_combo.currentData(),
+            "category": self.category_combo.currentData() or "",
+            "mode": self.mode_combo.currentData(),
+            "format": self.format_combo.currentData(),
+            "people": self.people_spin.value(),
+            "client_ref": self.client_ref_edit.text(),
+            "tags": [k for k, box in self.tag_boxes.items() if box.isChecked()],
+            "note": self.note_edit.toPlainText(),
+        }
+
+    def set_values(self, raw: dict[str, Any]) -> None:
+        """Fill the form (used when editing an entry)."""
+        d = raw.get("date")
+        if isinstance(d, str) and d:
+            d = date.fromisoformat(d)
+        if isinstance(d, date):
+            self.date_edit.setDate(QDate(d.year, d.month, d.day))
+        self.start_edit.setText(raw.get("start_time") or "")
+        self.minutes_edit.setText(str(raw.get("minutes") or ""))
+        category = raw.get("category")
+        work_type = raw.get("work_type") or (
+            self.taxonomy.work_type_of(category) if category in self.taxonomy.categories else None
+        )
+        if work_type:
+            self._select(self.work_type_combo, work_type)
+        if category:
+            self._select(self.category_combo, category)
+        if raw.get("mode"):
+            self._select(self.mode_combo, raw["mode"])
+        if raw.get("format"):
+            self._select(self.format_combo, raw["format"])
+        if raw.get("people") not in (None, ""):
+            self.people_spin.setValue(int(raw["people"]))
+        self.client_ref_edit.setText(raw.get("client_ref") or "")
+        tags = set(raw.get("tags") or ())
+        for key, box in self.tag_boxes.items():
+            box.setChecked(key in tags)
+        self.note_edit.setPlainText(raw.get("note") or "")
+
+    @staticmethod
+    def _select(combo: QComboBox, key: str) -> None:
+        index = combo.findData(key)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def set_mode(self, mode: str) -> None:
+        self._select(self.mode_combo, mode)
+
+    # ------------------------------------------------------------ errors
+
+    def show_errors(self, errors: dict[str, str], general: str = "") -> None:
+        """Show each message beside its field and focus the first wrong field."""
+        for field, label in self._error_labels.items():
+            message = errors.get(field, "")
+            label.setText(_sentence(field, message) if message else "")
+            label.setVisible(bool(message))
+            widget = self._field_widgets[field]
+            widget.setProperty(INVALID_PROPERTY, bool(message))
+            widget.setStyleSheet("border: 1px solid #b00020;" if message else "")
+            widget.setAccessibleDescription(message)
+        unplaced = [f"{k}: {v}" for k, v in errors.items() if k not in self._error_labels]
+        text = "\n".join(filter(None, [general, *unplaced]))
+        self.general_error.setText(text)
+        self.general_error.setVisible(bool(text))
+        for field in self._error_labels:
+            if field in errors:
+                self._field_widgets[field].setFocus(Qt.OtherFocusReason)
+                break
+
+    def error_text(self, field: str) -> str:
+        label = self._error_labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def clear_errors(self) -> None:
+        self.show_errors({})
+
+    # ------------------------------------------------------------ reset
+
+    def clear(self) -> None:
+        """Ready for the next entry: keep date, work type, category, mode and format."""
+        self.start_edit.clear()
+        self.minutes_edit.clear()
+        self.client_ref_edit.clear()
+        for box in self.tag_boxes.values():
+            box.setChecked(False)
+        self.note_edit.clear()
+        self.people_spin.setValue(1 if self.work_type_combo.currentData() == "direct" else 0)
+        self.clear_errors()
+        self.cleared.emit()
+
+    def focus_first(self) -> None:
+        self.date_edit.setFocus(Qt.ShortcutFocusReason)
+
+
+_LABELS = {
+    "worker": "Worker",
+    "date": "Date",
+    "start_time": "Start",
+    "minutes": "Minutes",
+    "work_type": "Work type",
+    "category": "Category",
+    "mode": "Mode",
+    "format": "Format",
+    "people": "People",
+    "client_ref": "Client ref",
+    "tags": "Tags",
+    "note": "Note",
+}
+
+
+def _sentence(field: str, message: str) -> str:
+    """Error text shown under a field: starts with a capital, names the field when it reads better."""
+    if message.startswith(("is ", "must ", "cannot ", "contains ")):
+        message = f"{_LABELS.get(field, field)} {message}"
+    return message[:1].upper() + message[1:]
+
+
+class _EnterToSave(QObject):
+    """Enter in any field saves; in the note, Enter is a new line and Ctrl+Enter saves."""
+
+    def __init__(self, form: EntryForm) -> None:
+        super().__init__(form)
+        self.form = form
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.KeyPress:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            if key_event.key() in (Qt.Key_Return, Qt.Key_Enter):
+                ctrl = bool(key_event.modifiers() & Qt.ControlModifier)
+                if obj is self.form.note_edit and not ctrl:
+                    return False
+                if isinstance(obj, QComboBox) and obj.view().isVisible():
+                    return False
+                self.form.submitted.emit()
+                return True
+        return False

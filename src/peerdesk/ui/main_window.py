@@ -1,0 +1,319 @@
+"""The main window: the entry form beside the week.
+
+This is the container that wires widgets to the store; the widgets themselves
+never reach for the application or the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.entry import Entry, ValidationError, entry_to_raw, format_minutes, validate
+from ..domain.summary import summarize_week
+from ..domain.weeks import Week
+from ..workspace import Workspace
+from . import commands
+from .dialogs import Dialogs
+from .entry_form import EntryForm
+from .settings_dialog import SettingsDialog
+from .week_view import WeekView
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        week: Week | None = None,
+        dialogs: Dialogs | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.taxonomy = workspace.taxonomy
+        self.dialogs = dialogs or Dialogs()
+        self.today = today
+        self.store = None
+        self.week = week or Week.of(today())
+        self.undo_stack = QUndoStack(self)
+
+        self.setWindowTitle("PeerDesk")
+        self.resize(1280, 800)
+
+        self.form = EntryForm(self.taxonomy)
+        self.form.set_mode(workspace.settings.get("default_mode"))
+        self.form.setEnabled(False)
+        form_box = QGroupBox("Log work")
+        box_layout = QVBoxLayout(form_box)
+        box_layout.addWidget(self.form)
+        scroll = QScrollArea()
+        scroll.setWidget(form_box)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setMinimumWidth(form_box.sizeHint().width() + 24)
+
+        self.week_view = WeekView(self.taxonomy)
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.week_view)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(splitter)
+        self.setCentralWidget(central)
+
+        self.worker_label = QLabel()
+        self.statusBar().addPermanentWidget(self.worker_label)
+        self.statusBar().showMessage("Opening the database…")
+
+        self._build_menus()
+        self.form.submitted.connect(self.save_new_entry)
+        self.week_view.previous_requested.connect(lambda: self.show_week(self.week.previous()))
+        self.week_view.next_requested.connect(lambda: self.show_week(self.week.next()))
+        self.week_view.this_week_requested.connect(lambda: self.show_week(Week.of(self.today())))
+        self.week_view.edit_requested.connect(self.edit_row)
+        self.week_view.delete_requested.connect(self.delete_row)
+        self._update_worker_label()
+        self._show_week_header_only()
+
+    # ------------------------------------------------------------ menus
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.settings_action = self._action("&Settings…", self.open_settings, QKeySequence.Preferences)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.Quit))
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.new_action = self._action("&New entry", self.focus_form, QKeySequence.New)
+        self.save_action = self._action("&Save entry", self.save_new_entry, QKeySequence.Save)
+        self.save_action.setShortcuts([QKeySequence.Save, QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.Redo)
+        self.edit_action = self._action("&Edit selected entry…", lambda: self.edit_row(self.week_view.current_row()))
+        self.delete_action = self._action(
+            "&Delete selected entry…", lambda: self.delete_row(self.week_view.current_row())
+        )
+        for a in (self.new_action, self.save_action):
+            edit_menu.addAction(a)
+        edit_menu.addSeparator()
+        for a in (self.undo_action, self.redo_action):
+            self.addAction(a)
+            edit_menu.addAction(a)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.edit_action)
+        edit_menu.addAction(self.delete_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(
+            self._action("&Previous week", lambda: self.show_week(self.week.previous()), QKeySequence("Alt+Left"))
+        )
+        view_menu.addAction(
+            self._action("&Next week", lambda: self.show_week(self.week.next()), QKeySequence("Alt+Right"))
+        )
+        view_menu.addAction(
+            self._action("&This week", lambda: self.show_week(Week.of(self.today())), QKeySequence("Alt+Home"))
+        )
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About PeerDesk", self.show_about))
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # ------------------------------------------------------------ store
+
+    def set_store(self, store) -> None:
+        self.store = store
+        self.form.setEnabled(True)
+        self.statusBar().showMessage(f"Data: {store.path}", 5000)
+        self.refresh()
+
+    def _show_week_header_only(self) -> None:
+        self.week_view.week_label.setText(self.week.label())
+
+    def show_week(self, week: Week) -> None:
+        self.week = week
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.store is None:
+            self._show_week_header_only()
+            return
+        entries = self.store.list_week(self.week)
+        summary = summarize_week(self.week, self.store.totals_between(self.week.start, self.week.end), self.taxonomy)
+        self.week_view.show_week(self.week, entries, summary, is_current=self.week == Week.of(self.today()))
+
+    def _changed(self, entry: Entry) -> None:
+        """After any change (or its undo): show the entry's week, refreshed."""
+        if entry.date not in self.week:
+            self.week = Week.of(entry.date)
+        self.refresh()
+        self.week_view.select_entry(entry.id)
+
+    # ------------------------------------------------------------ entries
+
+    def worker(self) -> str:
+        return self.workspace.settings.worker()
+
+    def _validate(self, form: EntryForm, *, entry_id: str | None = None, before: Entry | None = None) -> Entry | None:
+        raw = form.values()
+        raw["worker"] = before.worker if before else self.worker()
+        try:
+            entry = validate(
+                raw,
+                self.taxonomy,
+                today=self.today(),
+                entry_id=entry_id,
+                created_at=before.created_at if before else None,
+            )
+        except ValidationError as exc:
+            form.show_errors(exc.errors)
+            return None
+        form.clear_errors()
+        return entry
+
+    def save_new_entry(self) -> None:
+        if self.store is None or not self.form.isEnabled():
+            return
+        entry = self._validate(self.form)
+        if entry is None:
+            return
+        try:
+            stored = self.store.add(entry)
+        except Exception as exc:  # disk full, read-only folder, locked file: keep what was typed
+            self.form.show_errors({}, general=f"Not saved: {exc}. What you typed is kept; try again.")
+            return
+        self.undo_stack.push(commands.AddEntry(self.store, stored, self._changed))
+        self.form.clear()
+        self.form.start_edit.setFocus(Qt.OtherFocusReason)
+        label = self.taxonomy.category_label(stored.category)
+        self.statusBar().showMessage(
+            f"Saved {format_minutes(stored.minutes)} of {label} on {stored.date:%a %d %b}", 5000
+        )
+
+    def edit_row(self, row: int) -> None:
+        if self.store is None or row < 0 or row >= self.week_view.model.rowCount():
+            return
+        before = self.week_view.model.entry(row)
+        dialog = EntryDialog(self.taxonomy, self)
+        dialog.form.set_values(entry_to_raw(before, self.taxonomy))
+
+        def submit() -> None:
+            after = self._validate(dialog.form, entry_id=before.id, before=before)
+            if after is None:
+                return
+            try:
+                stored = self.store.update(after)
+            except Exception as exc:
+                dialog.form.show_errors({}, general=f"Not saved: {exc}. What you typed is kept; try again.")
+                return
+            self.undo_stack.push(commands.EditEntry(self.store, before, stored, self._changed))
+            dialog.accept()
+
+        dialog.form.submitted.connect(submit)
+        self.edit_dialog = dialog  # reachable for tests and for focus
+        dialog.exec()
+        self.edit_dialog = None
+
+    def delete_row(self, row: int) -> None:
+        if self.store is None or row < 0 or row >= self.week_view.model.rowCount():
+            return
+        entry = self.week_view.model.entry(row)
+        label = self.taxonomy.category_label(entry.category)
+        text = (
+            f"Delete {format_minutes(entry.minutes)} of {label} on {entry.date:%A %d %B}?\n\n"
+            "You can bring it back with Undo (Ctrl+Z)."
+        )
+        if not self.dialogs.confirm(self, "Delete entry", text):
+            return
+        try:
+            gone = self.store.delete(entry.id)
+        except Exception as exc:
+            self.dialogs.error(self, "Not deleted", str(exc))
+            return
+        self.undo_stack.push(commands.DeleteEntry(self.store, gone, self._changed))
+        self.statusBar().showMessage("Entry deleted. Undo with Ctrl+Z.", 8000)
+
+    def focus_form(self) -> None:
+        self.form.focus_first()
+
+    # ------------------------------------------------------------ settings
+
+    def _update_worker_label(self) -> None:
+        worker = self.workspace.settings.get("worker")
+        self.worker_label.setText(f"Worker: {worker}" if worker else "Worker not set")
+        self.setWindowTitle(f"PeerDesk — {worker}" if worker else "PeerDesk")
+
+    def ask_worker_if_unset(self) -> None:
+        if self.workspace.settings.get("worker"):
+            return
+        name = self.dialogs.ask_text(
+            self,
+            "Welcome to PeerDesk",
+            "Your name or worker code (written on every entry and on your exports;\n"
+            "you can change it later in File ▸ Settings):",
+            self.worker(),
+        )
+        self.workspace.settings.set("worker", name or self.worker())
+        self.workspace.settings.save()
+        self._update_worker_label()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.workspace.settings, self)
+        if dialog.exec() == QDialog.Accepted:
+            dialog.apply()
+            self.workspace.settings.save()
+            self.form.set_mode(self.workspace.settings.get("default_mode"))
+            self._update_worker_label()
+
+    def show_about(self) -> None:
+        from .. import __version__
+
+        self.dialogs.info(
+            self,
+            "About PeerDesk",
+            f"PeerDesk {__version__}\n\nLog peer support work day by day and see it week by week.\n\n"
+            f"Categories: {self.taxonomy.source}.\n\nData folder: {self.workspace.data_dir}",
+        )
+
+
+class EntryDialog(QDialog):
+    """Edit one entry with the same form and the same checks as a new one."""
+
+    def __init__(self, taxonomy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit entry")
+        self.form = EntryForm(taxonomy, save_label="&Save changes")
+        self.form.clear_button.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)

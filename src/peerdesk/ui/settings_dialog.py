@@ -1,0 +1,45 @@
+"""File ▸ Settings: the settings declared in :mod:`peerdesk.settings`."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from ..domain.entry import MAX_WORKER, MODES
+from ..settings import SETTINGS, Settings
+
+_BY_KEY = {s.key: s for s in SETTINGS}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent=None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle("Settings")
+        self.worker_edit = QLineEdit(settings.get("worker"))
+        self.worker_edit.setMaxLength(MAX_WORKER)
+        self.worker_edit.setToolTip(_BY_KEY["worker"].help)
+        self.mode_combo = QComboBox()
+        for key, label in MODES.items():
+            self.mode_combo.addItem(label, key)
+        self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(settings.get("default_mode"))))
+        self.taxonomy_edit = QLineEdit(settings.get("taxonomy_file"))
+        self.taxonomy_edit.setToolTip(_BY_KEY["taxonomy_file"].help)
+        self.taxonomy_edit.setPlaceholderText("none: the built-in taxonomy")
+
+        form = QFormLayout()
+        form.addRow(_BY_KEY["worker"].label, self.worker_edit)
+        form.addRow(_BY_KEY["default_mode"].label, self.mode_combo)
+        form.addRow(_BY_KEY["taxonomy_file"].label, self.taxonomy_edit)
+        note = QLabel("A new taxonomy file takes effect the next time PeerDesk starts.", wordWrap=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def apply(self) -> None:
+        self.settings.set("worker", self.worker_edit.text().strip())
+        self.settings.set("default_mode", self.mode_combo.currentData())
+        self.settings.set("taxonomy_file", self.taxonomy_edit.text().strip())

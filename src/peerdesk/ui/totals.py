@@ -1,0 +1,54 @@
+"""The week's totals: minutes per day and the direct / indirect / role split."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from ..domain.entry import format_minutes
+from ..domain.summary import WeekSummary
+
+
+class TotalsPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.StyledPanel)
+        self.day_labels: list[QLabel] = []
+        self.day_values: list[QLabel] = []
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(2)
+        for i in range(7):
+            name = QLabel(alignment=Qt.AlignCenter)
+            name.setStyleSheet("color: palette(mid);")
+            value = QLabel(alignment=Qt.AlignCenter, objectName=f"day_total_{i}")
+            self.day_labels.append(name)
+            self.day_values.append(value)
+            grid.addWidget(name, 0, i)
+            grid.addWidget(value, 1, i)
+        self.week_total = QLabel(objectName="week_total", alignment=Qt.AlignCenter)
+        self.week_total.setStyleSheet("font-weight: bold;")
+        week_name = QLabel("Week", alignment=Qt.AlignCenter)
+        week_name.setStyleSheet("color: palette(mid);")
+        grid.addWidget(week_name, 0, 7)
+        grid.addWidget(self.week_total, 1, 7)
+        self.split_label = QLabel(objectName="split", wordWrap=True)
+        self.split_label.setTextFormat(Qt.PlainText)
+        layout = QHBoxLayout(self)
+        layout.addLayout(grid, 3)
+        layout.addWidget(self.split_label, 2)
+
+    def show_summary(self, summary: WeekSummary) -> None:
+        for i, (day, minutes) in enumerate(summary.by_day.items()):
+            self.day_labels[i].setText(day.strftime("%a %d"))
+            self.day_values[i].setText(format_minutes(minutes) if minutes else "–")
+        self.week_total.setText(format_minutes(summary.total) if summary.total else "–")
+        if not summary.total:
+            self.split_label.setText("No work logged this week yet.")
+            return
+        parts = [
+            f"{label} {format_minutes(minutes)} ({pct:.0f}%)"
+            for _key, label, minutes, pct in summary.split()
+            if minutes or _key != "unknown"
+        ]
+        self.split_label.setText(" · ".join(parts))
