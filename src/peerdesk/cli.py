@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     lst = sub.add_parser("list", help="print one week's entries")
     _common(lst, suppress=True)
-    lst.add_argument("--week", metavar="YYYY-Www", help="default: this week")
+    # SUPPRESS, like --data-dir: a default here would overwrite `peerdesk --week W list`.
+    lst.add_argument("--week", default=argparse.SUPPRESS, metavar="YYYY-Www", help="default: this week")
     lst.add_argument("--json", action="store_true", help="a JSON list instead of a table")
 
     cats = sub.add_parser("categories", help="print the work types and category keys")

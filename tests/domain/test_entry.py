@@ -548,7 +548,18 @@ def test_with_changes_returns_a_new_entry(tax):
 
 @pytest.mark.parametrize(
     "minutes, text",
-    [(0, "0m"), (1, "1m"), (45, "45m"), (59, "59m"), (60, "1h"), (65, "1h 05m"), (95, "1h 35m"), (120, "2h"), (720, "12h"), (1441, "24h 01m")],
+    [
+        (0, "0m"),
+        (1, "1m"),
+        (45, "45m"),
+        (59, "59m"),
+        (60, "1h"),
+        (65, "1h 05m"),
+        (95, "1h 35m"),
+        (120, "2h"),
+        (720, "12h"),
+        (1441, "24h 01m"),
+    ],
 )
 def test_format_minutes(minutes, text):
     assert format_minutes(minutes) == text

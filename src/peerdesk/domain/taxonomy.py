@@ -132,7 +132,8 @@ def _parse(text: str, source: str) -> dict[str, Any]:
 def _line_of(text: str, *needles: str) -> int | None:
     """Best-effort line number of a table header or key, for error messages."""
     for needle in needles:
-        pattern = re.compile(r"^\s*(\[\s*)?" + re.escape(needle).replace(r"\.", r"\s*\.\s*") + r"\b", re.M)
+        # [ \t]*, not \s*: \s would run across blank lines and report an earlier line.
+        pattern = re.compile(r"^[ \t]*(\[[ \t]*)?" + re.escape(needle).replace(r"\.", r"[ \t]*\.[ \t]*") + r"\b", re.M)
         m = pattern.search(text)
         if m:
             return text.count("\n", 0, m.start()) + 1

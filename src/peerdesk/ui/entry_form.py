@@ -248,14 +248,17 @@ class EntryForm(QWidget):
         }
 
     def set_values(self, raw: dict[str, Any]) -> None:
-        """Fill the form (used when editing an entry)."""
-        d = raw.get("date")
-        if isinstance(d, str) and d:
-            d = date.fromisoformat(d)
-        if isinstance(d, date):
-            self.date_edit.setDate(QDate(d.year, d.month, d.day))
-        self.start_edit.setText(raw.get("start_time") or "")
-        self.minutes_edit.setText(str(raw.get("minutes") or ""))
+        """Fill the fields named in *raw* (all of them when editing an entry); leave the rest."""
+        if "date" in raw:
+            d = raw["date"]
+            if isinstance(d, str) and d:
+                d = date.fromisoformat(d)
+            if isinstance(d, date):
+                self.date_edit.setDate(QDate(d.year, d.month, d.day))
+        if "start_time" in raw:
+            self.start_edit.setText(raw["start_time"] or "")
+        if "minutes" in raw:
+            self.minutes_edit.setText(str(raw["minutes"] or ""))
         category = raw.get("category")
         work_type = raw.get("work_type") or (
             self.taxonomy.work_type_of(category) if category in self.taxonomy.categories else None
@@ -270,11 +273,14 @@ class EntryForm(QWidget):
             self._select(self.format_combo, raw["format"])
         if raw.get("people") not in (None, ""):
             self.people_spin.setValue(int(raw["people"]))
-        self.client_ref_edit.setText(raw.get("client_ref") or "")
-        tags = set(raw.get("tags") or ())
-        for key, box in self.tag_boxes.items():
-            box.setChecked(key in tags)
-        self.note_edit.setPlainText(raw.get("note") or "")
+        if "client_ref" in raw:
+            self.client_ref_edit.setText(raw["client_ref"] or "")
+        if "tags" in raw:
+            tags = set(raw["tags"] or ())
+            for key, box in self.tag_boxes.items():
+                box.setChecked(key in tags)
+        if "note" in raw:
+            self.note_edit.setPlainText(raw["note"] or "")
 
     @staticmethod
     def _select(combo: QComboBox, key: str) -> None:

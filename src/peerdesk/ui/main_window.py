@@ -52,12 +52,14 @@ class MainWindow(QMainWindow):
         self.store = None
         self.week = week or Week.of(today())
         self.undo_stack = QUndoStack(self)
+        self.edit_dialog: EntryDialog | None = None
 
         self.setWindowTitle("PeerDesk")
         self.resize(1280, 800)
 
         self.form = EntryForm(self.taxonomy)
         self.form.set_mode(workspace.settings.get("default_mode"))
+        self.form.set_values({"date": today()})
         self.form.setEnabled(False)
         form_box = QGroupBox("Log work")
         box_layout = QVBoxLayout(form_box)
@@ -238,9 +240,11 @@ class MainWindow(QMainWindow):
             dialog.accept()
 
         dialog.form.submitted.connect(submit)
-        self.edit_dialog = dialog  # reachable for tests and for focus
-        dialog.exec()
-        self.edit_dialog = None
+        dialog.finished.connect(lambda _result: setattr(self, "edit_dialog", None))
+        self.edit_dialog = dialog
+        dialog.open()  # window-modal, without a nested event loop
+        dialog.activateWindow()
+        dialog.form.minutes_edit.setFocus(Qt.OtherFocusReason)
 
     def delete_row(self, row: int) -> None:
         if self.store is None or row < 0 or row >= self.week_view.model.rowCount():

@@ -85,9 +85,11 @@ class WeekView(QWidget):
         self.next_button.clicked.connect(self.next_requested)
         self.this_button.clicked.connect(self.this_week_requested)
         self.table.doubleClicked.connect(lambda index: self.edit_requested.emit(index.row()))
-        for keys in (Qt.Key_Return, Qt.Key_Enter):
-            QShortcut(QKeySequence(keys), self.table, self._edit_current, context=Qt.WidgetShortcut)
-        QShortcut(QKeySequence.Delete, self.table, self._delete_current, context=Qt.WidgetShortcut)
+        for keys, slot in ((Qt.Key_Return, self._edit_current), (Qt.Key_Enter, self._edit_current),
+                           (QKeySequence.Delete, self._delete_current)):
+            shortcut = QShortcut(QKeySequence(keys), self.table)
+            shortcut.setContext(Qt.WidgetShortcut)  # only while the table has focus
+            shortcut.activated.connect(slot)
 
     def current_row(self) -> int:
         index = self.table.currentIndex()

@@ -1,0 +1,56 @@
+from datetime import date
+
+import pytest
+
+from peerdesk.ui.main_window import MainWindow
+from peerdesk.workspace import Workspace
+
+TODAY = date(2026, 11, 25)  # a Wednesday in ISO week 2026-W48
+
+
+class RecordingDialogs:
+    """Stands in for message boxes: answers confirmations, records what was shown."""
+
+    def __init__(self):
+        self.confirm_answer = True
+        self.confirms = []
+        self.errors = []
+        self.infos = []
+        self.text_answer = "PW-07"
+
+    def confirm(self, parent, title, text, ok="Delete"):
+        self.confirms.append((title, text))
+        return self.confirm_answer
+
+    def error(self, parent, title, text):
+        self.errors.append((title, text))
+
+    def info(self, parent, title, text):
+        self.infos.append((title, text))
+
+    def ask_text(self, parent, title, label, default=""):
+        return self.text_answer
+
+
+@pytest.fixture
+def dialogs():
+    return RecordingDialogs()
+
+
+@pytest.fixture
+def workspace(data_dir):
+    ws = Workspace(data_dir)
+    ws.settings.set("worker", "PW-07")
+    ws.settings.save()
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def window(qtbot, workspace, dialogs):
+    win = MainWindow(workspace, dialogs=dialogs, today=lambda: TODAY)
+    qtbot.addWidget(win)
+    win.set_store(workspace.open_store())
+    win.show()
+    qtbot.waitExposed(win)
+    return win
