@@ -18,6 +18,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.orm import Session
 
 from ..domain.entry import Entry
@@ -88,7 +90,9 @@ class Store:
         # Until the file is checked (and upgraded) connections must not switch it to WAL.
         self._checked = False
         self.engine: Engine = create_engine(
-            "sqlite+pysqlite://", creator=lambda: _connect(self.path, "rw", wal=self._checked)
+            "sqlite+pysqlite://",
+            creator=lambda: _connect(self.path, "rw", wal=self._checked),
+            poolclass=QueuePool,  # a file database; the URL alone would pick the in-memory pool
         )
 
         @event.listens_for(self.engine, "begin")
@@ -97,6 +101,11 @@ class Store:
 
         try:
             self._upgrade()
+        except DBAPIError as exc:
+            self.engine.dispose()
+            raise StoreError(
+                f"{self.path} is damaged or not a PeerDesk database ({exc.orig}); it was not changed"
+            ) from exc
         except BaseException:
             self.engine.dispose()
             raise
