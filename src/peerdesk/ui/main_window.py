@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
     def set_store(self, store) -> None:
         self.store = store
         self.form.setEnabled(True)
-        self.statusBar().showMessage(f"Data: {store.path}", 5000)
+        self.statusBar().clearMessage()
         self.refresh()
 
     def _show_week_header_only(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ..domain.entry import format_minutes
 from ..domain.summary import WeekSummary
@@ -32,11 +32,11 @@ class TotalsPanel(QFrame):
         week_name.setStyleSheet("color: palette(mid);")
         grid.addWidget(week_name, 0, 7)
         grid.addWidget(self.week_total, 1, 7)
-        self.split_label = QLabel(objectName="split", wordWrap=True)
+        self.split_label = QLabel(objectName="split")
         self.split_label.setTextFormat(Qt.PlainText)
-        layout = QHBoxLayout(self)
-        layout.addLayout(grid, 3)
-        layout.addWidget(self.split_label, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.split_label)
 
     def show_summary(self, summary: WeekSummary) -> None:
         for i, (day, minutes) in enumerate(summary.by_day.items()):
@@ -47,8 +47,8 @@ class TotalsPanel(QFrame):
             self.split_label.setText("No work logged this week yet.")
             return
         parts = [
-            f"{label} {format_minutes(minutes)} ({pct:.0f}%)"
+            f"{label}: {format_minutes(minutes)} ({pct:.0f}%)"
             for _key, label, minutes, pct in summary.split()
             if minutes or _key != "unknown"
         ]
-        self.split_label.setText(" · ".join(parts))
+        self.split_label.setText("   ·   ".join(parts))

@@ -65,6 +65,7 @@ class WeekView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(COLUMNS.index("Category"), QHeaderView.Stretch)
         header.setSectionResizeMode(COLUMNS.index("Note"), QHeaderView.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.empty_label = QLabel(
             "No entries this week. Log what you did in the form on the left.",
             alignment=Qt.AlignCenter,
