@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -97,6 +98,54 @@ def screenshot(
     target.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(target), "PNG")
     window.close()
+    workspace.close()
+    if not ok:
+        print(f"peerdesk: could not write {target}", file=sys.stderr)
+        return 1
+    print(target)
+    return 0
+
+
+CHART_SIZE = (960, 540)
+
+
+def render_chart(
+    workspace: Workspace,
+    kind: str,
+    path: str | os.PathLike[str],
+    *,
+    week: Week | None = None,
+    trend_weeks: int = 12,
+    today: date | None = None,
+) -> int:
+    """Render one chart card offscreen (``week``, ``trend`` or ``mode``) to a PNG."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from .ui.charts import HowChart, ThisWeekChart, TrendChart
+    from .week_data import load_week
+
+    app = _application()
+    today = today or date.today()
+    week = week or Week.of(today)
+    store = workspace.open_store()
+    data = load_week(store, workspace.taxonomy, week, trend_count=trend_weeks, today=today)
+    if kind == "week":
+        card = ThisWeekChart(workspace.taxonomy)
+        card.show_summary(data.summary)
+    elif kind == "trend":
+        card = TrendChart(workspace.taxonomy)
+        card.set_weeks_count(trend_weeks)
+        hours = float(workspace.settings.get("contracted_hours") or 0)
+        card.show_trend(data.trend, week, hours)
+    else:
+        card = HowChart()
+        card.show_how(data.how, week)
+    card.resize(*CHART_SIZE)
+    card.show()
+    app.processEvents()
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ok = card.render_image().save(str(target), "PNG")
+    card.close()
     workspace.close()
     if not ok:
         print(f"peerdesk: could not write {target}", file=sys.stderr)

@@ -74,6 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--week", default=argparse.SUPPRESS, metavar="YYYY-Www", help="default: this week")
     lst.add_argument("--json", action="store_true", help="a JSON list instead of a table")
 
+    chart = sub.add_parser("chart", help="render one chart of a week to a PNG (offscreen) and exit")
+    _common(chart, suppress=True)
+    chart.add_argument("--week", metavar="YYYY-Www", help="default: this week")
+    chart.add_argument("--kind", choices=("week", "trend", "mode"), default="week",
+                       help="week: time by category and the split; trend: hours per week; mode: by mode and format")
+    chart.add_argument("--weeks", type=int, choices=(4, 12, 26, 52), default=12, help="weeks in the trend (default 12)")
+    chart.add_argument("--out", required=True, metavar="FILE.png")
+
     cats = sub.add_parser("categories", help="print the work types and category keys")
     _common(cats, suppress=True)
     return parser
@@ -89,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_list(args)
         if args.command == "categories":
             return cmd_categories(args)
+        if args.command == "chart":
+            return cmd_chart(args)
         if args.screenshot:
             return cmd_screenshot(args)
         from .app import run
@@ -244,3 +254,12 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     week = _week(args.week)
     return screenshot(args.screenshot, data_dir=args.data_dir, taxonomy_file=args.taxonomy, week=week)
+
+
+def cmd_chart(args: argparse.Namespace) -> int:
+    from .app import render_chart
+
+    week = _week(args.week)
+    ws = _workspace(args)
+    _open_store(ws)
+    return render_chart(ws, args.kind, args.out, week=week, trend_weeks=args.weeks)

@@ -30,6 +30,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("worker", "", "Worker name or code", "Written on every entry you log and on your exports."),
     Setting("default_mode", "in_person", "Default mode", "The mode a new entry starts with."),
     Setting(
+        "contracted_hours",
+        0.0,
+        "Contracted hours per week",
+        "Drawn as a guide line on the trend chart; 0 for none.",
+    ),
+    Setting(
         "taxonomy_file",
         "",
         "Organisation taxonomy file",

@@ -28,6 +28,17 @@ class TotalRow:
     people: int
 
 
+@dataclass(frozen=True)
+class HowRow:
+    """Minutes, entries and people for one mode and format (one SQL group)."""
+
+    mode: str
+    format: str
+    minutes: int
+    entries: int
+    people: int
+
+
 @dataclass
 class WeekSummary:
     week: Week
@@ -76,3 +87,63 @@ def summarize_week(week: Week, rows: Iterable[TotalRow], taxonomy: Taxonomy) -> 
         summary.entries += row.entries
         summary.people += row.people
     return summary
+
+
+@dataclass
+class TrendWeek:
+    week: Week
+    by_work_type: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_work_type.values())
+
+
+def summarize_trend(weeks: list[Week], rows: Iterable[TotalRow], taxonomy: Taxonomy) -> list[TrendWeek]:
+    """Minutes per work type for each of *weeks* (oldest first), from day × category rows."""
+    trend = {w: TrendWeek(w, {k: 0 for k in taxonomy.work_types}) for w in weeks}
+    for row in rows:
+        tw = trend.get(Week.of(row.day))
+        if tw is None:
+            continue
+        cat = taxonomy.categories.get(row.category)
+        wt = cat.work_type if cat else UNKNOWN_WORK_TYPE
+        tw.by_work_type[wt] = tw.by_work_type.get(wt, 0) + row.minutes
+    return [trend[w] for w in weeks]
+
+
+def weeks_ending(week: Week, count: int) -> list[Week]:
+    """The *count* weeks up to and including *week*, oldest first."""
+    return [week.shift(-i) for i in range(count - 1, -1, -1)]
+
+
+@dataclass(frozen=True)
+class Tally:
+    minutes: int = 0
+    entries: int = 0
+    people: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.minutes + other.minutes, self.entries + other.entries, self.people + other.people)
+
+
+@dataclass
+class HowSummary:
+    """How the week's work was done: by mode and by format."""
+
+    by_mode: dict[str, Tally]
+    by_format: dict[str, Tally]
+
+    @property
+    def total(self) -> int:
+        return sum(t.minutes for t in self.by_mode.values())
+
+
+def summarize_how(rows: Iterable[HowRow], modes: Iterable[str], formats: Iterable[str]) -> HowSummary:
+    """Totals per mode and per format; every known mode and format present, zero when unused."""
+    how = HowSummary({m: Tally() for m in modes}, {f: Tally() for f in formats})
+    for row in rows:
+        t = Tally(row.minutes, row.entries, row.people)
+        how.by_mode[row.mode] = how.by_mode.get(row.mode, Tally()) + t
+        how.by_format[row.format] = how.by_format.get(row.format, Tally()) + t
+    return how

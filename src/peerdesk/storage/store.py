@@ -23,7 +23,7 @@ from sqlalchemy.pool import QueuePool
 from sqlalchemy.orm import Session
 
 from ..domain.entry import Entry
-from ..domain.summary import TotalRow
+from ..domain.summary import HowRow, TotalRow
 from ..domain.weeks import Week
 from . import migrations
 from .models import EntryRow
@@ -260,6 +260,23 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [TotalRow(d, c, int(m), int(n), int(p)) for d, c, m, n, p in conn.execute(stmt)]
+
+    def mode_format_totals(self, start: dt.date, end: dt.date) -> list[HowRow]:
+        """Minutes, entries and people per mode and format, summed in SQL."""
+        stmt = (
+            select(
+                EntryRow.mode,
+                EntryRow.format,
+                func.sum(EntryRow.minutes),
+                func.count(),
+                func.sum(EntryRow.people),
+            )
+            .where(EntryRow.date >= start, EntryRow.date <= end)
+            .group_by(EntryRow.mode, EntryRow.format)
+            .order_by(EntryRow.mode, EntryRow.format)
+        )
+        with self.engine.connect() as conn:
+            return [HowRow(m, f, int(n), int(c), int(p)) for m, f, n, c, p in conn.execute(stmt)]
 
     def category_usage(self) -> dict[str, int]:
         """How many entries use each category key (to check a taxonomy file)."""

@@ -6,7 +6,7 @@ test replaces one object instead of patching Qt.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 class Dialogs:
@@ -23,6 +23,10 @@ class Dialogs:
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    def ask_save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None
 
     def ask_text(self, parent: QWidget | None, title: str, label: str, default: str = "") -> str | None:
         text, ok = QInputDialog.getText(parent, title, label, QLineEdit.Normal, default)

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.entry import Entry, ValidationError, entry_to_raw, format_minutes, validate
-from ..domain.summary import summarize_week
 from ..domain.weeks import Week
+from ..week_data import load_trend, load_week
 from ..workspace import Workspace
 from . import commands
 from .dialogs import Dialogs
@@ -93,6 +93,10 @@ class MainWindow(QMainWindow):
         self.week_view.this_week_requested.connect(lambda: self.show_week(Week.of(self.today())))
         self.week_view.edit_requested.connect(self.edit_row)
         self.week_view.delete_requested.connect(self.delete_row)
+        self.week_view.trend_chart.week_clicked.connect(self.show_week)
+        self.week_view.trend_chart.weeks_changed.connect(lambda _n: self.refresh_trend())
+        for card in self.week_view.charts:
+            card.save_requested.connect(self.save_chart)
         self._update_worker_label()
         self._show_week_header_only()
 
@@ -100,6 +104,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.export_chart_action = self._action("Export &chart…", lambda: self.save_chart())
+        file_menu.addAction(self.export_chart_action)
         self.settings_action = self._action("&Settings…", self.open_settings, QKeySequence.Preferences)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -168,9 +174,40 @@ class MainWindow(QMainWindow):
         if self.store is None:
             self._show_week_header_only()
             return
-        entries = self.store.list_week(self.week)
-        summary = summarize_week(self.week, self.store.totals_between(self.week.start, self.week.end), self.taxonomy)
-        self.week_view.show_week(self.week, entries, summary, is_current=self.week == Week.of(self.today()))
+        data = load_week(
+            self.store, self.taxonomy, self.week, trend_count=self.week_view.trend_chart.weeks_count(), today=self.today()
+        )
+        self.week_view.show_data(
+            data, is_current=self.week == Week.of(self.today()), contracted_hours=self.contracted_hours()
+        )
+
+    def refresh_trend(self) -> None:
+        if self.store is None:
+            return
+        chart = self.week_view.trend_chart
+        trend = load_trend(self.store, self.taxonomy, self.week, chart.weeks_count(), self.today())
+        chart.show_trend(trend, self.week, self.contracted_hours())
+
+    def contracted_hours(self) -> float:
+        try:
+            return max(0.0, float(self.workspace.settings.get("contracted_hours") or 0))
+        except (TypeError, ValueError):
+            return 0.0
+
+    # ------------------------------------------------------------ charts
+
+    def save_chart(self, card=None) -> None:
+        card = card or self.week_view.chart_tabs.currentWidget()
+        suggested = str(self.workspace.data_dir.parent / f"peerdesk_{card.name}_{self.week}.png")
+        path = self.dialogs.ask_save_path(self, "Save chart as PNG", suggested, "PNG images (*.png)")
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if card.render_image().save(path, "PNG"):
+            self.statusBar().showMessage(f"Chart saved to {path}", 8000)
+        else:
+            self.dialogs.error(self, "Chart not saved", f"Could not write {path}.")
 
     def _changed(self, entry: Entry) -> None:
         """After any change (or its undo): show the entry's week, refreshed."""

@@ -10,14 +10,16 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ..domain.summary import WeekSummary
 from ..domain.taxonomy import Taxonomy
-from ..domain.weeks import Week
+from ..week_data import WeekData
+from .charts import HowChart, ThisWeekChart, TrendChart
 from .totals import TotalsPanel
 from .week_model import COLUMNS, WeekTableModel
 
@@ -75,12 +77,31 @@ class WeekView(QWidget):
 
         self.totals = TotalsPanel()
 
+        self.week_chart = ThisWeekChart(taxonomy)
+        self.trend_chart = TrendChart(taxonomy)
+        self.how_chart = HowChart()
+        self.chart_tabs = QTabWidget(objectName="chart_tabs")
+        self.chart_tabs.addTab(self.week_chart, "This &week")
+        self.chart_tabs.addTab(self.trend_chart, "T&rend")
+        self.chart_tabs.addTab(self.how_chart, "&How")
+        self.charts = (self.week_chart, self.trend_chart, self.how_chart)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.empty_label)
+        top_layout.addWidget(self.totals)
+        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.chart_tabs)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([380, 360])
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(nav)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.totals)
+        layout.addWidget(self.splitter, 1)
 
         self.prev_button.clicked.connect(self.previous_requested)
         self.next_button.clicked.connect(self.next_requested)
@@ -109,11 +130,14 @@ class WeekView(QWidget):
         if row >= 0:
             self.delete_requested.emit(row)
 
-    def show_week(self, week: Week, entries, summary: WeekSummary, *, is_current: bool) -> None:
-        self.week_label.setText(week.label() + ("  (this week)" if is_current else ""))
-        self.model.set_entries(entries)
-        self.empty_label.setVisible(not entries)
-        self.totals.show_summary(summary)
+    def show_data(self, data: WeekData, *, is_current: bool, contracted_hours: float = 0.0) -> None:
+        self.week_label.setText(data.week.label() + ("  (this week)" if is_current else ""))
+        self.model.set_entries(data.entries)
+        self.empty_label.setVisible(not data.entries)
+        self.totals.show_summary(data.summary)
+        self.week_chart.show_summary(data.summary)
+        self.trend_chart.show_trend(data.trend, data.week, contracted_hours)
+        self.how_chart.show_how(data.how, data.week)
 
     def select_entry(self, entry_id: str) -> None:
         row = self.model.row_of(entry_id)
