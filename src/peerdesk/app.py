@@ -47,28 +47,57 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
     return True
 
 
-def run(*, data_dir: str | None = None, taxonomy_file: str | None = None, week: Week | None = None) -> int:
+def launch(
+    *,
+    data_dir: str | None = None,
+    taxonomy_file: str | None = None,
+    week: Week | None = None,
+    dialogs: Dialogs | None = None,
+) -> MainWindow | int:
+    """Show the main window and schedule the store to open right after the first paint.
+
+    Returns the window, or an exit code when PeerDesk cannot start.
+    """
     app = _application()
-    dialogs = Dialogs()
+    dialogs = dialogs or Dialogs()
     try:
         workspace = Workspace(data_dir, taxonomy_file)
         workspace.taxonomy  # noqa: B018 - a bad taxonomy file is reported before the window opens
     except (TaxonomyError, SettingsError) as exc:
         dialogs.error(None, "PeerDesk cannot start", str(exc))
         return 2
+    except OSError as exc:
+        dialogs.error(None, "PeerDesk cannot start", f"The data folder cannot be used: {exc}")
+        return 1
     window = MainWindow(workspace, week=week, dialogs=dialogs)
     window.show()
 
+    started = False
+
     def after_first_paint() -> None:
+        nonlocal started
+        if started:
+            return
+        started = True
         if not open_store_into(window, dialogs):
             app.exit(1)
             return
         window.ask_worker_if_unset()
         window.focus_form()
 
-    QTimer.singleShot(0, after_first_paint)
-    code = app.exec()
-    workspace.close()
+    # The database (and SQLAlchemy) opens once the window is on screen; a window
+    # that never paints (minimised at start) opens it after a second anyway.
+    window.first_painted.connect(after_first_paint)
+    QTimer.singleShot(1000, after_first_paint)
+    return window
+
+
+def run(*, data_dir: str | None = None, taxonomy_file: str | None = None, week: Week | None = None) -> int:
+    window = launch(data_dir=data_dir, taxonomy_file=taxonomy_file, week=week)
+    if isinstance(window, int):
+        return window
+    code = _application().exec()
+    window.workspace.close()
     return code
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,6 +36,8 @@ from .week_view import WeekView
 
 
 class MainWindow(QMainWindow):
+    first_painted = Signal()  # once, right after the window first reaches the screen
+
     def __init__(
         self,
         workspace: Workspace,
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.week = week or Week.of(today())
         self.undo_stack = QUndoStack(self)
         self.edit_dialog: EntryDialog | None = None
+        self._painted = False
 
         self.setWindowTitle("PeerDesk")
         self.resize(1280, 800)
@@ -99,6 +102,19 @@ class MainWindow(QMainWindow):
             card.save_requested.connect(self.save_chart)
         self._update_worker_label()
         self._show_week_header_only()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if not self._painted and handle is not None and not hasattr(self, "_expose_watch"):
+            self._expose_watch = _FirstExpose(self)
+            handle.installEventFilter(self._expose_watch)
+
+    def _exposed(self) -> None:
+        if not self._painted:
+            self._painted = True
+            self.windowHandle().removeEventFilter(self._expose_watch)
+            QTimer.singleShot(0, self.first_painted.emit)  # after the expose has been painted
 
     # ------------------------------------------------------------ menus
 
@@ -343,6 +359,19 @@ class MainWindow(QMainWindow):
             f"PeerDesk {__version__}\n\nLog peer support work day by day and see it week by week.\n\n"
             f"Categories: {self.taxonomy.source}.\n\nData folder: {self.workspace.data_dir}",
         )
+
+
+class _FirstExpose(QObject):
+    """Tells the window when its native window is first exposed (and so painted)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Expose and obj.isExposed():
+            self.window._exposed()
+        return False
 
 
 class EntryDialog(QDialog):
