@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     chart = sub.add_parser("chart", help="render one chart of a week to a PNG (offscreen) and exit")
     _common(chart, suppress=True)
-    chart.add_argument("--week", metavar="YYYY-Www", help="default: this week")
+    chart.add_argument("--week", metavar="YYYY-Www", default=argparse.SUPPRESS, help="default: this week")
     chart.add_argument("--kind", choices=("week", "trend", "mode"), default="week",
                        help="week: time by category and the split; trend: hours per week; mode: by mode and format")
     chart.add_argument("--weeks", type=int, choices=(4, 12, 26, 52), default=12, help="weeks in the trend (default 12)")
@@ -88,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A console that cannot show a character gets a replacement, not a traceback.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -108,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"peerdesk: {exc}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
+        return EXIT_ERROR
+    except Exception as exc:  # anything unforeseen still ends with a message and exit 1
+        print(f"peerdesk: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -200,7 +207,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         ws.close()
     tax = ws.taxonomy
     if args.json:
-        print(json.dumps([entry_json(e, tax) for e in entries], ensure_ascii=False, indent=2))
+        utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8"
+        print(json.dumps([entry_json(e, tax) for e in entries], ensure_ascii=not utf8, indent=2))
         return EXIT_OK
     print(f"{week.label()} ({week})")
     if not entries:
@@ -214,7 +222,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"{tax.category_label(e.category):<40} {MODES.get(e.mode, e.mode):<9} {e.id}"
         )
     total = sum(e.minutes for e in entries)
-    print(f"{len(entries)} entries, {format_minutes(total)}")
+    print(f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}, {format_minutes(total)}")
     return EXIT_OK
 
 
