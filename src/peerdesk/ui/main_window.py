@@ -349,6 +349,7 @@ class MainWindow(QMainWindow):
             self.workspace.settings.save()
             self.form.set_mode(self.workspace.settings.get("default_mode"))
             self._update_worker_label()
+            self.refresh()
 
     def show_about(self) -> None:
         from .. import __version__

@@ -22,6 +22,11 @@ class SettingsDialog(QDialog):
         for key, label in MODES.items():
             self.mode_combo.addItem(label, key)
         self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(settings.get("default_mode"))))
+        self.hours_edit = QLineEdit(f"{float(settings.get('contracted_hours') or 0):g}")
+        self.hours_edit.setToolTip(_BY_KEY["contracted_hours"].help)
+        self.hours_error = QLabel(wordWrap=True)
+        self.hours_error.setStyleSheet("color: #b00020;")
+        self.hours_error.hide()
         self.taxonomy_edit = QLineEdit(settings.get("taxonomy_file"))
         self.taxonomy_edit.setToolTip(_BY_KEY["taxonomy_file"].help)
         self.taxonomy_edit.setPlaceholderText("none: the built-in taxonomy")
@@ -29,6 +34,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(_BY_KEY["worker"].label, self.worker_edit)
         form.addRow(_BY_KEY["default_mode"].label, self.mode_combo)
+        form.addRow(_BY_KEY["contracted_hours"].label, self.hours_edit)
+        form.addRow("", self.hours_error)
         form.addRow(_BY_KEY["taxonomy_file"].label, self.taxonomy_edit)
         note = QLabel("A new taxonomy file takes effect the next time PeerDesk starts.", wordWrap=True)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -39,7 +46,23 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
 
+    def _hours(self) -> float | None:
+        try:
+            value = float(self.hours_edit.text().strip().replace(",", ".") or 0)
+        except ValueError:
+            return None
+        return value if 0 <= value <= 80 else None
+
+    def accept(self) -> None:
+        if self._hours() is None:
+            self.hours_error.setText("Contracted hours must be a number from 0 to 80 (0 for none).")
+            self.hours_error.show()
+            self.hours_edit.setFocus()
+            return
+        super().accept()
+
     def apply(self) -> None:
+        self.settings.set("contracted_hours", self._hours() or 0.0)
         self.settings.set("worker", self.worker_edit.text().strip())
         self.settings.set("default_mode", self.mode_combo.currentData())
         self.settings.set("taxonomy_file", self.taxonomy_edit.text().strip())

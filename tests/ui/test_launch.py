@@ -1,0 +1,86 @@
+"""Starting the app as `peerdesk` does: first paint, then the store, then the first-run question."""
+
+import json
+
+from PySide6.QtWidgets import QApplication
+
+from peerdesk import app as peerdesk_app
+
+
+class Answers:
+    def __init__(self, name="PW-11"):
+        self.name = name
+        self.errors = []
+        self.asked = []
+
+    def ask_text(self, parent, title, label, default=""):
+        self.asked.append((title, default))
+        return self.name
+
+    def error(self, parent, title, text):
+        self.errors.append((title, text))
+
+    def info(self, parent, title, text):
+        pass
+
+    def confirm(self, parent, title, text, ok="Delete"):
+        return True
+
+
+def close(window):
+    window.close()
+    window.workspace.close()
+    window.deleteLater()
+
+
+def test_first_run_opens_the_store_after_the_first_paint_and_asks_the_worker(qtbot, data_dir):
+    answers = Answers()
+    window = peerdesk_app.launch(data_dir=str(data_dir), dialogs=answers)
+    try:
+        assert window.store is None  # the window is up before the database
+        assert not window.form.isEnabled()
+        qtbot.waitUntil(lambda: window.store is not None, timeout=5000)
+        assert (data_dir / "peerdesk.db").exists()
+        assert answers.asked and answers.asked[0][0] == "Welcome to PeerDesk"
+        assert json.loads((data_dir / "settings.json").read_text("utf-8"))["worker"] == "PW-11"
+        assert window.windowTitle() == "PeerDesk — PW-11"
+        assert window.form.isEnabled()
+        assert QApplication.focusWidget() is window.form.date_edit
+    finally:
+        close(window)
+
+
+def test_second_run_does_not_ask_again(qtbot, data_dir):
+    (data_dir / "settings.json").write_text('{"worker": "PW-12"}', "utf-8")
+    answers = Answers()
+    window = peerdesk_app.launch(data_dir=str(data_dir), dialogs=answers)
+    try:
+        qtbot.waitUntil(lambda: window.store is not None, timeout=5000)
+        assert answers.asked == []
+        assert window.windowTitle() == "PeerDesk — PW-12"
+    finally:
+        close(window)
+
+
+def test_a_damaged_database_is_explained_and_left_alone(qtbot, data_dir):
+    db = data_dir / "peerdesk.db"
+    db.write_bytes(b"")
+    answers = Answers()
+    window = peerdesk_app.launch(data_dir=str(data_dir), dialogs=answers)
+    try:
+        qtbot.waitUntil(lambda: bool(answers.errors), timeout=5000)
+        title, text = answers.errors[0]
+        assert "cannot open" in title and "empty" in text and "Nothing was changed" in text
+        assert window.store is None
+        assert db.read_bytes() == b""
+    finally:
+        close(window)
+
+
+def test_a_bad_taxonomy_file_stops_the_start_with_its_line(qtbot, data_dir, tmp_path):
+    bad = tmp_path / "org.toml"
+    bad.write_text('[categories.x]\nwork_type = "direkt"\nlabel = "X"\n', "utf-8")
+    answers = Answers()
+    result = peerdesk_app.launch(data_dir=str(data_dir), taxonomy_file=str(bad), dialogs=answers)
+    assert result == 2
+    assert f"{bad}:1:" in answers.errors[0][1] and "direkt" in answers.errors[0][1]

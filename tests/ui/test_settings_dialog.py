@@ -1,0 +1,32 @@
+import json
+
+from PySide6.QtCore import QTimer
+
+from peerdesk.ui.settings_dialog import SettingsDialog
+
+
+def test_settings_dialog_changes_worker_and_default_mode(qtbot, window, workspace):
+    def fill():
+        dialog = window.findChild(SettingsDialog)
+        dialog.worker_edit.setText("PW-99")
+        dialog.mode_combo.setCurrentIndex(dialog.mode_combo.findData("phone"))
+        dialog.hours_edit.setText("22.5")
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    window.open_settings()
+    saved = json.loads((workspace.data_dir / "settings.json").read_text("utf-8"))
+    assert saved["worker"] == "PW-99" and saved["default_mode"] == "phone"
+    assert saved["contracted_hours"] == 22.5
+    assert window.windowTitle() == "PeerDesk — PW-99"
+    assert window.form.mode_combo.currentData() == "phone"
+    assert window.contracted_hours() == 22.5
+
+
+def test_bad_contracted_hours_are_refused_in_the_dialog(qtbot, workspace):
+    dialog = SettingsDialog(workspace.settings)
+    qtbot.addWidget(dialog)
+    dialog.hours_edit.setText("200")
+    dialog.accept()
+    assert dialog.result() == 0  # not accepted
+    assert "0 to 80" in dialog.hours_error.text()
