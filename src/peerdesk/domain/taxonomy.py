@@ -41,6 +41,7 @@ class WorkType:
     key: str
     label: str
     description: str = ""
+    guide: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Tag:
     key: str
     label: str
     description: str = ""
+    guide: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Taxonomy:
     tags: dict[str, Tag]
     source: str = ""
     origins: tuple[str, ...] = field(default_factory=tuple)
+    guide_intro: str = ""
 
     def categories_of(self, work_type: str) -> list[Category]:
         return [c for c in self.categories.values() if c.work_type == work_type]
@@ -173,6 +176,7 @@ def _build(data: dict[str, Any], text: str, source: str, base: Taxonomy | None) 
             key,
             _str(item, "label", where, text, source, required=old is None) or (old.label if old else key),
             _str(item, "description", where, text, source, False) or (old.description if old else ""),
+            _str(item, "guide", where, text, source, False) or (old.guide if old else ""),
         )
 
     for key, item in _table(data, "categories", text, source).items():
@@ -212,6 +216,7 @@ def _build(data: dict[str, Any], text: str, source: str, base: Taxonomy | None) 
             key,
             _str(item, "label", where, text, source, required=old is None) or (old.label if old else key),
             _str(item, "description", where, text, source, False) or (old.description if old else ""),
+            _str(item, "guide", where, text, source, False) or (old.guide if old else ""),
         )
 
     if not categories:
@@ -222,7 +227,8 @@ def _build(data: dict[str, Any], text: str, source: str, base: Taxonomy | None) 
 
     origins = (base.origins if base else ()) + (source,)
     label = data.get("source") if isinstance(data.get("source"), str) else (base.source if base else "")
-    return Taxonomy(work_types, categories, tags, label, origins)
+    intro = data.get("guide_intro") if isinstance(data.get("guide_intro"), str) else (base.guide_intro if base else "")
+    return Taxonomy(work_types, categories, tags, label, origins, intro.strip())
 
 
 def _check_key(key: str, where: str, text: str, source: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -223,6 +223,15 @@ class Store:
         with self._session() as s:
             s.add(_to_row(entry))
         return entry
+
+    def restore_many(self, entries: Iterable[Entry]) -> int:
+        """Insert many entries as they are (ids and timestamps kept), in one transaction."""
+        count = 0
+        with self._session() as s:
+            for entry in entries:
+                s.add(_to_row(entry))
+                count += 1
+        return count
 
     # ------------------------------------------------------------ reads
 

@@ -1,0 +1,238 @@
+"""A realistic, fictional record of one peer worker on an inpatient ward, for trainers.
+
+Deterministic: the same seed, number of weeks and final week give the same
+entries, ids and timestamps included. Weekdays only; a morning handover every
+day; groups on Tuesday and Thursday; the weekly team meeting on Wednesday;
+supervision every other Friday; phone, text and video contacts; one week of
+annual leave. Notes are short and de-identified, in the style workers should
+copy: no names, no dates of birth, nothing that points at one person.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from .domain.entry import Entry
+from .domain.summary import weeks_ending
+from .domain.weeks import Week
+
+DEMO_WORKER = "Demo worker"
+DEFAULT_SEED = 2012
+DEFAULT_WEEKS = 8
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One planned activity: start, minutes, category, mode, format, people range, notes to pick from."""
+
+    start: str
+    minutes: int
+    category: str
+    mode: str = "in_person"
+    format: str = "individual"
+    people: tuple[int, int] = (1, 1)
+    notes: tuple[str, ...] = ("",)
+    tags: tuple[str, ...] = ()
+    optional: float = 0.0  # chance the slot is skipped on a given day
+
+
+HANDOVER = Slot(
+    "08:45", 30, "team_communication", format="group", people=(0, 0),
+    notes=("Morning handover", "Handover; two new admissions overnight", "Handover with nursing team"),
+)
+
+WEEK_PLAN: dict[int, tuple[Slot, ...]] = {
+    0: (  # Monday
+        Slot("09:30", 45, "relationship_building", tags=("presence",),
+             notes=("Introduced myself to a new admission and explained what peer support is",
+                    "Sat with a client who did not want to talk much; agreed to try again tomorrow",
+                    "Second meeting; client asked how I got through my first weeks in hospital")),
+        Slot("10:30", 60, "skill_building_mentoring_goal_setting", tags=("collaboration",),
+             notes=("Worked on a weekly budget together", "Goal for the week: one walk off the ward",
+                    "Practised what to say at the housing interview")),
+        Slot("13:00", 30, "administration", mode="other", people=(0, 0),
+             notes=("Notes and e-mail", "Updated the group register", "")),
+        Slot("13:30", 45, "connecting_to_resources", mode="phone",
+             notes=("Called the food bank with a client to book a first visit",
+                    "Phoned the benefits office together; follow-up booked",
+                    "Looked up community recovery groups near the client's home")),
+        Slot("14:30", 60, "socialization_self_esteem", format="group", people=(3, 6),
+             notes=("Card games in the lounge", "Coffee and a chat in the garden", "Art table in the day room")),
+        Slot("15:45", 30, "information_gathering_verification", mode="other", people=(0, 0), optional=0.3,
+             notes=("Checked the drop-in's new opening hours", "Confirmed the bus pass rules with the council")),
+    ),
+    1: (  # Tuesday
+        Slot("09:30", 45, "group_planning_development", people=(0, 0),
+             notes=("Prepared today's recovery group", "Printed the session handouts and set up the room")),
+        Slot("10:30", 90, "group_facilitation", format="group", people=(4, 9), tags=("experience", "role_modeling"),
+             notes=("Recovery group: hope and what helps", "Recovery group: early warning signs",
+                    "Recovery group: planning for discharge", "Recovery group: sleep and routine")),
+        Slot("13:00", 40, "experiential_sharing", tags=("experience",),
+             notes=("Shared how I dealt with side effects when a client raised it",
+                    "Talked about my own first weeks after discharge",
+                    "Shared what helped me with going back to college")),
+        Slot("14:00", 60, "advocacy", tags=("approach",),
+             notes=("Supported a client at their care review to say what they want from discharge",
+                    "Went with a client to ask about leave arrangements",
+                    "Helped a client write down questions for the doctor")),
+        Slot("15:15", 30, "administration", mode="other", people=(0, 0), notes=("Notes", "Time sheet and notes")),
+    ),
+    2: (  # Wednesday
+        Slot("10:00", 60, "team_communication", format="group", people=(0, 0),
+             notes=("Weekly team meeting", "Weekly team meeting; raised the group's suggestions")),
+        Slot("11:15", 30, "staff_relationships", people=(0, 0),
+             notes=("Coffee with the ward's new OT to talk about joint groups",
+                    "Met the new charge nurse", "Talked with the psychologist about referrals")),
+        Slot("13:00", 60, "building_community", format="group", people=(2, 3), tags=("presence",),
+             notes=("Went with two clients to the community drop-in", "Visited the recovery college open day",
+                    "Walked to the allotment project with clients")),
+        Slot("14:15", 15, "relationship_building", mode="text",
+             notes=("Check-in by text with a client on leave", "Text check-in after weekend leave")),
+        Slot("14:30", 30, "skill_building_mentoring_goal_setting", tags=("collaboration",),
+             notes=("Helped a client set up a phone calendar for appointments",
+                    "Practised a phone call to the GP surgery together")),
+        Slot("15:00", 30, "receiving_support", people=(0, 0),
+             notes=("Peer workers' network call", "Debrief with a peer colleague after a hard morning")),
+    ),
+    3: (  # Thursday
+        Slot("10:30", 90, "group_facilitation", format="group", people=(3, 7), tags=("role_modeling",),
+             notes=("Walking group in the park", "Wellness planning group", "Walking group; two first-timers")),
+        Slot("13:00", 60, "skill_building_mentoring_goal_setting", tags=("collaboration", "challenge"),
+             notes=("Reviewed the goals set last week", "Practised using the bus route to the clinic",
+                    "Planned a first week at home after discharge")),
+        Slot("12:00", 25, "group_planning_development", people=(0, 0),
+             notes=("Wrote up the walking group and planned next week's route", "Group review with the OT")),
+        Slot("14:15", 45, "connecting_to_resources", mode="phone",
+             notes=("Called the housing support team together", "Booked a peer mentor in the community team")),
+    ),
+    4: (  # Friday
+        Slot("11:00", 45, "advocacy", tags=("challenge",),
+             notes=("Supported a client to ask for a second opinion",
+                    "Helped a client raise a complaint about ward rules in their own words")),
+        Slot("13:00", 45, "administration", mode="other", people=(0, 0),
+             notes=("Weekly activity summary", "Notes and planning for next week")),
+        Slot("14:00", 30, "connecting_to_resources", mode="video",
+             notes=("Video call with the community team about a client's discharge plan",
+                    "Video call with a day service to arrange a visit")),
+        Slot("15:40", 20, "administration", mode="other", people=(0, 0), notes=("Planned next week", "Filed notes")),
+        Slot("15:00", 30, "experiential_sharing", tags=("experience",), optional=0.3,
+             notes=("Answered a client's questions about living with a diagnosis", "")),
+    ),
+}
+
+# Every other week (alternating): supervision or training on Friday, a talk or role work on Thursday.
+SUPERVISION = Slot("09:30", 60, "supervision_training", people=(0, 0), notes=("Fortnightly supervision",))
+TRAINING = Slot("09:30", 90, "supervision_training", mode="video", people=(0, 0),
+                notes=("Online training: trauma-informed practice", "Online training: safety planning"))
+EDUCATION = Slot("15:15", 45, "education_awareness", format="group", people=(0, 0),
+                 notes=("Talk to student nurses about peer support", "Recovery stall at the hospital open day"))
+LEGITIMIZING = Slot("15:15", 30, "legitimizing_role", people=(0, 0), tags=("approach",),
+                    notes=("Explained the peer role to the new junior doctors",
+                           "Wrote a short piece on peer work for the staff newsletter"))
+
+# Short contacts added to each day, by chance, so weeks are not identical.
+EXTRAS = (
+    Slot("11:45", 20, "relationship_building", tags=("presence",),
+         notes=("Quick chat in the corridor; client wanted to talk about the weekend", "Sat with a client at lunch")),
+    Slot("12:15", 25, "socialization_self_esteem",
+         notes=("Lunch with a client who is low in confidence; talked about their strengths", "")),
+    Slot("16:15", 20, "relationship_building", mode="phone",
+         notes=("Phone check-in with a client discharged last week", "Returned a client's call")),
+    Slot("16:15", 15, "socialization_self_esteem", mode="text", notes=("Text to encourage a client before an interview",)),
+    Slot("11:45", 30, "information_gathering_verification", mode="other", people=(0, 0),
+         notes=("Checked eligibility for the leisure card scheme", "")),
+)
+
+
+LATE_CONTACT = Slot("16:30", 20, "relationship_building", mode="phone",
+                    notes=("End-of-day phone check-in with a client", "Returned a client's call"))
+MIN_WEEK_MINUTES = 26 * 60
+
+
+def _uuid(rnd: random.Random) -> str:
+    return str(uuid.UUID(int=rnd.getrandbits(128), version=4))
+
+
+def leave_week_index(weeks: int) -> int | None:
+    """Which of the weeks (0 = oldest) is annual leave: one in the middle, when there are at least four."""
+    return weeks // 2 if weeks >= 4 else None
+
+
+def generate(
+    *,
+    seed: int = DEFAULT_SEED,
+    weeks: int = DEFAULT_WEEKS,
+    end_week: Week | None = None,
+    today: date | None = None,
+    worker: str = DEMO_WORKER,
+) -> Iterator[Entry]:
+    """The demo entries, oldest first; nothing after *today*."""
+    today = today or date.today()
+    end_week = end_week or Week.of(today)
+    rnd = random.Random(seed)
+    leave = leave_week_index(weeks)
+    for index, week in enumerate(weeks_ending(end_week, weeks)):
+        if index == leave:
+            continue
+        fortnight = week.number % 2 == 0
+        drawn: list[Entry] = []
+        for weekday in range(5):
+            day = week.start + timedelta(days=weekday)
+            slots = [HANDOVER, *WEEK_PLAN[weekday]]
+            if weekday == 4:
+                slots.insert(1, SUPERVISION if fortnight else TRAINING)
+            if weekday == 3:
+                slots.append(EDUCATION if fortnight else LEGITIMIZING)
+            for extra in EXTRAS:
+                if rnd.random() < 0.55:
+                    slots.append(extra)
+            slots.sort(key=lambda s: s.start)
+            drawn += [e for e in (_draw(slot, rnd, day, worker) for slot in slots) if e is not None]
+        # A full week is never under the floor: top it up with late-afternoon contacts.
+        weekday = 0
+        while sum(e.minutes for e in drawn) < MIN_WEEK_MINUTES:
+            top_up = _draw(LATE_CONTACT, rnd, week.start + timedelta(days=weekday), worker)
+            if top_up is not None:
+                drawn.append(top_up)
+            weekday = (weekday + 1) % 5
+        drawn.sort(key=lambda e: (e.date, e.start_time))
+        # every random number is drawn before the cut-off, so the past never depends on today
+        yield from (e for e in drawn if e.date <= today)
+
+
+def _draw(slot: Slot, rnd: random.Random, day: date, worker: str) -> Entry | None:
+    skip = rnd.random() < slot.optional
+    jitter = rnd.choice((-10, -5, 0, 0, 0, 5, 10, 15)) if slot.minutes >= 30 else 0
+    people = rnd.randint(*slot.people)
+    note = rnd.choice(slot.notes)
+    entry_id = _uuid(rnd)
+    if skip:
+        return None
+    hours, minutes = (int(x) for x in slot.start.split(":"))
+    start = time(hours, minutes)
+    length = max(5, slot.minutes + jitter)
+    logged = datetime.combine(day, start, tzinfo=UTC) + timedelta(minutes=length + 5)
+    return Entry(
+        id=entry_id,
+        worker=worker,
+        date=day,
+        start_time=start,
+        minutes=length,
+        category=slot.category,
+        mode=slot.mode,
+        format=slot.format,
+        people=people,
+        tags=slot.tags,
+        note=note,
+        created_at=logged,
+        updated_at=logged,
+    )
+
+
+def seed_store(store, **kwargs) -> int:
+    """Write the demo entries into an open store in one transaction; returns how many."""
+    return store.restore_many(generate(**kwargs))
