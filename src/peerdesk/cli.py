@@ -82,6 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("--weeks", type=int, choices=(4, 12, 26, 52), default=12, help="weeks in the trend (default 12)")
     chart.add_argument("--out", required=True, metavar="FILE.png")
 
+    demo = sub.add_parser(
+        "demo", help="open the window on fictional sample data in a throwaway folder (or write it with --into)"
+    )
+    demo.add_argument("--seed", type=int, default=None, metavar="N", help="sample data seed (default: fixed)")
+    demo.add_argument("--weeks", type=int, default=None, metavar="N", help="weeks of sample data (default 8)")
+    demo.add_argument("--into", metavar="DIR", help="write the demo data folder to DIR and exit")
+    demo.add_argument("--screenshot", metavar="FILE.png", help="render the demo window offscreen and exit")
+    demo.add_argument("--week", metavar="YYYY-Www", default=argparse.SUPPRESS, help="the week to show")
+
     cats = sub.add_parser("categories", help="print the work types and category keys")
     _common(cats, suppress=True)
     return parser
@@ -103,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_categories(args)
         if args.command == "chart":
             return cmd_chart(args)
+        if args.command == "demo":
+            return cmd_demo(args)
         if args.screenshot:
             return cmd_screenshot(args)
         from .app import run
@@ -271,3 +282,36 @@ def cmd_chart(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     _open_store(ws)
     return render_chart(ws, args.kind, args.out, week=week, trend_weeks=args.weeks)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Sample data for trainers; never reads or writes the real data folder."""
+    import shutil
+    import tempfile
+
+    from . import demo
+
+    seed = demo.DEFAULT_SEED if args.seed is None else args.seed
+    weeks = demo.DEFAULT_WEEKS if args.weeks is None else args.weeks
+    if not 1 <= weeks <= 520:
+        raise CliError("--weeks: must be from 1 to 520", EXIT_USAGE)
+    week = _week(getattr(args, "week", None))
+    if args.into:
+        try:
+            count = demo.create_demo_folder(args.into, seed=seed, weeks=weeks)
+        except demo.DemoFolderError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
+        print(f"{count} demo entries written to {args.into}")
+        return EXIT_OK
+    folder = tempfile.mkdtemp(prefix="peerdesk-demo-")
+    try:
+        demo.create_demo_folder(folder, seed=seed, weeks=weeks)
+        if args.screenshot:
+            from .app import screenshot
+
+            return screenshot(args.screenshot, data_dir=folder, week=week)
+        from .app import run
+
+        return run(data_dir=folder, week=week)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

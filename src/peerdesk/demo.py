@@ -236,3 +236,27 @@ def _draw(slot: Slot, rnd: random.Random, day: date, worker: str) -> Entry | Non
 def seed_store(store, **kwargs) -> int:
     """Write the demo entries into an open store in one transaction; returns how many."""
     return store.restore_many(generate(**kwargs))
+
+
+class DemoFolderError(ValueError):
+    pass
+
+
+def create_demo_folder(folder, *, seed: int = DEFAULT_SEED, weeks: int = DEFAULT_WEEKS, today: date | None = None) -> int:
+    """Write a demo data folder (database and settings marked as demo); refuses a folder that has data."""
+    from pathlib import Path
+
+    from .config import DB_FILENAME
+    from .workspace import Workspace
+
+    folder = Path(folder)
+    if (folder / DB_FILENAME).exists():
+        raise DemoFolderError(f"{folder} already holds a PeerDesk database; the demo is only written to a new folder")
+    workspace = Workspace(folder)
+    try:
+        workspace.settings.set("worker", DEMO_WORKER)
+        workspace.settings.set("demo", True)
+        workspace.settings.save()
+        return seed_store(workspace.open_store(), seed=seed, weeks=weeks, today=today)
+    finally:
+        workspace.close()

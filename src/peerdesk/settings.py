@@ -27,6 +27,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
+    Setting("demo", False, "Sample data", "Set in folders made by `peerdesk demo`: the window shows a banner."),
     Setting("worker", "", "Worker name or code", "Written on every entry you log and on your exports."),
     Setting("default_mode", "in_person", "Default mode", "The mode a new entry starts with."),
     Setting(

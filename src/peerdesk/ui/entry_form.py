@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,7 @@ class EntryForm(QWidget):
 
     submitted = Signal()
     cleared = Signal()
+    guide_requested = Signal(str)  # category key
 
     def __init__(self, taxonomy: Taxonomy, *, save_label: str = "&Save entry", parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,6 +64,17 @@ class EntryForm(QWidget):
         self.category_combo = QComboBox()
         self.category_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.category_combo.setMinimumContentsLength(18)
+        self.guide_button = QToolButton(text="ⓘ", objectName="category_guide")
+        self.guide_button.setToolTip("What this category means, with examples (role guide, F1)")
+        self.guide_button.setAutoRaise(True)
+        self.guide_button.setFocusPolicy(Qt.NoFocus)  # F1 opens it from the keyboard; no extra Tab stop
+        self.guide_button.clicked.connect(lambda: self.guide_requested.emit(self.category_combo.currentData() or ""))
+        category_row = QWidget()
+        category_box = QHBoxLayout(category_row)
+        category_box.setContentsMargins(0, 0, 0, 0)
+        category_box.setSpacing(2)
+        category_box.addWidget(self.category_combo, 1)
+        category_box.addWidget(self.guide_button)
         self.category_hint = QLabel(wordWrap=True)
         self.category_hint.setObjectName("category_hint")
         self.category_hint.setStyleSheet("color: palette(mid); font-size: 90%;")
@@ -106,7 +119,9 @@ class EntryForm(QWidget):
         self._add_row(form, "S&tart", "start_time", self.start_edit)
         self._add_row(form, "&Minutes", "minutes", self.minutes_edit)
         self._add_row(form, "&Work type", "work_type", self.work_type_combo)
-        self._add_row(form, "&Category", "category", self.category_combo, extra=self.category_hint)
+        self._add_row(
+            form, "&Category", "category", category_row, extra=self.category_hint, focus=self.category_combo
+        )
         self._add_row(form, "M&ode", "mode", self.mode_combo)
         self._add_row(form, "&Format", "format", self.format_combo)
         self._add_row(form, "&People", "people", self.people_spin)
