@@ -137,7 +137,7 @@ def test_edit_an_entry_from_the_table(qtbot, window, monkeypatch):
     qtbot.keyClick(window.week_view.table, Qt.Key_Return)  # Enter opens the entry
     dialog = window.edit_dialog
     assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert dialog.isModal()
     assert dialog.form.minutes_edit.text() == "45"
     dialog.form.minutes_edit.clear()
     qtbot.keyClicks(dialog.form.minutes_edit, "2000")

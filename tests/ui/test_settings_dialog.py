@@ -1,20 +1,17 @@
 import json
 
-from PySide6.QtCore import QTimer
-
 from peerdesk.ui.settings_dialog import SettingsDialog
 
 
 def test_settings_dialog_changes_worker_and_default_mode(qtbot, window, workspace):
-    def fill():
-        dialog = window.findChild(SettingsDialog)
-        dialog.worker_edit.setText("PW-99")
-        dialog.mode_combo.setCurrentIndex(dialog.mode_combo.findData("phone"))
-        dialog.hours_edit.setText("22.5")
-        dialog.accept()
-
-    QTimer.singleShot(0, fill)
     window.open_settings()
+    dialog = window.settings_dialog
+    assert dialog.isVisible()
+    dialog.worker_edit.setText("PW-99")
+    dialog.mode_combo.setCurrentIndex(dialog.mode_combo.findData("phone"))
+    dialog.hours_edit.setText("22.5")
+    dialog.accept()
+    assert window.settings_dialog is None
     saved = json.loads((workspace.data_dir / "settings.json").read_text("utf-8"))
     assert saved["worker"] == "PW-99" and saved["default_mode"] == "phone"
     assert saved["contracted_hours"] == 22.5

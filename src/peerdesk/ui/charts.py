@@ -80,6 +80,11 @@ def _value_axis(title: str, max_value: float, font: QFont) -> QValueAxis:
     return axis
 
 
+def _short(label: str, limit: int = 24) -> str:
+    """Axis labels stay readable beside the bars; the tooltip carries the full name."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip(" ,") + "…"
+
+
 def _show_tip(text: str) -> None:
     QToolTip.showText(QCursor.pos(), text)
 
@@ -197,9 +202,11 @@ class ThisWeekChart(ChartCard):
         series.hovered.connect(self._bar_hovered)
         self.bars_chart.addSeries(series)
         font = self.font()
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * (0.9 if len(used) > 8 else 1.0))
         y_axis = QBarCategoryAxis()
-        y_axis.append([tax.category_label(k) for k in used])
-        y_axis.setLabelsFont(font)
+        y_axis.append([_short(tax.category_label(k)) for k in used])
+        y_axis.setLabelsFont(small)
         y_axis.setTruncateLabels(False)
         x_axis = _value_axis(unit_name, peak / divisor, font)
         self.bars_chart.addAxis(y_axis, Qt.AlignLeft)

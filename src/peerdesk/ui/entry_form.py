@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -64,7 +65,9 @@ class EntryForm(QWidget):
         self.category_combo = QComboBox()
         self.category_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.category_combo.setMinimumContentsLength(18)
-        self.guide_button = QToolButton(text="ⓘ", objectName="category_guide")
+        self.guide_button = QToolButton(objectName="category_guide")
+        self.guide_button.setIcon(self.style().standardIcon(QStyle.SP_MessageBoxInformation))
+        self.guide_button.setAccessibleName("Role guide for this category")
         self.guide_button.setToolTip("What this category means, with examples (role guide, F1)")
         self.guide_button.setAutoRaise(True)
         self.guide_button.setFocusPolicy(Qt.NoFocus)  # F1 opens it from the keyboard; no extra Tab stop

@@ -6,12 +6,14 @@ never reach for the application or the database.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QProcess, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -35,6 +37,9 @@ from .settings_dialog import SettingsDialog
 from .week_view import WeekView
 
 
+TEXT_SCALES = (0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+
+
 class MainWindow(QMainWindow):
     first_painted = Signal()  # once, right after the window first reaches the screen
 
@@ -55,6 +60,9 @@ class MainWindow(QMainWindow):
         self.week = week or Week.of(today())
         self.undo_stack = QUndoStack(self)
         self.edit_dialog: EntryDialog | None = None
+        self.guide = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.text_scale = 1.0
         self._painted = False
 
         self.setWindowTitle("PeerDesk")
@@ -80,10 +88,25 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        self.demo_banner = QLabel(
+            "Demo — sample data. A fictional peer worker's record: nothing here is real, "
+            "and nothing is written to your own records.",
+            objectName="demo_banner",
+            wordWrap=True,
+        )
+        self.demo_banner.setStyleSheet(
+            "background: #F0E442; color: #000000; font-weight: bold; padding: 6px; border-radius: 3px;"
+        )
+        self.demo_banner.setVisible(bool(workspace.settings.get("demo")))
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.demo_banner)
+        layout = QHBoxLayout()
         layout.addWidget(splitter)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
+        self.base_font = QApplication.font()
+        self.apply_text_scale(self.ui_settings().value("view/text_scale", 1.0, type=float))
 
         self.worker_label = QLabel()
         self.statusBar().addPermanentWidget(self.worker_label)
@@ -91,6 +114,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.form.submitted.connect(self.save_new_entry)
+        self.form.guide_requested.connect(self.open_guide)
         self.week_view.previous_requested.connect(lambda: self.show_week(self.week.previous()))
         self.week_view.next_requested.connect(lambda: self.show_week(self.week.next()))
         self.week_view.this_week_requested.connect(lambda: self.show_week(Week.of(self.today())))
@@ -160,7 +184,21 @@ class MainWindow(QMainWindow):
             self._action("&This week", lambda: self.show_week(Week.of(self.today())), QKeySequence("Alt+Home"))
         )
 
+        view_menu.addSeparator()
+        self.larger_action = self._action("&Larger text", lambda: self.step_text_scale(+1), QKeySequence("Ctrl+="))
+        self.larger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.smaller_action = self._action("&Smaller text", lambda: self.step_text_scale(-1), QKeySequence("Ctrl+-"))
+        self.normal_text_action = self._action("&Normal text size", lambda: self.apply_text_scale(1.0, remember=True),
+                                               QKeySequence("Ctrl+0"))
+        for a in (self.larger_action, self.smaller_action, self.normal_text_action):
+            view_menu.addAction(a)
+
         help_menu = self.menuBar().addMenu("&Help")
+        self.guide_action = self._action("&Role guide", lambda: self.open_guide(""), QKeySequence.HelpContents)
+        help_menu.addAction(self.guide_action)
+        self.demo_action = self._action("Start &demo", self.start_demo)
+        help_menu.addAction(self.demo_action)
+        help_menu.addSeparator()
         help_menu.addAction(self._action("&About PeerDesk", self.show_about))
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
@@ -344,12 +382,78 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.workspace.settings, self)
-        if dialog.exec() == QDialog.Accepted:
-            dialog.apply()
-            self.workspace.settings.save()
-            self.form.set_mode(self.workspace.settings.get("default_mode"))
-            self._update_worker_label()
-            self.refresh()
+        dialog.accepted.connect(lambda: self._settings_accepted(dialog))
+        dialog.finished.connect(lambda _r: setattr(self, "settings_dialog", None))
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_accepted(self, dialog: SettingsDialog) -> None:
+        dialog.apply()
+        self.workspace.settings.save()
+        self.form.set_mode(self.workspace.settings.get("default_mode"))
+        self._update_worker_label()
+        self.refresh()
+
+    # ------------------------------------------------------------ help and view
+
+    def open_guide(self, category: str = "") -> None:
+        """The role guide, at *category* (or at the form's current category from F1)."""
+        from .guide import RoleGuide
+
+        if not category and self.form.isAncestorOf(QApplication.focusWidget()):
+            category = self.form.category_combo.currentData() or ""
+        if self.guide is None:
+            self.guide = RoleGuide(self.taxonomy, self)
+            self.guide.setFont(self.font())
+        self.guide.open_at(f"category:{category}" if category else "intro")
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
+
+    def start_demo(self) -> None:
+        """Open the demo in its own process, on its own throwaway folder."""
+        if getattr(sys, "frozen", False):
+            program, args = sys.executable, ["demo"]
+        else:
+            program, args = sys.executable, ["-m", "peerdesk", "demo"]
+        ok, _pid = QProcess.startDetached(program, args)
+        if ok:
+            self.statusBar().showMessage("Starting the demo in a new window…", 5000)
+        else:
+            self.dialogs.error(self, "Demo not started", f"Could not start {program} {' '.join(args)}.")
+
+    @staticmethod
+    def ui_settings() -> QSettings:
+        """View preferences of this computer's user (not data: kept out of the data folder)."""
+        return QSettings("PeerDesk", "PeerDesk")
+
+    def step_text_scale(self, step: int) -> None:
+        scales = TEXT_SCALES
+        current = min(range(len(scales)), key=lambda i: abs(scales[i] - self.text_scale))
+        self.apply_text_scale(scales[max(0, min(len(scales) - 1, current + step))], remember=True)
+
+    def apply_text_scale(self, scale: float, *, remember: bool = False) -> None:
+        """Scale every font in the window (for projectors); layouts grow with the text."""
+        scale = min(max(scale, TEXT_SCALES[0]), TEXT_SCALES[-1])
+        self.text_scale = scale
+        font = QFont(self.base_font)
+        base = self.base_font.pointSizeF() if self.base_font.pointSizeF() > 0 else 10.0
+        font.setPointSizeF(base * scale)
+        self.setFont(font)
+        for child in self.findChildren(QWidget):
+            if child.font().pointSizeF() != font.pointSizeF() and child.objectName() != "week_label":
+                child.setFont(font)
+        title = QFont(font)
+        title.setPointSizeF(font.pointSizeF() * 1.3)
+        title.setBold(True)
+        self.week_view.week_label.setFont(title)
+        if self.guide is not None:
+            self.guide.setFont(font)
+        if self.store is not None:
+            self.refresh()  # charts take their fonts when drawn
+        if remember:
+            self.ui_settings().setValue("view/text_scale", scale)
+            self.statusBar().showMessage(f"Text size {scale:.0%}", 3000)
 
     def show_about(self) -> None:
         from .. import __version__

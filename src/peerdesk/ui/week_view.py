@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -96,7 +95,7 @@ class WeekView(QWidget):
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.chart_tabs)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([380, 360])
+        self.splitter.setSizes([300, 440])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -107,11 +106,18 @@ class WeekView(QWidget):
         self.next_button.clicked.connect(self.next_requested)
         self.this_button.clicked.connect(self.this_week_requested)
         self.table.doubleClicked.connect(lambda index: self.edit_requested.emit(index.row()))
-        for keys, slot in ((Qt.Key_Return, self._edit_current), (Qt.Key_Enter, self._edit_current),
-                           (QKeySequence.Delete, self._delete_current)):
-            shortcut = QShortcut(QKeySequence(keys), self.table)
-            shortcut.setContext(Qt.WidgetShortcut)  # only while the table has focus
-            shortcut.activated.connect(slot)
+        # Enter and Delete act on the table only while it has the keyboard focus.
+        self.table.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.table and event.type() == QEvent.KeyPress and not event.modifiers():
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+                self._edit_current()
+                return True
+            if event.key() == Qt.Key_Delete:
+                self._delete_current()
+                return True
+        return super().eventFilter(obj, event)
 
     def current_row(self) -> int:
         index = self.table.currentIndex()
