@@ -11,6 +11,11 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("PEERDESK_DATA_DIR", None)
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QStandardPaths  # noqa: E402
+
+# QSettings (view preferences such as the text size) go to a test location,
+# never to the real user's configuration.
+QStandardPaths.setTestModeEnabled(True)
 
 
 @pytest.fixture

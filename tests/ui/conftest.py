@@ -32,6 +32,19 @@ class RecordingDialogs:
         return self.text_answer
 
 
+@pytest.fixture(autouse=True)
+def normal_text_size(qapp):
+    """Each test starts at the normal text size and leaves it so (the app font is global)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings("PeerDesk", "PeerDesk").remove("view/text_scale")
+    yield
+    base = qapp.property("peerdesk_base_font")
+    if base is not None:
+        qapp.setFont(base)
+    QSettings("PeerDesk", "PeerDesk").remove("view/text_scale")
+
+
 @pytest.fixture
 def dialogs():
     return RecordingDialogs()

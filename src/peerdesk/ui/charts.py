@@ -38,7 +38,7 @@ from ..domain.entry import FORMATS, MODES, format_minutes
 from ..domain.summary import HowSummary, TrendWeek, WeekSummary
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
-from . import palette
+from . import palette, style
 
 TREND_CHOICES = (4, 12, 26, 52)
 DEFAULT_TREND_WEEKS = 12
@@ -58,14 +58,27 @@ def _new_chart(widget: QWidget, title: str) -> QChart:
     chart = QChart()
     chart.setTheme(QChart.ChartThemeDark if palette.is_dark(widget.palette()) else QChart.ChartThemeLight)
     chart.setTitle(title)
-    font = QFont(widget.font())
-    font.setBold(True)
-    chart.setTitleFont(font)
     chart.setAnimationOptions(QChart.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setAlignment(Qt.AlignBottom)
-    chart.legend().setFont(widget.font())
+    _apply_fonts(chart, widget)
     return chart
+
+
+def _clear(chart: QChart) -> None:
+    """Remove (and delete) every series and axis, so nothing stale is ever drawn."""
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+        axis.deleteLater()
+
+
+def _apply_fonts(chart: QChart, widget: QWidget) -> None:
+    """Title and legend in the widget's current font (which follows View ▸ Larger text)."""
+    font = QFont(widget.font())
+    chart.legend().setFont(font)
+    font.setBold(True)
+    chart.setTitleFont(font)
 
 
 def _value_axis(title: str, max_value: float, font: QFont) -> QValueAxis:
@@ -103,7 +116,8 @@ class ChartCard(QWidget):
         self.body_layout.setContentsMargins(0, 0, 0, 0)
         self.empty_label = QLabel(empty_text, alignment=Qt.AlignCenter, wordWrap=True)
         self.empty_label.setObjectName(f"empty_{name}")
-        self.empty_label.setStyleSheet("color: palette(mid); font-size: 115%; padding: 24px;")
+        style.muted(self.empty_label)
+        self.empty_label.setMargin(24)
         self.empty_label.setAutoFillBackground(True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.body)
@@ -159,11 +173,11 @@ class ThisWeekChart(ChartCard):
         self._unit = ("Minutes", 1.0)
 
     def show_summary(self, summary: WeekSummary) -> None:
-        self.bars_chart.removeAllSeries()
-        for axis in self.bars_chart.axes():
-            self.bars_chart.removeAxis(axis)
+        _clear(self.bars_chart)
         self.split_chart.removeAllSeries()
         self.bar_series = self.pie_series = None
+        _apply_fonts(self.bars_chart, self)
+        _apply_fonts(self.split_chart, self)
         if not summary.total:
             self.set_empty(True, f"No work logged in week {summary.week.number} yet.\nEntries you save appear here.")
             return
@@ -292,10 +306,9 @@ class TrendChart(ChartCard):
         self.weeks_combo.setCurrentIndex(self.weeks_combo.findData(n))
 
     def show_trend(self, trend: list[TrendWeek], selected: Week, contracted_hours: float = 0.0) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        _clear(self.chart)
         self.series = self.guide = None
+        _apply_fonts(self.chart, self)
         self.weeks = [t.week for t in trend]
         self.selected = selected
         if not any(t.total for t in trend):
@@ -409,10 +422,10 @@ class HowChart(ChartCard):
 
     def show_how(self, how: HowSummary, week: Week) -> None:
         for chart in (self.mode_chart, self.format_chart):
-            chart.removeAllSeries()
-            for axis in chart.axes():
-                chart.removeAxis(axis)
+            _clear(chart)
         self.mode_set = self.format_set = None
+        _apply_fonts(self.mode_chart, self)
+        _apply_fonts(self.format_chart, self)
         if not how.total:
             self.set_empty(True, f"No work logged in week {week.number} yet.")
             return

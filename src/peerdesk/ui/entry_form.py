@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from ..domain.entry import FORMATS, MAX_CLIENT_REF, MAX_NOTE, MAX_PEOPLE, MODES
 from ..domain.taxonomy import Taxonomy
+from . import style
 
-ERROR_STYLE = "color: #b00020;"
 INVALID_PROPERTY = "invalid"
 
 
@@ -80,7 +80,7 @@ class EntryForm(QWidget):
         category_box.addWidget(self.guide_button)
         self.category_hint = QLabel(wordWrap=True)
         self.category_hint.setObjectName("category_hint")
-        self.category_hint.setStyleSheet("color: palette(mid); font-size: 90%;")
+        style.muted(self.category_hint)
         self.mode_combo = QComboBox()
         for key, label in MODES.items():
             self.mode_combo.addItem(label, key)
@@ -140,7 +140,7 @@ class EntryForm(QWidget):
         self._add_row(form, "&Note", "note", note_holder, focus=self.note_edit)
         self._field_widgets["note"] = self.note_edit
         self.general_error = QLabel(wordWrap=True, objectName="error_general")
-        self.general_error.setStyleSheet(ERROR_STYLE)
+        style.error(self.general_error)
         self.general_error.hide()
 
         buttons = QHBoxLayout()
@@ -200,7 +200,7 @@ class EntryForm(QWidget):
         focus: QWidget | None = None,
     ) -> None:
         error = QLabel(wordWrap=True, objectName=f"error_{field}")
-        error.setStyleSheet(ERROR_STYLE)
+        style.error(error)
         error.hide()
         self._error_labels[field] = error
         self._field_widgets[field] = focus or widget
@@ -244,7 +244,7 @@ class EntryForm(QWidget):
     def _update_note_count(self) -> None:
         n = len(self.note_edit.toPlainText())
         self.note_count.setText(f"{n:,} / {MAX_NOTE:,}")
-        self.note_count.setStyleSheet(ERROR_STYLE if n > MAX_NOTE else "color: palette(mid);")
+        (style.error if n > MAX_NOTE else style.muted)(self.note_count)
 
     # ------------------------------------------------------------ values
 

@@ -30,7 +30,7 @@ from ..domain.entry import Entry, ValidationError, entry_to_raw, format_minutes,
 from ..domain.weeks import Week
 from ..week_data import load_trend, load_week
 from ..workspace import Workspace
-from . import commands
+from . import commands, style
 from .dialogs import Dialogs
 from .entry_form import EntryForm
 from .settings_dialog import SettingsDialog
@@ -38,6 +38,16 @@ from .week_view import WeekView
 
 
 TEXT_SCALES = (0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+
+
+def _base_font() -> QFont:
+    """The application's font before any scaling, remembered once per process."""
+    app = QApplication.instance()
+    saved = app.property("peerdesk_base_font")
+    if not isinstance(saved, QFont):
+        saved = QFont(QApplication.font())
+        app.setProperty("peerdesk_base_font", saved)
+    return QFont(saved)
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +90,7 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setMinimumWidth(form_box.sizeHint().width() + 24)
+        self.form_box, self.form_scroll = form_box, scroll
 
         self.week_view = WeekView(self.taxonomy)
         splitter = QSplitter(Qt.Horizontal)
@@ -94,9 +105,11 @@ class MainWindow(QMainWindow):
             objectName="demo_banner",
             wordWrap=True,
         )
-        self.demo_banner.setStyleSheet(
-            "background: #F0E442; color: #000000; font-weight: bold; padding: 6px; border-radius: 3px;"
-        )
+        style.banner(self.demo_banner)
+        self.demo_banner.setMargin(6)
+        bold = QFont()  # only the weight, so the size follows View ▸ Larger text
+        bold.setBold(True)
+        self.demo_banner.setFont(bold)
         self.demo_banner.setVisible(bool(workspace.settings.get("demo")))
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -105,7 +118,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter)
         outer.addLayout(layout, 1)
         self.setCentralWidget(central)
-        self.base_font = QApplication.font()
+        self.base_font = _base_font()
         self.apply_text_scale(self.ui_settings().value("view/text_scale", 1.0, type=float))
 
         self.worker_label = QLabel()
@@ -439,16 +452,14 @@ class MainWindow(QMainWindow):
         font = QFont(self.base_font)
         base = self.base_font.pointSizeF() if self.base_font.pointSizeF() > 0 else 10.0
         font.setPointSizeF(base * scale)
-        self.setFont(font)
-        for child in self.findChildren(QWidget):
-            if child.font().pointSizeF() != font.pointSizeF() and child.objectName() != "week_label":
-                child.setFont(font)
+        QApplication.setFont(font)  # every widget and dialog follows, style-sheeted ones included
         title = QFont(font)
         title.setPointSizeF(font.pointSizeF() * 1.3)
         title.setBold(True)
         self.week_view.week_label.setFont(title)
         if self.guide is not None:
             self.guide.setFont(font)
+        self.form_scroll.setMinimumWidth(self.form_box.sizeHint().width() + 24)
         if self.store is not None:
             self.refresh()  # charts take their fonts when drawn
         if remember:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from ..domain.entry import MAX_WORKER, MODES
 from ..settings import SETTINGS, Settings
+from . import style
 
 _BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -25,7 +26,7 @@ class SettingsDialog(QDialog):
         self.hours_edit = QLineEdit(f"{float(settings.get('contracted_hours') or 0):g}")
         self.hours_edit.setToolTip(_BY_KEY["contracted_hours"].help)
         self.hours_error = QLabel(wordWrap=True)
-        self.hours_error.setStyleSheet("color: #b00020;")
+        style.error(self.hours_error)
         self.hours_error.hide()
         self.taxonomy_edit = QLineEdit(settings.get("taxonomy_file"))
         self.taxonomy_edit.setToolTip(_BY_KEY["taxonomy_file"].help)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ..domain.entry import format_minutes
 from ..domain.summary import WeekSummary
+from . import style
 
 
 class TotalsPanel(QFrame):
@@ -20,16 +22,18 @@ class TotalsPanel(QFrame):
         grid.setVerticalSpacing(2)
         for i in range(7):
             name = QLabel(alignment=Qt.AlignCenter)
-            name.setStyleSheet("color: palette(mid);")
+            style.muted(name)
             value = QLabel(alignment=Qt.AlignCenter, objectName=f"day_total_{i}")
             self.day_labels.append(name)
             self.day_values.append(value)
             grid.addWidget(name, 0, i)
             grid.addWidget(value, 1, i)
         self.week_total = QLabel(objectName="week_total", alignment=Qt.AlignCenter)
-        self.week_total.setStyleSheet("font-weight: bold;")
+        bold = QFont()  # only the weight: the size follows the window (View ▸ Larger text)
+        bold.setBold(True)
+        self.week_total.setFont(bold)
         week_name = QLabel("Week", alignment=Qt.AlignCenter)
-        week_name.setStyleSheet("color: palette(mid);")
+        style.muted(week_name)
         grid.addWidget(week_name, 0, 7)
         grid.addWidget(self.week_total, 1, 7)
         self.split_label = QLabel(objectName="split")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..domain.taxonomy import Taxonomy
 from ..week_data import WeekData
 from .charts import HowChart, ThisWeekChart, TrendChart
+from . import style
 from .totals import TotalsPanel
 from .week_model import COLUMNS, WeekTableModel
 
@@ -72,7 +73,7 @@ class WeekView(QWidget):
             alignment=Qt.AlignCenter,
             objectName="empty_week",
         )
-        self.empty_label.setStyleSheet("color: palette(mid);")
+        style.muted(self.empty_label)
 
         self.totals = TotalsPanel()
 
