@@ -1,0 +1,204 @@
+"""Verified, rotating backups of the PeerDesk database, and restoring one.
+
+Every backup is written with ``VACUUM INTO`` to a temporary file in the backup
+folder, checked (``PRAGMA integrity_check`` and PeerDesk's own markers), synced
+to disk and only then renamed into place, so a half-made or damaged copy never
+replaces a good one. Automatic backups are named by day
+(``peerdesk-YYYY-MM-DD.db``); the newest 7 days and the newest backup of each
+of the 4 weeks before them are kept (both configurable).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+BACKUP_FOLDER = "backups"
+DAILY_RE = re.compile(r"^peerdesk-(\d{4}-\d{2}-\d{2})\.db$")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+APPLICATION_ID = 0x5065446B  # the same mark as the store's
+
+
+class BackupError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    ok: bool
+    message: str
+    entries: int | None = None
+    revision: str | None = None
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made: dt.datetime
+    check: FileCheck
+
+
+def backup_folder(db_path: Path) -> Path:
+    return db_path.parent / BACKUP_FOLDER
+
+
+def check_file(path: Path) -> FileCheck:
+    """Is *path* a complete, undamaged PeerDesk database? Opens it read-only."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return FileCheck(False, f"cannot be read ({exc.strerror})")
+    if size == 0:
+        return FileCheck(False, "is empty (0 bytes)")
+    with path.open("rb") as fh:
+        if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            return FileCheck(False, "is not a SQLite database")
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return FileCheck(False, f"cannot be opened ({exc})")
+    try:
+        result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            return FileCheck(False, "is damaged: " + "; ".join(result[:3]))
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"entries", "alembic_version"} <= tables:
+            return FileCheck(False, "is not a PeerDesk database")
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+        return FileCheck(True, "ok", int(entries), revision[0] if revision else None)
+    except sqlite3.DatabaseError as exc:
+        return FileCheck(False, f"is damaged ({exc})")
+    finally:
+        conn.close()
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_backup(db_path: Path, target: Path) -> FileCheck:
+    """Copy the live database to *target* (atomically, checked). Returns the copy's check."""
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True, timeout=10)
+    try:
+        src.execute("VACUUM INTO ?", (str(tmp),))
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(f"backup of {db_path} failed: {exc}") from None
+    finally:
+        src.close()
+    os.chmod(tmp, 0o600)
+    check = check_file(tmp)
+    if not check.ok:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(f"the backup copy {check.message}; the older backups were kept")
+    _fsync_file(tmp)
+    os.replace(tmp, target)
+    _fsync_dir(target.parent)
+    return check
+
+
+def daily_backup_if_due(
+    db_path: Path, *, today: dt.date | None = None, keep_daily: int = 7, keep_weekly: int = 4
+) -> Path | None:
+    """On the first start of a day, back up and prune; returns the new backup or None."""
+    today = today or dt.date.today()
+    folder = backup_folder(db_path)
+    target = folder / f"peerdesk-{today.isoformat()}.db"
+    if target.exists():
+        return None
+    make_backup(db_path, target)
+    prune(folder, keep_daily=keep_daily, keep_weekly=keep_weekly)
+    return target
+
+
+def prune(folder: Path, *, keep_daily: int = 7, keep_weekly: int = 4) -> list[Path]:
+    """Remove automatic daily backups beyond the newest *keep_daily* days and the
+    newest one of each of the *keep_weekly* ISO weeks before them. Other files stay."""
+    dated = []
+    for path in folder.glob("peerdesk-*.db"):
+        m = DAILY_RE.match(path.name)
+        if m:
+            dated.append((dt.date.fromisoformat(m.group(1)), path))
+    dated.sort(reverse=True)
+    keep = {p for _d, p in dated[:keep_daily]}
+    weeks_kept: set[tuple[int, int]] = set()
+    for day, path in dated[keep_daily:]:
+        week = day.isocalendar()[:2]
+        if week not in weeks_kept and len(weeks_kept) < keep_weekly:
+            weeks_kept.add(week)
+            keep.add(path)
+    removed = []
+    for _day, path in dated:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """Every backup in the folder, newest first, each with its check and entry count."""
+    infos = []
+    for path in backup_folder(db_path).glob("*.db"):
+        made = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+        infos.append(BackupInfo(path, made, check_file(path)))
+    infos.sort(key=lambda b: b.made, reverse=True)
+    return infos
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    for info in list_backups(db_path):
+        if info.check.ok:
+            return info
+    return None
+
+
+def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = None) -> Path:
+    """Replace the database with *backup* (checked first); the current file is kept as a backup.
+
+    The store must be closed. Returns where the replaced file was kept.
+    """
+    check = check_file(backup)
+    if not check.ok:
+        raise BackupError(f"{backup} {check.message}; nothing was changed")
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
+    folder = backup_folder(db_path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    kept = folder / f"peerdesk-before-restore-{stamp}.db"
+    if db_path.exists():
+        if check_file(db_path).ok:
+            make_backup(db_path, kept)  # folds in the WAL, so nothing committed is lost
+        else:
+            kept.write_bytes(db_path.read_bytes())  # damaged: keep its bytes as they are
+            os.chmod(kept, 0o600)
+    tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
+    tmp.write_bytes(backup.read_bytes())
+    os.chmod(tmp, 0o600)
+    _fsync_file(tmp)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    os.replace(tmp, db_path)
+    _fsync_dir(db_path.parent)
+    return kept
