@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -26,6 +26,7 @@ from ..domain.entry import Entry
 from ..domain.summary import HowRow, TotalRow
 from ..domain.weeks import Week
 from . import migrations
+from .locking import LockTimeout, WriteLock
 from .models import EntryRow
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -44,6 +45,10 @@ class NewerDatabaseError(StoreError):
 
 class EntryNotFound(StoreError):
     pass
+
+
+class StoreBusy(StoreError):
+    """Another writer held the database for too long; nothing was written."""
 
 
 def _utcnow() -> dt.datetime:
@@ -87,6 +92,8 @@ class Store:
             conn.close()
         else:
             raise StoreError(f"{self.path} does not exist")
+        self.write_lock = WriteLock(Path(f"{self.path}.lock"))
+        self.on_busy: Callable[[], None] | None = None  # told once when a write has to wait
         # Until the file is checked (and upgraded) connections must not switch it to WAL.
         self._checked = False
         self.engine: Engine = create_engine(
@@ -101,6 +108,9 @@ class Store:
 
         try:
             self._upgrade()
+        except LockTimeout as exc:
+            self.engine.dispose()
+            raise StoreBusy(str(exc)) from None
         except DBAPIError as exc:
             self.engine.dispose()
             raise StoreError(
@@ -145,12 +155,14 @@ class Store:
                     f"{self.path} was made by a newer PeerDesk (schema revision {current}); "
                     "update PeerDesk to open it. The file was not changed."
                 ) from None
-            self._backup_before_migration(current)
         from alembic import command
 
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with self.write_lock.hold(self.on_busy):  # the lock file appears only for a checked file
+            if current is not None:
+                self._backup_before_migration(current)
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
 
     def _backup_before_migration(self, current: str) -> Path:
         folder = self.path.parent / "backups"
@@ -177,6 +189,7 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        self.write_lock.close()
 
     def __enter__(self) -> Store:
         return self
@@ -189,17 +202,26 @@ class Store:
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One write transaction, holding the write lock (one writer at a time)."""
+        try:
+            with self.write_lock.hold(self.on_busy), self._session() as session:
+                yield session
+        except LockTimeout as exc:
+            raise StoreBusy(str(exc)) from None
+
     # ------------------------------------------------------------ writes
 
     def add(self, entry: Entry) -> Entry:
         now = _utcnow()
         stored = entry.with_changes(created_at=entry.created_at or now, updated_at=now)
-        with self._session() as s:
+        with self._write() as s:
             s.add(_to_row(stored))
         return stored
 
     def update(self, entry: Entry) -> Entry:
-        with self._session() as s:
+        with self._write() as s:
             row = s.get(EntryRow, entry.id)
             if row is None:
                 raise EntryNotFound(f"entry {entry.id} is not in the database")
@@ -210,7 +232,7 @@ class Store:
 
     def delete(self, entry_id: str) -> Entry:
         """Remove an entry and return it, so it can be put back (undo)."""
-        with self._session() as s:
+        with self._write() as s:
             row = s.get(EntryRow, entry_id)
             if row is None:
                 raise EntryNotFound(f"entry {entry_id} is not in the database")
@@ -220,14 +242,14 @@ class Store:
 
     def restore(self, entry: Entry) -> Entry:
         """Put back an entry exactly as it was (same id and timestamps)."""
-        with self._session() as s:
+        with self._write() as s:
             s.add(_to_row(entry))
         return entry
 
     def restore_many(self, entries: Iterable[Entry]) -> int:
         """Insert many entries as they are (ids and timestamps kept), in one transaction."""
         count = 0
-        with self._session() as s:
+        with self._write() as s:
             for entry in entries:
                 s.add(_to_row(entry))
                 count += 1

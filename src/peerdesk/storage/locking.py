@@ -1,0 +1,94 @@
+"""One writer at a time, across threads and processes.
+
+The SQLite inside many Python builds (3.40 here) can corrupt a WAL database
+when two connections write at the same moment (the WAL-reset race, fixed in
+SQLite 3.51.3 and back-ported to 3.50.7 and 3.44.6). PeerDesk therefore never
+lets two writers overlap: every write transaction holds an exclusive lock on a
+small file beside the database (``peerdesk.db.lock``), taken with ``flock`` on
+POSIX and ``msvcrt.locking`` on Windows. A writer that finds the lock taken
+reports "busy, retrying" once and keeps trying for up to ``timeout`` seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class LockTimeout(Exception):
+    pass
+
+
+class WriteLock:
+    def __init__(self, path: Path, *, timeout: float = 15.0) -> None:
+        self.path = path
+        self.timeout = timeout
+        self._thread_lock = threading.Lock()
+        self._fd: int | None = None
+
+    def _open(self) -> int:
+        if self._fd is None:
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        return self._fd
+
+    @contextmanager
+    def hold(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        deadline = time.monotonic() + self.timeout
+        if not self._thread_lock.acquire(timeout=self.timeout):
+            raise LockTimeout(f"another save in this program did not finish within {self.timeout:.0f} s")
+        try:
+            fd = self._open()
+            waited = False
+            while not _try_lock(fd):
+                if not waited and on_wait is not None:
+                    on_wait()
+                waited = True
+                if time.monotonic() > deadline:
+                    raise LockTimeout(
+                        f"another PeerDesk (window or command) kept the database busy for {self.timeout:.0f} s; "
+                        "nothing was saved, try again"
+                    )
+                time.sleep(0.02)
+            try:
+                yield
+            finally:
+                _unlock(fd)
+        finally:
+            self._thread_lock.release()
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
