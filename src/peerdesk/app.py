@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -35,16 +36,62 @@ def _application() -> QApplication:
 
 
 def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
-    """Open the window's store; on failure explain why and return False."""
+    """Open the window's store. A file that cannot be opened is never overwritten: the
+    user may restore the newest backup that passes its check, open another folder, or quit."""
+    from .storage import backups
     from .storage.store import StoreError
 
+    while True:
+        try:
+            store = window.workspace.open_store()
+        except TaxonomyError as exc:
+            dialogs.error(window, "PeerDesk cannot open its data", f"{exc}\n\nNothing was changed.")
+            return False
+        except StoreError as exc:
+            db = window.workspace.db_path
+            good = backups.newest_good_backup(db)
+            options = []
+            if good is not None:
+                made = good.made.astimezone().strftime("%a %d %b %Y %H:%M")
+                options.append(f"Restore the backup of {made} ({good.check.entries} entries)")
+            options += ["Open another folder…", "Quit"]
+            choice = dialogs.choose(
+                window,
+                "PeerDesk cannot open its data",
+                f"{exc}\n\nNothing was changed. What would you like to do?",
+                options,
+            )
+            picked = options[choice] if 0 <= choice < len(options) else "Quit"
+            if good is not None and choice == 0:
+                try:
+                    kept = backups.restore_backup(db, good.path)
+                except backups.BackupError as restore_error:
+                    dialogs.error(window, "Backup not restored", str(restore_error))
+                    return False
+                window.statusBar().showMessage(f"Backup restored; the damaged file was kept as {kept.name}", 15000)
+                continue
+            if picked == "Open another folder…":
+                folder = dialogs.ask_folder(window, "Open a PeerDesk data folder")
+                if folder:
+                    window.workspace = Workspace(folder, window.workspace.taxonomy_override)
+                    continue
+            return False
+        window.set_store(store)
+        QTimer.singleShot(0, lambda: daily_backup(window))
+        return True
+
+
+def daily_backup(window: MainWindow) -> None:
+    """The first start of each day makes a checked backup; a failure is shown, never fatal."""
+    from .storage import backups
+
     try:
-        store = window.workspace.open_store()
-    except (StoreError, TaxonomyError) as exc:
-        dialogs.error(window, "PeerDesk cannot open its data", f"{exc}\n\nNothing was changed.")
-        return False
-    window.set_store(store)
-    return True
+        made = backups.daily_backup_if_due(window.workspace.db_path)
+    except Exception as exc:  # noqa: BLE001 - the app works on; the message says what failed
+        window.statusBar().showMessage(f"Today's automatic backup failed: {exc}", 20000)
+        return
+    if made is not None:
+        window.statusBar().showMessage(f"Backed up to {made.name}", 5000)
 
 
 def launch(
@@ -53,6 +100,7 @@ def launch(
     taxonomy_file: str | None = None,
     week: Week | None = None,
     dialogs: Dialogs | None = None,
+    on_fail: Callable[[int], None] | None = None,
 ) -> MainWindow | int:
     """Show the main window and schedule the store to open right after the first paint.
 
@@ -80,7 +128,9 @@ def launch(
             return
         started = True
         if not open_store_into(window, dialogs):
-            app.exit(1)
+            window.close()
+            if on_fail is not None:
+                on_fail(1)
             return
         window.ask_worker_if_unset()
         window.focus_form()
@@ -93,7 +143,8 @@ def launch(
 
 
 def run(*, data_dir: str | None = None, taxonomy_file: str | None = None, week: Week | None = None) -> int:
-    window = launch(data_dir=data_dir, taxonomy_file=taxonomy_file, week=week)
+    app = _application()
+    window = launch(data_dir=data_dir, taxonomy_file=taxonomy_file, week=week, on_fail=app.exit)
     if isinstance(window, int):
         return window
     code = _application().exec()

@@ -25,7 +25,7 @@ class Workspace:
     def __init__(self, data_dir: str | Path | None = None, taxonomy_file: str | Path | None = None) -> None:
         self.data_dir = ensure_data_dir(resolve_data_dir(data_dir))
         self.settings = Settings.load(self.data_dir)
-        self._taxonomy_override = taxonomy_file
+        self.taxonomy_override = taxonomy_file
         self._store: Store | None = None
 
     @property
@@ -34,7 +34,7 @@ class Workspace:
 
     @cached_property
     def taxonomy(self) -> Taxonomy:
-        path = self._taxonomy_override or self.settings.get("taxonomy_file") or None
+        path = self.taxonomy_override or self.settings.get("taxonomy_file") or None
         return taxonomy_mod.load(path)
 
     def open_store(self) -> Store:

@@ -8,10 +8,16 @@ from peerdesk import app as peerdesk_app
 
 
 class Answers:
-    def __init__(self, name="PW-11"):
+    def __init__(self, name="PW-11", choice="Quit"):
         self.name = name
         self.errors = []
         self.asked = []
+        self.choices = []
+        self.choice = choice
+
+    def choose(self, parent, title, text, options):
+        self.choices.append((title, text, options))
+        return next(i for i, o in enumerate(options) if o.startswith(self.choice))
 
     def ask_text(self, parent, title, label, default=""):
         self.asked.append((title, default))
@@ -65,14 +71,41 @@ def test_second_run_does_not_ask_again(qtbot, data_dir):
 def test_a_damaged_database_is_explained_and_left_alone(qtbot, data_dir):
     db = data_dir / "peerdesk.db"
     db.write_bytes(b"")
-    answers = Answers()
+    answers = Answers(choice="Quit")
     window = peerdesk_app.launch(data_dir=str(data_dir), dialogs=answers)
     try:
-        qtbot.waitUntil(lambda: bool(answers.errors), timeout=5000)
-        title, text = answers.errors[0]
+        qtbot.waitUntil(lambda: bool(answers.choices), timeout=5000)
+        title, text, options = answers.choices[0]
         assert "cannot open" in title and "empty" in text and "Nothing was changed" in text
+        assert options == ["Open another folder…", "Quit"]  # no backup to offer
         assert window.store is None
         assert db.read_bytes() == b""
+    finally:
+        close(window)
+
+
+def test_a_damaged_database_can_be_replaced_by_the_newest_good_backup(qtbot, data_dir):
+    from peerdesk import demo
+    from peerdesk.storage import backups
+
+    demo.create_demo_folder(data_dir, weeks=3)
+    db = data_dir / "peerdesk.db"
+    good = backups.daily_backup_if_due(db)
+    entries = backups.check_file(good).entries
+    (data_dir / "backups" / "peerdesk-broken.db").write_bytes(b"not a database")  # newer, but fails its check
+    damaged = db.read_bytes()[:4096] + b"\0" * 4096
+    db.write_bytes(damaged)
+    for suffix in ("-wal", "-shm"):
+        (data_dir / f"peerdesk.db{suffix}").unlink(missing_ok=True)
+
+    answers = Answers(choice="Restore the backup")
+    window = peerdesk_app.launch(data_dir=str(data_dir), dialogs=answers)
+    try:
+        qtbot.waitUntil(lambda: window.store is not None, timeout=5000)
+        assert f"({entries} entries)" in answers.choices[0][2][0]
+        assert window.store.count() == entries
+        kept = list((data_dir / "backups").glob("peerdesk-before-restore-*.db"))
+        assert len(kept) == 1 and kept[0].read_bytes() == damaged  # the damaged file is kept, as it was
     finally:
         close(window)
 

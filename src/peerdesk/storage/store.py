@@ -137,8 +137,15 @@ class Store:
                 return None
             return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
+    def _quick_check(self) -> None:
+        with self.engine.connect() as conn:
+            problems = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise StoreError(f"{self.path} is damaged ({'; '.join(problems[:3])}); it was not changed")
+
     def _upgrade(self) -> None:
         current = self.revision()
+        self._quick_check()
         if current == migrations.HEAD:
             return
         from alembic.config import Config

@@ -24,6 +24,19 @@ class Dialogs:
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
+    def choose(self, parent: QWidget | None, title: str, text: str, options: list[str]) -> int:
+        """Ask the user to pick one of *options* (buttons, first is the default); -1 if closed."""
+        box = QMessageBox(QMessageBox.Warning, title, text, parent=parent)
+        buttons = [box.addButton(o, QMessageBox.AcceptRole) for o in options]
+        if buttons:
+            box.setDefaultButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else -1
+
+    def ask_folder(self, parent: QWidget | None, title: str) -> str | None:
+        return QFileDialog.getExistingDirectory(parent, title) or None
+
     def ask_save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.edit_dialog: EntryDialog | None = None
         self.guide = None
         self.settings_dialog: SettingsDialog | None = None
+        self.restore_dialog = None
         self.text_scale = 1.0
         self._painted = False
 
@@ -159,6 +160,11 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.export_chart_action = self._action("Export &chart…", lambda: self.save_chart())
         file_menu.addAction(self.export_chart_action)
+        file_menu.addSeparator()
+        self.backup_action = self._action("&Back up now", self.backup_now)
+        self.restore_action = self._action("&Restore from backup…", self.restore_from_backup)
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         self.settings_action = self._action("&Settings…", self.open_settings, QKeySequence.Preferences)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -406,6 +412,63 @@ class MainWindow(QMainWindow):
         self.form.set_mode(self.workspace.settings.get("default_mode"))
         self._update_worker_label()
         self.refresh()
+
+    # ------------------------------------------------------------ backups
+
+    def backup_now(self) -> None:
+        from datetime import UTC, datetime
+
+        from ..storage import backups
+
+        if self.store is None:
+            return
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = backups.backup_folder(self.store.path) / f"peerdesk-manual-{stamp}.db"
+        try:
+            check = backups.make_backup(self.store.path, target)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self.dialogs.error(self, "Backup failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Backed up {check.entries} entries to {target}", 10000)
+
+    def restore_from_backup(self) -> None:
+        from ..storage import backups
+        from .restore_dialog import RestoreDialog
+
+        infos = backups.list_backups(self.workspace.db_path)
+        if not infos:
+            self.dialogs.info(self, "No backups yet", "PeerDesk makes a backup on the first start of each day.")
+            return
+        dialog = RestoreDialog(infos, self)
+        dialog.accepted.connect(lambda: self._restore(dialog.chosen()))
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def _restore(self, info) -> None:
+        from ..storage import backups
+
+        if info is None:
+            return
+        self.workspace.close()
+        self.store = None
+        try:
+            kept = backups.restore_backup(self.workspace.db_path, info.path)
+        except backups.BackupError as exc:
+            self.dialogs.error(self, "Backup not restored", str(exc))
+            kept = None
+        try:
+            self.set_store(self.workspace.open_store())
+        except Exception as exc:  # noqa: BLE001
+            self.dialogs.error(self, "PeerDesk cannot open its data", str(exc))
+            self.form.setEnabled(False)
+            return
+        self.undo_stack.clear()  # the undo history belonged to the data that was replaced
+        if kept is not None:
+            self.statusBar().showMessage(
+                f"Restored {info.check.entries} entries from {info.path.name}; the previous data is kept as "
+                f"{kept.name}",
+                15000,
+            )
 
     # ------------------------------------------------------------ help and view
 
