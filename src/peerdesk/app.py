@@ -117,7 +117,14 @@ def launch(
     except OSError as exc:
         dialogs.error(None, "PeerDesk cannot start", f"The data folder cannot be used: {exc}")
         return 1
+    from .ui.single_instance import InstanceServer, ask_running_instance
+
+    if ask_running_instance(workspace.data_dir):
+        print(f"PeerDesk is already open for {workspace.data_dir}; brought it to the front.", file=sys.stderr)
+        return 0
     window = MainWindow(workspace, week=week, dialogs=dialogs)
+    window.instance_server = InstanceServer(workspace.data_dir, window)
+    window.instance_server.show_requested.connect(window.bring_forward)
     window.show()
 
     started = False

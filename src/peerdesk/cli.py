@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from typing import Any
@@ -104,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(os, "umask"):
+        os.umask(0o077)  # the data folder, backups and exports are the user's alone
     for stream in (sys.stdout, sys.stderr):
         # A console that cannot show a character gets a replacement, not a traceback.
         if hasattr(stream, "reconfigure"):

@@ -117,3 +117,20 @@ def test_a_bad_taxonomy_file_stops_the_start_with_its_line(qtbot, data_dir, tmp_
     result = peerdesk_app.launch(data_dir=str(data_dir), taxonomy_file=str(bad), dialogs=answers)
     assert result == 2
     assert f"{bad}:1:" in answers.errors[0][1] and "direkt" in answers.errors[0][1]
+
+
+def test_a_second_start_on_the_same_folder_brings_the_first_forward(qtbot, data_dir, tmp_path):
+    first = peerdesk_app.launch(data_dir=str(data_dir), dialogs=Answers())
+    try:
+        qtbot.waitUntil(lambda: first.store is not None, timeout=5000)
+        with qtbot.waitSignal(first.instance_server.show_requested, timeout=5000):
+            second = peerdesk_app.launch(data_dir=str(data_dir), dialogs=Answers())
+        assert second == 0  # no second window on the same data
+        assert "already open" in first.statusBar().currentMessage()
+        other = tmp_path / "other"
+        other.mkdir()
+        separate = peerdesk_app.launch(data_dir=str(other), dialogs=Answers())
+        assert separate != 0  # another folder is another instance
+        close(separate)
+    finally:
+        close(first)

@@ -413,6 +413,15 @@ class MainWindow(QMainWindow):
         self._update_worker_label()
         self.refresh()
 
+    def bring_forward(self) -> None:
+        """Another start on the same folder asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.statusBar().showMessage("PeerDesk is already open for this data folder.", 5000)
+
     # ------------------------------------------------------------ backups
 
     def backup_now(self) -> None:
