@@ -212,3 +212,24 @@ def test_a_failed_save_keeps_what_was_typed(qtbot, window):
     assert form.minutes_edit.text() == "40"
     assert form.note_edit.toPlainText() == "Kept after failure"
     assert not window.store.path.exists()
+
+
+def test_a_half_typed_entry_survives_the_window_closing(qtbot, window, workspace, dialogs):
+    from peerdesk.ui.main_window import MainWindow
+
+    form = window.form
+    qtbot.keyClicks(form.minutes_edit, "35")
+    qtbot.keyClicks(form.note_edit, "Half-typed note")
+    window.close()  # closing keeps the draft even before its timer fires
+    draft = workspace.data_dir / "draft.json"
+    assert draft.exists()
+
+    again = MainWindow(workspace, dialogs=dialogs, today=lambda: TODAY)
+    qtbot.addWidget(again)
+    again.set_store(workspace.open_store())
+    assert again.form.minutes_edit.text() == "35"
+    assert again.form.note_edit.toPlainText() == "Half-typed note"
+    assert "Restored" in again.statusBar().currentMessage()
+    qtbot.keyClick(again.form.minutes_edit, Qt.Key_Return)
+    assert again.store.count() == 1
+    assert not draft.exists()  # saved: the draft is gone

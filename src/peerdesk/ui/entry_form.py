@@ -44,6 +44,7 @@ class EntryForm(QWidget):
     submitted = Signal()
     cleared = Signal()
     guide_requested = Signal(str)  # category key
+    changed = Signal()  # anything typed or chosen
 
     def __init__(self, taxonomy: Taxonomy, *, save_label: str = "&Save entry", parent: QWidget | None = None):
         super().__init__(parent)
@@ -184,6 +185,21 @@ class EntryForm(QWidget):
                 widget.installEventFilter(self._enter_filter)
         self.note_edit.installEventFilter(self._enter_filter)
 
+        for signal in (
+            self.date_edit.dateChanged,
+            self.start_edit.textChanged,
+            self.minutes_edit.textChanged,
+            self.work_type_combo.currentIndexChanged,
+            self.category_combo.currentIndexChanged,
+            self.mode_combo.currentIndexChanged,
+            self.format_combo.currentIndexChanged,
+            self.people_spin.valueChanged,
+            self.client_ref_edit.textChanged,
+            self.note_edit.textChanged,
+            *(box.toggled for box in self.tag_boxes.values()),
+        ):
+            signal.connect(self.changed)
+
         self._fill_categories()
         self._update_note_count()
 
@@ -305,6 +321,11 @@ class EntryForm(QWidget):
         index = combo.findData(key)
         if index >= 0:
             combo.setCurrentIndex(index)
+
+    def has_typed_text(self) -> bool:
+        """Something worth keeping as a draft: more than the defaults."""
+        v = self.values()
+        return any(str(v[k]).strip() for k in ("start_time", "minutes", "client_ref", "note")) or bool(v["tags"])
 
     def set_mode(self, mode: str) -> None:
         self._select(self.mode_combo, mode)

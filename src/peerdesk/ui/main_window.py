@@ -6,6 +6,8 @@ never reach for the application or the database.
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -37,6 +39,7 @@ from .settings_dialog import SettingsDialog
 from .week_view import WeekView
 
 
+DRAFT_FILENAME = "draft.json"
 TEXT_SCALES = (0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
 
@@ -128,6 +131,9 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.form.submitted.connect(self.save_new_entry)
+        self.draft_timer = QTimer(self, singleShot=True, interval=400)
+        self.draft_timer.timeout.connect(self.save_draft)
+        self.form.changed.connect(self.draft_timer.start)
         self.form.guide_requested.connect(self.open_guide)
         self.week_view.previous_requested.connect(lambda: self.show_week(self.week.previous()))
         self.week_view.next_requested.connect(lambda: self.show_week(self.week.next()))
@@ -235,6 +241,48 @@ class MainWindow(QMainWindow):
         self.form.setEnabled(True)
         self.statusBar().clearMessage()
         self.refresh()
+        self.restore_draft()
+
+    # ------------------------------------------------------------ draft
+
+    @property
+    def draft_path(self):
+        return self.workspace.data_dir / DRAFT_FILENAME
+
+    def save_draft(self) -> None:
+        """Keep what is typed but not saved, so a closed window or a crash loses nothing."""
+        self.draft_timer.stop()
+        if self.store is None:
+            return
+        if not self.form.has_typed_text():
+            self.draft_path.unlink(missing_ok=True)
+            return
+        values = dict(self.form.values())
+        values["date"] = values["date"].isoformat()
+        tmp = self.draft_path.with_suffix(".tmp")
+        try:
+            tmp.write_text(json.dumps(values, ensure_ascii=False), "utf-8")
+            os.replace(tmp, self.draft_path)
+        except OSError as exc:
+            self.statusBar().showMessage(f"Could not keep a draft of the entry: {exc.strerror}", 8000)
+
+    def restore_draft(self) -> None:
+        try:
+            values = json.loads(self.draft_path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return
+        if not isinstance(values, dict):
+            return
+        try:
+            self.form.set_values(values)
+        except (TypeError, ValueError):
+            return
+        self.statusBar().showMessage("Restored the entry you had not saved yet.", 10000)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.draft_timer.isActive():
+            self.save_draft()
+        super().closeEvent(event)
 
     def _show_week_header_only(self) -> None:
         self.week_view.week_label.setText(self.week.label())
@@ -324,6 +372,7 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.push(commands.AddEntry(self.store, stored, self._changed))
         self.form.clear()
+        self.save_draft()  # nothing left to keep
         self.form.start_edit.setFocus(Qt.OtherFocusReason)
         label = self.taxonomy.category_label(stored.category)
         self.statusBar().showMessage(
