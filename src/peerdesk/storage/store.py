@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, delete, event, func, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.orm import Session
 
@@ -217,6 +217,8 @@ class Store:
                 yield session
         except LockTimeout as exc:
             raise StoreBusy(str(exc)) from None
+        except OperationalError as exc:
+            raise StoreError(_explain(exc)) from exc
 
     # ------------------------------------------------------------ writes
 
@@ -325,6 +327,20 @@ class Store:
     def count(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(EntryRow)).scalar_one())
+
+
+def _explain(exc: OperationalError) -> str:
+    """A failed write in words a worker can act on."""
+    text = str(exc.orig).lower()
+    if "full" in text:
+        return "the disk is full; free some space and save again"
+    if "readonly" in text or "read-only" in text:
+        return "the data folder or database file is read-only; ask IT to make it writable"
+    if "locked" in text or "busy" in text:
+        return "the database is busy in another program; try again in a moment"
+    if "unable to open" in text or "disk i/o" in text:
+        return "the database file cannot be reached (was it moved, or its drive removed?)"
+    return f"the database refused the change ({exc.orig})"
 
 
 # ---------------------------------------------------------------- mapping
