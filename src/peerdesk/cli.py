@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--tag", action="append", default=[], metavar="T", help="an enactment; repeat for more")
     add.add_argument("--note", metavar="TEXT")
     add.add_argument("--worker", metavar="NAME", help="default: the worker in settings, else the OS user")
+    add.add_argument(
+        "--accept-identifiers",
+        action="store_true",
+        help="save even if the note or client ref seems to hold an identifier (phone, e-mail, a name, …)",
+    )
 
     lst = sub.add_parser("list", help="print one week's entries")
     _common(lst, suppress=True)
@@ -210,6 +215,19 @@ def cmd_add(args: argparse.Namespace) -> int:
         field, message = next(iter(exc.errors.items()))
         flag = {"start_time": "start", "client_ref": "client-ref", "tags": "tag"}.get(field, field)
         raise CliError(f"--{flag}: {message}", EXIT_USAGE) from None
+    if not args.accept_identifiers:
+        from .domain.identifiers import find_identifiers
+
+        findings = find_identifiers(entry.note, entry.client_ref)
+        if findings:
+            first = findings[0]
+            flag = "client-ref" if first.field == "client_ref" else "note"
+            more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+            raise CliError(
+                f"--{flag}: looks like it holds a {first.kind}{more}; remove it, or add --accept-identifiers "
+                "if it identifies no one",
+                EXIT_USAGE,
+            )
     store = _open_store(ws)
     try:
         stored = store.add(entry)

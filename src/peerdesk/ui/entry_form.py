@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStyle,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -50,6 +51,7 @@ class EntryForm(QWidget):
         super().__init__(parent)
         self.taxonomy = taxonomy
         self._error_labels: dict[str, QLabel] = {}
+        self.highlighted: list[str] = []
         self._field_widgets: dict[str, QWidget] = {}
 
         self.date_edit = QDateEdit(calendarPopup=True)
@@ -350,6 +352,24 @@ class EntryForm(QWidget):
             if field in errors:
                 self._field_widgets[field].setFocus(Qt.OtherFocusReason)
                 break
+
+    def highlight_findings(self, findings) -> None:
+        """Mark likely identifiers in the note (and select them in the client ref)."""
+        selections = []
+        for f in findings:
+            if f.field == "note":
+                sel = QTextEdit.ExtraSelection()
+                sel.format.setBackground(QColor("#F0E442"))
+                sel.format.setForeground(QColor("#000000"))
+                cursor = self.note_edit.textCursor()
+                cursor.setPosition(f.start)
+                cursor.setPosition(f.end, QTextCursor.KeepAnchor)
+                sel.cursor = cursor
+                selections.append(sel)
+            elif f.field == "client_ref":
+                self.client_ref_edit.setSelection(f.start, f.end - f.start)
+        self.note_edit.setExtraSelections(selections)
+        self.highlighted = [f.text for f in findings]
 
     def error_text(self, field: str) -> str:
         label = self._error_labels.get(field)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.entry import Entry, ValidationError, entry_to_raw, format_minutes, validate
+from ..domain.identifiers import find_identifiers
 from ..domain.weeks import Week
 from ..week_data import load_trend, load_week
 from ..workspace import Workspace
@@ -359,11 +360,35 @@ class MainWindow(QMainWindow):
         form.clear_errors()
         return entry
 
+    def _identifiers_ok(self, form: EntryForm, entry: Entry, parent=None) -> bool:
+        """Likely identifiers in the note or client ref: show them and let the worker edit or confirm."""
+        findings = find_identifiers(entry.note, entry.client_ref, today=self.today())
+        if not findings:
+            return True
+        messages: dict[str, str] = {}
+        for f in findings:
+            messages.setdefault(f.field, "May identify someone: " + f.describe())
+        form.show_errors(messages)
+        form.highlight_findings(findings)
+        listed = "\n".join(f"• {f.describe()} in the {'note' if f.field == 'note' else 'client ref'}" for f in findings)
+        choice = self.dialogs.choose(
+            parent or self,
+            "This entry may identify someone",
+            f"PeerDesk keeps client identities out of the record. It found:\n\n{listed}\n\n"
+            "Edit the entry to remove them, or save it as it is if they identify no one.",
+            ["Edit the entry", "Save anyway"],
+        )
+        if choice == 1:
+            form.clear_errors()
+            form.highlight_findings([])
+            return True
+        return False
+
     def save_new_entry(self) -> None:
         if self.store is None or not self.form.isEnabled():
             return
         entry = self._validate(self.form)
-        if entry is None:
+        if entry is None or not self._identifiers_ok(self.form, entry):
             return
         try:
             stored = self.store.add(entry)
@@ -388,7 +413,7 @@ class MainWindow(QMainWindow):
 
         def submit() -> None:
             after = self._validate(dialog.form, entry_id=before.id, before=before)
-            if after is None:
+            if after is None or not self._identifiers_ok(dialog.form, after, parent=dialog):
                 return
             try:
                 stored = self.store.update(after)

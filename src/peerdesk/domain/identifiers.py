@@ -1,0 +1,128 @@
+"""Likely identifiers in a note or client reference, found before an entry is saved.
+
+What is looked for: e-mail addresses, phone numbers, long digit runs (health-card,
+case or record numbers), dates of birth, and a client reference that looks like
+a person's full name. The rules are tuned for few false alarms on ordinary
+notes: times ("2pm", "14:30"), counts ("group of 6"), durations and dates of
+this year's appointments pass. A finding is a question for the worker, not a
+verdict: the window asks to edit or confirm, the command line needs
+``--accept-identifiers``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+EMAIL = "e-mail address"
+PHONE = "phone number"
+LONG_NUMBER = "long number (health-card, case or record number?)"
+BIRTH_DATE = "date of birth"
+FULL_NAME = "full name"
+
+
+@dataclass(frozen=True)
+class Finding:
+    field: str  # "note" or "client_ref"
+    kind: str
+    text: str
+    start: int
+    end: int
+
+    def describe(self) -> str:
+        return f"{self.kind} '{self.text}'"
+
+
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# digits with the separators phone and card numbers use; at least 6 digits in all
+_DIGITS_RE = re.compile(r"(?<![\w:/.])(\+?\(?\d[\d\s().-]*\d)(?![\w:/]|\.\d)")
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    "august|september|october|november|december"
+)
+_DATE_RES = (
+    re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"),  # 1985-03-12
+    re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?!\d)"),  # 12/03/1985, 12.3.85
+    re.compile(rf"(?<!\w)(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\.?,?\s+(\d{{4}})(?!\d)", re.I),  # 12 March 1985
+    re.compile(rf"(?<!\w)({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I),  # March 12, 1985
+)
+_NUMBER_CUE_RE = re.compile(
+    r"\b(?:card|case|record|file|chart|mrn|nhs|ohip|medicare|id|no\.?|number|ref(?:erence)?)\b\W*$", re.I
+)
+_BIRTH_CUE_RE = re.compile(r"\b(?:dob|d\.o\.b\.?|born|birth ?day|date of birth|birthdate)\b", re.I)
+_TITLE_RE = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][a-z'-]+", re.I)
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_FULL_NAME_RE = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}$")
+_LAST_FIRST_RE = re.compile(rf"^{_NAME_WORD},\s*{_NAME_WORD}$")
+
+
+def find_in_note(note: str, *, today: date | None = None) -> list[Finding]:
+    return _find(note, "note", today or date.today())
+
+
+def find_in_client_ref(ref: str, *, today: date | None = None) -> list[Finding]:
+    found = _find(ref, "client_ref", today or date.today())
+    text = ref.strip()
+    if text and (_FULL_NAME_RE.match(text) or _LAST_FIRST_RE.match(text) or _TITLE_RE.match(text)):
+        start = ref.index(text)
+        found.append(Finding("client_ref", FULL_NAME, text, start, start + len(text)))
+    return found
+
+
+def find_identifiers(note: str, client_ref: str, *, today: date | None = None) -> list[Finding]:
+    today = today or date.today()
+    return find_in_client_ref(client_ref, today=today) + find_in_note(note, today=today)
+
+
+def _find(text: str, field: str, today: date) -> list[Finding]:
+    findings: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, start: int, end: int) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        findings.append(Finding(field, kind, text[start:end], start, end))
+
+    for m in _EMAIL_RE.finditer(text):
+        add(EMAIL, m.start(), m.end())
+    for pattern in _DATE_RES:
+        for m in pattern.finditer(text):
+            year = _year(m)
+            if year is None:
+                continue
+            cue = _BIRTH_CUE_RE.search(text[max(0, m.start() - 25) : m.start()])
+            # a full date whose year is a plausible birth year (not a recent appointment)
+            if cue or 1900 <= year <= today.year - 12:
+                add(BIRTH_DATE, m.start(), m.end())
+            else:
+                taken.append((m.start(), m.end()))  # an ordinary date: not a phone number either
+    for m in _DIGITS_RE.finditer(text):
+        raw = m.group(1)
+        digits = re.sub(r"\D", "", raw)
+        if len(digits) < 6:
+            continue
+        start, end = m.start(1), m.end(1)
+        looks_like_phone = (
+            raw.startswith(("+", "(", "0"))
+            or bool(re.search(r"\d[\s.-]\d", raw)) and 7 <= len(digits) <= 15
+        )
+        number_cue = _NUMBER_CUE_RE.search(text[max(0, start - 25) : start])
+        if looks_like_phone and len(digits) >= 7 and not number_cue:
+            add(PHONE, start, end)
+        else:
+            add(LONG_NUMBER, start, end)
+    findings.sort(key=lambda f: f.start)
+    return findings
+
+
+def _year(m: re.Match[str]) -> int | None:
+    groups = m.groups()
+    for g in (groups[0], groups[-1]):
+        if g and g.isdigit() and len(g) == 4:
+            return int(g)
+    last = groups[-1]
+    if last and last.isdigit() and len(last) == 2:
+        return 1900 + int(last) if int(last) > 30 else 2000 + int(last)
+    return None
