@@ -41,6 +41,7 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
     from .storage import backups
     from .storage.store import StoreError
 
+    restored_from = ""
     while True:
         try:
             store = window.workspace.open_store()
@@ -69,6 +70,7 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
                     dialogs.error(window, "Backup not restored", str(restore_error))
                     return False
                 window.statusBar().showMessage(f"Backup restored; the damaged file was kept as {kept.name}", 15000)
+                restored_from = good.path.name
                 continue
             if picked == "Open another folder…":
                 folder = dialogs.ask_folder(window, "Open a PeerDesk data folder")
@@ -76,6 +78,8 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
                     window.workspace = Workspace(folder, window.workspace.taxonomy_override)
                     continue
             return False
+        if restored_from:
+            store.record("restore_backup", f"from {restored_from} (the damaged file was kept)")
         window.set_store(store)
         QTimer.singleShot(0, lambda: daily_backup(window))
         return True
@@ -91,6 +95,7 @@ def daily_backup(window: MainWindow) -> None:
         window.statusBar().showMessage(f"Today's automatic backup failed: {exc}", 20000)
         return
     if made is not None:
+        window.store.record("backup", f"automatic: {made.name}")
         window.statusBar().showMessage(f"Backed up to {made.name}", 5000)
 
 

@@ -104,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check the database (integrity and schema); exit 0 only when all is well")
     _common(check, suppress=True)
 
+    audit = sub.add_parser("audit", help="print the audit log: who created, changed, deleted or exported what, when")
+    _common(audit, suppress=True)
+    audit.add_argument("--json", action="store_true", help="a JSON list instead of lines")
+    audit.add_argument("--limit", type=int, metavar="N", help="only the newest N records")
+
     cats = sub.add_parser("categories", help="print the work types and category keys")
     _common(cats, suppress=True)
     return parser
@@ -129,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_chart(args)
         if args.command == "demo":
             return cmd_demo(args)
+        if args.command == "audit":
+            return cmd_audit(args)
         if args.command == "backup":
             return cmd_backup(args)
         if args.command == "check":
@@ -367,6 +374,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             check = backups.make_backup(store.path, target)
         except backups.BackupError as exc:
             raise CliError(str(exc)) from None
+        store.record("backup", f"{target} ({check.entries} entries)")
     finally:
         ws.close()
     print(f"{target} ({check.entries} entries, checked)")
@@ -400,4 +408,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     if usage_missing:
         raise CliError(f"{path}: entries use categories the taxonomy lacks: {', '.join(usage_missing)}")
     print(f"{path}: ok ({result.entries} entries, schema {result.revision}, integrity ok)")
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    store = _open_store(ws)
+    try:
+        records = store.audit_log(args.limit)
+    finally:
+        ws.close()
+    if args.json:
+        rows = [
+            {"at": r.at.isoformat(), "worker": r.worker, "action": r.action, "entry_id": r.entry_id,
+             "detail": r.detail}
+            for r in records
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for r in records:
+        print(f"{r.at:%Y-%m-%d %H:%M:%S}Z  {r.worker:<16} {r.action:<14} {r.entry_id or '':<36}  {r.detail}".rstrip())
     return EXIT_OK

@@ -48,6 +48,7 @@ class Workspace:
             except BaseException:
                 store.close()
                 raise
+            store.actor = self.settings.worker()
             self._store = store
         return self._store
 

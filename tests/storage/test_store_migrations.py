@@ -120,16 +120,19 @@ def test_open_older_revision_backs_up_then_upgrades(revision, db_path, data_dir,
     assert not list((data_dir / "backups").glob("*.tmp"))
 
 
-# ------------------------------------------------------------ a made-up second revision
+# ------------------------------------------------------------ a made-up next revision
 #
-# Only the baseline exists, so the backup-before-migration path is exercised with a
-# copy of the real script directory plus one extra revision, pointed to by patching
+# The failure path of a migration is exercised with a copy of the real script
+# directory plus one extra revision after the real head, pointed to by patching
 # migrations.HEAD and migrations.SCRIPT_LOCATION for the test. The database,
 # SQLAlchemy and Alembic are all real.
 
-GOOD_0002 = '''
-revision = "0002"
-down_revision = "0001"
+REAL_HEAD = migrations.HEAD
+NEXT = "9001"
+
+GOOD_NEXT = f'''
+revision = "{NEXT}"
+down_revision = "{REAL_HEAD}"
 branch_labels = None
 depends_on = None
 
@@ -142,9 +145,9 @@ def upgrade():
     op.execute("UPDATE entries SET extra = 'migrated'")
 '''
 
-FAILING_0002 = '''
-revision = "0002"
-down_revision = "0001"
+FAILING_NEXT = f'''
+revision = "{NEXT}"
+down_revision = "{REAL_HEAD}"
 branch_labels = None
 depends_on = None
 
@@ -155,37 +158,37 @@ from alembic import op
 def upgrade():
     op.add_column("entries", sa.Column("extra", sa.Text(), nullable=True))
     op.execute("DELETE FROM entries")
-    raise RuntimeError("migration 0002 failed half way")
+    raise RuntimeError("migration {NEXT} failed half way")
 '''
 
 
 @pytest.fixture
-def second_revision(tmp_path, monkeypatch):
+def next_revision(tmp_path, monkeypatch):
     def install(source: str) -> str:
         real = Path(migrations.__file__).parent
         location = tmp_path / "migrations"
         shutil.copytree(real, location, ignore=shutil.ignore_patterns("__pycache__"))
-        (location / "versions" / "0002_test.py").write_text(source)
+        (location / "versions" / f"{NEXT}_test.py").write_text(source)
         monkeypatch.setattr(migrations, "SCRIPT_LOCATION", str(location))
-        monkeypatch.setattr(migrations, "HEAD", "0002")
-        assert _script(str(location)).get_current_head() == "0002"
+        monkeypatch.setattr(migrations, "HEAD", NEXT)
+        assert _script(str(location)).get_current_head() == NEXT
         return str(location)
 
     return install
 
 
-def _store_at_baseline_with_entries(db_path: Path, make_entry, n: int = 5) -> list:
-    assert migrations.HEAD == "0001"
+def _store_at_real_head_with_entries(db_path: Path, make_entry, n: int = 5) -> list:
+    assert migrations.HEAD == REAL_HEAD
     with Store(db_path) as store:
         return [store.add(make_entry(minutes=str(10 + i), note=f"entry {i}")) for i in range(n)]
 
 
-def test_migration_makes_a_checked_backup_first(db_path, data_dir, make_entry, second_revision, run_sql):
-    added = _store_at_baseline_with_entries(db_path, make_entry)
-    second_revision(GOOD_0002)
+def test_migration_makes_a_checked_backup_first(db_path, data_dir, make_entry, next_revision, run_sql):
+    added = _store_at_real_head_with_entries(db_path, make_entry)
+    next_revision(GOOD_NEXT)
 
     with Store(db_path) as store:
-        assert store.revision() == "0002"
+        assert store.revision() == NEXT
         for entry in added:
             assert store.get(entry.id) == entry
     assert run_sql(db_path, "SELECT DISTINCT extra FROM entries") == [("migrated",)]
@@ -193,9 +196,9 @@ def test_migration_makes_a_checked_backup_first(db_path, data_dir, make_entry, s
     backups = list((data_dir / "backups").iterdir())
     assert len(backups) == 1
     backup = backups[0]
-    assert backup.name.startswith("peerdesk-before-migration-0001-") and backup.suffix == ".db"
+    assert backup.name.startswith(f"peerdesk-before-migration-{REAL_HEAD}-") and backup.suffix == ".db"
     assert run_sql(backup, "PRAGMA integrity_check") == [("ok",)]
-    assert run_sql(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert run_sql(backup, "SELECT version_num FROM alembic_version") == [(REAL_HEAD,)]
     assert run_sql(backup, "SELECT count(*) FROM entries") == [(len(added),)]
     assert "extra" not in {row[1] for row in run_sql(backup, "PRAGMA table_info(entries)")}
 
@@ -204,16 +207,16 @@ def test_migration_makes_a_checked_backup_first(db_path, data_dir, make_entry, s
     assert len(list((data_dir / "backups").iterdir())) == 1
 
 
-def test_failed_migration_leaves_the_file_as_it_was(db_path, data_dir, make_entry, second_revision, run_sql):
-    added = _store_at_baseline_with_entries(db_path, make_entry)
+def test_failed_migration_leaves_the_file_as_it_was(db_path, data_dir, make_entry, next_revision, run_sql):
+    added = _store_at_real_head_with_entries(db_path, make_entry)
     before = db_path.read_bytes()
-    second_revision(FAILING_0002)
+    next_revision(FAILING_NEXT)
 
     with pytest.raises(RuntimeError, match="failed half way"):
         Store(db_path)
 
     assert db_path.read_bytes() == before
-    assert run_sql(db_path, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert run_sql(db_path, "SELECT version_num FROM alembic_version") == [(REAL_HEAD,)]
     assert run_sql(db_path, "SELECT count(*) FROM entries") == [(len(added),)]
     assert "extra" not in {row[1] for row in run_sql(db_path, "PRAGMA table_info(entries)")}
     assert run_sql(db_path, "PRAGMA integrity_check") == [("ok",)]

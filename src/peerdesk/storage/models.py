@@ -46,3 +46,16 @@ class EntryRow(Base):
         Index("ix_entries_date_category", "date", "category"),
         Index("ix_entries_category", "category"),
     )
+
+
+class AuditRow(Base):
+    """Append-only (triggers refuse UPDATE and DELETE): who did what to which entry, when."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)  # UTC
+    worker: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(32))
+    entry_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    detail: Mapped[str] = mapped_column(Text, default="")

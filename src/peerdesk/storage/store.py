@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy import Engine, String, create_engine, delete, event, func, literal, select, type_coerce
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.orm import Session
@@ -27,7 +28,7 @@ from ..domain.summary import HowRow, TotalRow
 from ..domain.weeks import Week
 from . import migrations
 from .locking import LockTimeout, WriteLock
-from .models import EntryRow
+from .models import AuditRow, EntryRow
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # PRAGMA application_id marks a file as PeerDesk's ("PeDk").
@@ -45,6 +46,15 @@ class NewerDatabaseError(StoreError):
 
 class EntryNotFound(StoreError):
     pass
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    at: dt.datetime
+    worker: str
+    action: str
+    entry_id: str | None
+    detail: str
 
 
 class StoreBusy(StoreError):
@@ -92,6 +102,7 @@ class Store:
             conn.close()
         else:
             raise StoreError(f"{self.path} does not exist")
+        self.actor = ""  # who is working: written into the audit log
         self.write_lock = WriteLock(Path(f"{self.path}.lock"))
         self.on_busy: Callable[[], None] | None = None  # told once when a write has to wait
         # Until the file is checked (and upgraded) connections must not switch it to WAL.
@@ -227,6 +238,7 @@ class Store:
         stored = entry.with_changes(created_at=entry.created_at or now, updated_at=now)
         with self._write() as s:
             s.add(_to_row(stored))
+            s.add(self._audit("create", stored.id))
         return stored
 
     def update(self, entry: Entry) -> Entry:
@@ -235,8 +247,12 @@ class Store:
             if row is None:
                 raise EntryNotFound(f"entry {entry.id} is not in the database")
             stored = entry.with_changes(created_at=_from_db_time(row.created_at), updated_at=_utcnow())
-            for key, value in _row_values(stored).items():
+            values = _row_values(stored)
+            changed = [k for k, v in values.items() if k not in ("updated_at", "created_at") and getattr(row, k) != v]
+            for key, value in values.items():
                 setattr(row, key, value)
+            # field names only: the audit log never copies what was written
+            s.add(self._audit("edit", stored.id, "changed: " + (", ".join(changed) or "nothing")))
         return stored
 
     def delete(self, entry_id: str) -> Entry:
@@ -247,12 +263,14 @@ class Store:
                 raise EntryNotFound(f"entry {entry_id} is not in the database")
             gone = _to_entry(row)
             s.execute(delete(EntryRow).where(EntryRow.id == entry_id))
+            s.add(self._audit("delete", entry_id))
         return gone
 
     def restore(self, entry: Entry) -> Entry:
         """Put back an entry exactly as it was (same id and timestamps)."""
         with self._write() as s:
             s.add(_to_row(entry))
+            s.add(self._audit("restore", entry.id))
         return entry
 
     def restore_many(self, entries: Iterable[Entry]) -> int:
@@ -262,7 +280,30 @@ class Store:
             for entry in entries:
                 s.add(_to_row(entry))
                 count += 1
+            s.add(self._audit("import", None, f"{count} entries"))
         return count
+
+    # ------------------------------------------------------------ audit log
+
+    def _audit(self, action: str, entry_id: str | None = None, detail: str = "") -> AuditRow:
+        return AuditRow(
+            at=_to_db_time(_utcnow()), worker=self.actor or "unknown", action=action, entry_id=entry_id, detail=detail
+        )
+
+    def record(self, action: str, detail: str = "", entry_id: str | None = None) -> None:
+        """Add a line to the audit log for an action outside the entries (export, backup, restore)."""
+        with self._write() as s:
+            s.add(self._audit(action, entry_id, detail))
+
+    def audit_log(self, limit: int | None = None) -> list[AuditRecord]:
+        """The audit log, newest first."""
+        stmt = select(AuditRow).order_by(AuditRow.id.desc())
+        if limit:
+            stmt = stmt.limit(limit)
+        with self._session() as s:
+            return [
+                AuditRecord(_from_db_time(r.at), r.worker, r.action, r.entry_id, r.detail) for r in s.scalars(stmt)
+            ]
 
     # ------------------------------------------------------------ reads
 
@@ -317,6 +358,74 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [HowRow(m, f, int(n), int(c), int(p)) for m, f, n, c, p in conn.execute(stmt)]
+
+    # The fields of the rows iter_entry_rows yields, in order.
+    ENTRY_ROW_FIELDS = (
+        "id", "worker", "date", "start_time", "minutes", "category",
+        "mode", "format", "people", "client_ref", "tags", "note",
+    )
+
+    def iter_entry_rows(
+        self, start: dt.date, end: dt.date, *, notes: bool = False, batch: int = 1000
+    ) -> Iterator[Sequence[tuple]]:
+        """Entries dated start..end inclusive, streamed as lists of at most *batch* plain tuples.
+
+        Fields as :attr:`ENTRY_ROW_FIELDS`; ``date`` is ISO text, ``start_time``
+        ``HH:MM`` text or None, ``tags`` the keys joined with ``;``; ``note`` is
+        read only when *notes* is true (else ``""``). Ordered like
+        :meth:`entries_between`, then by id. No ORM objects, for large exports;
+        close the iterator (or exhaust it) to give the connection back.
+        """
+        stmt = (
+            select(
+                EntryRow.id,
+                EntryRow.worker,
+                type_coerce(EntryRow.date, String),
+                func.substr(type_coerce(EntryRow.start_time, String), 1, 5),
+                EntryRow.minutes,
+                EntryRow.category,
+                EntryRow.mode,
+                EntryRow.format,
+                EntryRow.people,
+                EntryRow.client_ref,
+                EntryRow.tags,
+                EntryRow.note if notes else literal("", String),
+            )
+            .where(EntryRow.date >= start, EntryRow.date <= end)
+            .order_by(
+                EntryRow.date,
+                EntryRow.start_time.is_(None),
+                EntryRow.start_time,
+                EntryRow.created_at,
+                EntryRow.id,
+            )
+        )
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=batch).execute(stmt)
+            yield from result.partitions()
+
+    def count_between(self, start: dt.date, end: dt.date) -> int:
+        stmt = select(func.count()).select_from(EntryRow).where(EntryRow.date >= start, EntryRow.date <= end)
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def worker_day_totals(self, start: dt.date, end: dt.date) -> list[tuple[str, dt.date, str, int, int, int]]:
+        """(worker, date, category, minutes, entries, people) per worker, day and category, summed in SQL."""
+        stmt = (
+            select(
+                EntryRow.worker,
+                EntryRow.date,
+                EntryRow.category,
+                func.sum(EntryRow.minutes),
+                func.count(),
+                func.sum(EntryRow.people),
+            )
+            .where(EntryRow.date >= start, EntryRow.date <= end)
+            .group_by(EntryRow.worker, EntryRow.date, EntryRow.category)
+            .order_by(EntryRow.date, EntryRow.worker, EntryRow.category)
+        )
+        with self.engine.connect() as conn:
+            return [(w, d, c, int(m), int(n), int(p)) for w, d, c, m, n, p in conn.execute(stmt)]
 
     def category_usage(self) -> dict[str, int]:
         """How many entries use each category key (to check a taxonomy file)."""

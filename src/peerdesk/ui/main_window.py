@@ -222,6 +222,8 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self.guide_action = self._action("&Role guide", lambda: self.open_guide(""), QKeySequence.HelpContents)
         help_menu.addAction(self.guide_action)
+        self.history_action = self._action("Activity &history", self.open_history)
+        help_menu.addAction(self.history_action)
         self.demo_action = self._action("Start &demo", self.start_demo)
         help_menu.addAction(self.demo_action)
         help_menu.addSeparator()
@@ -512,6 +514,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.dialogs.error(self, "Backup failed", str(exc))
             return
+        self.store.record("backup", f"{target} ({check.entries} entries)")
         self.statusBar().showMessage(f"Backed up {check.entries} entries to {target}", 10000)
 
     def restore_from_backup(self) -> None:
@@ -547,6 +550,7 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.clear()  # the undo history belonged to the data that was replaced
         if kept is not None:
+            self.store.record("restore_backup", f"from {info.path.name}; previous data kept as {kept.name}")
             self.statusBar().showMessage(
                 f"Restored {info.check.entries} entries from {info.path.name}; the previous data is kept as "
                 f"{kept.name}",
@@ -568,6 +572,15 @@ class MainWindow(QMainWindow):
         self.guide.show()
         self.guide.raise_()
         self.guide.activateWindow()
+
+    def open_history(self) -> None:
+        from .history import HistoryDialog
+
+        if self.store is None:
+            return
+        dialog = HistoryDialog(self.store.audit_log(), self)
+        self.history_dialog = dialog
+        dialog.open()
 
     def start_demo(self) -> None:
         """Open the demo in its own process, on its own throwaway folder."""

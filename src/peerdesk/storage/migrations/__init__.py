@@ -5,5 +5,5 @@ query, whether a file needs upgrading before it imports Alembic at all.
 A test keeps it equal to Alembic's own head.
 """
 
-HEAD = "0001"
+HEAD = "0002"
 SCRIPT_LOCATION = "peerdesk.storage:migrations"
