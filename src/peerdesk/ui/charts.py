@@ -20,9 +20,10 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QCursor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -98,6 +99,10 @@ def _short(label: str, limit: int = 24) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip(" ,") + "…"
 
 
+def _people(n: int) -> str:
+    return "1 person" if n == 1 else f"{n} people"
+
+
 def _show_tip(text: str) -> None:
     QToolTip.showText(QCursor.pos(), text)
 
@@ -152,8 +157,19 @@ class ChartCard(QWidget):
         menu.exec(event.globalPos())
 
     def render_image(self) -> QImage:
-        """The chart as shown (or its empty state), for saving as PNG."""
-        return self.stack.currentWidget().grab().toImage()
+        """The chart as shown (or its empty state), for saving as PNG, at the card's full size."""
+        # Qt lays out axes, legend and titles on the next event-loop pass; do it now, so an
+        # image taken right after a change is complete rather than bare bars.
+        QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+        header_above = self.stack.geometry() != self.rect()  # the trend's weeks box: not in the image
+        if header_above:
+            self.stack.setGeometry(self.rect())
+            QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+        image = self.stack.currentWidget().grab().toImage()
+        if header_above:
+            self.layout().invalidate()
+            self.layout().activate()
+        return image
 
 
 class ThisWeekChart(ChartCard):
@@ -456,7 +472,7 @@ class HowChart(ChartCard):
         series.setBarWidth(0.6)
         tips = [
             f"{labels.get(k, k)}: {exact(tallies[k].minutes)}, {tallies[k].entries} entries, "
-            f"{tallies[k].people} people reached"
+            f"{_people(tallies[k].people)} reached"
             for k in keys
         ]
         series.hovered.connect(
@@ -465,7 +481,7 @@ class HowChart(ChartCard):
         chart.addSeries(series)
         font = self.font()
         y_axis = QBarCategoryAxis()
-        y_axis.append([f"{labels.get(k, k)} · {tallies[k].people} people" for k in keys])
+        y_axis.append([f"{labels.get(k, k)} · {_people(tallies[k].people)}" for k in keys])
         y_axis.setLabelsFont(font)
         y_axis.setTruncateLabels(False)
         x_axis = _value_axis(unit_name, peak / divisor, font)
