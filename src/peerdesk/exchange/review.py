@@ -1,0 +1,513 @@
+"""Reading exported files back for a supervisor's review: validated, never trusted.
+
+Each file is checked against the CSV contract (:mod:`.csv_format`): UTF-8,
+the header of an entries file or of a weekly summary file, and every cell of
+every row. A problem is reported as ``FILE:LINE:COLUMN: message``, LINE as a
+spreadsheet numbers rows (the header is row 1, a note with line breaks is still
+one row) and COLUMN as the column's name. Rows with a problem are left out;
+all the others are kept, so one bad cell never hides a worker's month.
+Neutralised text cells (``'=…``) are read back to their original text.
+
+Pure Python and :mod:`csv`; the review window and ``peerdesk review`` sit on it.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import hashlib
+import io
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+from datetime import date
+from pathlib import Path
+
+from ..domain.entry import FORMATS, MAX_MINUTES, MAX_PEOPLE, MIN_MINUTES, MODES
+from ..domain.taxonomy import Taxonomy
+from ..domain.weeks import Week
+from . import csv_format as fmt
+
+FILE_COLUMN = "(file)"
+ENTRIES = "entries"
+SUMMARY = "summary"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class ReviewEntry(NamedTuple):
+    """One valid row of an entries file (a named tuple: 100,000 of them must be cheap)."""
+
+    entry_id: str
+    worker: str
+    date: date
+    week: str
+    start_time: str
+    minutes: int
+    work_type: str
+    category: str
+    category_label: str
+    mode: str
+    format: str
+    people: int
+    client_ref: str
+    tags: tuple[str, ...]
+    note: str
+    source: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    worker: str
+    week: str
+    week_start: date
+    work_type: str
+    category: str
+    category_label: str
+    minutes: int
+    entries: int
+    people: int
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    """One worker × week of the team table."""
+
+    worker: str
+    week: str
+    by_work_type: dict[str, int]
+    total: int
+
+    def share(self, work_type: str = "direct") -> float:
+        return 100.0 * self.by_work_type.get(work_type, 0) / self.total if self.total else 0.0
+
+
+@dataclass
+class ReviewResult:
+    files: list[str] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)
+    entries: list[ReviewEntry] = field(default_factory=list)
+    summary_rows: list[SummaryRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # (worker, week, category) -> [work_type, category_label, minutes, entries, people], kept while reading
+    sums: dict[tuple[str, str, str], list] = field(default_factory=dict)
+
+    def summary_line(self) -> str:
+        n_files, n_entries, n_problems = len(self.files), len(self.entries), len(self.problems)
+        parts = [_count(n_files, "file"), _count(n_entries, "entry", "entries")]
+        if self.summary_rows:
+            parts.append(_count(len(self.summary_rows), "summary row"))
+        parts.append(_count(n_problems, "problem"))
+        return ", ".join(parts)
+
+    # -- the combined view
+
+    def combined_summary(self, keep: Callable[[SummaryRow], bool] | None = None) -> list[SummaryRow]:
+        """worker × week × category: entries summed, summary files' rows added; sorted like an export."""
+        sums = {key: list(acc) for key, acc in self.sums.items()}
+        for s in self.summary_rows:
+            key = (s.worker, s.week, s.category)
+            row = sums.get(key)
+            if row is None:
+                row = sums[key] = [s.work_type, s.category_label, 0, 0, 0]
+            row[2] += s.minutes
+            row[3] += s.entries
+            row[4] += s.people
+        starts: dict[str, date] = {}
+        out = []
+        for (worker, week, cat), (wt, label, m, n, p) in sums.items():
+            start = starts.get(week)
+            if start is None:
+                start = starts[week] = Week.parse(week).start
+            out.append(SummaryRow(worker, week, start, wt, cat, label, m, n, p))
+        if keep is not None:
+            out = [r for r in out if keep(r)]
+        out.sort(key=lambda r: (r.week, r.worker, r.work_type, r.category))
+        return out
+
+    def team(self, rows: Iterable[SummaryRow], work_types: Iterable[str]) -> list[TeamRow]:
+        """The team table: one row per worker × week with minutes per work type."""
+        wts = list(work_types)
+        acc: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: {k: 0 for k in wts})
+        for r in rows:
+            acc[(r.worker, r.week)][r.work_type] = acc[(r.worker, r.week)].get(r.work_type, 0) + r.minutes
+        return [
+            TeamRow(worker, week, by, sum(by.values()))
+            for (worker, week), by in sorted(acc.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+        ]
+
+    def workers(self) -> list[str]:
+        return sorted({e.worker for e in self.entries} | {s.worker for s in self.summary_rows})
+
+    def weeks(self) -> list[str]:
+        return sorted({e.week for e in self.entries} | {s.week for s in self.summary_rows})
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+# ------------------------------------------------------------------ reading
+
+
+def read_files(
+    paths: Iterable[str | os.PathLike[str]],
+    taxonomy: Taxonomy,
+    *,
+    progress: Callable[[int, int], bool] | None = None,
+) -> ReviewResult:
+    """Read and check every file; *progress(done, total)* may return False to stop early."""
+    paths = [Path(p) for p in paths]
+    result = ReviewResult()
+    seen: dict[str, tuple[str, int]] = {}
+    digests: dict[str, str] = {}
+    # Reading allocates one tuple per row and frees almost nothing: the cyclic garbage
+    # collector would scan them again and again (a third of the time), so it waits.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for i, path in enumerate(paths):
+            name = str(path)
+            result.files.append(name)
+            _read_one(path, name, taxonomy, result, seen, digests)
+            if progress is not None and progress(i + 1, len(paths)) is False:
+                break
+    finally:
+        # The rows hold no reference cycles (reference counting frees them when the review
+        # closes); moving them out of the collector's sight keeps its next passes short.
+        gc.freeze()
+        if collecting:
+            gc.enable()
+    return result
+
+
+def _read_one(path: Path, name: str, taxonomy: Taxonomy, result: ReviewResult, seen, digests) -> None:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        result.problems.append(Problem(name, 1, FILE_COLUMN, f"cannot be read ({exc.strerror})"))
+        return
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest in digests:
+        result.problems.append(
+            Problem(name, 1, FILE_COLUMN, f"is the same file as {digests[digest]}, opened twice; its rows are counted once")
+        )
+        return
+    digests[digest] = name
+    try:
+        text = raw.decode(fmt.ENCODING)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        result.problems.append(
+            Problem(name, line, FILE_COLUMN, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); export it again from PeerDesk")
+        )
+        return
+    if "\0" in text:
+        line = text[: text.index("\0")].count("\n") + 1
+        result.problems.append(Problem(name, line, FILE_COLUMN, "is not a CSV file (it holds binary data)"))
+        return
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        result.problems.append(Problem(name, 1, FILE_COLUMN, f"is not a CSV file ({exc})"))
+        return
+    if not header or header == [""]:
+        result.problems.append(Problem(name, 1, FILE_COLUMN, "is empty: no header row"))
+        return
+    kind = _kind(header)
+    if kind is None:
+        result.problems.append(_header_problem(name, header))
+        return
+    result.kinds[name] = kind
+    columns = fmt.ENTRY_COLUMNS if kind == ENTRIES else fmt.SUMMARY_COLUMNS
+    rows = _rows(reader, name, columns, result)
+    if kind == ENTRIES:
+        _read_entries(rows, _EntryChecker(name, taxonomy, result, seen))
+    else:
+        check = _SummaryChecker(name, taxonomy, result)
+        for line, row in rows:
+            check(line, row)
+
+
+def _rows(reader, name: str, columns: tuple[str, ...], result: ReviewResult):
+    """(line, cells) of every row with the header's number of cells; the others become problems."""
+    width = len(columns)
+    line = 1
+    try:
+        for line, row in enumerate(reader, start=2):
+            if len(row) == width:
+                yield line, row
+            elif row and row != [""]:  # a blank row, as spreadsheets sometimes add at the end, is skipped
+                where = columns[len(row)] if len(row) < width else "(extra)"
+                result.problems.append(Problem(name, line, where, f"the row has {len(row)} cells; the header has {width}"))
+    except csv.Error as exc:
+        result.problems.append(Problem(name, line + 1, FILE_COLUMN, f"is not valid CSV here ({exc})"))
+
+
+_VALID_MINUTES = {str(m): m for m in range(MIN_MINUTES, MAX_MINUTES + 1)}
+_VALID_PEOPLE = {str(p): p for p in range(0, MAX_PEOPLE + 1)}
+_VALID_STARTS = frozenset([""] + [f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)])
+
+
+def _read_entries(rows, checker: _EntryChecker) -> None:
+    """The hot loop: a row that passes every check (a handful of dictionary look-ups) is
+    taken at once and added to the running weekly sums; only a row that fails goes
+    through the checker, which names each problem."""
+    seen, dates, week_of = checker.seen, checker.dates, checker.week_of
+    pairs = frozenset((k, c.work_type) for k, c in checker.taxonomy.categories.items())
+    mode_forms = frozenset((m, f) for m in MODES for f in FORMATS)
+    minutes_of, people_of, starts = _VALID_MINUTES.get, _VALID_PEOPLE.get, _VALID_STARTS
+    append = checker.result.entries.append
+    sums = checker.result.sums
+    name = checker.name
+    new = tuple.__new__
+    for line, row in rows:
+        if "'" in "".join(row):  # only then can a cell be neutralised (or hold an apostrophe)
+            row = [c[1:] if c[:1] == "'" else c for c in row]
+        (entry_id, worker, day_text, week, start, minutes_text, work_type, category, label,
+         mode, form, people_text, client_ref, tags, note) = row
+        day = dates.get(day_text)
+        if day is None:
+            day = checker.date(day_text)
+        minutes = minutes_of(minutes_text)
+        people = people_of(people_text)
+        if (
+            day is not None
+            and minutes is not None
+            and people is not None
+            and entry_id
+            and worker
+            and entry_id not in seen
+            and (category, work_type) in pairs
+            and (mode, form) in mode_forms
+            and start in starts
+            and (week_of.get(day) or checker.week(day)) == week
+        ):
+            seen[entry_id] = (name, line)
+            append(new(ReviewEntry, (
+                entry_id, worker, day, week, start, minutes, work_type, category, label, mode, form,
+                people, client_ref, tuple(tags.split(fmt.TAG_SEPARATOR)) if tags else (), note, name, line,
+            )))
+            key = (worker, week, category)
+            acc = sums.get(key)
+            if acc is None:
+                sums[key] = [work_type, label, minutes, 1, people]
+            else:
+                acc[2] += minutes
+                acc[3] += 1
+                acc[4] += people
+        else:
+            checker(line, row)
+
+
+def _kind(header: list[str]) -> str | None:
+    cleaned = [h.strip() for h in header]
+    if tuple(cleaned) == fmt.ENTRY_COLUMNS:
+        return ENTRIES
+    if tuple(cleaned) == fmt.SUMMARY_COLUMNS:
+        return SUMMARY
+    return None
+
+
+def _header_problem(name: str, header: list[str]) -> Problem:
+    cleaned = [h.strip() for h in header]
+    # compare with whichever contract the header starts like
+    expected = fmt.SUMMARY_COLUMNS if cleaned and cleaned[0] == "worker" else fmt.ENTRY_COLUMNS
+    for i, want in enumerate(expected):
+        got = cleaned[i] if i < len(cleaned) else None
+        if got != want:
+            found = f"'{got}'" if got is not None else "nothing"
+            return Problem(
+                name, 1, want,
+                f"wrong header: expected column '{want}' here, found {found} "
+                f"(not a PeerDesk export of format version {fmt.FORMAT_VERSION})",
+            )
+    extra = cleaned[len(expected)]
+    return Problem(name, 1, extra, f"wrong header: unexpected extra column '{extra}'")
+
+
+class _Checker:
+    def __init__(self, name: str, taxonomy: Taxonomy, result: ReviewResult) -> None:
+        self.name = name
+        self.taxonomy = taxonomy
+        self.result = result
+        self.dates: dict[str, date | None] = {}
+        self.week_of: dict[date, str] = {}
+
+    def problem(self, line: int, column: str, message: str) -> None:
+        self.result.problems.append(Problem(self.name, line, column, message))
+
+    def date(self, text: str) -> date | None:
+        if text not in self.dates:
+            try:
+                self.dates[text] = date.fromisoformat(text) if len(text) == 10 else None
+            except ValueError:
+                self.dates[text] = None
+        return self.dates[text]
+
+    def week(self, day: date) -> str:
+        week = self.week_of.get(day)
+        if week is None:
+            iso = day.isocalendar()
+            week = self.week_of[day] = f"{iso[0]}-W{iso[1]:02d}"
+        return week
+
+    @staticmethod
+    def integer(text: str) -> int | None:
+        return int(text) if text.isdigit() else None
+
+    def category(self, line: int, work_type: str, category: str) -> bool:
+        cat = self.taxonomy.categories.get(category)
+        if cat is None:
+            self.problem(line, "category", f"unknown category '{category}' (not in the loaded taxonomy)")
+            return False
+        if work_type != cat.work_type:
+            self.problem(line, "work_type", f"'{work_type}' does not match category '{category}' ({cat.work_type})")
+            return False
+        return True
+
+
+class _EntryChecker(_Checker):
+    def __init__(self, name, taxonomy, result, seen) -> None:
+        super().__init__(name, taxonomy, result)
+        self.seen = seen
+
+    def __call__(self, line: int, row: list[str]) -> None:
+        """Name every problem of a row the fast path refused (its cells are already restored)."""
+        (entry_id, worker, day_text, week, start, minutes_text, work_type, category, label,
+         mode, form, people_text, client_ref, tags, note) = row
+        ok = True
+        if not entry_id:
+            self.problem(line, "entry_id", "is empty")
+            ok = False
+        elif entry_id in self.seen:
+            other_file, other_line = self.seen[entry_id]
+            self.problem(line, "entry_id", f"entry {entry_id} appears twice (also at {other_file}:{other_line})")
+            ok = False
+        if not worker:
+            self.problem(line, "worker", "is empty")
+            ok = False
+        day = self.date(day_text)
+        if day is None:
+            self.problem(line, "date", f"'{day_text}' is not a date (YYYY-MM-DD)")
+            ok = False
+        elif week != self.week(day):
+            self.problem(line, "week", f"'{week}' is not the week of {day_text} ({self.week(day)})")
+            ok = False
+        minutes = self.integer(minutes_text)
+        if minutes is None:
+            self.problem(line, "minutes", f"'{minutes_text}' is not a whole number")
+            ok = False
+        elif not MIN_MINUTES <= minutes <= MAX_MINUTES:
+            self.problem(line, "minutes", f"{minutes} is out of range ({MIN_MINUTES}–{MAX_MINUTES})")
+            ok = False
+        people = self.integer(people_text)
+        if people is None:
+            self.problem(line, "people", f"'{people_text}' is not a whole number")
+            ok = False
+        elif people > MAX_PEOPLE:
+            self.problem(line, "people", f"{people} is out of range (0–{MAX_PEOPLE})")
+            ok = False
+        if not self.category(line, work_type, category):
+            ok = False
+        if mode not in MODES:
+            self.problem(line, "mode", f"unknown mode '{mode}'")
+            ok = False
+        if form not in FORMATS:
+            self.problem(line, "format", f"unknown format '{form}'")
+            ok = False
+        if start and not (len(start) == 5 and start[2] == ":" and start.replace(":", "").isdigit()):
+            self.problem(line, "start_time", f"'{start}' is not a time (HH:MM)")
+            ok = False
+        if not ok:
+            return
+        self.seen[entry_id] = (self.name, line)
+        self.result.entries.append(
+            ReviewEntry(
+                entry_id, worker, day, week, start, minutes, work_type, category, label, mode, form, people,
+                client_ref, tuple(t for t in tags.split(fmt.TAG_SEPARATOR) if t), note, self.name, line,
+            )
+        )
+        acc = self.result.sums.setdefault((worker, week, category), [work_type, label, 0, 0, 0])
+        acc[2] += minutes
+        acc[3] += 1
+        acc[4] += people
+
+
+class _SummaryChecker(_Checker):
+    def __call__(self, line: int, row: list[str]) -> None:
+        r = fmt.restore
+        worker, week, week_start, work_type, category, label, minutes_text, entries_text, people_text = row
+        worker, week, week_start = r(worker), r(week), r(week_start)
+        work_type, category, label = r(work_type), r(category), r(label)
+        ok = True
+        if not worker:
+            self.problem(line, "worker", "is empty")
+            ok = False
+        start = self.date(week_start)
+        try:
+            parsed = Week.parse(week)
+        except ValueError:
+            self.problem(line, "week", f"'{week}' is not a week (YYYY-Www)")
+            ok = False
+        else:
+            if start is None or start != parsed.start:
+                self.problem(line, "week_start", f"'{week_start}' is not the Monday of {week} ({parsed.start})")
+                ok = False
+        values = []
+        for column, text in (("minutes", minutes_text), ("entries", entries_text), ("people", people_text)):
+            value = self.integer(text)
+            if value is None:
+                self.problem(line, column, f"'{text}' is not a whole number")
+                ok = False
+            values.append(value)
+        if not self.category(line, work_type, category):
+            ok = False
+        if not ok:
+            return
+        self.result.summary_rows.append(
+            SummaryRow(worker, week, start, work_type, category, label, *values, source=self.name, line=line)
+        )
+
+
+# ------------------------------------------------------------------ writing
+
+
+def write_summary(rows: Iterable[SummaryRow], path: str | os.PathLike[str]) -> int:
+    """The combined view as a summary CSV of the export contract (atomic: temp file, then rename)."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.tmp")
+    count = 0
+    try:
+        with open(tmp, "w", encoding=fmt.ENCODING, newline="") as fh:
+            writer = csv.writer(fh, lineterminator=fmt.LINE_END)
+            writer.writerow(fmt.SUMMARY_COLUMNS)
+            n = fmt.neutralise
+            for row in rows:
+                writer.writerow((
+                    n(row.worker), n(row.week), row.week_start.isoformat(), n(row.work_type), n(row.category),
+                    n(row.category_label), row.minutes, row.entries, row.people,
+                ))
+                count += 1
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return count
