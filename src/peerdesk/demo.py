@@ -38,6 +38,7 @@ class Slot:
     notes: tuple[str, ...] = ("",)
     tags: tuple[str, ...] = ()
     optional: float = 0.0  # chance the slot is skipped on a given day
+    at_least: int = 5  # shortest length after the random jitter (a booked meeting is never cut short)
 
 
 HANDOVER = Slot(
@@ -82,7 +83,7 @@ WEEK_PLAN: dict[int, tuple[Slot, ...]] = {
         Slot("15:15", 30, "administration", mode="other", people=(0, 0), notes=("Notes", "Time sheet and notes")),
     ),
     2: (  # Wednesday
-        Slot("10:00", 60, "team_communication", format="group", people=(0, 0),
+        Slot("10:00", 60, "team_communication", format="group", people=(0, 0), at_least=60,
              notes=("Weekly team meeting", "Weekly team meeting; raised the group's suggestions")),
         Slot("11:15", 30, "staff_relationships", people=(0, 0),
              notes=("Coffee with the ward's new OT to talk about joint groups",
@@ -191,7 +192,7 @@ def generate(
                 if rnd.random() < 0.55:
                     slots.append(extra)
             slots.sort(key=lambda s: s.start)
-            drawn += [e for e in (_draw(slot, rnd, day, worker) for slot in slots) if e is not None]
+            drawn += _one_after_another([e for e in (_draw(slot, rnd, day, worker) for slot in slots) if e is not None])
         # A full week is never under the floor: top it up with late-afternoon contacts.
         weekday = 0
         while sum(e.minutes for e in drawn) < MIN_WEEK_MINUTES:
@@ -204,6 +205,21 @@ def generate(
         yield from (e for e in drawn if e.date <= today)
 
 
+def _one_after_another(day_entries: list[Entry]) -> list[Entry]:
+    """A worker does one thing at a time: each activity starts when the one before has ended."""
+    placed: list[Entry] = []
+    free_from = 0
+    for entry in day_entries:
+        start = entry.start_time.hour * 60 + entry.start_time.minute
+        start = max(start, free_from)
+        if start + entry.minutes > 18 * 60:  # nothing runs past six in the evening
+            continue
+        moved = entry.with_changes(start_time=time(start // 60, start % 60))
+        placed.append(moved)
+        free_from = start + entry.minutes + 5
+    return placed
+
+
 def _draw(slot: Slot, rnd: random.Random, day: date, worker: str) -> Entry | None:
     skip = rnd.random() < slot.optional
     jitter = rnd.choice((-10, -5, 0, 0, 0, 5, 10, 15)) if slot.minutes >= 30 else 0
@@ -214,7 +230,7 @@ def _draw(slot: Slot, rnd: random.Random, day: date, worker: str) -> Entry | Non
         return None
     hours, minutes = (int(x) for x in slot.start.split(":"))
     start = time(hours, minutes)
-    length = max(5, slot.minutes + jitter)
+    length = max(slot.at_least, slot.minutes + jitter)
     logged = datetime.combine(day, start, tzinfo=UTC) + timedelta(minutes=length + 5)
     return Entry(
         id=entry_id,

@@ -33,10 +33,13 @@ class RecordingDialogs:
 
 
 @pytest.fixture(autouse=True)
-def normal_text_size(qapp):
-    """Each test starts at the normal text size and leaves it so (the app font is global)."""
+def normal_text_size(qapp, tmp_path):
+    """Each test has its own view settings (QSettings) and starts at the normal text size;
+    the app font is global, so it is put back afterwards."""
     from PySide6.QtCore import QSettings
 
+    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(fmt, QSettings.UserScope, str(tmp_path / "qsettings"))
     QSettings("PeerDesk", "PeerDesk").remove("view/text_scale")
     yield
     base = qapp.property("peerdesk_base_font")

@@ -58,24 +58,36 @@ def check_file(path: Path) -> FileCheck:
     with path.open("rb") as fh:
         if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             return FileCheck(False, "is not a SQLite database")
-    try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        return FileCheck(False, f"cannot be opened ({exc})")
-    try:
-        result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        if result != ["ok"]:
-            return FileCheck(False, "is damaged: " + "; ".join(result[:3]))
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not {"entries", "alembic_version"} <= tables:
-            return FileCheck(False, "is not a PeerDesk database")
-        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
-        return FileCheck(True, "ok", int(entries), revision[0] if revision else None)
-    except sqlite3.DatabaseError as exc:
-        return FileCheck(False, f"is damaged ({exc})")
-    finally:
-        conn.close()
+    for immutable in (False, True):
+        uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+        try:
+            conn = sqlite3.connect(uri, uri=True)
+        except sqlite3.Error as exc:
+            return FileCheck(False, f"cannot be opened ({exc})")
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                return FileCheck(False, "is damaged: " + "; ".join(result[:3]))
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not {"entries", "alembic_version"} <= tables:
+                return FileCheck(False, "is not a PeerDesk database")
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+            return FileCheck(True, "ok", int(entries), revision[0] if revision else None)
+        except sqlite3.DatabaseError as exc:
+            if not immutable and _unshareable_wal_file(path, exc):
+                continue
+            return FileCheck(False, f"is damaged ({exc})")
+        finally:
+            conn.close()
+    raise AssertionError("unreachable")
+
+
+def _unshareable_wal_file(path: Path, exc: sqlite3.DatabaseError) -> bool:
+    """A WAL-mode file in a folder that cannot be written cannot get its -shm file, so even a
+    read-only connection fails (SQLITE_READONLY_DIRECTORY). Without a -wal file nobody can be
+    writing it there, and it can be read as it stands (``immutable=1``): it is not damaged."""
+    return getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY") and not Path(f"{path}-wal").exists()
 
 
 def _fsync_file(path: Path) -> None:
@@ -187,6 +199,10 @@ def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = Non
     folder = backup_folder(db_path)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     kept = folder / f"peerdesk-before-restore-{stamp}.db"
+    n = 1
+    while kept.exists():  # a second restore within the same second must not replace the first's copy
+        kept = folder / f"peerdesk-before-restore-{stamp}-{n}.db"
+        n += 1
     if db_path.exists():
         if check_file(db_path).ok:
             make_backup(db_path, kept)  # folds in the WAL, so nothing committed is lost
