@@ -271,11 +271,6 @@ def test_check_of_an_older_schema_says_it_will_be_upgraded_and_changes_nothing(c
     assert not (data_dir / "backups").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in cmd_check: a file from a newer PeerDesk is reported as 'will be upgraded' with exit 0, "
-    "while every other command refuses it",
-)
 def test_check_of_a_newer_schema_fails(cli, demo_folder):
     data_dir, _count = demo_folder
     db = data_dir / "peerdesk.db"
@@ -360,11 +355,6 @@ def damage_only_integrity_check_sees(db: Path) -> None:
     assert "missing from index" in backups.check_file(db).message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in Store: the quick_check at open cannot see index/table disagreement, so a file that "
-    "`peerdesk check` calls damaged is opened and written by `peerdesk add`",
-)
 def test_add_refuses_a_file_that_check_calls_damaged(cli, data_dir, yesterday):
     import datetime as dt
 

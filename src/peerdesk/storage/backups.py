@@ -153,7 +153,10 @@ def prune(folder: Path, *, keep_daily: int = 7, keep_weekly: int = 4) -> list[Pa
     for path in folder.glob("peerdesk-*.db"):
         m = DAILY_RE.match(path.name)
         if m:
-            dated.append((dt.date.fromisoformat(m.group(1)), path))
+            try:
+                dated.append((dt.date.fromisoformat(m.group(1)), path))
+            except ValueError:
+                continue  # not one of ours (no such day): left alone
     dated.sort(reverse=True)
     keep = {p for _d, p in dated[:keep_daily]}
     weeks_kept: set[tuple[int, int]] = set()

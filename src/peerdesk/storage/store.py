@@ -150,7 +150,9 @@ class Store:
 
     def _quick_check(self) -> None:
         with self.engine.connect() as conn:
-            problems = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
+            # integrity_check, not quick_check: an index that disagrees with its table is damage
+            # too, and writing through it would spread it
+            problems = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
         if problems != ["ok"]:
             raise StoreError(f"{self.path} is damaged ({'; '.join(problems[:3])}); it was not changed")
 
