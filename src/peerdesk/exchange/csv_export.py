@@ -1,0 +1,387 @@
+"""Write entries, or their weekly summary, to CSV files (format in :mod:`.csv_format`).
+
+Rows stream from the store in batches of plain tuples (no ORM objects, no full
+list in memory) through ``csv.writer`` into a temporary file created beside the
+target (owner-only). Only a complete file is fsynced and renamed onto the
+target, so a cancelled or failed export never leaves half a file and never
+replaces an older one. Every export is recorded in the store's audit log
+(what, which dates, how many rows, whether notes were in it) before the file
+appears.
+
+``progress(done, total)`` is called before the first row and after every
+batch; returning ``False`` cancels the export (:class:`ExportCancelled`).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..domain.summary import UNKNOWN_WORK_TYPE
+from ..domain.taxonomy import Taxonomy
+from ..domain.weeks import Week
+from .csv_format import (
+    _NEEDS_ESCAPE,
+    ENCODING,
+    ENTRY_COLUMNS,
+    ESCAPE,
+    LINE_END,
+    SUMMARY_COLUMNS,
+    neutralise,
+)
+
+if TYPE_CHECKING:
+    from ..storage.store import Store
+
+Progress = Callable[[int, int], bool]
+BATCH = 2000
+_BUFFER = 1 << 20
+
+
+class ExportError(Exception):
+    """The export could not be written; no file was left behind and an older one is untouched."""
+
+
+class ExportCancelled(ExportError):
+    """The export was cancelled; no file was left behind and an older one is untouched."""
+
+    def __init__(self) -> None:
+        super().__init__("the export was cancelled; no file was written")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    kind: str  # "entries" or "summary"
+    path: Path
+    rows: int  # data rows, not counting the header
+
+
+# ---------------------------------------------------------------- public API
+
+
+def export_entries(
+    store: Store,
+    taxonomy: Taxonomy,
+    start: date,
+    end: date,
+    path: str | Path,
+    *,
+    include_notes: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the entries dated *start*..*end* (inclusive) to *path*; notes only if asked for."""
+    return _export(store, taxonomy, start, end, entries_path=path, include_notes=include_notes, progress=progress)[0]
+
+
+def export_summary(
+    store: Store,
+    taxonomy: Taxonomy,
+    start: date,
+    end: date,
+    path: str | Path,
+    *,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write one row per worker × ISO week × category for *start*..*end* to *path*."""
+    return _export(store, taxonomy, start, end, summary_path=path, progress=progress)[0]
+
+
+def export_both(
+    store: Store,
+    taxonomy: Taxonomy,
+    start: date,
+    end: date,
+    entries_path: str | Path,
+    summary_path: str | Path,
+    *,
+    include_notes: bool = False,
+    progress: Progress | None = None,
+) -> tuple[ExportResult, ExportResult]:
+    """Both files; neither appears unless both were written completely."""
+    entries, summary = _export(
+        store,
+        taxonomy,
+        start,
+        end,
+        entries_path=entries_path,
+        summary_path=summary_path,
+        include_notes=include_notes,
+        progress=progress,
+    )
+    return entries, summary
+
+
+# ---------------------------------------------------------------- rows
+
+
+class _Cells(dict):
+    """Text → its neutralised cell, worked out once per distinct value (None → empty)."""
+
+    def __missing__(self, key: str | None) -> str:
+        cell = self[key] = "" if key is None else neutralise(key)
+        return cell
+
+
+class _DayCells(dict):
+    """ISO date text → (date cell, week cell)."""
+
+    def __missing__(self, key: str) -> tuple[str, str]:
+        cells = self[key] = (neutralise(key), neutralise(str(Week.of(date.fromisoformat(key)))))
+        return cells
+
+
+class _CategoryCells(dict):
+    """Category key → (work type cell, category cell, label cell)."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        super().__init__()
+        self.taxonomy = taxonomy
+
+    def __missing__(self, key: str) -> tuple[str, str, str]:
+        cat = self.taxonomy.categories.get(key)
+        work_type = cat.work_type if cat else UNKNOWN_WORK_TYPE
+        cells = self[key] = (neutralise(work_type), neutralise(key), neutralise(cat.label if cat else key))
+        return cells
+
+
+class _EntryConverter:
+    """Store rows (``Store.ENTRY_ROW_FIELDS``) → CSV rows (:data:`ENTRY_COLUMNS`), every text cell neutralised."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.days = _DayCells()
+        self.categories = _CategoryCells(taxonomy)
+        self.text = _Cells()  # workers, start times, modes, formats, tag lists: few distinct values
+
+    def __call__(self, batch: Sequence[Sequence]) -> list[tuple]:
+        days, categories, text = self.days, self.categories, self.text
+        esc, q = _NEEDS_ESCAPE, ESCAPE
+        # Free text (ids, client refs, notes) is checked inline: this loop is the export's hot path.
+        return [
+            (
+                q + entry_id if entry_id.startswith(esc) else entry_id,
+                text[worker],
+                *days[day],
+                text[start_time],
+                minutes,
+                *categories[category],
+                text[mode],
+                text[fmt],
+                people,
+                q + client_ref if client_ref.startswith(esc) else client_ref,
+                text[tags],
+                q + note if note.startswith(esc) else note,
+            )
+            for (
+                entry_id,
+                worker,
+                day,
+                start_time,
+                minutes,
+                category,
+                mode,
+                fmt,
+                people,
+                client_ref,
+                tags,
+                note,
+            ) in batch
+        ]
+
+
+def summary_cells(day_totals: Iterable[tuple[str, date, str, int, int, int]], taxonomy: Taxonomy) -> list[tuple]:
+    """(worker, day, category, minutes, entries, people) rows → summary rows (:data:`SUMMARY_COLUMNS`).
+
+    Days fold into ISO weeks; rows are sorted by week, work type key, category
+    key, then worker.
+    """
+    weeks: dict[date, Week] = {}
+    totals: dict[tuple[str, Week, str], list[int]] = {}
+    for worker, day, category, minutes, entries, people in day_totals:
+        week = weeks.get(day)
+        if week is None:
+            week = weeks[day] = Week.of(day)
+        t = totals.get((worker, week, category))
+        if t is None:
+            totals[(worker, week, category)] = [minutes, entries, people]
+        else:
+            t[0] += minutes
+            t[1] += entries
+            t[2] += people
+    categories = _CategoryCells(taxonomy)
+    keyed = []
+    for (worker, week, category), (minutes, entries, people) in totals.items():
+        cat = taxonomy.categories.get(category)
+        work_type = cat.work_type if cat else UNKNOWN_WORK_TYPE
+        keyed.append(((week, work_type, category, worker), worker, week, category, minutes, entries, people))
+    keyed.sort(key=lambda k: k[0])
+    return [
+        (
+            neutralise(worker),
+            neutralise(str(week)),
+            neutralise(week.start.isoformat()),
+            *categories[category],
+            minutes,
+            entries,
+            people,
+        )
+        for _key, worker, week, category, minutes, entries, people in keyed
+    ]
+
+
+# ---------------------------------------------------------------- files
+
+
+class _StagedFile:
+    """A temporary file beside *target*, owner-only, that replaces the target only on commit()."""
+
+    def __init__(self, target: str | Path) -> None:
+        self.target = Path(target)
+        folder = self.target.parent
+        if self.target.is_dir():
+            raise ExportError(f"{self.target} is a folder; choose a file name")
+        if not folder.is_dir():
+            raise ExportError(f"{folder} does not exist; choose another folder")
+        try:
+            # mode 0600; the name kept short enough for any file system
+            fd, name = tempfile.mkstemp(prefix=f".{self.target.name[:200]}.", suffix=".part", dir=folder)
+        except OSError as exc:
+            raise ExportError(f"cannot write in {folder} ({exc.strerror})") from None
+        self.tmp = Path(name)
+        self.fh = open(fd, "w", encoding=ENCODING, newline="", buffering=_BUFFER)  # noqa: SIM115
+        self.writer = csv.writer(self.fh, lineterminator=LINE_END)
+
+    def finish(self) -> None:
+        """Flush to disk and close (still under the temporary name)."""
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+        self.fh.close()
+
+    def commit(self) -> None:
+        os.replace(self.tmp, self.target)
+        _fsync_folder(self.target.parent)
+
+    def discard(self) -> None:
+        try:
+            self.fh.close()
+        except OSError:
+            pass
+        try:
+            self.tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); not possible, nor needed, on Windows."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class _Tracker:
+    """Counts rows across the files of one export and asks ``progress`` whether to go on."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.done = 0
+
+    def advance(self, rows: int) -> None:
+        self.done += rows
+        if self.progress is not None and self.progress(self.done, max(self.total, self.done)) is False:
+            raise ExportCancelled
+
+
+def _export(
+    store: Store,
+    taxonomy: Taxonomy,
+    start: date,
+    end: date,
+    *,
+    entries_path: str | Path | None = None,
+    summary_path: str | Path | None = None,
+    include_notes: bool = False,
+    progress: Progress | None = None,
+) -> list[ExportResult]:
+    if end < start:
+        raise ValueError(f"the range ends ({end}) before it starts ({start})")
+    if entries_path is not None and summary_path is not None and Path(entries_path) == Path(summary_path):
+        raise ExportError("the entries and the summary cannot go to the same file")
+    summary = store.worker_day_totals(start, end) if summary_path is not None else None
+    summary_rows = summary_cells(summary, taxonomy) if summary is not None else []
+    total = (store.count_between(start, end) if entries_path is not None else 0) + len(summary_rows)
+    tracker = _Tracker(progress, total)
+
+    staged: list[_StagedFile] = []
+    results: list[ExportResult] = []
+    try:
+        tracker.advance(0)
+        if entries_path is not None:
+            out = _StagedFile(entries_path)
+            staged.append(out)
+            rows = _write_entries(out.writer, store, taxonomy, start, end, include_notes, tracker)
+            results.append(ExportResult("entries", out.target, rows))
+        if summary_path is not None:
+            out = _StagedFile(summary_path)
+            staged.append(out)
+            out.writer.writerow(SUMMARY_COLUMNS)
+            out.writer.writerows(summary_rows)
+            tracker.advance(len(summary_rows))
+            results.append(ExportResult("summary", out.target, len(summary_rows)))
+        for out in staged:
+            out.finish()
+        store.record("export", _audit_detail(results, start, end, include_notes))
+        for out in staged:
+            out.commit()
+    except OSError as exc:
+        for out in staged:
+            out.discard()
+        names = {str(exc.filename), str(exc.filename2)}
+        where = next((out.target for out in staged if str(out.tmp) in names), None)
+        where = where or (staged[-1].target if staged else exc.filename or "the export")
+        hint = " (is it open in a spreadsheet? close it there first)" if isinstance(exc, PermissionError) else ""
+        raise ExportError(
+            f"{where} could not be written ({exc.strerror or exc}){hint}; nothing was changed"
+        ) from exc
+    except BaseException:
+        for out in staged:
+            out.discard()
+        raise
+    return results
+
+
+def _write_entries(writer, store: Store, taxonomy: Taxonomy, start: date, end: date, notes: bool, tracker) -> int:
+    convert = _EntryConverter(taxonomy)
+    writer.writerow(ENTRY_COLUMNS)
+    rows = 0
+    batches = store.iter_entry_rows(start, end, notes=notes, batch=BATCH)
+    try:
+        for batch in batches:
+            writer.writerows(convert(batch))
+            rows += len(batch)
+            tracker.advance(len(batch))
+    finally:
+        batches.close()  # gives the connection back, also when cancelled
+    return rows
+
+
+def _audit_detail(results: list[ExportResult], start: date, end: date, notes: bool) -> str:
+    parts = [f"{r.kind} {r.rows} {'row' if r.rows == 1 else 'rows'} to {r.path.name}" for r in results]
+    with_notes = any(r.kind == "entries" for r in results)
+    suffix = (", notes included" if notes else ", notes left out") if with_notes else ""
+    return f"{start.isoformat()} to {end.isoformat()}: " + "; ".join(parts) + suffix

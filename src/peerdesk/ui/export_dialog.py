@@ -1,0 +1,300 @@
+"""File ▸ Export…: what to export, and the export itself behind a cancellable progress dialog.
+
+The dialog only asks (date range, entries / weekly summary / both, notes or
+not) and says plainly what will leave the machine; the main window asks where
+to save through its ``Dialogs`` seam and calls :func:`run_export`, which writes
+through :mod:`peerdesk.exchange.csv_export` (no SQL here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEventLoop, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.entry import EARLIEST_DATE
+from ..domain.periods import PERIODS, period
+from ..domain.taxonomy import Taxonomy
+from ..exchange.csv_export import ExportCancelled, ExportResult, export_both, export_entries, export_summary
+from ..exchange.csv_format import suggested_filename, summary_path_beside
+from . import style
+
+CUSTOM = "custom"
+ENTRIES, SUMMARY, BOTH = "entries", "summary", "both"
+
+NOTES_WARNING = (
+    "Notes may identify clients. Include them only if your supervisor needs them, "
+    "and keep the file on a drive your organisation approves."
+)
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    start: date
+    end: date
+    what: str  # ENTRIES, SUMMARY or BOTH
+    include_notes: bool
+    worker: str
+
+    @property
+    def entries(self) -> bool:
+        return self.what in (ENTRIES, BOTH)
+
+    @property
+    def summary(self) -> bool:
+        return self.what in (SUMMARY, BOTH)
+
+    def file_name(self) -> str:
+        """The suggested name of the file the user picks (the entries file, unless only the summary)."""
+        return suggested_filename(self.worker, self.start, self.end, summary=not self.entries)
+
+    def targets(self, path: str | Path) -> tuple[Path | None, Path | None]:
+        """(entries file, summary file) for the picked *path*; with both, the summary goes beside it."""
+        path = Path(path)
+        if self.what == BOTH:
+            return path, summary_path_beside(path)
+        return (path, None) if self.what == ENTRIES else (None, path)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(qdate: QDate) -> date:
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+class ExportDialog(QDialog):
+    """Asks what to export; ``choice()`` holds the answer once accepted."""
+
+    def __init__(
+        self,
+        worker: str,
+        today: date,
+        parent: QWidget | None = None,
+        *,
+        count: Callable[[date, date], int] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export to CSV")
+        self.worker = worker
+        self.today = today
+        self.count = count
+
+        self.range_combo = QComboBox()
+        for key, label in PERIODS.items():
+            self.range_combo.addItem(label, key)
+        self.range_combo.addItem("Custom dates", CUSTOM)
+        self.from_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.to_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        for edit in (self.from_edit, self.to_edit):
+            edit.setMinimumDate(_qdate(EARLIEST_DATE))
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel("From"))
+        dates.addWidget(self.from_edit)
+        dates.addWidget(QLabel("to"))
+        dates.addWidget(self.to_edit)
+        dates.addStretch(1)
+        self.range_error = QLabel(wordWrap=True)
+        style.error(self.range_error)
+        self.range_error.hide()
+
+        self.entries_radio = QRadioButton("&Entries (one row per entry)")
+        self.summary_radio = QRadioButton("Weekly &summary (minutes per week and category)")
+        self.both_radio = QRadioButton("&Both files")
+        self.entries_radio.setChecked(True)
+        self.what_group = QButtonGroup(self)
+        what = QVBoxLayout()
+        for button in (self.entries_radio, self.summary_radio, self.both_radio):
+            self.what_group.addButton(button)
+            what.addWidget(button)
+
+        self.notes_check = QCheckBox("Include &notes")
+        self.notes_warning = QLabel(NOTES_WARNING, wordWrap=True)
+        style.error(self.notes_warning)
+        self.notes_warning.hide()
+
+        self.leaves_label = QLabel(wordWrap=True, objectName="leaves_label")
+        self.file_label = QLabel(wordWrap=True, objectName="file_label")
+        self.file_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        style.muted(self.file_label)
+
+        form = QFormLayout()
+        form.addRow("&Dates", self.range_combo)
+        form.addRow("", dates)
+        form.addRow("", self.range_error)
+        form.addRow("Write", what)
+        form.addRow("", self.notes_check)
+        form.addRow("", self.notes_warning)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.export_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.export_button.setText("E&xport…")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.leaves_label)
+        layout.addWidget(self.file_label)
+        layout.addWidget(self.buttons)
+
+        self.range_combo.currentIndexChanged.connect(self._range_changed)
+        self.from_edit.dateChanged.connect(self._update)
+        self.to_edit.dateChanged.connect(self._update)
+        self.what_group.buttonToggled.connect(lambda *_: self._update())
+        self.notes_check.toggled.connect(self._update)
+        self._range_changed()
+
+    # ------------------------------------------------------------ state
+
+    def range_key(self) -> str:
+        return self.range_combo.currentData()
+
+    def set_range(self, key: str) -> None:
+        self.range_combo.setCurrentIndex(self.range_combo.findData(key))
+
+    def set_custom_dates(self, start: date, end: date) -> None:
+        self.set_range(CUSTOM)
+        self.from_edit.setDate(_qdate(start))
+        self.to_edit.setDate(_qdate(end))
+
+    def dates(self) -> tuple[date, date]:
+        return _pydate(self.from_edit.date()), _pydate(self.to_edit.date())
+
+    def what(self) -> str:
+        if self.summary_radio.isChecked():
+            return SUMMARY
+        return BOTH if self.both_radio.isChecked() else ENTRIES
+
+    def choice(self) -> ExportChoice:
+        start, end = self.dates()
+        what = self.what()
+        notes = self.notes_check.isChecked() and what != SUMMARY
+        return ExportChoice(start, end, what, notes, self.worker)
+
+    # ------------------------------------------------------------ updates
+
+    def _range_changed(self) -> None:
+        key = self.range_key()
+        custom = key == CUSTOM
+        if not custom:
+            start, end = period(key, self.today)
+            for edit, day in ((self.from_edit, start), (self.to_edit, end)):
+                edit.blockSignals(True)
+                edit.setDate(_qdate(day))
+                edit.blockSignals(False)
+        self.from_edit.setEnabled(custom)
+        self.to_edit.setEnabled(custom)
+        self._update()
+
+    def _update(self) -> None:
+        start, end = self.dates()
+        bad_range = start > end
+        self.range_error.setText("The first day is after the last day." if bad_range else "")
+        self.range_error.setVisible(bad_range)
+        self.export_button.setEnabled(not bad_range)
+        what = self.what()
+        self.notes_check.setEnabled(what != SUMMARY)
+        self.notes_warning.setVisible(self.notes_check.isChecked() and what != SUMMARY)
+        if bad_range:
+            self.leaves_label.setText("")
+            self.file_label.setText("")
+            return
+        choice = self.choice()
+        self.leaves_label.setText(self._leaves_text(choice))
+        names = [suggested_filename(self.worker, start, end)] if choice.entries else []
+        if choice.summary:
+            names.append(suggested_filename(self.worker, start, end, summary=True))
+        self.file_label.setText("File name: " + " and ".join(names))
+
+    def _leaves_text(self, choice: ExportChoice) -> str:
+        span = f"{_day(choice.start)} to {_day(choice.end)}"
+        parts = []
+        if choice.entries:
+            how_many = "your entries"
+            if self.count is not None:
+                n = self.count(choice.start, choice.end)
+                how_many = f"{n} {'entry' if n == 1 else 'entries'}"
+            what = "date, start time, minutes, category, mode, format, people, client ref and tags"
+            parts.append(
+                f"{how_many} from {span}, each with its {what}"
+                + (", and its note" if choice.include_notes else " (no notes)")
+            )
+        if choice.summary:
+            parts.append(f"minutes, entries and people per week and category from {span}")
+        return "What will leave this computer: " + "; and ".join(parts) + ". Nothing else is sent anywhere."
+
+
+def run_export(
+    parent: QWidget | None, store, taxonomy: Taxonomy, choice: ExportChoice, path: str | Path
+) -> list[ExportResult] | None:
+    """Write the chosen file(s) to *path* with a cancellable progress dialog; None if cancelled.
+
+    Errors (a folder that cannot be written, a full disk) are raised for the caller to show.
+    """
+    entries_path, summary_path = choice.targets(path)
+    progress = QProgressDialog("Exporting…", "Cancel", 0, 0, parent)
+    progress.setWindowTitle("Export to CSV")
+    progress.setWindowModality(Qt.WindowModal)
+    progress.setMinimumDuration(400)
+    progress.setAutoReset(False)
+    progress.setAutoClose(False)
+
+    def report(done: int, total: int) -> bool:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(min(done, max(total, 1)))
+        # Until the (window-modal) progress dialog shows, hold back clicks and keys meant for the window.
+        QApplication.processEvents(
+            QEventLoop.AllEvents if progress.isVisible() else QEventLoop.ExcludeUserInputEvents
+        )
+        return not progress.wasCanceled()
+
+    try:
+        if entries_path is not None and summary_path is not None:
+            return list(
+                export_both(
+                    store, taxonomy, choice.start, choice.end, entries_path, summary_path,
+                    include_notes=choice.include_notes, progress=report,
+                )
+            )
+        if entries_path is not None:
+            return [
+                export_entries(
+                    store, taxonomy, choice.start, choice.end, entries_path,
+                    include_notes=choice.include_notes, progress=report,
+                )
+            ]
+        return [export_summary(store, taxonomy, choice.start, choice.end, summary_path, progress=report)]
+    except ExportCancelled:
+        return None
+    finally:
+        progress.close()
+        progress.deleteLater()
+
+
+def describe(results: list[ExportResult]) -> str:
+    return "Exported " + " and ".join(
+        f"{r.rows} {'row' if r.rows == 1 else 'rows'} to {r.path}" for r in results
+    )

@@ -1,0 +1,111 @@
+"""Reading an export back: the original text, or an error naming file, line and column."""
+
+from __future__ import annotations
+
+import pytest
+
+from peerdesk.exchange.csv_format import BOM, ENTRY_COLUMNS, SUMMARY_COLUMNS
+from peerdesk.exchange.csv_read import CsvReadError, read_entries, read_summary
+
+HEADER = ",".join(ENTRY_COLUMNS)
+ROW = "id-1,PW-07,2026-11-23,2026-W48,09:30,90,direct,advocacy,Advocacy,in_person,individual,1,'-12,presence,"
+
+
+def _write(tmp_path, text: str, *, bom: bool = True):
+    path = tmp_path / "in.csv"
+    path.write_bytes((BOM if bom else b"") + text.encode("utf-8"))
+    return path
+
+
+def test_the_golden_files_read_back(gold):
+    rows = list(read_entries(gold.folder / "entries_with_notes.csv"))
+    by_id = {e.id: e for e in gold.entries()}
+    assert len(rows) == 6
+    for row in rows:
+        entry = by_id[row["entry_id"]]
+        assert row["worker"] == entry.worker
+        assert row["client_ref"] == entry.client_ref
+        assert row["note"] == entry.note
+        assert row["minutes"] == entry.minutes and row["people"] == entry.people
+        assert row["tags"] == ";".join(entry.tags)
+    summary = list(read_summary(gold.folder / "summary.csv"))
+    assert [r["minutes"] for r in summary] == [105, 120, 45, 30, 60]
+
+
+def test_text_cells_lose_exactly_one_apostrophe_and_numbers_become_ints(tmp_path):
+    path = _write(tmp_path, HEADER + "\r\n" + ROW + "\"''=note\"\r\n")
+    (row,) = read_entries(path)
+    assert row["client_ref"] == "-12"
+    assert row["note"] == "'=note"
+    assert row["minutes"] == 90 and row["people"] == 1
+
+
+def test_a_file_without_the_bom_is_refused_at_line_1(tmp_path):
+    path = _write(tmp_path, HEADER + "\r\n", bom=False)
+    with pytest.raises(CsvReadError) as err:
+        list(read_entries(path))
+    assert (err.value.line, err.value.column) == (1, None)
+    assert str(err.value).startswith(f"{path}, line 1: ")
+
+
+def test_a_wrong_header_names_line_1_and_the_column(tmp_path):
+    path = _write(tmp_path, HEADER.replace("start_time", "start") + "\r\n")
+    with pytest.raises(CsvReadError) as err:
+        list(read_entries(path))
+    assert (err.value.line, err.value.column) == (1, "start_time")
+    assert f"{path}, line 1, column 'start_time': header has 'start' where 'start_time' belongs" in str(err.value)
+
+
+def test_a_summary_file_is_not_an_entries_file(gold):
+    with pytest.raises(CsvReadError) as err:
+        list(read_entries(gold.folder / "summary.csv"))
+    assert (err.value.line, err.value.column) == (1, "entry_id")
+
+
+def test_a_missing_and_an_extra_header_column(tmp_path):
+    path = _write(tmp_path, ",".join(SUMMARY_COLUMNS[:-1]) + "\r\n")
+    with pytest.raises(CsvReadError, match="missing column 'people'"):
+        list(read_summary(path))
+    path = _write(tmp_path, ",".join(SUMMARY_COLUMNS) + ",extra\r\n")
+    with pytest.raises(CsvReadError) as err:
+        list(read_summary(path))
+    assert err.value.column == "extra"
+
+
+def test_row_errors_count_lines_as_a_spreadsheet_does(tmp_path):
+    # the note of line 2 holds two line breaks; the bad cell is on spreadsheet line 3
+    good = ROW + '"one\ntwo\nthree"'
+    bad = ROW.replace(",90,", ",ninety,") + ""
+    path = _write(tmp_path, "\r\n".join([HEADER, good, bad]) + "\r\n")
+    rows = read_entries(path)
+    assert next(rows)["note"] == "one\ntwo\nthree"
+    with pytest.raises(CsvReadError) as err:
+        next(rows)
+    assert (err.value.line, err.value.column) == (3, "minutes")
+    assert "'ninety' is not a whole number" in str(err.value)
+
+
+def test_a_short_row_names_the_first_missing_column(tmp_path):
+    path = _write(tmp_path, HEADER + "\r\n" + ROW.rsplit(",", 3)[0] + "\r\n")
+    with pytest.raises(CsvReadError) as err:
+        list(read_entries(path))
+    assert (err.value.line, err.value.column) == (2, "client_ref")
+
+
+def test_bad_quoting_and_bad_bytes_name_the_line(tmp_path):
+    path = _write(tmp_path, HEADER + "\r\n" + ROW + "\r\n" + ROW + '"open quote\r\n')
+    with pytest.raises(CsvReadError) as err:
+        list(read_entries(path))
+    assert err.value.line == 3
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(BOM + (HEADER + "\r\n" + ROW + "\r\n").encode() + ROW.encode() + "café\r\n".encode("latin-1"))
+    with pytest.raises(CsvReadError, match="not UTF-8") as err:
+        list(read_entries(path))
+    assert err.value.line == 3
+
+
+def test_an_empty_file_and_a_missing_file(tmp_path):
+    with pytest.raises(CsvReadError, match="no header row"):
+        list(read_entries(_write(tmp_path, "")))
+    with pytest.raises(CsvReadError, match="cannot be read"):
+        list(read_entries(tmp_path / "missing.csv"))
