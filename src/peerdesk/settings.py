@@ -28,6 +28,8 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("demo", False, "Sample data", "Set in folders made by `peerdesk demo`: the window shows a banner."),
+    Setting("encrypted", False, "Encrypted store", "The database is encrypted (SQLCipher); a passphrase opens it."),
+    Setting("shared", False, "Shared computer", "Set when the store was made for a shared computer: idle lock on."),
     Setting("worker", "", "Worker name or code", "Written on every entry you log and on your exports."),
     Setting("default_mode", "in_person", "Default mode", "The mode a new entry starts with."),
     Setting(
@@ -36,6 +38,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Contracted hours per week",
         "Drawn as a guide line on the trend chart; 0 for none.",
     ),
+    Setting(
+        "idle_lock_minutes",
+        0,
+        "Lock after minutes without input",
+        "The window hides its content after this many idle minutes (0: never; 10 suits a shared computer).",
+    ),
+    Setting("pin_hash", "", "PeerDesk PIN", "Unlocks an idle-locked window; kept only as a salted scrypt hash."),
     Setting(
         "taxonomy_file",
         "",

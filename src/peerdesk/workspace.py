@@ -27,6 +27,7 @@ class Workspace:
         self.settings = Settings.load(self.data_dir)
         self.taxonomy_override = taxonomy_file
         self._store: Store | None = None
+        self.cipher = None  # the key of an encrypted store, once its passphrase was given
 
     @property
     def db_path(self) -> Path:
@@ -37,12 +38,49 @@ class Workspace:
         path = self.taxonomy_override or self.settings.get("taxonomy_file") or None
         return taxonomy_mod.load(path)
 
-    def open_store(self) -> Store:
-        """Open (create or upgrade) the database and check the taxonomy covers it."""
-        if self._store is None:
-            from .storage.store import Store
+    @property
+    def encrypted(self) -> bool:
+        """Made encrypted (settings), or the file itself is (settings may be missing)."""
+        if self.settings.get("encrypted"):
+            return True
+        from .storage import crypto
 
-            store = Store(self.db_path)
+        return self.db_path.exists() and crypto.looks_encrypted(self.db_path)
+
+    def create_encrypted(self, passphrase: str) -> Store:
+        """A new, encrypted store for a shared computer (refused where a database exists)."""
+        from .storage.store import StoreError
+
+        if self.db_path.exists():
+            raise StoreError(f"{self.db_path} already exists; encryption is chosen when a store is made")
+        self.settings.set("encrypted", True)
+        self.settings.set("shared", True)
+        if not self.settings.get("idle_lock_minutes"):
+            self.settings.set("idle_lock_minutes", 10)
+        self.settings.save()
+        return self.open_store(passphrase)
+
+    def open_store(self, passphrase: str | None = None) -> Store:
+        """Open (create or upgrade) the database and check the taxonomy covers it.
+
+        An encrypted store needs its passphrase (once per run; the derived key is kept,
+        the passphrase is not)."""
+        if self._store is None:
+            from .storage.crypto import Cipher
+            from .storage.store import PassphraseNeeded, Store
+
+            if self.cipher is None and self.encrypted:
+                if not passphrase:
+                    raise PassphraseNeeded(f"{self.db_path} is encrypted: PeerDesk needs its passphrase to open it")
+                self.cipher = (
+                    Cipher.for_file(self.db_path, passphrase) if self.db_path.exists() else Cipher.new(passphrase)
+                )
+            try:
+                store = Store(self.db_path, cipher=self.cipher)
+            except BaseException:
+                if not self._store:
+                    self.cipher = None  # a wrong passphrase is not kept
+                raise
             try:
                 check_taxonomy_covers(self.taxonomy, store.category_usage())
             except BaseException:

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from ..domain.entry import MAX_WORKER, MODES
+from .. import pin as pin_mod
 from ..settings import SETTINGS, Settings
 from . import style
 
@@ -28,6 +38,16 @@ class SettingsDialog(QDialog):
         self.hours_error = QLabel(wordWrap=True)
         style.error(self.hours_error)
         self.hours_error.hide()
+        self.idle_spin = QSpinBox(minimum=0, maximum=240, suffix=" min")
+        self.idle_spin.setSpecialValueText("never")
+        self.idle_spin.setValue(int(float(settings.get("idle_lock_minutes") or 0)))
+        self.idle_spin.setToolTip(_BY_KEY["idle_lock_minutes"].help)
+        self.pin_edit = QLineEdit(echoMode=QLineEdit.Password)
+        self.pin_edit.setPlaceholderText("set" if settings.get("pin_hash") else "none (digits, at least 4)")
+        self.pin_edit.setToolTip("Type a new PIN to set or change it; leave empty to keep the current one.")
+        self.pin_error = QLabel(wordWrap=True)
+        style.error(self.pin_error)
+        self.pin_error.hide()
         self.taxonomy_edit = QLineEdit(settings.get("taxonomy_file"))
         self.taxonomy_edit.setToolTip(_BY_KEY["taxonomy_file"].help)
         self.taxonomy_edit.setPlaceholderText("none: the built-in taxonomy")
@@ -37,6 +57,9 @@ class SettingsDialog(QDialog):
         form.addRow(_BY_KEY["default_mode"].label, self.mode_combo)
         form.addRow(_BY_KEY["contracted_hours"].label, self.hours_edit)
         form.addRow("", self.hours_error)
+        form.addRow(_BY_KEY["idle_lock_minutes"].label, self.idle_spin)
+        form.addRow("New PeerDesk PIN", self.pin_edit)
+        form.addRow("", self.pin_error)
         form.addRow(_BY_KEY["taxonomy_file"].label, self.taxonomy_edit)
         note = QLabel("A new taxonomy file takes effect the next time PeerDesk starts.", wordWrap=True)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -55,6 +78,15 @@ class SettingsDialog(QDialog):
         return value if 0 <= value <= 80 else None
 
     def accept(self) -> None:
+        new_pin = self.pin_edit.text()
+        if new_pin:
+            try:
+                self._pin_hash = pin_mod.hash_pin(new_pin)
+            except pin_mod.PinError as exc:
+                self.pin_error.setText(f"The PIN was not set: {exc}.")
+                self.pin_error.show()
+                self.pin_edit.setFocus()
+                return
         if self._hours() is None:
             self.hours_error.setText("Contracted hours must be a number from 0 to 80 (0 for none).")
             self.hours_error.show()
@@ -64,6 +96,9 @@ class SettingsDialog(QDialog):
 
     def apply(self) -> None:
         self.settings.set("contracted_hours", self._hours() or 0.0)
+        self.settings.set("idle_lock_minutes", self.idle_spin.value())
+        if getattr(self, "_pin_hash", ""):
+            self.settings.set("pin_hash", self._pin_hash)
         self.settings.set("worker", self.worker_edit.text().strip())
         self.settings.set("default_mode", self.mode_combo.currentData())
         self.settings.set("taxonomy_file", self.taxonomy_edit.text().strip())
