@@ -24,3 +24,59 @@ def data_dir(tmp_path):
     folder = tmp_path / "data"
     folder.mkdir()
     return folder
+
+
+class TeamExports:
+    """Three synthetic workers' records (peerdesk.demo, different seeds), each exported by the real
+    exporter: entries with notes, and the weekly summary beside them; plus the summary PeerDesk
+    itself writes for one database holding all three (the reference for the combined view)."""
+
+    workers = ("PW-01", "Zoë (PW-02)", "=PW-03")  # the third is neutralised in every cell
+    seeds = (101, 202, 303)
+    today = None  # set below: 2026-11-25, a Wednesday in 2026-W48
+    weeks = 6
+
+    def __init__(self, folder):
+        import datetime as dt
+
+        from peerdesk import demo
+        from peerdesk.domain import taxonomy as taxonomy_mod
+        from peerdesk.domain.weeks import Week
+        from peerdesk.exchange.csv_export import export_entries, export_summary
+        from peerdesk.storage.store import Store
+
+        self.today = dt.date(2026, 11, 25)
+        self.taxonomy = taxonomy_mod.load_default()
+        self.start = Week.of(self.today).shift(-(self.weeks - 1)).start
+        self.end = self.today
+        self.folder = folder
+        self.entry_paths, self.summary_paths, self.entries = [], [], {}
+        team = Store(folder / "team" / "peerdesk.db")
+        try:
+            for n, (worker, seed) in enumerate(zip(self.workers, self.seeds, strict=True), start=1):
+                store = Store(folder / f"worker{n}" / "peerdesk.db")
+                try:
+                    made = list(
+                        demo.generate(seed=seed, weeks=self.weeks, today=self.today, worker=worker)
+                    )
+                    store.restore_many(made)
+                    team.restore_many(made)
+                    entries_path = folder / f"peerdesk_worker{n}.csv"
+                    summary_path = folder / f"peerdesk_worker{n}_summary.csv"
+                    export_entries(store, self.taxonomy, self.start, self.end, entries_path, include_notes=True)
+                    export_summary(store, self.taxonomy, self.start, self.end, summary_path)
+                    self.entry_paths.append(entries_path)
+                    self.summary_paths.append(summary_path)
+                    self.entries.update((e.id, e) for e in store.entries_between(self.start, self.end))
+                finally:
+                    store.close()
+            self.team_summary_path = folder / "peerdesk_team_summary.csv"
+            export_summary(team, self.taxonomy, self.start, self.end, self.team_summary_path)
+        finally:
+            team.close()
+
+
+@pytest.fixture(scope="session")
+def team_exports(tmp_path_factory):
+    """Read-only files for the review tests (shared by the session: never write into its folder)."""
+    return TeamExports(tmp_path_factory.mktemp("team_exports"))

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from .domain.taxonomy import TaxonomyError
+from .domain.taxonomy import Taxonomy, TaxonomyError
 from .domain.weeks import Week
 from .settings import SettingsError
 from .ui.dialogs import Dialogs
@@ -39,18 +39,37 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
     """Open the window's store. A file that cannot be opened is never overwritten: the
     user may restore the newest backup that passes its check, open another folder, or quit."""
     from .storage import backups
-    from .storage.store import StoreError
+    from .storage.store import PassphraseNeeded, StoreError, WrongPassphrase
 
     restored_from = ""
+    passphrase: str | None = None
+    if not window.workspace.db_path.exists() and not window.workspace.settings.get("worker"):
+        passphrase = first_run_choice(window, dialogs)
+        if passphrase == "":
+            return False
     while True:
         try:
-            store = window.workspace.open_store()
+            if passphrase and not window.workspace.db_path.exists():
+                store = window.workspace.create_encrypted(passphrase)
+            else:
+                store = window.workspace.open_store(passphrase)
+        except (PassphraseNeeded, WrongPassphrase) as exc:
+            wrong = isinstance(exc, WrongPassphrase)
+            passphrase = dialogs.ask_passphrase(
+                window,
+                "PeerDesk is encrypted",
+                ("That passphrase does not open your records. Try again:\n" if wrong else "")
+                + "Passphrase of your PeerDesk records:",
+            )
+            if not passphrase:
+                return False
+            continue
         except TaxonomyError as exc:
             dialogs.error(window, "PeerDesk cannot open its data", f"{exc}\n\nNothing was changed.")
             return False
         except StoreError as exc:
             db = window.workspace.db_path
-            good = backups.newest_good_backup(db)
+            good = backups.newest_good_backup(db, window.workspace.cipher)
             options = []
             if good is not None:
                 made = good.made.astimezone().strftime("%a %d %b %Y %H:%M")
@@ -65,7 +84,7 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
             picked = options[choice] if 0 <= choice < len(options) else "Quit"
             if good is not None and choice == 0:
                 try:
-                    kept = backups.restore_backup(db, good.path)
+                    kept = backups.restore_backup(db, good.path, cipher=window.workspace.cipher)
                 except backups.BackupError as restore_error:
                     dialogs.error(window, "Backup not restored", str(restore_error))
                     return False
@@ -85,12 +104,43 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
         return True
 
 
+def first_run_choice(window: MainWindow, dialogs: Dialogs) -> str | None:
+    """On a new data folder: is this computer shared? Returns a new passphrase for an
+    encrypted store, None for a plain one, or "" when the user backed out."""
+    from .storage import crypto
+
+    if not crypto.available():
+        return None
+    choice = dialogs.choose(
+        window,
+        "Welcome to PeerDesk",
+        "Is this computer shared with other staff?\n\n"
+        "On a shared computer PeerDesk encrypts your records with a passphrase and hides the "
+        "window when it is left idle. A forgotten passphrase cannot be recovered: nobody, "
+        "not even IT, can open the records without it.",
+        ["Only I use this computer", "This computer is shared: encrypt my records"],
+    )
+    if choice != 1:
+        return None
+    while True:
+        first = dialogs.ask_passphrase(window, "Choose a passphrase", "A passphrase for your records (8 characters or more):")
+        if not first:
+            return ""
+        if len(first) < 8:
+            dialogs.error(window, "Passphrase too short", "Use at least 8 characters; a few words are easy to remember.")
+            continue
+        again = dialogs.ask_passphrase(window, "Choose a passphrase", "The same passphrase again:")
+        if again == first:
+            return first
+        dialogs.error(window, "Passphrases differ", "The two passphrases were not the same. Please choose again.")
+
+
 def daily_backup(window: MainWindow) -> None:
     """The first start of each day makes a checked backup; a failure is shown, never fatal."""
     from .storage import backups
 
     try:
-        made = backups.daily_backup_if_due(window.workspace.db_path)
+        made = backups.daily_backup_if_due(window.workspace.db_path, cipher=window.workspace.cipher)
     except Exception as exc:  # noqa: BLE001 - the app works on; the message says what failed
         window.statusBar().showMessage(f"Today's automatic backup failed: {exc}", 20000)
         return
@@ -162,6 +212,15 @@ def run(*, data_dir: str | None = None, taxonomy_file: str | None = None, week: 
     code = _application().exec()
     window.workspace.close()
     return code
+
+
+def run_review(paths: Sequence[str | os.PathLike[str]], taxonomy: Taxonomy, *, dialogs: Dialogs | None = None) -> int:
+    """``peerdesk review FILE...``: the files in a review window, read-only; no data folder is opened."""
+    from .ui.review_window import open_review
+
+    app = _application()
+    window = open_review(paths, taxonomy, dialogs=dialogs or Dialogs())  # noqa: F841 - kept alive while shown
+    return app.exec()
 
 
 def screenshot(

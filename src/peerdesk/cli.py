@@ -41,11 +41,22 @@ def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
         default=default,
         help="an organisation's taxonomy file extending the built-in one",
     )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=default,
+        help="the passphrase of an encrypted store, read from FILE (never from the command line)",
+    )
+
+
+def _subcommand(sub, name: str, **kwargs) -> argparse.ArgumentParser:
+    return sub.add_parser(name, allow_abbrev=False, **kwargs)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peerdesk",
+        allow_abbrev=False,  # "--passphrase X" must never be taken for --passphrase-file
         description="Log peer support work day by day and see it week by week. "
         "Without a command, opens the window.",
     )
@@ -55,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--week", metavar="YYYY-Www", help="the week to show (default: this week)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    add = sub.add_parser("add", help="log one entry; prints its id")
+    add = _subcommand(sub, "add", help="log one entry; prints its id")
     _common(add, suppress=True)
     add.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     add.add_argument("--minutes", required=True, metavar="N", help="1–720; 90, 1h30 and 1:30 all work")
@@ -74,13 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="save even if the note or client ref seems to hold an identifier (phone, e-mail, a name, …)",
     )
 
-    lst = sub.add_parser("list", help="print one week's entries")
+    lst = _subcommand(sub, "list", help="print one week's entries")
     _common(lst, suppress=True)
     # SUPPRESS, like --data-dir: a default here would overwrite `peerdesk --week W list`.
     lst.add_argument("--week", default=argparse.SUPPRESS, metavar="YYYY-Www", help="default: this week")
     lst.add_argument("--json", action="store_true", help="a JSON list instead of a table")
 
-    chart = sub.add_parser("chart", help="render one chart of a week to a PNG (offscreen) and exit")
+    chart = _subcommand(sub, "chart", help="render one chart of a week to a PNG (offscreen) and exit")
     _common(chart, suppress=True)
     chart.add_argument("--week", metavar="YYYY-Www", default=argparse.SUPPRESS, help="default: this week")
     chart.add_argument("--kind", choices=("week", "trend", "mode"), default="week",
@@ -88,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("--weeks", type=int, choices=(4, 12, 26, 52), default=12, help="weeks in the trend (default 12)")
     chart.add_argument("--out", required=True, metavar="FILE.png")
 
-    demo = sub.add_parser(
+    demo = _subcommand(sub, 
         "demo", help="open the window on fictional sample data in a throwaway folder (or write it with --into)"
     )
     demo.add_argument("--seed", type=int, default=None, metavar="N", help="sample data seed (default: fixed)")
@@ -97,19 +108,49 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--screenshot", metavar="FILE.png", help="render the demo window offscreen and exit")
     demo.add_argument("--week", metavar="YYYY-Www", default=argparse.SUPPRESS, help="the week to show")
 
-    backup = sub.add_parser("backup", help="make a checked backup of the database now")
+    backup = _subcommand(sub, "backup", help="make a checked backup of the database now")
     _common(backup, suppress=True)
     backup.add_argument("--out", metavar="FILE", help="where to write it (default: the backups folder)")
 
-    check = sub.add_parser("check", help="check the database (integrity and schema); exit 0 only when all is well")
+    check = _subcommand(sub, "check", help="check the database (integrity and schema); exit 0 only when all is well")
     _common(check, suppress=True)
 
-    audit = sub.add_parser("audit", help="print the audit log: who created, changed, deleted or exported what, when")
+    audit = _subcommand(sub, "audit", help="print the audit log: who created, changed, deleted or exported what, when")
     _common(audit, suppress=True)
     audit.add_argument("--json", action="store_true", help="a JSON list instead of lines")
     audit.add_argument("--limit", type=int, metavar="N", help="only the newest N records")
 
-    cats = sub.add_parser("categories", help="print the work types and category keys")
+    review = _subcommand(sub, 
+        "review", help="open workers' exported CSV files, read-only: check them or see the team's weeks"
+    )
+    _common(review, suppress=True)
+    review.add_argument("files", nargs="+", metavar="FILE", help="entry exports or weekly summary exports")
+    review.add_argument("--check", action="store_true", help="print every problem and a summary line; exit 1 if any")
+    review.add_argument("--summary-out", metavar="OUT.csv", help="write the combined weekly summary of all valid rows")
+
+    export = _subcommand(sub, "export", help="write the entries (or the weekly summary) of a date range to a CSV file")
+    _common(export, suppress=True)
+    export.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD", help="first day")
+    export.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD", help="last day (inclusive)")
+    export.add_argument(
+        "--out", required=True, metavar="FILE", help="the CSV file to write (replaced only once complete)"
+    )
+    export.add_argument("--summary", action="store_true", help="write the weekly summary instead of the entries")
+    export.add_argument(
+        "--include-notes", action="store_true", help="include notes (left out by default: notes may identify clients)"
+    )
+
+    init = _subcommand(sub, "init", help="create the database now (with --encrypt: an encrypted one)")
+    _common(init, suppress=True)
+    init.add_argument(
+        "--encrypt", action="store_true", help="encrypt the store (SQLCipher); needs --passphrase-file"
+    )
+
+    rekey = _subcommand(sub, "passphrase", help="change the passphrase of an encrypted store")
+    _common(rekey, suppress=True)
+    rekey.add_argument("--new-passphrase-file", required=True, metavar="FILE", help="the new passphrase")
+
+    cats = _subcommand(sub, "categories", help="print the work types and category keys")
     _common(cats, suppress=True)
     return parser
 
@@ -128,12 +169,20 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_add(args)
         if args.command == "list":
             return cmd_list(args)
+        if args.command == "export":
+            return cmd_export(args)
         if args.command == "categories":
             return cmd_categories(args)
         if args.command == "chart":
             return cmd_chart(args)
         if args.command == "demo":
             return cmd_demo(args)
+        if args.command == "init":
+            return cmd_init(args)
+        if args.command == "passphrase":
+            return cmd_passphrase(args)
+        if args.command == "review":
+            return cmd_review(args)
         if args.command == "audit":
             return cmd_audit(args)
         if args.command == "backup":
@@ -166,6 +215,7 @@ def _workspace(args: argparse.Namespace):
     try:
         ws = Workspace(getattr(args, "data_dir", None), getattr(args, "taxonomy", None))
         ws.taxonomy  # noqa: B018 - load now so a bad file is reported as usage
+        ws.cli_passphrase = _read_passphrase(getattr(args, "passphrase_file", None), "--passphrase-file")
     except (TaxonomyError, SettingsError) as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     except OSError as exc:
@@ -173,13 +223,30 @@ def _workspace(args: argparse.Namespace):
     return ws
 
 
+def _read_passphrase(path: str | None, flag: str) -> str | None:
+    if not path:
+        return None
+    try:
+        text = open(path, encoding="utf-8").read()  # noqa: SIM115 - read at once
+    except OSError as exc:
+        raise CliError(f"{flag}: cannot read {path} ({exc.strerror})", EXIT_USAGE) from None
+    text = text.rstrip("\r\n")
+    if not text:
+        raise CliError(f"{flag}: {path} is empty", EXIT_USAGE)
+    return text
+
+
 def _open_store(ws):
     from .domain.taxonomy import TaxonomyError
-    from .storage.store import StoreError
+    from .storage.store import PassphraseNeeded, StoreError, WrongPassphrase
 
     try:
-        return ws.open_store()
+        return ws.open_store(getattr(ws, "cli_passphrase", None))
     except TaxonomyError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    except PassphraseNeeded as exc:
+        raise CliError(f"{exc}; give it with --passphrase-file FILE", EXIT_USAGE) from None
+    except WrongPassphrase as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     except StoreError as exc:
         raise CliError(str(exc)) from None
@@ -296,6 +363,45 @@ def entry_json(entry, taxonomy) -> dict[str, Any]:
     }
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .domain.entry import parse_date
+
+    dates = []
+    for flag, text in (("--from", args.date_from), ("--to", args.date_to)):
+        try:
+            dates.append(parse_date(text))
+        except ValueError as exc:
+            raise CliError(f"{flag}: {exc}", EXIT_USAGE) from None
+    start, end = dates
+    if start > end:
+        raise CliError(f"--from: {start} is after --to {end}; the range must start before it ends", EXIT_USAGE)
+    if args.summary and args.include_notes:
+        raise CliError("--include-notes: the weekly summary has no notes; leave out one of the two", EXIT_USAGE)
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        raise CliError(f"--out: {out} is a folder; give a file name", EXIT_USAGE)
+    if not out.parent.is_dir():
+        raise CliError(f"--out: the folder {out.parent} does not exist", EXIT_USAGE)
+
+    from .exchange.csv_export import ExportError, export_entries, export_summary
+
+    ws = _workspace(args)
+    store = _open_store(ws)
+    try:
+        if args.summary:
+            result = export_summary(store, ws.taxonomy, start, end, out)
+        else:
+            result = export_entries(store, ws.taxonomy, start, end, out, include_notes=args.include_notes)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        ws.close()
+    print(f"{result.path} ({result.rows} {'row' if result.rows == 1 else 'rows'})")
+    return EXIT_OK
+
+
 def cmd_categories(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     tax = ws.taxonomy
@@ -371,13 +477,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             target = backups.backup_folder(store.path) / f"peerdesk-manual-{stamp}.db"
         try:
-            check = backups.make_backup(store.path, target)
+            check = backups.make_backup(store.path, target, store.cipher)
         except backups.BackupError as exc:
             raise CliError(str(exc)) from None
         store.record("backup", f"{target} ({check.entries} entries)")
     finally:
         ws.close()
-    print(f"{target} ({check.entries} entries, checked)")
+    print(f"{target} ({check.entries} {'entry' if check.entries == 1 else 'entries'}, checked)")
     return EXIT_OK
 
 
@@ -388,18 +494,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = ws.db_path
     if not path.exists():
         raise CliError(f"{path} does not exist yet (PeerDesk creates it on first start)")
-    result = backups.check_file(path)
+    cipher = None
+    if ws.encrypted:
+        from .storage.crypto import Cipher, CryptoError
+
+        if not ws.cli_passphrase:
+            raise CliError(f"{path} is encrypted; give its passphrase with --passphrase-file FILE", EXIT_USAGE)
+        try:
+            cipher = Cipher.for_file(path, ws.cli_passphrase)
+        except CryptoError as exc:
+            raise CliError(str(exc)) from None
+    result = backups.check_file(path, cipher)
     if not result.ok:
-        good = backups.newest_good_backup(path)
+        good = backups.newest_good_backup(path, cipher)
         hint = f"; the newest good backup is {good.path} ({good.check.entries} entries)" if good else ""
         raise CliError(f"{path} {result.message}{hint}")
     if result.revision != migrations.HEAD:
+        from alembic.config import Config
+        from alembic.script import ScriptDirectory
+
+        cfg = Config()
+        cfg.set_main_option("script_location", migrations.SCRIPT_LOCATION)
+        try:
+            ScriptDirectory.from_config(cfg).get_revision(result.revision)
+        except Exception:  # noqa: BLE001 - an unknown revision is a newer PeerDesk's
+            raise CliError(
+                f"{path} was made by a newer PeerDesk (schema revision {result.revision}); update PeerDesk to open it"
+            ) from None
         print(f"{path}: integrity ok, {result.entries} entries; schema revision {result.revision} "
               f"will be upgraded to {migrations.HEAD} when PeerDesk opens it")
         return EXIT_OK
     usage_missing = []
     try:
-        store = ws.open_store()
+        store = ws.open_store(ws.cli_passphrase)
         usage_missing = ws.taxonomy.missing_keys(store.category_usage())
     except Exception as exc:  # noqa: BLE001 - reported, never raised
         raise CliError(f"{path}: {exc}") from None
@@ -407,7 +534,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         ws.close()
     if usage_missing:
         raise CliError(f"{path}: entries use categories the taxonomy lacks: {', '.join(usage_missing)}")
-    print(f"{path}: ok ({result.entries} entries, schema {result.revision}, integrity ok)")
+    count = f"{result.entries} {'entry' if result.entries == 1 else 'entries'}"
+    print(f"{path}: ok ({count}, schema {result.revision}, integrity ok)")
     return EXIT_OK
 
 
@@ -428,4 +556,72 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_OK
     for r in records:
         print(f"{r.at:%Y-%m-%d %H:%M:%S}Z  {r.worker:<16} {r.action:<14} {r.entry_id or '':<36}  {r.detail}".rstrip())
+    return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """Supervisor review of exported files; never touches the supervisor's own database."""
+    from .domain import taxonomy as taxonomy_mod
+    from .domain.taxonomy import TaxonomyError
+    from .exchange import review
+
+    try:
+        taxonomy = taxonomy_mod.load(getattr(args, "taxonomy", None))
+    except TaxonomyError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    if not (args.check or args.summary_out):
+        from .app import run_review
+
+        return run_review(args.files, taxonomy)
+    result = review.read_files(args.files, taxonomy)
+    for problem in result.problems:
+        print(problem)
+    print(result.summary_line())
+    if args.summary_out:
+        try:
+            count = review.write_summary(result.combined_summary(), args.summary_out)
+        except OSError as exc:
+            raise CliError(f"cannot write {args.summary_out}: {exc.strerror}") from None
+        print(f"{count} summary rows written to {args.summary_out}")
+    if args.check and result.problems:
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    if ws.db_path.exists():
+        raise CliError(f"{ws.db_path} already exists; nothing was changed", EXIT_USAGE)
+    if args.encrypt:
+        from .storage import crypto
+
+        if not crypto.available():
+            raise CliError("--encrypt: the sqlcipher3 package is not installed")
+        if not ws.cli_passphrase:
+            raise CliError("--encrypt: give the passphrase with --passphrase-file FILE", EXIT_USAGE)
+        store = ws.create_encrypted(ws.cli_passphrase)
+    else:
+        store = _open_store(ws)
+    path = store.path
+    ws.close()
+    print(f"{path} created{' (encrypted)' if args.encrypt else ''}")
+    return EXIT_OK
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    from .storage import crypto
+
+    ws = _workspace(args)
+    new = _read_passphrase(args.new_passphrase_file, "--new-passphrase-file")
+    if not ws.encrypted:
+        raise CliError(f"{ws.db_path} is not encrypted; there is no passphrase to change", EXIT_USAGE)
+    store = _open_store(ws)  # proves the old passphrase
+    old = store.cipher
+    ws.close()
+    try:
+        with store.write_lock.hold():
+            crypto.rekey(ws.db_path, old, new)
+    except crypto.CryptoError as exc:
+        raise CliError(str(exc)) from None
+    print(f"{ws.db_path}: passphrase changed; backups made before now still open with the old one")
     return EXIT_OK

@@ -17,7 +17,7 @@ class Answers:
 
     def choose(self, parent, title, text, options):
         self.choices.append((title, text, options))
-        return next(i for i, o in enumerate(options) if o.startswith(self.choice))
+        return next((i for i, o in enumerate(options) if o.startswith(self.choice)), 0)
 
     def ask_text(self, parent, title, label, default=""):
         self.asked.append((title, default))

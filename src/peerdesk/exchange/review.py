@@ -18,6 +18,7 @@ import gc
 import hashlib
 import io
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,6 +27,16 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.entry import FORMATS, MAX_MINUTES, MAX_PEOPLE, MIN_MINUTES, MODES
+from ..domain.summary import (
+    HowRow,
+    HowSummary,
+    TotalRow,
+    TrendWeek,
+    WeekSummary,
+    summarize_how,
+    summarize_trend,
+    summarize_week,
+)
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from . import csv_format as fmt
@@ -117,9 +128,17 @@ class ReviewResult:
     # -- the combined view
 
     def combined_summary(self, keep: Callable[[SummaryRow], bool] | None = None) -> list[SummaryRow]:
-        """worker × week × category: entries summed, summary files' rows added; sorted like an export."""
+        """worker × week × category: entries summed, summary files' rows added; sorted like an export.
+
+        A worker's week that an entries file holds is counted from its entries only: the
+        rows of a summary file opened beside it (often that very export's summary) would
+        count the same work twice.
+        """
         sums = {key: list(acc) for key, acc in self.sums.items()}
+        from_entries = {(worker, week) for worker, week, _cat in sums}
         for s in self.summary_rows:
+            if (s.worker, s.week) in from_entries:
+                continue
             key = (s.worker, s.week, s.category)
             row = sums.get(key)
             if row is None:
@@ -136,7 +155,7 @@ class ReviewResult:
             out.append(SummaryRow(worker, week, start, wt, cat, label, m, n, p))
         if keep is not None:
             out = [r for r in out if keep(r)]
-        out.sort(key=lambda r: (r.week, r.worker, r.work_type, r.category))
+        out.sort(key=lambda r: (r.week, r.work_type, r.category, r.worker))  # as csv_export.summary_cells
         return out
 
     def team(self, rows: Iterable[SummaryRow], work_types: Iterable[str]) -> list[TeamRow]:
@@ -159,6 +178,79 @@ class ReviewResult:
 
 def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+# ------------------------------------------------------------------ what the review window shows
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A worker (or all), a range of ISO weeks (inclusive), a work type and a category; None is "all"."""
+
+    worker: str | None = None
+    first_week: str | None = None
+    last_week: str | None = None
+    work_type: str | None = None
+    category: str | None = None
+
+    def keeps(self, row: SummaryRow | ReviewEntry) -> bool:
+        # week texts are canonical (2026-W05), so they compare in calendar order
+        return (
+            (self.worker is None or row.worker == self.worker)
+            and (self.first_week is None or row.week >= self.first_week)
+            and (self.last_week is None or row.week <= self.last_week)
+            and (self.work_type is None or row.work_type == self.work_type)
+            and (self.category is None or row.category == self.category)
+        )
+
+    def weeks(self) -> list[Week]:
+        """Every week of the range, gaps included (empty when the range is open)."""
+        if self.first_week is None or self.last_week is None:
+            return []
+        week, last = Week.parse(self.first_week), Week.parse(self.last_week)
+        out = []
+        while week <= last:
+            out.append(week)
+            week = week.next()
+        return out
+
+
+def range_summary(rows: Iterable[SummaryRow], taxonomy: Taxonomy, week: Week) -> WeekSummary:
+    """The rows, whatever their week, folded into one summary labelled *week* (for the week chart)."""
+    day = week.start
+    return summarize_week(week, (TotalRow(day, r.category, r.minutes, r.entries, r.people) for r in rows), taxonomy)
+
+
+def trend(rows: Iterable[SummaryRow], taxonomy: Taxonomy, weeks: list[Week]) -> list[TrendWeek]:
+    """Minutes per work type for each of *weeks* (for the weeks chart)."""
+    return summarize_trend(
+        weeks, (TotalRow(r.week_start, r.category, r.minutes, r.entries, r.people) for r in rows), taxonomy
+    )
+
+
+def how(entries: Iterable[ReviewEntry], keep: Callable[[ReviewEntry], bool] | None = None) -> HowSummary:
+    """Minutes by mode and by format of the entries kept (summary files have no such detail)."""
+    acc: dict[tuple[str, str], list[int]] = {}
+    for e in entries:
+        if keep is not None and not keep(e):
+            continue
+        t = acc.get((e.mode, e.format))
+        if t is None:
+            acc[(e.mode, e.format)] = [e.minutes, 1, e.people]
+        else:
+            t[0] += e.minutes
+            t[1] += 1
+            t[2] += e.people
+    return summarize_how((HowRow(m, f, *t) for (m, f), t in acc.items()), MODES, FORMATS)
+
+
+def shares(team_rows: Iterable[TeamRow], work_type: str = "direct") -> dict[str, dict[str, float]]:
+    """worker -> week -> percent of that week's minutes in *work_type* (weeks with no minutes left out)."""
+    out: dict[str, dict[str, float]] = {}
+    for t in team_rows:
+        if t.total:
+            out.setdefault(t.worker, {})[t.week] = t.share(work_type)
+    return dict(sorted(out.items()))
 
 
 # ------------------------------------------------------------------ reading
@@ -211,9 +303,11 @@ def _read_one(path: Path, name: str, taxonomy: Taxonomy, result: ReviewResult, s
     try:
         text = raw.decode(fmt.ENCODING)
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        # utf-8-sig counts from after the byte-order mark: exc.object is what it decoded
+        offset = len(raw) - len(exc.object) + exc.start
+        line = _row_holding_bad_byte(raw, offset)
         result.problems.append(
-            Problem(name, line, FILE_COLUMN, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); export it again from PeerDesk")
+            Problem(name, line, FILE_COLUMN, f"is not UTF-8 text (byte 0x{raw[offset]:02x}); export it again from PeerDesk")
         )
         return
     if "\0" in text:
@@ -239,9 +333,25 @@ def _read_one(path: Path, name: str, taxonomy: Taxonomy, result: ReviewResult, s
     if kind == ENTRIES:
         _read_entries(rows, _EntryChecker(name, taxonomy, result, seen))
     else:
-        check = _SummaryChecker(name, taxonomy, result)
+        check = _SummaryChecker(name, taxonomy, result, seen)
         for line, row in rows:
             check(line, row)
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape keeps them
+
+
+def _row_holding_bad_byte(raw: bytes, offset: int) -> int:
+    """The row (as a spreadsheet numbers it) of the first byte that is not UTF-8: a note
+    with line breaks before it is still one row. Physical lines if the CSV is malformed too."""
+    text = raw.decode(fmt.ENCODING, errors="surrogateescape")
+    try:
+        for row_number, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            if any(_UNDECODABLE.search(cell) for cell in row):
+                return row_number
+    except csv.Error:
+        pass
+    return raw[:offset].count(b"\n") + 1
 
 
 def _rows(reader, name: str, columns: tuple[str, ...], result: ReviewResult):
@@ -355,7 +465,9 @@ class _Checker:
     def date(self, text: str) -> date | None:
         if text not in self.dates:
             try:
-                self.dates[text] = date.fromisoformat(text) if len(text) == 10 else None
+                # only YYYY-MM-DD: fromisoformat also takes week dates such as 2026-W48-3
+                iso = len(text) == 10 and text[4] == text[7] == "-" and text.isascii()
+                self.dates[text] = date.fromisoformat(text) if iso else None
             except ValueError:
                 self.dates[text] = None
         return self.dates[text]
@@ -369,7 +481,7 @@ class _Checker:
 
     @staticmethod
     def integer(text: str) -> int | None:
-        return int(text) if text.isdigit() else None
+        return int(text) if text.isascii() and text.isdigit() else None  # not '²', which int() refuses
 
     def category(self, line: int, work_type: str, category: str) -> bool:
         cat = self.taxonomy.categories.get(category)
@@ -431,7 +543,7 @@ class _EntryChecker(_Checker):
         if form not in FORMATS:
             self.problem(line, "format", f"unknown format '{form}'")
             ok = False
-        if start and not (len(start) == 5 and start[2] == ":" and start.replace(":", "").isdigit()):
+        if start not in _VALID_STARTS:  # the fast path's own test: 25:00 is not a time either
             self.problem(line, "start_time", f"'{start}' is not a time (HH:MM)")
             ok = False
         if not ok:
@@ -450,6 +562,11 @@ class _EntryChecker(_Checker):
 
 
 class _SummaryChecker(_Checker):
+    def __init__(self, name, taxonomy, result, seen) -> None:
+        super().__init__(name, taxonomy, result)
+        # (worker, week, category) -> (file, line); shares the entry ids' dict (its keys are strings)
+        self.seen = seen
+
     def __call__(self, line: int, row: list[str]) -> None:
         r = fmt.restore
         worker, week, week_start, work_type, category, label, minutes_text, entries_text, people_text = row
@@ -469,6 +586,7 @@ class _SummaryChecker(_Checker):
             if start is None or start != parsed.start:
                 self.problem(line, "week_start", f"'{week_start}' is not the Monday of {week} ({parsed.start})")
                 ok = False
+            week = str(parsed)  # 2026-W5 and 2026w05 are 2026-W05, as in entries files
         values = []
         for column, text in (("minutes", minutes_text), ("entries", entries_text), ("people", people_text)):
             value = self.integer(text)
@@ -480,6 +598,14 @@ class _SummaryChecker(_Checker):
             ok = False
         if not ok:
             return
+        key = (worker, week, category)
+        if key in self.seen:
+            other_file, other_line = self.seen[key]
+            self.problem(
+                line, "week", f"{worker}'s {week} of '{category}' appears twice (also at {other_file}:{other_line})"
+            )
+            return
+        self.seen[key] = (self.name, line)
         self.result.summary_rows.append(
             SummaryRow(worker, week, start, work_type, category, label, *values, source=self.name, line=line)
         )

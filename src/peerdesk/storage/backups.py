@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from . import crypto
+from .crypto import Cipher
+
 BACKUP_FOLDER = "backups"
 DAILY_RE = re.compile(r"^peerdesk-(\d{4}-\d{2}-\d{2})\.db$")
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -47,14 +50,17 @@ def backup_folder(db_path: Path) -> Path:
     return db_path.parent / BACKUP_FOLDER
 
 
-def check_file(path: Path) -> FileCheck:
-    """Is *path* a complete, undamaged PeerDesk database? Opens it read-only."""
+def check_file(path: Path, cipher: Cipher | None = None) -> FileCheck:
+    """Is *path* a complete, undamaged PeerDesk database? Opens it read-only
+    (with *cipher* when it is encrypted)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         return FileCheck(False, f"cannot be read ({exc.strerror})")
     if size == 0:
         return FileCheck(False, "is empty (0 bytes)")
+    if cipher is not None:
+        return _check_encrypted(path, cipher)
     with path.open("rb") as fh:
         if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             return FileCheck(False, "is not a SQLite database")
@@ -65,15 +71,7 @@ def check_file(path: Path) -> FileCheck:
         except sqlite3.Error as exc:
             return FileCheck(False, f"cannot be opened ({exc})")
         try:
-            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-            if result != ["ok"]:
-                return FileCheck(False, "is damaged: " + "; ".join(result[:3]))
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if not {"entries", "alembic_version"} <= tables:
-                return FileCheck(False, "is not a PeerDesk database")
-            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
-            return FileCheck(True, "ok", int(entries), revision[0] if revision else None)
+            return _inspect(conn)
         except sqlite3.DatabaseError as exc:
             if not immutable and _unshareable_wal_file(path, exc):
                 continue
@@ -81,6 +79,35 @@ def check_file(path: Path) -> FileCheck:
         finally:
             conn.close()
     raise AssertionError("unreachable")
+
+
+def _check_encrypted(path: Path, cipher: Cipher) -> FileCheck:
+    if not crypto.looks_encrypted(path):
+        return FileCheck(False, "is not encrypted")
+    try:
+        conn = crypto.connect(path, "ro", cipher)
+    except crypto.WrongPassphrase:
+        return FileCheck(False, "does not open with this passphrase")
+    except Exception as exc:  # noqa: BLE001 - any failure to open is the answer
+        return FileCheck(False, f"cannot be opened ({exc})")
+    try:
+        return _inspect(conn)
+    except Exception as exc:  # noqa: BLE001 - sqlcipher3 has its own exception classes
+        return FileCheck(False, f"is damaged ({exc})")
+    finally:
+        conn.close()
+
+
+def _inspect(conn) -> FileCheck:
+    result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    if result != ["ok"]:
+        return FileCheck(False, "is damaged: " + "; ".join(result[:3]))
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not {"entries", "alembic_version"} <= tables:
+        return FileCheck(False, "is not a PeerDesk database")
+    revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+    return FileCheck(True, "ok", int(entries), revision[0] if revision else None)
 
 
 def _unshareable_wal_file(path: Path, exc: sqlite3.DatabaseError) -> bool:
@@ -108,21 +135,31 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def make_backup(db_path: Path, target: Path) -> FileCheck:
-    """Copy the live database to *target* (atomically, checked). Returns the copy's check."""
+def make_backup(db_path: Path, target: Path, cipher: Cipher | None = None) -> FileCheck:
+    """Copy the live database to *target* (atomically, checked). Returns the copy's check.
+
+    An encrypted database is copied with ``sqlcipher_export`` under the same key and
+    salt, so the backup opens with the same passphrase and is never plain text."""
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True, timeout=10)
-    try:
-        src.execute("VACUUM INTO ?", (str(tmp),))
-    except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise BackupError(f"backup of {db_path} failed: {exc}") from None
-    finally:
-        src.close()
+    if cipher is not None:
+        try:
+            crypto.export_copy(db_path, tmp, cipher)
+        except Exception as exc:  # noqa: BLE001 - sqlcipher3 has its own exception classes
+            tmp.unlink(missing_ok=True)
+            raise BackupError(f"backup of {db_path} failed: {exc}") from None
+    else:
+        src = sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True, timeout=10)
+        try:
+            src.execute("VACUUM INTO ?", (str(tmp),))
+        except sqlite3.Error as exc:
+            tmp.unlink(missing_ok=True)
+            raise BackupError(f"backup of {db_path} failed: {exc}") from None
+        finally:
+            src.close()
     os.chmod(tmp, 0o600)
-    check = check_file(tmp)
+    check = check_file(tmp, cipher)
     if not check.ok:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"the backup copy {check.message}; the older backups were kept")
@@ -133,7 +170,12 @@ def make_backup(db_path: Path, target: Path) -> FileCheck:
 
 
 def daily_backup_if_due(
-    db_path: Path, *, today: dt.date | None = None, keep_daily: int = 7, keep_weekly: int = 4
+    db_path: Path,
+    *,
+    today: dt.date | None = None,
+    keep_daily: int = 7,
+    keep_weekly: int = 4,
+    cipher: Cipher | None = None,
 ) -> Path | None:
     """On the first start of a day, back up and prune; returns the new backup or None."""
     today = today or dt.date.today()
@@ -141,7 +183,7 @@ def daily_backup_if_due(
     target = folder / f"peerdesk-{today.isoformat()}.db"
     if target.exists():
         return None
-    make_backup(db_path, target)
+    make_backup(db_path, target, cipher)
     prune(folder, keep_daily=keep_daily, keep_weekly=keep_weekly)
     return target
 
@@ -173,29 +215,31 @@ def prune(folder: Path, *, keep_daily: int = 7, keep_weekly: int = 4) -> list[Pa
     return removed
 
 
-def list_backups(db_path: Path) -> list[BackupInfo]:
+def list_backups(db_path: Path, cipher: Cipher | None = None) -> list[BackupInfo]:
     """Every backup in the folder, newest first, each with its check and entry count."""
     infos = []
     for path in backup_folder(db_path).glob("*.db"):
         made = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
-        infos.append(BackupInfo(path, made, check_file(path)))
+        infos.append(BackupInfo(path, made, check_file(path, cipher)))
     infos.sort(key=lambda b: b.made, reverse=True)
     return infos
 
 
-def newest_good_backup(db_path: Path) -> BackupInfo | None:
-    for info in list_backups(db_path):
+def newest_good_backup(db_path: Path, cipher: Cipher | None = None) -> BackupInfo | None:
+    for info in list_backups(db_path, cipher):
         if info.check.ok:
             return info
     return None
 
 
-def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = None) -> Path:
+def restore_backup(
+    db_path: Path, backup: Path, *, now: dt.datetime | None = None, cipher: Cipher | None = None
+) -> Path:
     """Replace the database with *backup* (checked first); the current file is kept as a backup.
 
     The store must be closed. Returns where the replaced file was kept.
     """
-    check = check_file(backup)
+    check = check_file(backup, cipher)
     if not check.ok:
         raise BackupError(f"{backup} {check.message}; nothing was changed")
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
@@ -207,8 +251,8 @@ def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = Non
         kept = folder / f"peerdesk-before-restore-{stamp}-{n}.db"
         n += 1
     if db_path.exists():
-        if check_file(db_path).ok:
-            make_backup(db_path, kept)  # folds in the WAL, so nothing committed is lost
+        if check_file(db_path, cipher).ok:
+            make_backup(db_path, kept, cipher)  # folds in the WAL, so nothing committed is lost
         else:
             kept.write_bytes(db_path.read_bytes())  # damaged: keep its bytes as they are
             os.chmod(kept, 0o600)

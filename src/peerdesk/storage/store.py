@@ -10,7 +10,6 @@ refused, not overwritten.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -27,6 +26,8 @@ from ..domain.entry import Entry
 from ..domain.summary import HowRow, TotalRow
 from ..domain.weeks import Week
 from . import migrations
+from . import crypto
+from .crypto import Cipher
 from .locking import LockTimeout, WriteLock
 from .models import AuditRow, EntryRow
 
@@ -57,6 +58,14 @@ class AuditRecord:
     detail: str
 
 
+class PassphraseNeeded(StoreError):
+    """The file is encrypted and no passphrase was given."""
+
+
+class WrongPassphrase(StoreError):
+    """The passphrase does not open the file; nothing was changed."""
+
+
 class StoreBusy(StoreError):
     """Another writer held the database for too long; nothing was written."""
 
@@ -65,9 +74,12 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def _connect(path: Path, mode: str, *, wal: bool = True) -> sqlite3.Connection:
-    uri = f"file:{quote(str(path))}?mode={mode}"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+def _connect(path: Path, mode: str, *, wal: bool = True, cipher: Cipher | None = None):
+    if cipher is not None:
+        conn = crypto.connect(path, mode, cipher, timeout=BUSY_TIMEOUT_S, check=False)
+    else:
+        uri = f"file:{quote(str(path))}?mode={mode}"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
     if wal:  # writes the file header: only once the file is known to be PeerDesk's
         conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
@@ -91,13 +103,26 @@ def _check_file(path: Path) -> None:
 class Store:
     """Entries in one SQLite file. ``Store(path)`` creates or upgrades it."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, cipher: Cipher | None = None) -> None:
         self.path = Path(path)
+        self.cipher = cipher
         if self.path.exists():
-            _check_file(self.path)
+            if cipher is None:
+                if crypto.looks_encrypted(self.path) and self.path.stat().st_size % 512 == 0:
+                    raise PassphraseNeeded(f"{self.path} is encrypted: PeerDesk needs its passphrase to open it")
+                _check_file(self.path)
+            else:
+                if self.path.stat().st_size == 0:
+                    raise StoreError(f"{self.path} is empty (0 bytes); PeerDesk will not open or overwrite it")
+                if not crypto.looks_encrypted(self.path):
+                    raise StoreError(f"{self.path} is not encrypted; open it without a passphrase")
+                try:
+                    crypto.connect(self.path, "ro", cipher).close()
+                except crypto.WrongPassphrase as exc:
+                    raise WrongPassphrase(str(exc)) from None
         elif create:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            conn = _connect(self.path, "rwc")
+            conn = _connect(self.path, "rwc", cipher=cipher)
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
             conn.close()
         else:
@@ -107,10 +132,12 @@ class Store:
         self.on_busy: Callable[[], None] | None = None  # told once when a write has to wait
         # Until the file is checked (and upgraded) connections must not switch it to WAL.
         self._checked = False
+        extra = {"module": crypto.dbapi()} if cipher is not None else {}
         self.engine: Engine = create_engine(
             "sqlite+pysqlite://",
-            creator=lambda: _connect(self.path, "rw", wal=self._checked),
+            creator=lambda: _connect(self.path, "rw", wal=self._checked, cipher=self.cipher),
             poolclass=QueuePool,  # a file database; the URL alone would pick the in-memory pool
+            **extra,  # SQLCipher's own DB-API module, so its errors are recognised
         )
 
         @event.listens_for(self.engine, "begin")
@@ -185,26 +212,14 @@ class Store:
                 command.upgrade(cfg, "head")
 
     def _backup_before_migration(self, current: str) -> Path:
-        folder = self.path.parent / "backups"
-        folder.mkdir(mode=0o700, exist_ok=True)
+        from . import backups
+
         stamp = _utcnow().strftime("%Y%m%dT%H%M%SZ")
-        target = folder / f"{self.path.stem}-before-migration-{current}-{stamp}.db"
-        tmp = target.with_suffix(".tmp")
-        tmp.unlink(missing_ok=True)
-        src = _connect(self.path, "ro", wal=False)
+        target = backups.backup_folder(self.path) / f"{self.path.stem}-before-migration-{current}-{stamp}.db"
         try:
-            src.execute("VACUUM INTO ?", (str(tmp),))
-        finally:
-            src.close()
-        check = sqlite3.connect(f"file:{quote(str(tmp))}?mode=ro", uri=True)
-        try:
-            ok = check.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            check.close()
-        if ok != "ok":
-            tmp.unlink(missing_ok=True)
-            raise StoreError(f"backup before migration failed its check ({ok}); {self.path} was not changed")
-        shutil.move(tmp, target)
+            backups.make_backup(self.path, target, cipher=self.cipher)
+        except backups.BackupError as exc:
+            raise StoreError(f"the backup before migration failed ({exc}); {self.path} was not changed") from None
         return target
 
     def close(self) -> None:

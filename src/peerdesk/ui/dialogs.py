@@ -41,6 +41,15 @@ class Dialogs:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 
+    def ask_open_paths(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
+        """Existing files to open (several at once); empty if cancelled."""
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return list(paths)
+
+    def ask_passphrase(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(parent, title, label, QLineEdit.Password)
+        return text if ok and text else None
+
     def ask_text(self, parent: QWidget | None, title: str, label: str, default: str = "") -> str | None:
         text, ok = QInputDialog.getText(parent, title, label, QLineEdit.Normal, default)
         return text.strip() if ok else None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,7 @@ from ..workspace import Workspace
 from . import commands, style
 from .dialogs import Dialogs
 from .entry_form import EntryForm
+from .idle_lock import IdleWatcher, LockScreen
 from .settings_dialog import SettingsDialog
 from .week_view import WeekView
 
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
         self.guide = None
         self.settings_dialog: SettingsDialog | None = None
         self.restore_dialog = None
+        self.review_windows: list = []  # open review windows (File ▸ Review exported files…, dropped files)
+        self.setAcceptDrops(True)  # .csv exports dropped on the window open in a review window
         self.text_scale = 1.0
         self._painted = False
 
@@ -122,7 +126,15 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout()
         layout.addWidget(splitter)
         outer.addLayout(layout, 1)
-        self.setCentralWidget(central)
+        self.lock_screen = LockScreen()
+        self.content_stack = QStackedWidget()
+        self.content_stack.addWidget(central)
+        self.content_stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.content_stack)
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.apply_idle_setting()
         self.base_font = _base_font()
         self.apply_text_scale(self.ui_settings().value("view/text_scale", 1.0, type=float))
 
@@ -148,8 +160,14 @@ class MainWindow(QMainWindow):
         self._update_worker_label()
         self._show_week_header_only()
 
+    def _fit_form_pane(self) -> None:
+        """The form's pane as wide as the form needs at the current text size."""
+        self.form_box.adjustSize()
+        self.form_scroll.setMinimumWidth(self.form_box.sizeHint().width() + 24)
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        self._fit_form_pane()  # widgets take their (possibly larger) font when first shown
         handle = self.windowHandle()
         if not self._painted and handle is not None and not hasattr(self, "_expose_watch"):
             self._expose_watch = _FirstExpose(self)
@@ -165,8 +183,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.export_action = self._action("&Export…", self.export_csv, QKeySequence("Ctrl+E"))
+        file_menu.addAction(self.export_action)
         self.export_chart_action = self._action("Export &chart…", lambda: self.save_chart())
         file_menu.addAction(self.export_chart_action)
+        self.review_action = self._action("Re&view exported files…", self.review_exported_files)
+        file_menu.addAction(self.review_action)
         file_menu.addSeparator()
         self.backup_action = self._action("&Back up now", self.backup_now)
         self.restore_action = self._action("&Restore from backup…", self.restore_from_backup)
@@ -257,6 +279,8 @@ class MainWindow(QMainWindow):
         self.draft_timer.stop()
         if self.store is None:
             return
+        if self.store.cipher is not None:
+            return  # an encrypted store keeps no plain-text draft beside it
         if not self.form.has_typed_text():
             self.draft_path.unlink(missing_ok=True)
             return
@@ -332,6 +356,44 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Chart saved to {path}", 8000)
         else:
             self.dialogs.error(self, "Chart not saved", f"Could not write {path}.")
+
+    def export_csv(self) -> None:
+        """File ▸ Export…: ask what, then where; write it with a cancellable progress dialog."""
+        from pathlib import Path
+
+        from .export_dialog import ExportDialog, describe, run_export
+
+        if self.store is None:
+            return
+        dialog = ExportDialog(self.worker(), self.today(), self, count=self.store.count_between)
+
+        def export() -> None:
+            choice = dialog.choice()
+            suggested = str(Path.home() / choice.file_name())
+            path = self.dialogs.ask_save_path(self, "Export to CSV", suggested, "CSV files (*.csv)")
+            if not path:
+                return
+            if not path.lower().endswith(".csv"):
+                path += ".csv"
+            beside = choice.targets(path)[1] if choice.entries else None
+            if beside is not None and beside.exists() and not self.dialogs.confirm(
+                self, "Replace file", f"{beside.name} already exists beside it. Replace it?", ok="Replace"
+            ):
+                return
+            try:
+                results = run_export(self, self.store, self.taxonomy, choice, path)
+            except Exception as exc:  # noqa: BLE001 - a folder that cannot be written, a full disk: shown
+                self.dialogs.error(self, "Export failed", f"{exc}\n\nNo file was written.")
+                return
+            if results is None:
+                self.statusBar().showMessage("Export cancelled; no file was written.", 8000)
+            else:
+                self.statusBar().showMessage(describe(results), 15000)
+
+        dialog.accepted.connect(export)
+        dialog.finished.connect(lambda _r: setattr(self, "export_dialog", None))
+        self.export_dialog = dialog
+        dialog.open()
 
     def _changed(self, entry: Entry) -> None:
         """After any change (or its undo): show the entry's week, refreshed."""
@@ -487,7 +549,44 @@ class MainWindow(QMainWindow):
         self.workspace.settings.save()
         self.form.set_mode(self.workspace.settings.get("default_mode"))
         self._update_worker_label()
+        self.apply_idle_setting()
         self.refresh()
+
+    # ------------------------------------------------------------ idle lock
+
+    def apply_idle_setting(self) -> None:
+        try:
+            minutes = max(0.0, float(self.workspace.settings.get("idle_lock_minutes") or 0))
+        except (TypeError, ValueError):
+            minutes = 0.0
+        self.idle.set_timeout_ms(int(minutes * 60_000))
+
+    def is_locked(self) -> bool:
+        return self.content_stack.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Hide everything the window shows (dialogs included) until unlocked."""
+        if self.is_locked():
+            return
+        self.save_draft()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        cipher = self.store.cipher if self.store is not None else None
+        self.lock_screen.prepare(
+            self.workspace.settings.get("pin_hash") or "", passphrase_check=cipher.matches if cipher else None
+        )
+        self.content_stack.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.statusBar().hide()
+        self.idle.pause()
+
+    def unlock(self) -> None:
+        self.content_stack.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        self.statusBar().show()
+        self.idle.resume()
+        self.focus_form()
 
     def bring_forward(self) -> None:
         """Another start on the same folder asked for this window."""
@@ -510,7 +609,7 @@ class MainWindow(QMainWindow):
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = backups.backup_folder(self.store.path) / f"peerdesk-manual-{stamp}.db"
         try:
-            check = backups.make_backup(self.store.path, target)
+            check = backups.make_backup(self.store.path, target, self.store.cipher)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.dialogs.error(self, "Backup failed", str(exc))
             return
@@ -521,7 +620,7 @@ class MainWindow(QMainWindow):
         from ..storage import backups
         from .restore_dialog import RestoreDialog
 
-        infos = backups.list_backups(self.workspace.db_path)
+        infos = backups.list_backups(self.workspace.db_path, self.workspace.cipher)
         if not infos:
             self.dialogs.info(self, "No backups yet", "PeerDesk makes a backup on the first start of each day.")
             return
@@ -538,7 +637,7 @@ class MainWindow(QMainWindow):
         self.workspace.close()
         self.store = None
         try:
-            kept = backups.restore_backup(self.workspace.db_path, info.path)
+            kept = backups.restore_backup(self.workspace.db_path, info.path, cipher=self.workspace.cipher)
         except backups.BackupError as exc:
             self.dialogs.error(self, "Backup not restored", str(exc))
             kept = None
@@ -556,6 +655,58 @@ class MainWindow(QMainWindow):
                 f"{kept.name}",
                 15000,
             )
+
+    # ------------------------------------------------------------ supervisor review
+
+    def review_exported_files(self) -> None:
+        """File ▸ Review exported files…: workers' CSV exports, read-only, in a review window."""
+        paths = self.dialogs.ask_open_paths(
+            self, "Review exported files", "PeerDesk CSV exports (*.csv);;All files (*)"
+        )
+        if paths:
+            self.open_review(paths)
+
+    def open_review(self, paths: list[str]):
+        """A review window over *paths*; it never touches this window's store."""
+        from .review_window import open_review
+
+        window = open_review(paths, self.taxonomy, dialogs=self.dialogs, parent=self)
+        window.setAttribute(Qt.WA_DeleteOnClose)
+        self.review_windows.append(window)
+        window.destroyed.connect(lambda _obj=None, w=window: self._review_closed(w))
+        return window
+
+    def _review_closed(self, window) -> None:
+        if window in self.review_windows:
+            self.review_windows.remove(window)
+
+    @staticmethod
+    def _dropped_csv_paths(mime) -> list[str]:
+        if not mime.hasUrls():
+            return []
+        paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        return [p for p in paths if p.lower().endswith(".csv")]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._dropped_csv_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._dropped_csv_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        paths = self._dropped_csv_paths(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        # after the drop returns, so the file manager is not held while the files are read
+        QTimer.singleShot(0, lambda: self.open_review(paths))
 
     # ------------------------------------------------------------ help and view
 
@@ -618,7 +769,8 @@ class MainWindow(QMainWindow):
         self.week_view.week_label.setFont(title)
         if self.guide is not None:
             self.guide.setFont(font)
-        self.form_scroll.setMinimumWidth(self.form_box.sizeHint().width() + 24)
+        QApplication.sendPostedEvents()  # the font change reaches every widget before sizes are read
+        self._fit_form_pane()
         if self.store is not None:
             self.refresh()  # charts take their fonts when drawn
         if remember:

@@ -1,0 +1,693 @@
+"""The supervisor's review window: workers' exported CSV files, read-only.
+
+The files are read and checked by :mod:`peerdesk.exchange.review` (with a
+progress dialog while that runs); this window only shows the result: every
+problem as ``FILE:LINE:COLUMN: message``, the team table (worker × week), the
+week view's charts for the team or one worker, and each worker's direct share
+over the weeks. It never opens or writes a store: the one thing it writes is a
+summary CSV the supervisor asks for.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QSortFilterProxyModel,
+    QStringListModel,
+    Qt,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QKeySequence, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.entry import format_minutes
+from ..domain.taxonomy import Taxonomy
+from ..domain.weeks import Week
+from ..exchange import review
+from ..exchange.review import ReviewResult, Selection, SummaryRow, TeamRow
+from . import style
+from .charts import ChartCard, HowChart, ThisWeekChart, TrendChart, _apply_fonts, _clear, _new_chart, _show_tip
+from .dialogs import Dialogs
+
+WINDOW_SIZE = (1280, 860)
+SHARE_OF = "direct"  # the work type whose share the table and the share chart show
+# Okabe–Ito, in the order that keeps neighbours apart; beyond these, the lines are dashed.
+WORKER_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+SORT_ROLE = Qt.UserRole + 1
+
+Progress = Callable[[int, int], "bool | None"]
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _files(n: int) -> str:
+    return f"{n} file" if n == 1 else f"{n} files"
+
+
+# ------------------------------------------------------------------ reading, with progress
+
+
+def read_with_progress(
+    paths: Sequence[str | os.PathLike[str]],
+    taxonomy: Taxonomy,
+    parent: QWidget | None = None,
+    progress: Progress | None = None,
+) -> ReviewResult:
+    """Read and check *paths* behind a cancellable progress dialog; *progress(done, total)* is told too."""
+    dialog = QProgressDialog("Reading the exported files…", "Cancel", 0, max(len(paths), 1), parent)
+    dialog.setWindowTitle("PeerDesk review")
+    dialog.setWindowModality(Qt.WindowModal if parent is not None else Qt.ApplicationModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setValue(0)
+
+    def step(done: int, total: int) -> bool:
+        dialog.setLabelText(f"Read {done} of {_files(total)}…")
+        dialog.setValue(done)
+        go_on = not dialog.wasCanceled()
+        if progress is not None and progress(done, total) is False:
+            go_on = False
+        return go_on
+
+    try:
+        return review.read_files(paths, taxonomy, progress=step)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+
+
+# ------------------------------------------------------------------ the team table
+
+
+class TeamModel(QAbstractTableModel):
+    """Worker × week rows: minutes per work type, the total and the direct share."""
+
+    def __init__(self, taxonomy: Taxonomy, parent=None) -> None:
+        super().__init__(parent)
+        self.work_types = list(taxonomy.work_types)
+        labels = [wt.label for wt in taxonomy.work_types.values()]
+        share_label = taxonomy.work_types[SHARE_OF].label if SHARE_OF in taxonomy.work_types else SHARE_OF
+        self.columns = ["Worker", "Week", *labels, "Total", f"{share_label} share"]
+        self.rows: list[TeamRow] = []
+
+    def set_rows(self, rows: Iterable[TeamRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.columns[section]
+        return None
+
+    def value(self, row: int, column: int) -> str | int | float:
+        """The raw value of a cell: text, minutes, or a percentage."""
+        t = self.rows[row]
+        if column == 0:
+            return t.worker
+        if column == 1:
+            return t.week
+        if column < 2 + len(self.work_types):
+            return t.by_work_type.get(self.work_types[column - 2], 0)
+        if column == 2 + len(self.work_types):
+            return t.total
+        return t.share(SHARE_OF)
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        last = len(self.columns) - 1
+        if role == Qt.DisplayRole:
+            value = self.value(row, col)
+            if col < 2:
+                return value
+            return f"{value:.0f}%" if col == last else format_minutes(value)
+        if role == SORT_ROLE:
+            return self.value(row, col)
+        if role == Qt.TextAlignmentRole and col >= 2:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ToolTipRole:
+            if col == 1:
+                try:
+                    return Week.parse(self.rows[row].week).label()
+                except ValueError:
+                    return None
+            if col == last:
+                return f"{self.value(row, col):.1f}% of {format_minutes(self.rows[row].total)}"
+            if col >= 2:
+                return f"{self.value(row, col)} minutes"
+        return None
+
+
+# ------------------------------------------------------------------ the direct share chart
+
+
+class ShareChart(ChartCard):
+    """One line per worker: the share of their week's minutes that was direct work, in percent."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("direct_share", "No minutes in this selection.", parent)
+        self.chart = _new_chart(self, "Direct share per worker")
+        self.view = self._view(self.chart)
+        self.body_layout.addWidget(self.view)
+        self.series: dict[str, QLineSeries] = {}
+        self.weeks: list[Week] = []
+
+    def show_shares(self, shares: dict[str, dict[str, float]], weeks: list[Week], label: str = "Direct") -> None:
+        _clear(self.chart)
+        self.series = {}
+        self.weeks = list(weeks)
+        _apply_fonts(self.chart, self)
+        if not weeks or not any(shares.values()):
+            self.set_empty(True, "No minutes in this selection.")
+            return
+        self.set_empty(False)
+        self.chart.setTitle(f"{label} share per worker · {_span(weeks)}")
+        index = {str(w): i for i, w in enumerate(weeks)}
+        font = self.font()
+        x_axis = QBarCategoryAxis()
+        x_axis.append([_week_label(weeks, i) for i in range(len(weeks))])
+        x_axis.setLabelsFont(font)
+        x_axis.setTitleText("ISO week")
+        x_axis.setTitleFont(font)
+        x_axis.setTruncateLabels(False)
+        y_axis = QValueAxis()
+        y_axis.setRange(0, 100)
+        y_axis.setTickCount(6)
+        y_axis.setLabelFormat("%.0f")
+        y_axis.setTitleText(f"{label} share (%)")
+        y_axis.setTitleFont(font)
+        y_axis.setLabelsFont(font)
+        self.chart.addAxis(x_axis, Qt.AlignBottom)
+        self.chart.addAxis(y_axis, Qt.AlignLeft)
+        dark_lines = style_is_dark(self)
+        for n, (worker, by_week) in enumerate(shares.items()):
+            series = QLineSeries()
+            series.setName(worker)
+            for week, pct in sorted(by_week.items()):
+                if week in index:
+                    series.append(QPointF(index[week], pct))
+            colour = QColor(WORKER_COLOURS[n % len(WORKER_COLOURS)])
+            if dark_lines and colour == QColor("#000000"):
+                colour = QColor("#F0E442")
+            pen = QPen(colour)
+            pen.setWidthF(2.5)
+            if n >= len(WORKER_COLOURS):
+                pen.setStyle(Qt.DashLine)
+            series.setPen(pen)
+            series.setPointsVisible(True)
+            series.setMarkerSize(7)
+            series.hovered.connect(lambda point, state, w=worker: self._hovered(w, point, state))
+            self.chart.addSeries(series)
+            series.attachAxis(x_axis)
+            series.attachAxis(y_axis)
+            self.series[worker] = series
+
+    def _hovered(self, worker: str, point: QPointF, state: bool) -> None:
+        i = round(point.x())
+        if not state or not 0 <= i < len(self.weeks):
+            QToolTip.hideText()
+            return
+        _show_tip(f"{worker} · {self.weeks[i].label()}\n{point.y():.1f}% direct")
+
+    def shares(self) -> dict[str, dict[str, float]]:
+        """worker -> week -> percent, read back from the drawn series (for tests and checks)."""
+        return {
+            worker: {str(self.weeks[round(p.x())]): p.y() for p in series.points()}
+            for worker, series in self.series.items()
+        }
+
+
+def style_is_dark(widget: QWidget) -> bool:
+    from . import palette
+
+    return palette.is_dark(widget.palette())
+
+
+def _week_label(weeks: list[Week], i: int) -> str:
+    """``W48`` (with the year when the weeks span two); every 2nd or 4th only, when there are many."""
+    step = 1 if len(weeks) <= 14 else 2 if len(weeks) <= 28 else 4 if len(weeks) <= 60 else 8
+    if (len(weeks) - 1 - i) % step:
+        return "\u200b" * (i + 1)  # unlabelled; category names must stay distinct
+    week = weeks[i]
+    return f"W{week.number}" if weeks[0].year == weeks[-1].year else f"{week.year}-W{week.number:02d}"
+
+
+def _span(weeks: list[Week]) -> str:
+    if not weeks:
+        return "no weeks"
+    if len(weeks) == 1:
+        return f"week {weeks[0].number}, {weeks[0].year}"
+    return f"{weeks[0]} to {weeks[-1]}"
+
+
+# ------------------------------------------------------------------ the window
+
+
+class ReviewWindow(QMainWindow):
+    """Exported files, read-only: problems, the team table, charts; File ▸ Save summary CSV…"""
+
+    def __init__(
+        self,
+        result: ReviewResult | None = None,
+        *,
+        taxonomy: Taxonomy,
+        paths: Sequence[str | os.PathLike[str]] | None = None,
+        progress: Progress | None = None,
+        dialogs: Dialogs | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if parent is not None:
+            self.setWindowFlag(Qt.Window)  # its own window, closed with its parent
+        self.taxonomy = taxonomy
+        self.dialogs = dialogs or Dialogs()
+        self.requested = len(paths) if paths is not None else None
+        if result is None:
+            result = read_with_progress(list(paths or ()), taxonomy, parent, progress)
+        self.result = result
+        self.all_rows: list[SummaryRow] = result.combined_summary()
+        self.rows: list[SummaryRow] = []
+        self.team_rows: list[TeamRow] = []
+        self._filling = False
+
+        self.setWindowTitle(f"PeerDesk review — {_files(len(result.files))}")
+        self.resize(*WINDOW_SIZE)
+
+        note = QLabel(
+            "Read-only: these files are checked and shown here; nothing is written to your own records.",
+            objectName="review_note",
+            wordWrap=True,
+        )
+        style.muted(note)
+
+        # -- filters
+        self.worker_combo = QComboBox(objectName="review_worker")
+        self.worker_combo.addItem("All workers", None)
+        for w in result.workers():
+            self.worker_combo.addItem(w, w)
+        self.week_from_combo = QComboBox(objectName="review_week_from")
+        self.week_to_combo = QComboBox(objectName="review_week_to")
+        for w in result.weeks():
+            text = self._week_text(w)
+            self.week_from_combo.addItem(text, w)
+            self.week_to_combo.addItem(text, w)
+        self.week_to_combo.setCurrentIndex(self.week_to_combo.count() - 1)
+        self.work_type_combo = QComboBox(objectName="review_work_type")
+        self.work_type_combo.addItem("All work types", None)
+        for key, wt in taxonomy.work_types.items():
+            self.work_type_combo.addItem(wt.label, key)
+        self.category_combo = QComboBox(objectName="review_category")
+        self._fill_categories()
+        self.save_button = QPushButton("&Save summary CSV…")
+        filters = QHBoxLayout()
+        for label, combo in (
+            ("&Worker", self.worker_combo),
+            ("Weeks &from", self.week_from_combo),
+            ("&to", self.week_to_combo),
+            ("Work t&ype", self.work_type_combo),
+            ("&Category", self.category_combo),
+        ):
+            buddy = QLabel(label)
+            buddy.setBuddy(combo)
+            # long category labels and worker names must not widen the window past the screen
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(13 if combo in (self.week_from_combo, self.week_to_combo) else 15)
+            filters.addWidget(buddy)
+            filters.addWidget(combo)
+            filters.addSpacing(8)
+        filters.addStretch(1)
+
+        # -- team table
+        self.team_model = TeamModel(taxonomy, self)
+        self.team_proxy = QSortFilterProxyModel(self)
+        self.team_proxy.setSourceModel(self.team_model)
+        self.team_proxy.setSortRole(SORT_ROLE)
+        self.team_view = QTableView(objectName="review_team")
+        self.team_view.setModel(self.team_proxy)
+        self.team_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.team_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.team_view.setAlternatingRowColors(True)
+        self.team_view.verticalHeader().setVisible(False)
+        self.team_view.setWordWrap(False)
+        self.team_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.team_view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # file order until clicked
+        self.team_view.setSortingEnabled(True)
+        self.team_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.team_view.horizontalHeader().setStretchLastSection(True)
+        self.team_totals = QLabel(objectName="review_team_totals", wordWrap=True)
+        style.muted(self.team_totals)
+        team_box = QGroupBox("Team: worker × week")
+        team_layout = QVBoxLayout(team_box)
+        team_layout.addWidget(self.team_view, 1)
+        under_table = QHBoxLayout()
+        under_table.addWidget(self.team_totals, 1)
+        under_table.addWidget(self.save_button)
+        team_layout.addLayout(under_table)
+
+        # -- charts
+        self.week_chart = ThisWeekChart(taxonomy)
+        self.trend_chart = TrendChart(taxonomy)
+        self.trend_chart.weeks_combo.hide()  # the weeks come from the filter
+        self.how_chart = HowChart()
+        # one above the other: a range's people counts make labels too long for side by side
+        self.how_chart.body_layout.setDirection(QBoxLayout.TopToBottom)
+        self.how_chart.body_layout.setStretch(0, 3)
+        self.how_chart.body_layout.setStretch(1, 2)
+        self.share_chart = ShareChart()
+        self.chart_tabs = QTabWidget(objectName="review_charts")
+        self.chart_tabs.addTab(self.week_chart, "Time by &category")
+        self.chart_tabs.addTab(self.trend_chart, "&Weeks")
+        self.chart_tabs.addTab(self.how_chart, "&How")
+        self.chart_tabs.addTab(self.share_chart, "&Direct share")
+        self.charts = (self.week_chart, self.trend_chart, self.how_chart, self.share_chart)
+        for card in self.charts:
+            card.save_requested.connect(self.save_chart)
+        self.trend_chart.week_clicked.connect(self.show_one_week)
+
+        # -- problems
+        self.summary_label = QLabel(objectName="review_summary", wordWrap=True)
+        bold = QFont()  # only the weight, so the size follows View ▸ Larger text
+        bold.setBold(True)
+        self.summary_label.setFont(bold)
+        self.summary_label.setToolTip(self._files_tip())
+        self.problems_model = QStringListModel([str(p) for p in result.problems], self)
+        self.problems_view = QListView(objectName="review_problems")
+        self.problems_view.setModel(self.problems_model)
+        self.problems_view.setUniformItemSizes(True)
+        self.problems_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.problems_view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        fixed = QFont()  # only the family: the size still follows the application font
+        fixed.setFamilies(QFontDatabase.systemFont(QFontDatabase.FixedFont).families())
+        self.problems_view.setFont(fixed)
+        self.problems_view.setVisible(bool(result.problems))
+        self.summary_label.setText(self._summary_text())
+        if result.problems:
+            style.error(self.summary_label)
+        problems_box = QGroupBox("Files and problems")
+        problems_layout = QVBoxLayout(problems_box)
+        problems_layout.addWidget(self.summary_label)
+        problems_layout.addWidget(self.problems_view, 1)
+
+        top = QSplitter(Qt.Horizontal)
+        top.addWidget(team_box)
+        top.addWidget(self.chart_tabs)
+        top.setChildrenCollapsible(False)
+        top.setStretchFactor(0, 2)
+        top.setStretchFactor(1, 3)
+        top.setSizes([590, 690])
+        body = QSplitter(Qt.Vertical)
+        body.addWidget(top)
+        body.addWidget(problems_box)
+        body.setChildrenCollapsible(False)
+        body.setStretchFactor(0, 1)
+        body.setSizes([640, 170] if result.problems else [760, 60])
+        self.splitter = body
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(note)
+        layout.addLayout(filters)
+        layout.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        # -- menu
+        file_menu = self.menuBar().addMenu("&File")
+        self.save_summary_action = QAction("&Save summary CSV…", self)
+        self.save_summary_action.setShortcut(QKeySequence.Save)
+        self.save_summary_action.triggered.connect(self.save_summary)
+        self.save_chart_action = QAction("Save &chart as PNG…", self)
+        self.save_chart_action.triggered.connect(lambda: self.save_chart())
+        close_action = QAction("&Close", self)
+        close_action.setShortcut(QKeySequence.Close)
+        close_action.triggered.connect(self.close)
+        for a in (self.save_summary_action, self.save_chart_action, close_action):
+            file_menu.addAction(a)
+            self.addAction(a)
+        self.save_button.clicked.connect(self.save_summary)
+
+        for combo in (self.worker_combo, self.category_combo):
+            combo.currentIndexChanged.connect(self._filter_changed)
+        self.work_type_combo.currentIndexChanged.connect(self._work_type_changed)
+        self.week_from_combo.currentIndexChanged.connect(lambda: self._week_changed(self.week_from_combo))
+        self.week_to_combo.currentIndexChanged.connect(lambda: self._week_changed(self.week_to_combo))
+        self.refresh()
+        if self.requested is not None and len(result.files) < self.requested:
+            self.statusBar().showMessage(
+                f"Reading stopped: {_files(len(result.files))} of {self.requested} were read.", 15000
+            )
+
+    # ------------------------------------------------------------ texts
+
+    @staticmethod
+    def _week_text(week: str) -> str:
+        try:
+            return f"{week} · {Week.parse(week).start:%d %b}"
+        except ValueError:
+            return week
+
+    def _summary_text(self) -> str:
+        line = self.result.summary_line()
+        if self.result.problems:
+            line += " — rows with a problem are left out; the others are shown."
+        else:
+            line += " — every row passed the checks."
+        covered = {(worker, week) for worker, week, _cat in self.result.sums}
+        repeated = sum(1 for s in self.result.summary_rows if (s.worker, s.week) in covered)
+        if repeated:
+            line += (
+                f"\n{repeated} of the summary rows are weeks an entries file holds too; "
+                "those weeks are counted from the entries, once."
+            )
+        return line
+
+    def _files_tip(self) -> str:
+        kinds = self.result.kinds
+        return "\n".join(f"{name} ({kinds.get(name, 'not read')})" for name in self.result.files)
+
+    def problem_lines(self) -> list[str]:
+        return self.problems_model.stringList()
+
+    # ------------------------------------------------------------ filters
+
+    def _fill_categories(self) -> None:
+        work_type = self.work_type_combo.currentData()
+        current = self.category_combo.currentData()
+        self.category_combo.blockSignals(True)
+        self.category_combo.clear()
+        self.category_combo.addItem("All categories", None)
+        for cat in self.taxonomy.categories.values():
+            if work_type is None or cat.work_type == work_type:
+                self.category_combo.addItem(cat.label, cat.key)
+        found = self.category_combo.findData(current) if current is not None else 0
+        self.category_combo.setCurrentIndex(max(found, 0))
+        self.category_combo.blockSignals(False)
+
+    def _work_type_changed(self) -> None:
+        self._fill_categories()
+        self._filter_changed()
+
+    def _week_changed(self, changed: QComboBox) -> None:
+        """The range never runs backwards: moving one end past the other moves both."""
+        if self._filling:
+            return
+        if self.week_from_combo.currentIndex() > self.week_to_combo.currentIndex():
+            other = self.week_to_combo if changed is self.week_from_combo else self.week_from_combo
+            self._filling = True
+            try:
+                other.setCurrentIndex(changed.currentIndex())
+            finally:
+                self._filling = False
+        self.refresh()
+
+    def _filter_changed(self) -> None:
+        if not self._filling:
+            self.refresh()
+
+    def selection(self) -> Selection:
+        return Selection(
+            worker=self.worker_combo.currentData(),
+            first_week=self.week_from_combo.currentData(),
+            last_week=self.week_to_combo.currentData(),
+            work_type=self.work_type_combo.currentData(),
+            category=self.category_combo.currentData(),
+        )
+
+    def set_filters(self, **values: str | None) -> None:
+        """Set any of worker, first_week, last_week, work_type, category (None: all) and redraw once."""
+        combos = {
+            "worker": self.worker_combo,
+            "first_week": self.week_from_combo,
+            "last_week": self.week_to_combo,
+            "work_type": self.work_type_combo,
+            "category": self.category_combo,
+        }
+        self._filling = True
+        try:
+            for name in ("worker", "first_week", "last_week", "work_type", "category"):
+                if name not in values:
+                    continue
+                combo = combos[name]
+                index = combo.findData(values[name]) if values[name] is not None else 0
+                if index < 0:
+                    raise ValueError(f"no {name.replace('_', ' ')} {values[name]!r} in these files")
+                combo.setCurrentIndex(index)
+        finally:
+            self._filling = False
+        self.refresh()
+
+    def show_one_week(self, week: Week) -> None:
+        """A click on a column of the weeks chart: show that week alone."""
+        if self.week_from_combo.findData(str(week)) >= 0:
+            self.set_filters(first_week=str(week), last_week=str(week))
+
+    # ------------------------------------------------------------ drawing
+
+    def refresh(self) -> None:
+        sel = self.selection()
+        work_types = self.taxonomy.work_types
+        self.rows = [r for r in self.all_rows if sel.keeps(r)]
+        self.team_rows = self.result.team(self.rows, work_types)
+        self.team_model.set_rows(self.team_rows)
+        total = sum(t.total for t in self.team_rows)
+        workers = len({t.worker for t in self.team_rows})
+        self.team_totals.setText(
+            f"{workers} {'worker' if workers == 1 else 'workers'}, {len(self.team_rows)} worker-weeks, "
+            f"{format_minutes(total)} in all"
+            if self.team_rows
+            else "Nothing in these files matches the filters."
+        )
+
+        weeks = sel.weeks()
+        last = weeks[-1] if weeks else None
+        who = sel.worker or "all workers"
+        span = _span(weeks)
+        nothing = "Nothing in these files matches the filters."
+
+        if last is None:
+            for card in self.charts:
+                card.set_empty(True, "No valid rows in these files.")
+            return
+
+        summary = review.range_summary(self.rows, self.taxonomy, last)
+        self.week_chart.show_summary(summary)
+        if summary.total:
+            self.week_chart.bars_chart.setTitle(f"Time by category · {span} · {who}")
+        else:
+            self.week_chart.set_empty(True, nothing)
+
+        self.trend_chart.show_trend(review.trend(self.rows, self.taxonomy, weeks), last)
+        if self.trend_chart.series is not None:
+            for bar in self.trend_chart.series.barSets():
+                bar.deselectAllBars()
+            self.trend_chart.chart.setTitle(f"Hours per week · {span} · {who}")
+            for axis in self.trend_chart.chart.axes(Qt.Horizontal):
+                if isinstance(axis, QBarCategoryAxis):
+                    axis.setTitleText("ISO week (click a column to show that week alone)")
+        else:
+            self.trend_chart.set_empty(True, nothing)
+
+        how = review.how(self.result.entries, sel.keeps)
+        self.how_chart.show_how(how, last)
+        if how.total:
+            self.how_chart.mode_chart.setTitle(f"By mode · {span} · {who}")
+            self.how_chart.format_chart.setTitle(f"By format · {span}")
+        elif self.rows:
+            self.how_chart.set_empty(
+                True, "Weekly summary files hold no mode or format; open the entries files for this detail."
+            )
+        else:
+            self.how_chart.set_empty(True, nothing)
+
+        # A share is a ratio between work types: the work type and category filters do not apply.
+        share_sel = replace(sel, work_type=None, category=None)
+        share_rows = self.result.team((r for r in self.all_rows if share_sel.keeps(r)), work_types)
+        label = work_types[SHARE_OF].label if SHARE_OF in work_types else SHARE_OF
+        self.share_chart.show_shares(review.shares(share_rows, SHARE_OF), weeks, label)
+
+    # ------------------------------------------------------------ saving
+
+    def _folder(self) -> Path:
+        return Path(self.result.files[0]).parent if self.result.files else Path.home()
+
+    def save_summary(self) -> None:
+        """The rows shown (after the filters) as a summary CSV of the export contract."""
+        sel = self.selection()
+        name = f"peerdesk_review_{sel.first_week or 'all'}_{sel.last_week or 'all'}_summary.csv"
+        path = self.dialogs.ask_save_path(self, "Save summary CSV", str(self._folder() / name), "CSV files (*.csv)")
+        if not path:
+            return
+        if not path.lower().endswith(".csv"):
+            path += ".csv"
+        if os.path.abspath(path) in {os.path.abspath(f) for f in self.result.files}:
+            self.dialogs.error(self, "Summary not saved", f"{path} is one of the files under review; choose another name.")
+            return
+        try:
+            count = review.write_summary(self.rows, path)
+        except OSError as exc:
+            self.dialogs.error(self, "Summary not saved", f"{path} could not be written ({exc.strerror or exc}).")
+            return
+        self.statusBar().showMessage(f"{count} summary rows saved to {path}", 15000)
+
+    def save_chart(self, card: ChartCard | None = None) -> None:
+        card = card or self.chart_tabs.currentWidget()
+        sel = self.selection()
+        suggested = str(self._folder() / f"peerdesk_review_{card.name}_{sel.last_week or 'all'}.png")
+        path = self.dialogs.ask_save_path(self, "Save chart as PNG", suggested, "PNG images (*.png)")
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if card.render_image().save(path, "PNG"):
+            self.statusBar().showMessage(f"Chart saved to {path}", 8000)
+        else:
+            self.dialogs.error(self, "Chart not saved", f"Could not write {path}.")
+
+
+def open_review(
+    paths: Sequence[str | os.PathLike[str]],
+    taxonomy: Taxonomy,
+    *,
+    dialogs: Dialogs | None = None,
+    parent: QWidget | None = None,
+    progress: Progress | None = None,
+) -> ReviewWindow:
+    """Read *paths* (with a progress dialog) and show them in a new review window."""
+    window = ReviewWindow(taxonomy=taxonomy, paths=paths, dialogs=dialogs, parent=parent, progress=progress)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window
