@@ -139,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--include-notes", action="store_true", help="include notes (left out by default: notes may identify clients)"
     )
+    export.add_argument(
+        "--no-client-refs", action="store_true", help="leave the client reference column empty (minimum necessary)"
+    )
 
     init = _subcommand(sub, "init", help="create the database now (with --encrypt: an encrypted one)")
     _common(init, suppress=True)
@@ -393,7 +396,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.summary:
             result = export_summary(store, ws.taxonomy, start, end, out)
         else:
-            result = export_entries(store, ws.taxonomy, start, end, out, include_notes=args.include_notes)
+            result = export_entries(
+                store, ws.taxonomy, start, end, out, include_notes=args.include_notes,
+                include_client_refs=not args.no_client_refs,
+            )
     except ExportError as exc:
         raise CliError(str(exc)) from None
     finally:

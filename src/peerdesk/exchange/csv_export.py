@@ -73,10 +73,15 @@ def export_entries(
     path: str | Path,
     *,
     include_notes: bool = False,
+    include_client_refs: bool = True,
     progress: Progress | None = None,
 ) -> ExportResult:
-    """Write the entries dated *start*..*end* (inclusive) to *path*; notes only if asked for."""
-    return _export(store, taxonomy, start, end, entries_path=path, include_notes=include_notes, progress=progress)[0]
+    """Write the entries dated *start*..*end* (inclusive) to *path*; notes only if asked for,
+    client references unless asked to leave them out."""
+    return _export(
+        store, taxonomy, start, end, entries_path=path, include_notes=include_notes,
+        include_client_refs=include_client_refs, progress=progress,
+    )[0]
 
 
 def export_summary(
@@ -101,6 +106,7 @@ def export_both(
     summary_path: str | Path,
     *,
     include_notes: bool = False,
+    include_client_refs: bool = True,
     progress: Progress | None = None,
 ) -> tuple[ExportResult, ExportResult]:
     """Both files; neither appears unless both were written completely."""
@@ -112,6 +118,7 @@ def export_both(
         entries_path=entries_path,
         summary_path=summary_path,
         include_notes=include_notes,
+        include_client_refs=include_client_refs,
         progress=progress,
     )
     return entries, summary
@@ -153,12 +160,15 @@ class _CategoryCells(dict):
 class _EntryConverter:
     """Store rows (``Store.ENTRY_ROW_FIELDS``) → CSV rows (:data:`ENTRY_COLUMNS`), every text cell neutralised."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, *, client_refs: bool = True) -> None:
+        self.client_refs = client_refs
         self.days = _DayCells()
         self.categories = _CategoryCells(taxonomy)
         self.text = _Cells()  # workers, start times, modes, formats, tag lists: few distinct values
 
     def __call__(self, batch: Sequence[Sequence]) -> list[tuple]:
+        if not self.client_refs:  # minimum necessary: the column stays, empty
+            batch = [(*row[:9], "", *row[10:]) for row in batch]
         days, categories, text = self.days, self.categories, self.text
         esc, q = _NEEDS_ESCAPE, ESCAPE
         # Free text (ids, client refs, notes) is checked inline: this loop is the export's hot path.
@@ -316,6 +326,7 @@ def _export(
     entries_path: str | Path | None = None,
     summary_path: str | Path | None = None,
     include_notes: bool = False,
+    include_client_refs: bool = True,
     progress: Progress | None = None,
 ) -> list[ExportResult]:
     if end < start:
@@ -334,7 +345,9 @@ def _export(
         if entries_path is not None:
             out = _StagedFile(entries_path)
             staged.append(out)
-            rows = _write_entries(out.writer, store, taxonomy, start, end, include_notes, tracker)
+            rows = _write_entries(
+                out.writer, store, taxonomy, start, end, include_notes, tracker, client_refs=include_client_refs
+            )
             results.append(ExportResult("entries", out.target, rows))
         if summary_path is not None:
             out = _StagedFile(summary_path)
@@ -345,7 +358,7 @@ def _export(
             results.append(ExportResult("summary", out.target, len(summary_rows)))
         for out in staged:
             out.finish()
-        store.record("export", _audit_detail(results, start, end, include_notes))
+        store.record("export", _audit_detail(results, start, end, include_notes, include_client_refs))
         for out in staged:
             out.commit()
     except OSError as exc:
@@ -365,8 +378,10 @@ def _export(
     return results
 
 
-def _write_entries(writer, store: Store, taxonomy: Taxonomy, start: date, end: date, notes: bool, tracker) -> int:
-    convert = _EntryConverter(taxonomy)
+def _write_entries(
+    writer, store: Store, taxonomy: Taxonomy, start: date, end: date, notes: bool, tracker, *, client_refs: bool = True
+) -> int:
+    convert = _EntryConverter(taxonomy, client_refs=client_refs)
     writer.writerow(ENTRY_COLUMNS)
     rows = 0
     batches = store.iter_entry_rows(start, end, notes=notes, batch=BATCH)
@@ -380,8 +395,10 @@ def _write_entries(writer, store: Store, taxonomy: Taxonomy, start: date, end: d
     return rows
 
 
-def _audit_detail(results: list[ExportResult], start: date, end: date, notes: bool) -> str:
+def _audit_detail(results: list[ExportResult], start: date, end: date, notes: bool, client_refs: bool = True) -> str:
     parts = [f"{r.kind} {r.rows} {'row' if r.rows == 1 else 'rows'} to {r.path.name}" for r in results]
     with_notes = any(r.kind == "entries" for r in results)
     suffix = (", notes included" if notes else ", notes left out") if with_notes else ""
+    if with_notes and not client_refs:
+        suffix += ", client refs left out"
     return f"{start.isoformat()} to {end.isoformat()}: " + "; ".join(parts) + suffix

@@ -54,6 +54,7 @@ class ExportChoice:
     what: str  # ENTRIES, SUMMARY or BOTH
     include_notes: bool
     worker: str
+    include_client_refs: bool = True
 
     @property
     def entries(self) -> bool:
@@ -132,6 +133,8 @@ class ExportDialog(QDialog):
             self.what_group.addButton(button)
             what.addWidget(button)
 
+        self.client_refs_check = QCheckBox("Include &client references", checked=True)
+        self.client_refs_check.setToolTip("Leave this off when your supervisor does not need to tell clients apart.")
         self.notes_check = QCheckBox("Include &notes")
         self.notes_warning = QLabel(NOTES_WARNING, wordWrap=True)
         style.error(self.notes_warning)
@@ -147,6 +150,7 @@ class ExportDialog(QDialog):
         form.addRow("", dates)
         form.addRow("", self.range_error)
         form.addRow("Write", what)
+        form.addRow("", self.client_refs_check)
         form.addRow("", self.notes_check)
         form.addRow("", self.notes_warning)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -165,6 +169,7 @@ class ExportDialog(QDialog):
         self.to_edit.dateChanged.connect(self._update)
         self.what_group.buttonToggled.connect(lambda *_: self._update())
         self.notes_check.toggled.connect(self._update)
+        self.client_refs_check.toggled.connect(self._update)
         self._range_changed()
 
     # ------------------------------------------------------------ state
@@ -192,7 +197,8 @@ class ExportDialog(QDialog):
         start, end = self.dates()
         what = self.what()
         notes = self.notes_check.isChecked() and what != SUMMARY
-        return ExportChoice(start, end, what, notes, self.worker)
+        refs = self.client_refs_check.isChecked() or what == SUMMARY
+        return ExportChoice(start, end, what, notes, self.worker, refs)
 
     # ------------------------------------------------------------ updates
 
@@ -217,6 +223,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(not bad_range)
         what = self.what()
         self.notes_check.setEnabled(what != SUMMARY)
+        self.client_refs_check.setEnabled(what != SUMMARY)
         self.notes_warning.setVisible(self.notes_check.isChecked() and what != SUMMARY)
         if bad_range:
             self.leaves_label.setText("")
@@ -237,7 +244,9 @@ class ExportDialog(QDialog):
             if self.count is not None:
                 n = self.count(choice.start, choice.end)
                 how_many = f"{n} {'entry' if n == 1 else 'entries'}"
-            what = "date, start time, minutes, category, mode, format, people, client ref and tags"
+            what = "date, start time, minutes, category, mode, format, people, " + (
+                "client ref and tags" if choice.include_client_refs else "and tags (no client refs)"
+            )
             parts.append(
                 f"{how_many} from {span}, each with its {what}"
                 + (", and its note" if choice.include_notes else " (no notes)")
@@ -276,14 +285,14 @@ def run_export(
             return list(
                 export_both(
                     store, taxonomy, choice.start, choice.end, entries_path, summary_path,
-                    include_notes=choice.include_notes, progress=report,
+                    include_notes=choice.include_notes, include_client_refs=choice.include_client_refs, progress=report,
                 )
             )
         if entries_path is not None:
             return [
                 export_entries(
                     store, taxonomy, choice.start, choice.end, entries_path,
-                    include_notes=choice.include_notes, progress=report,
+                    include_notes=choice.include_notes, include_client_refs=choice.include_client_refs, progress=report,
                 )
             ]
         return [export_summary(store, taxonomy, choice.start, choice.end, summary_path, progress=report)]
