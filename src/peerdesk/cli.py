@@ -530,14 +530,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{path}: integrity ok, {result.entries} entries; schema revision {result.revision} "
               f"will be upgraded to {migrations.HEAD} when PeerDesk opens it")
         return EXIT_OK
-    usage_missing = []
-    try:
-        store = ws.open_store(ws.cli_passphrase)
-        usage_missing = ws.taxonomy.missing_keys(store.category_usage())
-    except Exception as exc:  # noqa: BLE001 - reported, never raised
-        raise CliError(f"{path}: {exc}") from None
-    finally:
-        ws.close()
+    # read-only to the end: checking never writes, so it also works in a read-only folder
+    usage = backups.category_usage(path, cipher)
+    usage_missing = ws.taxonomy.missing_keys(usage)
     if usage_missing:
         raise CliError(f"{path}: entries use categories the taxonomy lacks: {', '.join(usage_missing)}")
     count = f"{result.entries} {'entry' if result.entries == 1 else 'entries'}"

@@ -283,11 +283,6 @@ def test_check_of_a_newer_schema_fails(cli, demo_folder):
 
 
 @POSIX_ONLY
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: cmd_check opens the store for writing after the file check, and Store calls the "
-    "read-only folder's 'attempt to write a readonly database' damage",
-)
 def test_check_of_a_good_file_in_a_read_only_folder_is_ok(demo_folder, cli_env, tmp_path):
     data_dir, count = demo_folder
     os.chmod(data_dir, 0o500)

@@ -110,6 +110,28 @@ def _inspect(conn) -> FileCheck:
     return FileCheck(True, "ok", int(entries), revision[0] if revision else None)
 
 
+def category_usage(path: Path, cipher: Cipher | None = None) -> dict[str, int]:
+    """How many entries use each category, read without writing anything."""
+    query = "SELECT category, count(*) FROM entries GROUP BY category"
+    if cipher is not None:
+        conn = crypto.connect(path, "ro", cipher)
+        try:
+            return {c: int(n) for c, n in conn.execute(query)}
+        finally:
+            conn.close()
+    for immutable in (False, True):
+        uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            return {c: int(n) for c, n in conn.execute(query)}
+        except sqlite3.DatabaseError as exc:
+            if immutable or not _unshareable_wal_file(path, exc):
+                raise
+        finally:
+            conn.close()
+    return {}
+
+
 def _unshareable_wal_file(path: Path, exc: sqlite3.DatabaseError) -> bool:
     """A WAL-mode file in a folder that cannot be written cannot get its -shm file, so even a
     read-only connection fails (SQLITE_READONLY_DIRECTORY). Without a -wal file nobody can be
