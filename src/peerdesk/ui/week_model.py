@@ -13,6 +13,7 @@ COLUMNS = ("Day", "Start", "Time", "Work type", "Category", "Mode", "Format", "P
 ENTRY_ROLE = Qt.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset({ENTRY_ROLE, Qt.ToolTipRole, Qt.TextAlignmentRole})
 
 
 class WeekTableModel(QAbstractTableModel):
@@ -20,10 +21,13 @@ class WeekTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.taxonomy = taxonomy
         self._entries: list[Entry] = []
+        self._cells: list[tuple[str, ...]] = []
 
     def set_entries(self, entries: list[Entry]) -> None:
         self.beginResetModel()
         self._entries = list(entries)
+        # every cell's text worked out once: views ask for it many times (sizes, painting)
+        self._cells = [tuple(self._display(e, col) for col in COLUMNS) for e in self._entries]
         self.endResetModel()
 
     def entry(self, row: int) -> Entry:
@@ -47,14 +51,14 @@ class WeekTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
+        if role == Qt.DisplayRole:
+            return self._cells[index.row()][index.column()] if index.isValid() else None
+        if role not in _ROLES or not index.isValid():
             return None
         e = self._entries[index.row()]
         col = COLUMNS[index.column()]
         if role == ENTRY_ROLE:
             return e
-        if role == Qt.DisplayRole:
-            return self._display(e, col)
         if role == Qt.ToolTipRole:
             if col == "Category":
                 cat = self.taxonomy.categories.get(e.category)

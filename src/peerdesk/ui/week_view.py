@@ -65,6 +65,7 @@ class WeekView(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setResizeContentsPrecision(60)  # widths from the first rows: a busy week stays quick
         header.setSectionResizeMode(COLUMNS.index("Category"), QHeaderView.Stretch)
         header.setSectionResizeMode(COLUMNS.index("Note"), QHeaderView.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
