@@ -242,13 +242,18 @@ def screenshot(
         return 2 if isinstance(exc, TaxonomyError | SettingsError) else 1
     window = MainWindow(workspace, week=week)
     window.set_store(store)
-    window.resize(*SCREENSHOT_SIZE)
-    window.show()
+    return _save_png(app, window, SCREENSHOT_SIZE, lambda: window.grab().toImage(), path, workspace)
+
+
+def _save_png(app, widget, size, image, path, workspace: Workspace) -> int:
+    """Show *widget* offscreen at *size*, save *image()* as a PNG at *path*, close everything."""
+    widget.resize(*size)
+    widget.show()
     app.processEvents()
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    ok = window.grab().save(str(target), "PNG")
-    window.close()
+    ok = image().save(str(target), "PNG")
+    widget.close()
     workspace.close()
     if not ok:
         print(f"peerdesk: could not write {target}", file=sys.stderr)
@@ -290,16 +295,4 @@ def render_chart(
     else:
         card = HowChart()
         card.show_how(data.how, week)
-    card.resize(*CHART_SIZE)
-    card.show()
-    app.processEvents()
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    ok = card.render_image().save(str(target), "PNG")
-    card.close()
-    workspace.close()
-    if not ok:
-        print(f"peerdesk: could not write {target}", file=sys.stderr)
-        return 1
-    print(target)
-    return 0
+    return _save_png(app, card, CHART_SIZE, card.render_image, path, workspace)
