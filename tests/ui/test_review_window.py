@@ -134,7 +134,7 @@ def test_team_table_shows_each_worker_week(open_window, team_exports):
     t = team_exports
     win = open_window()
     rows = team_table(win)
-    assert win.team_model.columns == ["Worker", "Week", "Direct", "Indirect", "Role", "Total", "Direct share"]
+    assert win.team_model.columns == ["Worker", "Week", "Direct", "Indirect", "Role", "Total", "Direct %"]
     expected = []
     for week in ["2026-W43", "2026-W44", "2026-W45", "2026-W47", "2026-W48"]:
         for worker in sorted(t.workers):
@@ -368,3 +368,44 @@ def test_file_menu_review_exported_files(qtbot, window, workspace, dialogs, team
     assert opened.windowTitle() == "PeerDesk review — 3 files"
     assert opened.isWindow() and opened.parent() is window
     assert _db_files(workspace) == before
+
+
+def test_run_review_shows_the_window_and_runs_the_event_loop(qtbot, monkeypatch, team_exports):
+    """``peerdesk review FILE...`` without --check: app.run_review."""
+    import peerdesk.app
+
+    seen = []
+    before = set(QApplication.topLevelWidgets())
+
+    class FakeApp:
+        def exec(self):
+            seen.extend(
+                w for w in QApplication.topLevelWidgets()
+                if isinstance(w, ReviewWindow) and w.isVisible() and w not in before
+            )
+            return 0
+
+    monkeypatch.setattr(peerdesk.app, "_application", FakeApp)
+    assert peerdesk.app.run_review([str(p) for p in team_exports.entry_paths], team_exports.taxonomy) == 0
+    (shown,) = seen
+    qtbot.addWidget(shown)
+    assert shown.windowTitle() == "PeerDesk review — 3 files"
+    assert shown.result.problems == []
+
+
+def test_files_with_nothing_valid_show_only_their_problems(open_window, tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    other = tmp_path / "other.csv"
+    other.write_text("Date,Hours\n2026-11-25,3\n", "utf-8")
+    win = open_window([empty, other])
+    assert win.problem_lines() == [
+        f"{empty}:1:(file): is empty: no header row",
+        f"{other}:1:entry_id: wrong header: expected column 'entry_id' here, found 'Date' "
+        "(not a PeerDesk export of format version 1)",
+    ]
+    assert win.summary_label.text().startswith("2 files, 0 entries, 2 problems")
+    assert team_table(win) == []
+    assert win.week_from_combo.count() == 0
+    assert all(card.is_empty() for card in win.charts)
+    assert win.week_chart.empty_label.text() == "No valid rows in these files."

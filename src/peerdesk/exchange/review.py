@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from datetime import date
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 
 from ..domain.entry import FORMATS, MAX_MINUTES, MAX_PEOPLE, MIN_MINUTES, MODES
@@ -134,28 +136,29 @@ class ReviewResult:
         rows of a summary file opened beside it (often that very export's summary) would
         count the same work twice.
         """
-        sums = {key: list(acc) for key, acc in self.sums.items()}
-        from_entries = {(worker, week) for worker, week, _cat in sums}
+        from_entries = {(worker, week) for worker, week, _cat in self.sums}
+        # summary rows only ever add keys the entries lack, so self.sums is read, never copied
+        extra: dict[tuple[str, str, str], list] = {}
         for s in self.summary_rows:
             if (s.worker, s.week) in from_entries:
                 continue
             key = (s.worker, s.week, s.category)
-            row = sums.get(key)
+            row = extra.get(key)
             if row is None:
-                row = sums[key] = [s.work_type, s.category_label, 0, 0, 0]
+                row = extra[key] = [s.work_type, s.category_label, 0, 0, 0]
             row[2] += s.minutes
             row[3] += s.entries
             row[4] += s.people
         starts: dict[str, date] = {}
         out = []
-        for (worker, week, cat), (wt, label, m, n, p) in sums.items():
+        for (worker, week, cat), (wt, label, m, n, p) in chain(self.sums.items(), extra.items()):
             start = starts.get(week)
             if start is None:
                 start = starts[week] = Week.parse(week).start
             out.append(SummaryRow(worker, week, start, wt, cat, label, m, n, p))
         if keep is not None:
             out = [r for r in out if keep(r)]
-        out.sort(key=lambda r: (r.week, r.work_type, r.category, r.worker))  # as csv_export.summary_cells
+        out.sort(key=attrgetter("week", "work_type", "category", "worker"))  # as csv_export.summary_cells
         return out
 
     def team(self, rows: Iterable[SummaryRow], work_types: Iterable[str]) -> list[TeamRow]:
@@ -163,7 +166,8 @@ class ReviewResult:
         wts = list(work_types)
         acc: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: {k: 0 for k in wts})
         for r in rows:
-            acc[(r.worker, r.week)][r.work_type] = acc[(r.worker, r.week)].get(r.work_type, 0) + r.minutes
+            by = acc[(r.worker, r.week)]
+            by[r.work_type] = by.get(r.work_type, 0) + r.minutes
         return [
             TeamRow(worker, week, by, sum(by.values()))
             for (worker, week), by in sorted(acc.items(), key=lambda kv: (kv[0][1], kv[0][0]))
@@ -217,15 +221,26 @@ class Selection:
 
 def range_summary(rows: Iterable[SummaryRow], taxonomy: Taxonomy, week: Week) -> WeekSummary:
     """The rows, whatever their week, folded into one summary labelled *week* (for the week chart)."""
+    acc: dict[str, list[int]] = {}
+    for r in rows:  # summed first: a team's year is tens of thousands of rows, its categories a few
+        t = acc.get(r.category)
+        if t is None:
+            acc[r.category] = [r.minutes, r.entries, r.people]
+        else:
+            t[0] += r.minutes
+            t[1] += r.entries
+            t[2] += r.people
     day = week.start
-    return summarize_week(week, (TotalRow(day, r.category, r.minutes, r.entries, r.people) for r in rows), taxonomy)
+    return summarize_week(week, (TotalRow(day, cat, *t) for cat, t in acc.items()), taxonomy)
 
 
 def trend(rows: Iterable[SummaryRow], taxonomy: Taxonomy, weeks: list[Week]) -> list[TrendWeek]:
     """Minutes per work type for each of *weeks* (for the weeks chart)."""
-    return summarize_trend(
-        weeks, (TotalRow(r.week_start, r.category, r.minutes, r.entries, r.people) for r in rows), taxonomy
-    )
+    acc: dict[tuple[date, str], int] = {}
+    for r in rows:
+        key = (r.week_start, r.category)
+        acc[key] = acc.get(key, 0) + r.minutes
+    return summarize_trend(weeks, (TotalRow(day, cat, minutes, 0, 0) for (day, cat), minutes in acc.items()), taxonomy)
 
 
 def how(entries: Iterable[ReviewEntry], keep: Callable[[ReviewEntry], bool] | None = None) -> HowSummary:

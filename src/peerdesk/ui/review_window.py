@@ -16,9 +16,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QCategoryAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QMargins,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -52,7 +53,7 @@ from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from ..exchange import review
 from ..exchange.review import ReviewResult, Selection, SummaryRow, TeamRow
-from . import style
+from . import palette, style
 from .charts import ChartCard, HowChart, ThisWeekChart, TrendChart, _apply_fonts, _clear, _new_chart, _show_tip
 from .dialogs import Dialogs
 
@@ -113,7 +114,8 @@ class TeamModel(QAbstractTableModel):
         self.work_types = list(taxonomy.work_types)
         labels = [wt.label for wt in taxonomy.work_types.values()]
         share_label = taxonomy.work_types[SHARE_OF].label if SHARE_OF in taxonomy.work_types else SHARE_OF
-        self.columns = ["Worker", "Week", *labels, "Total", f"{share_label} share"]
+        self.columns = ["Worker", "Week", *labels, "Total", f"{share_label} %"]
+        self.share_tip = f"{share_label} share: the part of the week's time that was {share_label.lower()} work"
         self.rows: list[TeamRow] = []
 
     def set_rows(self, rows: Iterable[TeamRow]) -> None:
@@ -128,8 +130,12 @@ class TeamModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+        if orientation != Qt.Horizontal:
+            return None
+        if role == Qt.DisplayRole:
             return self.columns[section]
+        if role == Qt.ToolTipRole and section == len(self.columns) - 1:
+            return self.share_tip
         return None
 
     def value(self, row: int, column: int) -> str | int | float:
@@ -181,6 +187,7 @@ class ShareChart(ChartCard):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("direct_share", "No minutes in this selection.", parent)
         self.chart = _new_chart(self, "Direct share per worker")
+        self.chart.setMargins(QMargins(4, 4, 28, 4))  # room for the last week's label, centred on its point
         self.view = self._view(self.chart)
         self.body_layout.addWidget(self.view)
         self.series: dict[str, QLineSeries] = {}
@@ -198,8 +205,13 @@ class ShareChart(ChartCard):
         self.chart.setTitle(f"{label} share per worker · {_span(weeks)}")
         index = {str(w): i for i, w in enumerate(weeks)}
         font = self.font()
-        x_axis = QBarCategoryAxis()
-        x_axis.append([_week_label(weeks, i) for i in range(len(weeks))])
+        x_axis = QCategoryAxis()  # labels at chosen weeks only: a range may be two years long
+        x_axis.setRange(-0.5, len(weeks) - 0.5)
+        x_axis.setStartValue(-0.5)
+        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPositionOnValue)
+        for i, text in enumerate(week_labels(weeks)):
+            if text.strip(INVISIBLE):
+                x_axis.append(text, i)
         x_axis.setLabelsFont(font)
         x_axis.setTitleText("ISO week")
         x_axis.setTitleFont(font)
@@ -213,7 +225,7 @@ class ShareChart(ChartCard):
         y_axis.setLabelsFont(font)
         self.chart.addAxis(x_axis, Qt.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignLeft)
-        dark_lines = style_is_dark(self)
+        dark_lines = palette.is_dark(self.palette())
         for n, (worker, by_week) in enumerate(shares.items()):
             series = QLineSeries()
             series.setName(worker)
@@ -228,7 +240,7 @@ class ShareChart(ChartCard):
             if n >= len(WORKER_COLOURS):
                 pen.setStyle(Qt.DashLine)
             series.setPen(pen)
-            series.setPointsVisible(True)
+            series.setPointsVisible(len(weeks) <= 26)  # markers only while they stay apart
             series.setMarkerSize(7)
             series.hovered.connect(lambda point, state, w=worker: self._hovered(w, point, state))
             self.chart.addSeries(series)
@@ -251,27 +263,40 @@ class ShareChart(ChartCard):
         }
 
 
-def style_is_dark(widget: QWidget) -> bool:
-    from . import palette
-
-    return palette.is_dark(widget.palette())
+INVISIBLE = "\u200b\u200c\u200d\u2060"  # zero-width characters: unlabelled weeks
+MAX_WEEK_LABELS = 12  # W48; half as many when they carry the year (2025-W48)
 
 
-def _week_label(weeks: list[Week], i: int) -> str:
-    """``W48`` (with the year when the weeks span two); every 2nd or 4th only, when there are many."""
-    step = 1 if len(weeks) <= 14 else 2 if len(weeks) <= 28 else 4 if len(weeks) <= 60 else 8
-    if (len(weeks) - 1 - i) % step:
-        return "\u200b" * (i + 1)  # unlabelled; category names must stay distinct
-    week = weeks[i]
-    return f"W{week.number}" if weeks[0].year == weeks[-1].year else f"{week.year}-W{week.number:02d}"
+def week_labels(weeks: list[Week]) -> list[str]:
+    """An axis label per week: ``W48`` (``2025-W48`` when the weeks span years) on at most
+    MAX_WEEK_LABELS of them, counted back from the last; the others get short invisible
+    texts, all different, since a bar axis needs distinct category names."""
+    one_year = bool(weeks) and weeks[0].year == weeks[-1].year
+    most = MAX_WEEK_LABELS if one_year else MAX_WEEK_LABELS // 2
+    step = max(1, -(-len(weeks) // most))
+    out = []
+    for i, week in enumerate(weeks):
+        if (len(weeks) - 1 - i) % step == 0:
+            out.append(f"W{week.number}" if one_year else f"{week.year}-W{week.number:02d}")
+        else:
+            digits, n = [], i
+            for _ in range(5):  # base 4, five digits: distinct for 1,024 weeks
+                n, d = divmod(n, 4)
+                digits.append(INVISIBLE[d])
+            out.append("".join(digits))
+    return out
 
 
 def _span(weeks: list[Week]) -> str:
+    """``week 48, 2026``, ``W43–W48 2026`` or ``2025-W50 to 2026-W07``: short, for chart titles."""
     if not weeks:
         return "no weeks"
+    first, last = weeks[0], weeks[-1]
     if len(weeks) == 1:
-        return f"week {weeks[0].number}, {weeks[0].year}"
-    return f"{weeks[0]} to {weeks[-1]}"
+        return f"week {first.number}, {first.year}"
+    if first.year == last.year:
+        return f"W{first.number}–W{last.number} {first.year}"
+    return f"{first} to {last}"
 
 
 # ------------------------------------------------------------------ the window
@@ -336,7 +361,7 @@ class ReviewWindow(QMainWindow):
         filters = QHBoxLayout()
         for label, combo in (
             ("&Worker", self.worker_combo),
-            ("Weeks &from", self.week_from_combo),
+            ("Wee&ks from", self.week_from_combo),
             ("&to", self.week_to_combo),
             ("Work t&ype", self.work_type_combo),
             ("&Category", self.category_combo),
@@ -366,8 +391,10 @@ class ReviewWindow(QMainWindow):
         self.team_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.team_view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # file order until clicked
         self.team_view.setSortingEnabled(True)
-        self.team_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.team_view.horizontalHeader().setStretchLastSection(True)
+        # sized to the contents once per redraw, from a sample of rows: a team's year is thousands
+        # of rows, and measuring them all at every layout pass takes seconds
+        self.team_view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.team_view.horizontalHeader().setResizeContentsPrecision(50)
         self.team_totals = QLabel(objectName="review_team_totals", wordWrap=True)
         style.muted(self.team_totals)
         team_box = QGroupBox("Team: worker × week")
@@ -389,8 +416,8 @@ class ReviewWindow(QMainWindow):
         self.how_chart.body_layout.setStretch(1, 2)
         self.share_chart = ShareChart()
         self.chart_tabs = QTabWidget(objectName="review_charts")
-        self.chart_tabs.addTab(self.week_chart, "Time by &category")
-        self.chart_tabs.addTab(self.trend_chart, "&Weeks")
+        self.chart_tabs.addTab(self.week_chart, "Time by catego&ry")
+        self.chart_tabs.addTab(self.trend_chart, "W&eeks")
         self.chart_tabs.addTab(self.how_chart, "&How")
         self.chart_tabs.addTab(self.share_chart, "&Direct share")
         self.charts = (self.week_chart, self.trend_chart, self.how_chart, self.share_chart)
@@ -428,7 +455,7 @@ class ReviewWindow(QMainWindow):
         top.setChildrenCollapsible(False)
         top.setStretchFactor(0, 2)
         top.setStretchFactor(1, 3)
-        top.setSizes([590, 690])
+        top.setSizes([540, 740])
         body = QSplitter(Qt.Vertical)
         body.addWidget(top)
         body.addWidget(problems_box)
@@ -582,6 +609,7 @@ class ReviewWindow(QMainWindow):
         self.rows = [r for r in self.all_rows if sel.keeps(r)]
         self.team_rows = self.result.team(self.rows, work_types)
         self.team_model.set_rows(self.team_rows)
+        self.team_view.resizeColumnsToContents()
         total = sum(t.total for t in self.team_rows)
         workers = len({t.worker for t in self.team_rows})
         self.team_totals.setText(
@@ -606,6 +634,10 @@ class ReviewWindow(QMainWindow):
         self.week_chart.show_summary(summary)
         if summary.total:
             self.week_chart.bars_chart.setTitle(f"Time by category · {span} · {who}")
+            # beside the team table the split is narrower than in the week view: a smaller legend fits
+            small = QFont(self.week_chart.font())
+            small.setPointSizeF(small.pointSizeF() * 0.85)
+            self.week_chart.split_chart.legend().setFont(small)
         else:
             self.week_chart.set_empty(True, nothing)
 
@@ -617,6 +649,8 @@ class ReviewWindow(QMainWindow):
             for axis in self.trend_chart.chart.axes(Qt.Horizontal):
                 if isinstance(axis, QBarCategoryAxis):
                     axis.setTitleText("ISO week (click a column to show that week alone)")
+                    # the week view labels up to a year of weeks; a review may span several
+                    axis.setCategories(week_labels(weeks))
         else:
             self.trend_chart.set_empty(True, nothing)
 
@@ -634,7 +668,10 @@ class ReviewWindow(QMainWindow):
 
         # A share is a ratio between work types: the work type and category filters do not apply.
         share_sel = replace(sel, work_type=None, category=None)
-        share_rows = self.result.team((r for r in self.all_rows if share_sel.keeps(r)), work_types)
+        if share_sel == sel:
+            share_rows = self.team_rows
+        else:
+            share_rows = self.result.team((r for r in self.all_rows if share_sel.keeps(r)), work_types)
         label = work_types[SHARE_OF].label if SHARE_OF in work_types else SHARE_OF
         self.share_chart.show_shares(review.shares(share_rows, SHARE_OF), weeks, label)
 
