@@ -88,7 +88,8 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
                 except backups.BackupError as restore_error:
                     dialogs.error(window, "Backup not restored", str(restore_error))
                     return False
-                window.statusBar().showMessage(f"Backup restored; the damaged file was kept as {kept.name}", 15000)
+                kept_note = f"; the damaged file was kept as {kept.name}" if kept is not None else ""
+                window.statusBar().showMessage(f"Backup restored{kept_note}", 15000)
                 restored_from = good.path.name
                 continue
             if picked == "Open another folder…":

@@ -256,28 +256,52 @@ def newest_good_backup(db_path: Path, cipher: Cipher | None = None) -> BackupInf
 
 def restore_backup(
     db_path: Path, backup: Path, *, now: dt.datetime | None = None, cipher: Cipher | None = None
-) -> Path:
+) -> Path | None:
     """Replace the database with *backup* (checked first); the current file is kept as a backup.
 
-    The store must be closed. Returns where the replaced file was kept.
+    The store must be closed; the write lock is held throughout, so no other PeerDesk
+    process writes meanwhile. Returns where the replaced file was kept (None when
+    there was no current file).
     """
+    from .locking import LockTimeout, WriteLock
+
     check = check_file(backup, cipher)
     if not check.ok:
         raise BackupError(f"{backup} {check.message}; nothing was changed")
+    lock = WriteLock(Path(f"{db_path}.lock"))
+    try:
+        with lock.hold():
+            return _replace_with(db_path, backup, now, cipher)
+    except LockTimeout as exc:
+        raise BackupError(f"{exc}; nothing was changed") from None
+    finally:
+        lock.close()
+
+
+def _replace_with(db_path: Path, backup: Path, now: dt.datetime | None, cipher: Cipher | None) -> Path | None:
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     folder = backup_folder(db_path)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    kept = folder / f"peerdesk-before-restore-{stamp}.db"
+    kept: Path | None = folder / f"peerdesk-before-restore-{stamp}.db"
     n = 1
     while kept.exists():  # a second restore within the same second must not replace the first's copy
         kept = folder / f"peerdesk-before-restore-{stamp}-{n}.db"
         n += 1
-    if db_path.exists():
-        if check_file(db_path, cipher).ok:
-            make_backup(db_path, kept, cipher)  # folds in the WAL, so nothing committed is lost
-        else:
-            kept.write_bytes(db_path.read_bytes())  # damaged: keep its bytes as they are
-            os.chmod(kept, 0o600)
+    wal = Path(f"{db_path}-wal")
+    if not db_path.exists():
+        kept = None
+    elif check_file(db_path, cipher).ok:
+        make_backup(db_path, kept, cipher)  # folds in the WAL, so nothing committed is lost
+    else:
+        # damaged: keep its bytes as they are, with its write-ahead log (it may hold the newest saves)
+        for source, target in ((db_path, kept), (wal, Path(f"{kept}-wal"))):
+            if source.exists():
+                tmp_kept = target.with_name(f".{target.name}.tmp")
+                tmp_kept.write_bytes(source.read_bytes())
+                os.chmod(tmp_kept, 0o600)
+                _fsync_file(tmp_kept)
+                os.replace(tmp_kept, target)
+        _fsync_dir(folder)
     tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
     tmp.write_bytes(backup.read_bytes())
     os.chmod(tmp, 0o600)

@@ -636,8 +636,10 @@ class MainWindow(QMainWindow):
             return
         self.workspace.close()
         self.store = None
+        restored = False
         try:
             kept = backups.restore_backup(self.workspace.db_path, info.path, cipher=self.workspace.cipher)
+            restored = True
         except backups.BackupError as exc:
             self.dialogs.error(self, "Backup not restored", str(exc))
             kept = None
@@ -648,13 +650,10 @@ class MainWindow(QMainWindow):
             self.form.setEnabled(False)
             return
         self.undo_stack.clear()  # the undo history belonged to the data that was replaced
-        if kept is not None:
-            self.store.record("restore_backup", f"from {info.path.name}; previous data kept as {kept.name}")
-            self.statusBar().showMessage(
-                f"Restored {info.check.entries} entries from {info.path.name}; the previous data is kept as "
-                f"{kept.name}",
-                15000,
-            )
+        if restored:
+            where = f"; the previous data is kept as {kept.name}" if kept is not None else ""
+            self.store.record("restore_backup", f"from {info.path.name}{where}")
+            self.statusBar().showMessage(f"Restored {info.check.entries} entries from {info.path.name}{where}", 15000)
 
     # ------------------------------------------------------------ supervisor review
 
