@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .domain.taxonomy import Taxonomy, TaxonomyError
@@ -32,7 +33,21 @@ def _application() -> QApplication:
     app.setApplicationName("PeerDesk")
     app.setApplicationDisplayName("PeerDesk")
     app.setOrganizationName("PeerDesk")
+    app.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
+
+
+def app_icon() -> QIcon:
+    """The PeerDesk icon from resources/icons, at every size shipped."""
+    from importlib import resources
+
+    icon = QIcon()
+    folder = resources.files("peerdesk.resources").joinpath("icons")
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        png = folder.joinpath(f"peerdesk-{size}.png")
+        if png.is_file():
+            icon.addFile(str(png))
+    return icon
 
 
 def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
