@@ -34,6 +34,7 @@ def _application() -> QApplication:
     app.setApplicationDisplayName("PeerDesk")
     app.setOrganizationName("PeerDesk")
     app.setWindowIcon(app_icon())
+    app.setDesktopFileName("peerdesk")  # Wayland matches the window to peerdesk.desktop
     return app  # type: ignore[return-value]
 
 
