@@ -35,15 +35,24 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.idle)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     def set_timeout_ms(self, ms: int) -> None:
+        """Arm the lock for *ms* of no input; 0 turns it off.
+
+        The application-wide event filter is installed only while the lock is on:
+        it is called, in Python, for every event of the application (hundreds for
+        each redraw of the week)."""
         self.timer.stop()
+        app = QApplication.instance()
         if ms > 0:
             self.timer.setInterval(ms)
             self.timer.start()
+            if app is not None:
+                app.installEventFilter(self)  # installing it again only moves it first
+        else:
+            self.timer.setInterval(0)  # so resume() does not arm it again
+            if app is not None:
+                app.removeEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if event.type() in INPUT_EVENTS and self.timer.interval() > 0 and self.timer.isActive():

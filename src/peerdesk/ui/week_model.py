@@ -14,6 +14,11 @@ ENTRY_ROLE = Qt.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
 _ROLES = frozenset({ENTRY_ROLE, Qt.ToolTipRole, Qt.TextAlignmentRole})
+# Qt's enum members looked up once: each ``Qt.X`` costs PySide a few microseconds, and the
+# view asks data() some thousands of times for a busy week (sizes and painting)
+_DISPLAY, _TOOLTIP, _ALIGNMENT = int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.TextAlignmentRole)
+_HORIZONTAL = Qt.Horizontal
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 
 
 class WeekTableModel(QAbstractTableModel):
@@ -46,12 +51,12 @@ class WeekTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+        if role == _DISPLAY and orientation == _HORIZONTAL:
             return COLUMNS[section]
         return None
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             return self._cells[index.row()][index.column()] if index.isValid() else None
         if role not in _ROLES or not index.isValid():
             return None
@@ -59,7 +64,7 @@ class WeekTableModel(QAbstractTableModel):
         col = COLUMNS[index.column()]
         if role == ENTRY_ROLE:
             return e
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             if col == "Category":
                 cat = self.taxonomy.categories.get(e.category)
                 return cat.description if cat else None
@@ -67,8 +72,8 @@ class WeekTableModel(QAbstractTableModel):
                 return e.note
             if col == "Time":
                 return f"{e.minutes} minutes"
-        if role == Qt.TextAlignmentRole and col in ("Time", "People"):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == _ALIGNMENT and col in ("Time", "People"):
+            return _RIGHT
         return None
 
     def _display(self, e: Entry, col: str) -> str:

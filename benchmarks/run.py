@@ -1,0 +1,699 @@
+"""PeerDesk's benchmark runner: every figure of DESIGN.md §5 against a floor measured in the same run.
+
+    python benchmarks/run.py [--runs 7] [--json FILE] [--only NAME ...] [--workdir DIR] [--no-compile]
+
+Builds its databases with the demo generator in a temporary folder (or in
+``--workdir``, where they are kept and reused), then runs each case once to
+warm up and ``--runs`` times (at least 5), alternating the floor and PeerDesk,
+and prints one table:
+
+    figure | PeerDesk median | floor median | ratio | target | ok
+
+With ``--json FILE`` it also writes a list of objects with the keys
+``figure``, ``value_s``, ``floor_s``, ``ratio``, ``target`` (the target as
+text, e.g. "≤ 1.3×") and ``ok``. In the memory row ``value_s`` and
+``floor_s`` are peak RSS in MB, not seconds. Exits 1 when any target is
+missed.
+
+The cases (names for ``--only``):
+
+* ``paint``: cold start to the first paint (first expose) of the main window,
+  empty database, a fresh process each run, vs a fresh process showing a bare
+  QApplication + QMainWindow with one QChartView (the "bare window");
+* ``week``: cold start to the week shown (store open, week refreshed, window
+  painted with its table and charts), five-year database of ~60,000 entries,
+  vs the same bare window;
+* ``rss``: peak RSS (VmHWM) of the window at the week shown over 100,000
+  entries vs the bare window's at its first paint (same processes as above);
+* ``save``: 95th percentile of 200 ``Store.add`` calls of validated entries,
+  vs plain ``sqlite3`` INSERT + COMMIT of the same entry row with the same
+  PRAGMAs (WAL, synchronous=FULL), alternating, each in a copy of the
+  five-year database (``Store.add`` also writes its audit-log line and takes
+  the write lock: that is part of what it costs);
+* ``switch``: week switch in a shown MainWindow over 100,000 entries
+  (``show_week`` then events processed, so the table and charts are redrawn)
+  vs plain ``sqlite3`` running the same week, day × category, 12-week and
+  mode × format queries;
+* ``export``: ``export_entries`` of 100,000 entries with notes vs plain
+  ``sqlite3`` + ``csv.writer`` (``benchmarks/export_bench.py``'s floor);
+* ``review``: reading 20 exported files × 5,000 entries and the team table vs
+  plain ``csv`` parsing (``benchmarks/review_bench.py``'s files and floor).
+
+The databases are realistic team records: several demo workers (different
+seeds and worker codes) over the same 260 weeks, written through
+``Store.restore_many``, the oldest entries of the last worker left out so the
+count is exact. The weeks end with the current ISO week, which is filled to
+its Sunday, so the week the window opens on is a full one. The machine is
+shared: medians are reported, with the load average before each case.
+
+Before anything is timed PeerDesk's modules are byte-compiled, as installing
+PeerDesk does (``--no-compile`` leaves that out, to see what an editable
+install under ``PYTHONDONTWRITEBYTECODE`` pays at every start).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import, here and in every child
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))  # export_bench, review_bench
+
+CASES = ("paint", "week", "rss", "save", "switch", "export", "review")
+FIVE_YEARS, MANY = 60_000, 100_000
+WEEKS = 260
+SAVES = 200
+CHILD_TIMEOUT_S = 180
+
+# ---------------------------------------------------------------- child processes
+
+_HWM = r"""
+def hwm():
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+# The floor: a bare QApplication + QMainWindow with one QChartView, and its peak RSS at the first paint.
+BARE = (
+    r"""
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCore import QEvent, QObject, QTimer
+"""
+    + _HWM
+    + r"""
+app = QApplication(sys.argv[:1])
+class Watch(QObject):  # the window is exposed: it paints now
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Expose and obj.isExposed():
+            print("paint", hwm(), flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+w = QMainWindow(); w.setCentralWidget(QChartView(QChart())); w.resize(1280, 800); w.show()
+watch = Watch(); w.windowHandle().installEventFilter(watch)
+app.exec()
+"""
+)
+
+# PeerDesk as `peerdesk --data-dir DIR` starts it (app.launch), with two marks:
+# "paint" at the first expose, as the floor, and "ready" once set_store has
+# filled the week and the window has been painted with its table and charts.
+PEERDESK = (
+    r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from peerdesk import app as pd
+"""
+    + _HWM
+    + r"""
+def fail(what):  # a benchmark never waits for a person: any question ends the run
+    print("unexpected dialog:", what, file=sys.stderr, flush=True)
+    QTimer.singleShot(0, lambda: QApplication.instance().exit(3))
+
+class Quiet(pd.Dialogs):
+    def ask_text(self, *a, **k): return "bench"
+    def choose(self, parent, title, text, options): fail(title); return -1
+    def error(self, parent, title, text): fail(f"{title}: {text}")
+    def info(self, parent, title, text): fail(title)
+    def confirm(self, parent, title, text, ok="Delete"): fail(title); return False
+    def ask_passphrase(self, parent, title, label): fail(title); return None
+    def ask_folder(self, parent, title): fail(title); return None
+
+def shown(window):
+    app = QApplication.instance()
+    app.sendPostedEvents()  # pending layouts of the table and the charts
+    window.repaint()  # the week with its table and charts, painted
+    print("ready", hwm(), flush=True)
+    app.quit()
+
+set_store = pd.MainWindow.set_store
+def watched_set_store(self, store):
+    set_store(self, store)
+    QTimer.singleShot(0, lambda: shown(self))
+pd.MainWindow.set_store = watched_set_store
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Expose and obj.isExposed():
+            print("paint", hwm(), flush=True)
+            obj.removeEventFilter(self)
+        return False
+window = pd.launch(data_dir=sys.argv[1], dialogs=Quiet())
+if isinstance(window, int):
+    sys.exit(window)
+if window._painted:  # exposed already inside show(): late by the rest of launch()
+    print("paint", hwm(), flush=True)
+else:
+    watch = Watch(); window.windowHandle().installEventFilter(watch)
+sys.exit(pd._application().exec())
+"""
+)
+
+
+def spawn(code: str, *args: str) -> dict[str, tuple[float, int]]:
+    """Run *code* in a fresh interpreter; each printed ``mark kB`` → (seconds since spawn, peak RSS kB)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+    )
+    marks: dict[str, tuple[float, int]] = {}
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            parts = line.split()
+            if parts:
+                marks[parts[0]] = (time.perf_counter() - t0, int(parts[1]) if len(parts) > 1 else 0)
+        _out, err = proc.communicate(timeout=CHILD_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _out, err = proc.communicate()
+        raise SystemExit(f"child timed out after {CHILD_TIMEOUT_S} s: {err[-2000:]}") from None
+    if proc.returncode:
+        raise SystemExit(f"child exited {proc.returncode}: {err[-2000:]}")
+    return marks
+
+
+# ---------------------------------------------------------------- setup
+
+
+def compile_bytecode() -> None:
+    """Byte-compile PeerDesk's modules, as installing it does (pip, the bundle).
+
+    An editable install under ``PYTHONDONTWRITEBYTECODE=1`` (as here) never
+    keeps bytecode, so every cold start would compile PeerDesk's sources again:
+    about 20 ms before the first paint, which no installed PeerDesk pays.
+    The files go to the usual ``__pycache__`` folders; a stale one is ignored.
+    """
+    import compileall
+
+    import peerdesk
+
+    compileall.compile_dir(Path(peerdesk.__file__).parent, quiet=1)
+
+
+# ---------------------------------------------------------------- databases
+
+
+def this_week_end() -> date:
+    from peerdesk.domain.weeks import Week
+
+    return Week.of(date.today()).end
+
+
+def team_entries(count: int, *, today: date) -> Iterator:
+    """*count* demo entries of several workers over the same WEEKS weeks, newest weeks kept."""
+    from peerdesk import demo
+
+    left, worker = count, 0
+    while left > 0:
+        record = list(demo.generate(seed=demo.DEFAULT_SEED + worker, weeks=WEEKS, today=today,
+                                    worker=f"PW-{worker:02d}"))
+        take = record[-left:] if len(record) > left else record
+        left -= len(take)
+        worker += 1
+        yield from take
+
+
+def build_folder(folder: Path, count: int) -> Path:
+    """A data folder (settings with a worker, so no first-run question) with *count* entries."""
+    from peerdesk.workspace import Workspace
+
+    if (folder / "peerdesk.db").exists():
+        return folder  # kept from an earlier run (--workdir)
+    tmp = folder.with_name(folder.name + ".part")
+    shutil.rmtree(tmp, ignore_errors=True)
+    ws = Workspace(tmp)
+    try:
+        ws.settings.set("worker", "PW-00")
+        ws.settings.save()
+        store = ws.open_store()
+        if count:
+            store.restore_many(team_entries(count, today=this_week_end()))
+    finally:
+        ws.close()
+    tmp.rename(folder)
+    return folder
+
+
+def count_entries(folder: Path) -> int:
+    conn = sqlite3.connect(f"file:{folder / 'peerdesk.db'}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass
+class Result:
+    figure: str
+    value: float
+    floor: float
+    target: str
+    max_ratio: float
+    unit: str = "s"
+    max_value: float | None = None  # an absolute limit as well (week switch: 50 ms)
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.floor if self.floor else float("inf")
+
+    @property
+    def ok(self) -> bool:
+        return self.ratio <= self.max_ratio and (self.max_value is None or self.value < self.max_value)
+
+    def cells(self) -> tuple[str, str, str, str, str, str]:
+        if self.unit == "MB":
+            v, f = f"{self.value:.0f} MB", f"{self.floor:.0f} MB"
+        elif self.value < 0.1:
+            v, f = f"{self.value * 1000:.2f} ms", f"{self.floor * 1000:.2f} ms"
+        else:
+            v, f = f"{self.value:.3f} s", f"{self.floor:.3f} s"
+        return self.figure, v, f, f"{self.ratio:.2f}", self.target, "ok" if self.ok else "MISSED"
+
+    def as_json(self) -> dict:
+        return {
+            "figure": self.figure,
+            "value_s": round(self.value, 6),
+            "floor_s": round(self.floor, 6),
+            "ratio": round(self.ratio, 3),
+            "target": self.target,
+            "ok": self.ok,
+        }
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def p95(xs: list[float]) -> float:
+    return statistics.quantiles(xs, n=20, method="inclusive")[-1]
+
+
+def load() -> str:
+    return "load {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
+def log(text: str) -> None:
+    print(text, flush=True)
+
+
+def alternate(floor: Callable[[], object], value: Callable[[], object], runs: int, warmup: int = 1):
+    """Time floor and PeerDesk alternately: *warmup* untimed rounds, then *runs* timed ones."""
+    fs: list[float] = []
+    vs: list[float] = []
+    for i in range(warmup + runs):
+        for fn, out in ((floor, fs), (value, vs)) if i % 2 == 0 else ((value, vs), (floor, fs)):
+            t = time.perf_counter()
+            fn()
+            elapsed = time.perf_counter() - t
+            if i >= warmup:
+                out.append(elapsed)
+    return fs, vs
+
+
+def samples(xs: list[float]) -> str:
+    return ", ".join(f"{x * 1000:.1f}" for x in xs) + " ms"
+
+
+# ---------------------------------------------------------------- cold start and memory
+
+
+def cold_start(folders: dict[str, Path], runs: int, wanted: set[str]) -> list[Result]:
+    log(f"cold start: {runs} runs after a warm-up, fresh processes, alternating ({load()})")
+    kinds = [k for k, case in (("empty", "paint"), ("five", "week"), ("many", "rss")) if case in wanted]
+    bare: list[tuple[float, int]] = []
+    got: dict[str, list[dict[str, tuple[float, int]]]] = {k: [] for k in kinds}
+    for i in range(runs + 1):
+        order = ["bare", *kinds] if i % 2 == 0 else [*kinds, "bare"]
+        for kind in order:
+            if kind == "bare":
+                marks = spawn(BARE)
+                if i:
+                    bare.append(marks["paint"])
+            else:
+                marks = spawn(PEERDESK, str(folders[kind]))
+                if "paint" not in marks or "ready" not in marks:
+                    raise SystemExit(f"PeerDesk child on {kind} printed {marks}")
+                if i:
+                    got[kind].append(marks)
+    bare_paint = median([t for t, _ in bare])
+    bare_rss = median([kb for _, kb in bare]) / 1024
+    log(f"  bare window: paint {samples([t for t, _ in bare])}; RSS {[kb // 1024 for _, kb in bare]} MB")
+    for kind in kinds:
+        log(
+            f"  PeerDesk {kind}: paint {samples([m['paint'][0] for m in got[kind]])}; "
+            f"ready {samples([m['ready'][0] for m in got[kind]])}; "
+            f"RSS at ready {[m['ready'][1] // 1024 for m in got[kind]]} MB"
+        )
+    out = []
+    if "empty" in got:
+        out.append(Result(
+            "cold start to first paint, empty database",
+            median([m["paint"][0] for m in got["empty"]]), bare_paint, "≤ 1.3×", 1.3,
+        ))
+    if "five" in got:
+        n = count_entries(folders["five"])
+        out.append(Result(
+            f"cold start to the week shown, 5-year database ({n:,} entries)",
+            median([m["ready"][0] for m in got["five"]]), bare_paint, "≤ 2.0×", 2.0,
+        ))
+    if "many" in got:
+        n = count_entries(folders["many"])
+        out.append(Result(
+            f"peak RSS (MB) at the week shown, {n:,} entries",
+            median([m["ready"][1] for m in got["many"]]) / 1024, bare_rss, "≤ 1.5×", 1.5, unit="MB",
+        ))
+    return out
+
+
+# ---------------------------------------------------------------- saving
+
+
+def bench_save(five: Path, work: Path, runs: int) -> Result:
+    from peerdesk.domain.entry import entry_to_raw, validate
+    from peerdesk.domain.taxonomy import load_default
+    from peerdesk.storage.store import Store, _row_values
+
+    log(f"save: p95 of {SAVES} saves each, alternating, after 10 warm-up saves ({load()})")
+    tax = load_default()
+    today = date.today()
+    raws = []
+    for e in team_entries(SAVES + 10, today=this_week_end()):
+        raw = entry_to_raw(e, tax)
+        raw["date"] = today.isoformat()
+        raws.append(raw)
+    entries = [validate(raw, tax, today=today) for raw in raws]  # validated, as the form saves them
+
+    folder = work / "save"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    pd_db, floor_db = folder / "peerdesk.db", folder / "floor.db"
+    shutil.copyfile(five / "peerdesk.db", pd_db)
+    shutil.copyfile(five / "peerdesk.db", floor_db)
+    store = Store(pd_db)
+    store.actor = "PW-00"
+    conn = sqlite3.connect(floor_db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    insert = "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    now = datetime.now().replace(microsecond=0)
+
+    def floor_row(e) -> tuple:
+        v = _row_values(e.with_changes(created_at=now, updated_at=now))
+        return (
+            e.id, v["worker"], v["date"].isoformat(),
+            v["start_time"].strftime("%H:%M:%S.%f") if v["start_time"] else None,
+            v["minutes"], v["category"], v["mode"], v["format"], v["people"], v["client_ref"], v["tags"],
+            v["note"], str(v["created_at"]), str(v["updated_at"]),
+        )
+
+    rows = [floor_row(e) for e in entries]
+    fs: list[float] = []
+    vs: list[float] = []
+    try:
+        for i, (entry, row) in enumerate(zip(entries, rows, strict=True)):
+            t0 = time.perf_counter()
+            conn.execute("BEGIN")
+            conn.execute(insert, row)
+            conn.execute("COMMIT")
+            t1 = time.perf_counter()
+            store.add(entry)
+            t2 = time.perf_counter()
+            if i >= 10:
+                fs.append(t1 - t0)
+                vs.append(t2 - t1)
+    finally:
+        conn.close()
+        store.close()
+    log(f"  floor: median {median(fs) * 1000:.2f} ms, p95 {p95(fs) * 1000:.2f} ms; "
+        f"Store.add: median {median(vs) * 1000:.2f} ms, p95 {p95(vs) * 1000:.2f} ms")
+    return Result(f"saving one entry (Store.add), p95 of {SAVES}", p95(vs), p95(fs), "≤ 3×", 3.0)
+
+
+# ---------------------------------------------------------------- week switch
+
+
+def _quiet_qt(mode, context, message: str) -> None:
+    if "propagateSizeHints" not in message:  # the offscreen platform says so for every window
+        sys.stderr.write(message + "\n")
+
+
+WEEK_SQL = (
+    "SELECT id, worker, date, start_time, minutes, category, mode, format, people, client_ref, tags, note,"
+    " created_at, updated_at FROM entries WHERE date >= ? AND date <= ?"
+    " ORDER BY date, start_time IS NULL, start_time, created_at"
+)
+TOTALS_SQL = (
+    "SELECT date, category, sum(minutes), count(*), sum(people) FROM entries WHERE date >= ? AND date <= ?"
+    " GROUP BY date, category ORDER BY date, category"
+)
+HOW_SQL = (
+    "SELECT mode, format, sum(minutes), count(*), sum(people) FROM entries WHERE date >= ? AND date <= ?"
+    " GROUP BY mode, format ORDER BY mode, format"
+)
+
+
+def bench_switch(many: Path, runs: int) -> Result:
+    from PySide6.QtCore import QEvent, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from peerdesk.domain.weeks import Week
+    from peerdesk.ui.dialogs import Dialogs
+    from peerdesk.ui.main_window import MainWindow
+    from peerdesk.week_data import trend_weeks
+    from peerdesk.workspace import Workspace
+
+    switches = max(runs, 5) * 4
+    log(f"week switch: {switches} switches each after 4 warm-up, alternating ({load()})")
+    qInstallMessageHandler(_quiet_qt)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    ws = Workspace(many)
+    window = MainWindow(ws, dialogs=Dialogs())
+    window.set_store(ws.open_store())
+    window.show()
+    app.processEvents()
+    conn = sqlite3.connect(f"file:{many / 'peerdesk.db'}?mode=ro", uri=True)
+    current = Week.of(date.today())
+    weeks = [current.previous(), current]  # both full weeks
+    state = {"i": 0, "rows": 0}
+    trend_count = window.week_view.trend_chart.weeks_count()
+
+    def floor() -> None:
+        week = weeks[state["i"] % 2]
+        trend = trend_weeks(week, trend_count, date.today())
+        a = conn.execute(WEEK_SQL, (week.start.isoformat(), week.end.isoformat())).fetchall()
+        conn.execute(TOTALS_SQL, (week.start.isoformat(), week.end.isoformat())).fetchall()
+        conn.execute(TOTALS_SQL, (trend[0].start.isoformat(), trend[-1].end.isoformat())).fetchall()
+        conn.execute(HOW_SQL, (week.start.isoformat(), week.end.isoformat())).fetchall()
+        state["rows"] = len(a)
+
+    def peerdesk() -> None:
+        window.show_week(weeks[state["i"] % 2])
+        app.processEvents()  # the table and the charts are laid out and painted
+        app.processEvents()
+        # what deleteLater() left (old chart axes); the running event loop would delete it
+        app.sendPostedEvents(None, QEvent.DeferredDelete)
+
+    fs: list[float] = []
+    vs: list[float] = []
+    try:
+        for i in range(4 + switches):
+            state["i"] = i
+            first, second = (floor, peerdesk) if i % 2 == 0 else (peerdesk, floor)
+            times = {}
+            for fn in (first, second):
+                t = time.perf_counter()
+                fn()
+                times[fn] = time.perf_counter() - t
+            if i >= 4:
+                fs.append(times[floor])
+                vs.append(times[peerdesk])
+        rows = window.week_view.model.rowCount()
+    finally:
+        conn.close()
+        window.close()
+        ws.close()
+        app.processEvents()
+    log(f"  week of {rows} entries; floor median {median(fs) * 1000:.2f} ms; "
+        f"show_week median {median(vs) * 1000:.2f} ms (runs: {samples(vs)})")
+    return Result(
+        f"week switch (query, table, charts), {count_entries(many):,} entries",
+        median(vs), median(fs), "≤ 5×, < 50 ms", 5.0, max_value=0.050,
+    )
+
+
+# ---------------------------------------------------------------- export and review
+
+
+def bench_export(many: Path, work: Path, runs: int) -> Result:
+    import export_bench
+
+    from peerdesk.domain.taxonomy import load_default
+    from peerdesk.exchange.csv_export import export_entries
+    from peerdesk.storage.store import Store
+
+    log(f"export: {runs} runs after a warm-up, alternating ({load()})")
+    tax = load_default()
+    db = many / "peerdesk.db"
+    expected = count_entries(many)
+    store = Store(db)
+    store.actor = "bench"
+    out_floor, out_export = work / "floor.csv", work / "export.csv"
+
+    def floor() -> None:
+        if export_bench.floor(db, out_floor, True) != expected:
+            raise SystemExit("the floor wrote a different number of rows")
+
+    def export() -> None:
+        r = export_entries(store, tax, export_bench.START, export_bench.END, out_export, include_notes=True)
+        if r.rows != expected:
+            raise SystemExit(f"export wrote {r.rows} rows, expected {expected}")
+
+    try:
+        fs, vs = alternate(floor, export, runs)
+    finally:
+        store.close()
+        out_floor.unlink(missing_ok=True)
+        out_export.unlink(missing_ok=True)
+    log(f"  floor {samples(fs)}; export_entries {samples(vs)}")
+    return Result(f"export of {expected:,} entries (with notes)", median(vs), median(fs), "≤ 1.5×", 1.5)
+
+
+def bench_review(work: Path, runs: int) -> Result:
+    import review_bench
+
+    from peerdesk.domain.taxonomy import load_default
+    from peerdesk.exchange.review import read_files
+
+    folder = work / "review"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    paths = review_bench.make_files(folder)
+    tax = load_default()
+    log(f"review: {runs} runs after a warm-up, alternating ({load()})")
+
+    def review() -> None:
+        r = read_files(paths, tax)
+        if len(r.entries) != review_bench.FILES * review_bench.PER_FILE or r.problems:
+            raise SystemExit(r.summary_line())
+        r.team(r.combined_summary(), tax.work_types)
+
+    fs, vs = alternate(lambda: review_bench.floor(paths), review, runs)
+    log(f"  floor {samples(fs)}; read_files + team {samples(vs)}")
+    figure = f"review of {review_bench.FILES} files × {review_bench.PER_FILE:,} entries"
+    return Result(figure, median(vs), median(fs), "≤ 3×", 3.0)
+
+
+# ---------------------------------------------------------------- main
+
+
+def machine() -> str:
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as fh:
+            cpu = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    return (
+        f"{date.today().isoformat()}, {platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs; "
+        f"Python {platform.python_version()}, PySide6 {PySide6.__version__} (Qt {qVersion()}), "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def table(results: list[Result]) -> str:
+    head = ("figure", "PeerDesk median", "floor median", "ratio", "target", "ok")
+    rows = [head, *(r.cells() for r in results)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = []
+    for n, row in enumerate(rows):
+        lines.append("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+        if n == 0:
+            lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of each case after the warm-up (at least 5)")
+    parser.add_argument("--json", metavar="FILE", help="also write the results to FILE as JSON")
+    parser.add_argument("--only", nargs="+", choices=CASES, help="run only these cases")
+    parser.add_argument("--workdir", metavar="DIR", help="build (and keep, and reuse) the databases in DIR")
+    parser.add_argument("--no-compile", action="store_true", help="do not byte-compile PeerDesk's modules first")
+    args = parser.parse_args(argv)
+    runs = max(5, args.runs)
+    wanted = set(args.only or CASES)
+
+    log(machine())
+    if not args.no_compile:
+        compile_bytecode()
+    with tempfile.TemporaryDirectory(prefix="peerdesk-bench-") as tmp:
+        work = Path(args.workdir).resolve() if args.workdir else Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        t0 = time.perf_counter()
+        folders = {"empty": build_folder(work / "empty", 0)}
+        if wanted & {"week", "save"}:
+            folders["five"] = build_folder(work / "five-years", FIVE_YEARS)
+        if wanted & {"rss", "switch", "export"}:
+            folders["many"] = build_folder(work / "many", MANY)
+        log(f"databases ready in {time.perf_counter() - t0:.1f} s: "
+            + ", ".join(f"{k} {count_entries(v):,} entries" for k, v in folders.items()))
+
+        results: list[Result] = []
+        if wanted & {"paint", "week", "rss"}:
+            results += cold_start(folders, runs, wanted)
+        if "save" in wanted:
+            results.append(bench_save(folders["five"], work, runs))
+        if "switch" in wanted:
+            results.append(bench_switch(folders["many"], runs))
+        if "export" in wanted:
+            results.append(bench_export(folders["many"], work, runs))
+        if "review" in wanted:
+            results.append(bench_review(work, runs))
+
+    log(f"\n{machine()}; {load()}")
+    log(table(results))
+    if args.json:
+        text = json.dumps([r.as_json() for r in results], indent=2, ensure_ascii=False)
+        Path(args.json).write_text(text + "\n", "utf-8")
+    missed = [r.figure for r in results if not r.ok]
+    if missed:
+        log(f"missed: {'; '.join(missed)}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
