@@ -198,7 +198,7 @@ def launch(
 
     Returns the window, or an exit code when PeerDesk cannot start.
     """
-    app = _application()
+    _application()  # before any widget
     dialogs = dialogs or Dialogs()
     try:
         workspace = Workspace(data_dir, taxonomy_file)

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from . import __version__
+from .domain.entry import count_of
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -216,9 +217,9 @@ def _workspace(args: argparse.Namespace):
     from .workspace import Workspace
 
     try:
-        ws = Workspace(getattr(args, "data_dir", None), getattr(args, "taxonomy", None))
+        passphrase = _read_passphrase(getattr(args, "passphrase_file", None), "--passphrase-file")
+        ws = Workspace(getattr(args, "data_dir", None), getattr(args, "taxonomy", None), passphrase=passphrase)
         ws.taxonomy  # noqa: B018 - load now so a bad file is reported as usage
-        ws.cli_passphrase = _read_passphrase(getattr(args, "passphrase_file", None), "--passphrase-file")
     except (TaxonomyError, SettingsError) as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     except OSError as exc:
@@ -244,7 +245,7 @@ def _open_store(ws):
     from .storage.store import PassphraseNeeded, StoreError, WrongPassphrase
 
     try:
-        return ws.open_store(getattr(ws, "cli_passphrase", None))
+        return ws.open_store()
     except TaxonomyError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     except PassphraseNeeded as exc:
@@ -342,7 +343,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"{tax.category_label(e.category):<40} {MODES.get(e.mode, e.mode):<9} {e.id}"
         )
     total = sum(e.minutes for e in entries)
-    print(f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}, {format_minutes(total)}")
+    print(f"{count_of(len(entries), 'entry', 'entries')}, {format_minutes(total)}")
     return EXIT_OK
 
 
@@ -404,7 +405,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     finally:
         ws.close()
-    print(f"{result.path} ({result.rows} {'row' if result.rows == 1 else 'rows'})")
+    print(f"{result.path} ({count_of(result.rows, 'row')})")
     return EXIT_OK
 
 
@@ -489,7 +490,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         store.record("backup", f"{target} ({check.entries} entries)")
     finally:
         ws.close()
-    print(f"{target} ({check.entries} {'entry' if check.entries == 1 else 'entries'}, checked)")
+    print(f"{target} ({count_of(check.entries, 'entry', 'entries')}, checked)")
     return EXIT_OK
 
 
@@ -504,10 +505,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if ws.encrypted:
         from .storage.crypto import Cipher, CryptoError
 
-        if not ws.cli_passphrase:
+        if not ws.passphrase:
             raise CliError(f"{path} is encrypted; give its passphrase with --passphrase-file FILE", EXIT_USAGE)
         try:
-            cipher = Cipher.for_file(path, ws.cli_passphrase)
+            cipher = Cipher.for_file(path, ws.passphrase)
         except CryptoError as exc:
             raise CliError(str(exc)) from None
     result = backups.check_file(path, cipher)
@@ -535,7 +536,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     usage_missing = ws.taxonomy.missing_keys(usage)
     if usage_missing:
         raise CliError(f"{path}: entries use categories the taxonomy lacks: {', '.join(usage_missing)}")
-    count = f"{result.entries} {'entry' if result.entries == 1 else 'entries'}"
+    count = count_of(result.entries, "entry", "entries")
     print(f"{path}: ok ({count}, schema {result.revision}, integrity ok)")
     return EXIT_OK
 
@@ -598,9 +599,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
         if not crypto.available():
             raise CliError("--encrypt: the sqlcipher3 package is not installed")
-        if not ws.cli_passphrase:
+        if not ws.passphrase:
             raise CliError("--encrypt: give the passphrase with --passphrase-file FILE", EXIT_USAGE)
-        store = ws.create_encrypted(ws.cli_passphrase)
+        store = ws.create_encrypted(ws.passphrase)
     else:
         store = _open_store(ws)
     path = store.path

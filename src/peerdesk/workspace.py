@@ -22,12 +22,19 @@ if TYPE_CHECKING:
 
 
 class Workspace:
-    def __init__(self, data_dir: str | Path | None = None, taxonomy_file: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: str | Path | None = None,
+        taxonomy_file: str | Path | None = None,
+        *,
+        passphrase: str | None = None,
+    ) -> None:
         self.data_dir = ensure_data_dir(resolve_data_dir(data_dir))
         self.settings = Settings.load(self.data_dir)
         self.taxonomy_override = taxonomy_file
         self._store: Store | None = None
         self.cipher = None  # the key of an encrypted store, once its passphrase was given
+        self.passphrase = passphrase  # given up front (the command line's --passphrase-file), else asked
 
     @property
     def db_path(self) -> Path:
@@ -69,6 +76,7 @@ class Workspace:
             from .storage.crypto import Cipher
             from .storage.store import PassphraseNeeded, Store
 
+            passphrase = passphrase or self.passphrase
             if self.cipher is None and self.encrypted:
                 if not passphrase:
                     raise PassphraseNeeded(f"{self.db_path} is encrypted: PeerDesk needs its passphrase to open it")

@@ -313,6 +313,11 @@ def entry_to_raw(entry: Entry, taxonomy: Taxonomy | None = None) -> dict[str, An
     return raw
 
 
+def count_of(n: int, one: str, many: str | None = None) -> str:
+    """``1 entry``, ``3 entries``: a number with its noun."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def format_minutes(minutes: int) -> str:
     """``95`` → ``1h 35m``; ``45`` → ``45m``; ``120`` → ``2h``."""
     h, m = divmod(int(minutes), 60)

@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.entry import count_of
 from ..domain.summary import UNKNOWN_WORK_TYPE
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
@@ -396,7 +397,7 @@ def _write_entries(
 
 
 def _audit_detail(results: list[ExportResult], start: date, end: date, notes: bool, client_refs: bool = True) -> str:
-    parts = [f"{r.kind} {r.rows} {'row' if r.rows == 1 else 'rows'} to {r.path.name}" for r in results]
+    parts = [f"{r.kind} {count_of(r.rows, 'row')} to {r.path.name}" for r in results]
     with_notes = any(r.kind == "entries" for r in results)
     suffix = (", notes included" if notes else ", notes left out") if with_notes else ""
     if with_notes and not client_refs:

@@ -28,7 +28,7 @@ from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 
-from ..domain.entry import FORMATS, MAX_MINUTES, MAX_PEOPLE, MIN_MINUTES, MODES
+from ..domain.entry import FORMATS, MAX_MINUTES, MAX_PEOPLE, MIN_MINUTES, MODES, count_of
 from ..domain.summary import (
     HowRow,
     HowSummary,
@@ -121,10 +121,10 @@ class ReviewResult:
 
     def summary_line(self) -> str:
         n_files, n_entries, n_problems = len(self.files), len(self.entries), len(self.problems)
-        parts = [_count(n_files, "file"), _count(n_entries, "entry", "entries")]
+        parts = [count_of(n_files, "file"), count_of(n_entries, "entry", "entries")]
         if self.summary_rows:
-            parts.append(_count(len(self.summary_rows), "summary row"))
-        parts.append(_count(n_problems, "problem"))
+            parts.append(count_of(len(self.summary_rows), "summary row"))
+        parts.append(count_of(n_problems, "problem"))
         return ", ".join(parts)
 
     # -- the combined view
@@ -178,10 +178,6 @@ class ReviewResult:
 
     def weeks(self) -> list[str]:
         return sorted({e.week for e in self.entries} | {s.week for s in self.summary_rows})
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 # ------------------------------------------------------------------ what the review window shows

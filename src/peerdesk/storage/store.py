@@ -344,37 +344,23 @@ class Store:
 
     def totals_between(self, start: dt.date, end: dt.date) -> list[TotalRow]:
         """Minutes, entries and people per day and category, summed in SQL."""
-        stmt = (
-            select(
-                EntryRow.date,
-                EntryRow.category,
-                func.sum(EntryRow.minutes),
-                func.count(),
-                func.sum(EntryRow.people),
-            )
-            .where(EntryRow.date >= start, EntryRow.date <= end)
-            .group_by(EntryRow.date, EntryRow.category)
-            .order_by(EntryRow.date, EntryRow.category)
-        )
-        with self.engine.connect() as conn:
-            return [TotalRow(d, c, int(m), int(n), int(p)) for d, c, m, n, p in conn.execute(stmt)]
+        return [TotalRow(*row) for row in self._sums(EntryRow.date, EntryRow.category, start, end)]
 
     def mode_format_totals(self, start: dt.date, end: dt.date) -> list[HowRow]:
         """Minutes, entries and people per mode and format, summed in SQL."""
+        return [HowRow(*row) for row in self._sums(EntryRow.mode, EntryRow.format, start, end)]
+
+    def _sums(self, first, second, start: dt.date, end: dt.date) -> list[tuple]:
+        """(first, second, minutes, entries, people) for entries dated start..end, grouped by
+        the two columns (the date range uses the (date, category) index)."""
         stmt = (
-            select(
-                EntryRow.mode,
-                EntryRow.format,
-                func.sum(EntryRow.minutes),
-                func.count(),
-                func.sum(EntryRow.people),
-            )
+            select(first, second, func.sum(EntryRow.minutes), func.count(), func.sum(EntryRow.people))
             .where(EntryRow.date >= start, EntryRow.date <= end)
-            .group_by(EntryRow.mode, EntryRow.format)
-            .order_by(EntryRow.mode, EntryRow.format)
+            .group_by(first, second)
+            .order_by(first, second)
         )
         with self.engine.connect() as conn:
-            return [HowRow(m, f, int(n), int(c), int(p)) for m, f, n, c, p in conn.execute(stmt)]
+            return [(a, b, int(m), int(n), int(p)) for a, b, m, n, p in conn.execute(stmt)]
 
     # The fields of the rows iter_entry_rows yields, in order.
     ENTRY_ROW_FIELDS = (

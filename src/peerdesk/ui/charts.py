@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.entry import FORMATS, MODES, format_minutes
+from ..domain.entry import FORMATS, MODES, count_of, format_minutes
 from ..domain.summary import HowSummary, TrendWeek, WeekSummary
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
@@ -55,18 +55,18 @@ def exact(minutes: float) -> str:
     return f"{format_minutes(m)} ({m} min)"
 
 
-def _new_chart(widget: QWidget, title: str) -> QChart:
+def new_chart(widget: QWidget, title: str) -> QChart:
     chart = QChart()
     chart.setTheme(QChart.ChartThemeDark if palette.is_dark(widget.palette()) else QChart.ChartThemeLight)
     chart.setTitle(title)
     chart.setAnimationOptions(QChart.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setAlignment(Qt.AlignBottom)
-    _apply_fonts(chart, widget)
+    apply_fonts(chart, widget)
     return chart
 
 
-def _clear(chart: QChart) -> None:
+def clear_chart(chart: QChart) -> None:
     """Remove (and delete) every series and axis, so nothing stale is ever drawn."""
     chart.removeAllSeries()
     for axis in chart.axes():
@@ -74,7 +74,7 @@ def _clear(chart: QChart) -> None:
         axis.deleteLater()
 
 
-def _apply_fonts(chart: QChart, widget: QWidget) -> None:
+def apply_fonts(chart: QChart, widget: QWidget) -> None:
     """Title and legend in the widget's current font (which follows View ▸ Larger text)."""
     font = QFont(widget.font())
     chart.legend().setFont(font)
@@ -99,11 +99,7 @@ def _short(label: str, limit: int = 24) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip(" ,") + "…"
 
 
-def _people(n: int) -> str:
-    return "1 person" if n == 1 else f"{n} people"
-
-
-def _show_tip(text: str) -> None:
+def show_tip(text: str) -> None:
     QToolTip.showText(QCursor.pos(), text)
 
 
@@ -172,14 +168,27 @@ class ChartCard(QWidget):
         return image
 
 
+def save_card_png(window, dialogs, card: ChartCard, suggested: str) -> None:
+    """Ask where (through *window*'s dialogs seam) and save *card* as PNG; report in its status bar."""
+    path = dialogs.ask_save_path(window, "Save chart as PNG", suggested, "PNG images (*.png)")
+    if not path:
+        return
+    if not path.lower().endswith(".png"):
+        path += ".png"
+    if card.render_image().save(path, "PNG"):
+        window.statusBar().showMessage(f"Chart saved to {path}", 8000)
+    else:
+        dialogs.error(window, "Chart not saved", f"Could not write {path}.")
+
+
 class ThisWeekChart(ChartCard):
     """Minutes by category as horizontal bars in work-type shades, beside the work-type split."""
 
     def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
         super().__init__("week", "No work logged this week yet.\nEntries you save appear here.", parent)
         self.taxonomy = taxonomy
-        self.bars_chart = _new_chart(self, "Time by category")
-        self.split_chart = _new_chart(self, "Direct · indirect · role")
+        self.bars_chart = new_chart(self, "Time by category")
+        self.split_chart = new_chart(self, "Direct · indirect · role")
         self.bars_view = self._view(self.bars_chart)
         self.split_view = self._view(self.split_chart)
         self.body_layout.addWidget(self.bars_view, 3)
@@ -189,11 +198,11 @@ class ThisWeekChart(ChartCard):
         self._unit = ("Minutes", 1.0)
 
     def show_summary(self, summary: WeekSummary) -> None:
-        _clear(self.bars_chart)
+        clear_chart(self.bars_chart)
         self.split_chart.removeAllSeries()
         self.bar_series = self.pie_series = None
-        _apply_fonts(self.bars_chart, self)
-        _apply_fonts(self.split_chart, self)
+        apply_fonts(self.bars_chart, self)
+        apply_fonts(self.split_chart, self)
         if not summary.total:
             self.set_empty(True, f"No work logged in week {summary.week.number} yet.\nEntries you save appear here.")
             return
@@ -258,7 +267,7 @@ class ThisWeekChart(ChartCard):
             piece.setBorderColor(QColor("white") if not palette.is_dark(self.palette()) else QColor("black"))
             piece.setProperty("work_type", key)
             piece.setProperty("tip", f"{label}: {exact(minutes)}, {pct:.1f}% of {format_minutes(summary.total)}")
-            piece.hovered.connect(lambda state, p=piece: _show_tip(p.property("tip")) if state else QToolTip.hideText())
+            piece.hovered.connect(lambda state, p=piece: show_tip(p.property("tip")) if state else QToolTip.hideText())
         self.split_chart.addSeries(pie)
         self.split_chart.setTitle(f"Split · {format_minutes(summary.total)} in all")
         self.pie_series = pie
@@ -269,7 +278,7 @@ class ThisWeekChart(ChartCard):
             QToolTip.hideText()
             return
         minutes = barset.at(index) * self._unit[1]
-        _show_tip(f"{self.taxonomy.category_label(key)}: {exact(minutes)}")
+        show_tip(f"{self.taxonomy.category_label(key)}: {exact(minutes)}")
 
     # -- what is drawn, read back from the series (for tests and checks)
     def category_minutes(self) -> dict[str, int]:
@@ -298,7 +307,7 @@ class TrendChart(ChartCard):
     def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
         super().__init__("trend", "Nothing logged in these weeks yet.", parent)
         self.taxonomy = taxonomy
-        self.chart = _new_chart(self, "Trend")
+        self.chart = new_chart(self, "Trend")
         self.view = self._view(self.chart)
         self.body_layout.addWidget(self.view)
         self.weeks_combo = QComboBox()
@@ -322,9 +331,9 @@ class TrendChart(ChartCard):
         self.weeks_combo.setCurrentIndex(self.weeks_combo.findData(n))
 
     def show_trend(self, trend: list[TrendWeek], selected: Week, contracted_hours: float = 0.0) -> None:
-        _clear(self.chart)
+        clear_chart(self.chart)
         self.series = self.guide = None
-        _apply_fonts(self.chart, self)
+        apply_fonts(self.chart, self)
         self.weeks = [t.week for t in trend]
         self.selected = selected
         if not any(t.total for t in trend):
@@ -401,7 +410,7 @@ class TrendChart(ChartCard):
         week = self.weeks[index]
         total = sum(b.at(index) for b in self.series.barSets()) * self._divisor
         minutes = barset.at(index) * self._divisor
-        _show_tip(f"{week.label()}\n{barset.label()}: {exact(minutes)}\nWeek total: {exact(total)}")
+        show_tip(f"{week.label()}\n{barset.label()}: {exact(minutes)}\nWeek total: {exact(total)}")
 
     def week_minutes(self) -> list[dict[str, int]]:
         """Per week shown, minutes per work type, read back from the drawn series."""
@@ -426,8 +435,8 @@ class HowChart(ChartCard):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("how", "No work logged this week yet.", parent)
-        self.mode_chart = _new_chart(self, "By mode")
-        self.format_chart = _new_chart(self, "By format")
+        self.mode_chart = new_chart(self, "By mode")
+        self.format_chart = new_chart(self, "By format")
         self.mode_view = self._view(self.mode_chart)
         self.format_view = self._view(self.format_chart)
         self.body_layout.addWidget(self.mode_view, 3)
@@ -438,10 +447,10 @@ class HowChart(ChartCard):
 
     def show_how(self, how: HowSummary, week: Week) -> None:
         for chart in (self.mode_chart, self.format_chart):
-            _clear(chart)
+            clear_chart(chart)
         self.mode_set = self.format_set = None
-        _apply_fonts(self.mode_chart, self)
-        _apply_fonts(self.format_chart, self)
+        apply_fonts(self.mode_chart, self)
+        apply_fonts(self.format_chart, self)
         if not how.total:
             self.set_empty(True, f"No work logged in week {week.number} yet.")
             return
@@ -472,16 +481,16 @@ class HowChart(ChartCard):
         series.setBarWidth(0.6)
         tips = [
             f"{labels.get(k, k)}: {exact(tallies[k].minutes)}, {tallies[k].entries} entries, "
-            f"{_people(tallies[k].people)} reached"
+            f"{count_of(tallies[k].people, 'person', 'people')} reached"
             for k in keys
         ]
         series.hovered.connect(
-            lambda status, index, _set, tips=tips: _show_tip(tips[index]) if status else QToolTip.hideText()
+            lambda status, index, _set, tips=tips: show_tip(tips[index]) if status else QToolTip.hideText()
         )
         chart.addSeries(series)
         font = self.font()
         y_axis = QBarCategoryAxis()
-        y_axis.append([f"{labels.get(k, k)} · {_people(tallies[k].people)}" for k in keys])
+        y_axis.append([f"{labels.get(k, k)} · {count_of(tallies[k].people, 'person', 'people')}" for k in keys])
         y_axis.setLabelsFont(font)
         y_axis.setTruncateLabels(False)
         x_axis = _value_axis(unit_name, peak / divisor, font)

@@ -16,13 +16,13 @@ from ..domain.entry import Entry, format_minutes
 OnChange = Callable[[Entry], None]
 
 
-def _describe(entry: Entry) -> str:
-    return f"{format_minutes(entry.minutes)} on {entry.date:%a %d %b}"
+class _StoreCommand(QUndoCommand):
+    """A change already made once: the first redo (done by QUndoStack.push) only reports it."""
 
+    verb = ""
 
-class AddEntry(QUndoCommand):
     def __init__(self, store, entry: Entry, on_change: OnChange) -> None:
-        super().__init__(f"Add {_describe(entry)}")
+        super().__init__(f"{self.verb} {format_minutes(entry.minutes)} on {entry.date:%a %d %b}")
         self.store, self.entry, self.on_change = store, entry, on_change
         self._first = True
 
@@ -30,45 +30,51 @@ class AddEntry(QUndoCommand):
         if self._first:
             self._first = False
         else:
-            self.store.restore(self.entry)
+            self._redo()
         self.on_change(self.entry)
 
     def undo(self) -> None:
-        self.store.delete(self.entry.id)
-        self.on_change(self.entry)
+        self.on_change(self._undo())
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> Entry:
+        raise NotImplementedError
 
 
-class EditEntry(QUndoCommand):
-    def __init__(self, store, before: Entry, after: Entry, on_change: OnChange) -> None:
-        super().__init__(f"Edit {_describe(after)}")
-        self.store, self.before, self.after, self.on_change = store, before, after, on_change
-        self._first = True
+class AddEntry(_StoreCommand):
+    verb = "Add"
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-        else:
-            self.store.update(self.after)
-        self.on_change(self.after)
-
-    def undo(self) -> None:
-        self.store.update(self.before)
-        self.on_change(self.before)
-
-
-class DeleteEntry(QUndoCommand):
-    def __init__(self, store, entry: Entry, on_change: OnChange) -> None:
-        super().__init__(f"Delete {_describe(entry)}")
-        self.store, self.entry, self.on_change = store, entry, on_change
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-        else:
-            self.store.delete(self.entry.id)
-        self.on_change(self.entry)
-
-    def undo(self) -> None:
+    def _redo(self) -> None:
         self.store.restore(self.entry)
-        self.on_change(self.entry)
+
+    def _undo(self) -> Entry:
+        self.store.delete(self.entry.id)
+        return self.entry
+
+
+class EditEntry(_StoreCommand):
+    verb = "Edit"
+
+    def __init__(self, store, before: Entry, after: Entry, on_change: OnChange) -> None:
+        super().__init__(store, after, on_change)
+        self.before = before
+
+    def _redo(self) -> None:
+        self.store.update(self.entry)
+
+    def _undo(self) -> Entry:
+        self.store.update(self.before)
+        return self.before
+
+
+class DeleteEntry(_StoreCommand):
+    verb = "Delete"
+
+    def _redo(self) -> None:
+        self.store.delete(self.entry.id)
+
+    def _undo(self) -> Entry:
+        self.store.restore(self.entry)
+        return self.entry

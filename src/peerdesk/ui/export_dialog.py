@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.entry import EARLIEST_DATE
+from ..domain.entry import EARLIEST_DATE, count_of
 from ..domain.periods import PERIODS, period
 from ..domain.taxonomy import Taxonomy
 from ..exchange.csv_export import ExportCancelled, ExportResult, export_both, export_entries, export_summary
@@ -243,7 +243,7 @@ class ExportDialog(QDialog):
             how_many = "your entries"
             if self.count is not None:
                 n = self.count(choice.start, choice.end)
-                how_many = f"{n} {'entry' if n == 1 else 'entries'}"
+                how_many = count_of(n, "entry", "entries")
             what = "date, start time, minutes, category, mode, format, people, " + (
                 "client ref and tags" if choice.include_client_refs else "and tags (no client refs)"
             )
@@ -305,5 +305,5 @@ def run_export(
 
 def describe(results: list[ExportResult]) -> str:
     return "Exported " + " and ".join(
-        f"{r.rows} {'row' if r.rows == 1 else 'rows'} to {r.path}" for r in results
+        f"{count_of(r.rows, 'row')} to {r.path}" for r in results
     )

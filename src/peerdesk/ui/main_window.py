@@ -346,16 +346,9 @@ class MainWindow(QMainWindow):
 
     def save_chart(self, card=None) -> None:
         card = card or self.week_view.chart_tabs.currentWidget()
-        suggested = str(self.workspace.data_dir.parent / f"peerdesk_{card.name}_{self.week}.png")
-        path = self.dialogs.ask_save_path(self, "Save chart as PNG", suggested, "PNG images (*.png)")
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        if card.render_image().save(path, "PNG"):
-            self.statusBar().showMessage(f"Chart saved to {path}", 8000)
-        else:
-            self.dialogs.error(self, "Chart not saved", f"Could not write {path}.")
+        from .charts import save_card_png
+
+        save_card_png(self, self.dialogs, card, str(self.workspace.data_dir.parent / f"peerdesk_{card.name}_{self.week}.png"))
 
     def export_csv(self) -> None:
         """File ▸ Export…: ask what, then where; write it with a cancellable progress dialog."""

@@ -54,7 +54,7 @@ from ..domain.weeks import Week
 from ..exchange import review
 from ..exchange.review import ReviewResult, Selection, SummaryRow, TeamRow
 from . import palette, style
-from .charts import ChartCard, HowChart, ThisWeekChart, TrendChart, _apply_fonts, _clear, _new_chart, _show_tip
+from .charts import ChartCard, HowChart, ThisWeekChart, TrendChart, apply_fonts, clear_chart, new_chart, save_card_png, show_tip
 from .dialogs import Dialogs
 
 WINDOW_SIZE = (1280, 860)
@@ -186,7 +186,7 @@ class ShareChart(ChartCard):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("direct_share", "No minutes in this selection.", parent)
-        self.chart = _new_chart(self, "Direct share per worker")
+        self.chart = new_chart(self, "Direct share per worker")
         self.chart.setMargins(QMargins(4, 4, 28, 4))  # room for the last week's label, centred on its point
         self.view = self._view(self.chart)
         self.body_layout.addWidget(self.view)
@@ -194,10 +194,10 @@ class ShareChart(ChartCard):
         self.weeks: list[Week] = []
 
     def show_shares(self, shares: dict[str, dict[str, float]], weeks: list[Week], label: str = "Direct") -> None:
-        _clear(self.chart)
+        clear_chart(self.chart)
         self.series = {}
         self.weeks = list(weeks)
-        _apply_fonts(self.chart, self)
+        apply_fonts(self.chart, self)
         if not weeks or not any(shares.values()):
             self.set_empty(True, "No minutes in this selection.")
             return
@@ -253,7 +253,7 @@ class ShareChart(ChartCard):
         if not state or not 0 <= i < len(self.weeks):
             QToolTip.hideText()
             return
-        _show_tip(f"{worker} · {self.weeks[i].label()}\n{point.y():.1f}% direct")
+        show_tip(f"{worker} · {self.weeks[i].label()}\n{point.y():.1f}% direct")
 
     def shares(self) -> dict[str, dict[str, float]]:
         """worker -> week -> percent, read back from the drawn series (for tests and checks)."""
@@ -703,15 +703,7 @@ class ReviewWindow(QMainWindow):
         card = card or self.chart_tabs.currentWidget()
         sel = self.selection()
         suggested = str(self._folder() / f"peerdesk_review_{card.name}_{sel.last_week or 'all'}.png")
-        path = self.dialogs.ask_save_path(self, "Save chart as PNG", suggested, "PNG images (*.png)")
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        if card.render_image().save(path, "PNG"):
-            self.statusBar().showMessage(f"Chart saved to {path}", 8000)
-        else:
-            self.dialogs.error(self, "Chart not saved", f"Could not write {path}.")
+        save_card_png(self, self.dialogs, card, suggested)
 
 
 def open_review(
