@@ -26,6 +26,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle("Settings")
+        self.setMinimumWidth(520)  # room for the fields' hints
         self.worker_edit = QLineEdit(settings.get("worker"))
         self.worker_edit.setMaxLength(MAX_WORKER)
         self.worker_edit.setToolTip(_BY_KEY["worker"].help)
