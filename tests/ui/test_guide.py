@@ -34,28 +34,6 @@ Our service's own words on advocacy.
 '''
 
 
-@pytest.fixture(autouse=True)
-def private_view_settings(tmp_path):
-    """View preferences (QSettings) in this test's own folder.
-
-    The test-mode QSettings file is shared by every pytest process of this user,
-    so a text size written by a test running at the same time elsewhere would
-    leak in; these tests read and write their own copy instead.
-    """
-    from pathlib import Path
-
-    from PySide6.QtCore import QSettings
-
-    shared = Path(QSettings(QSettings.NativeFormat, QSettings.UserScope, "PeerDesk", "PeerDesk").fileName())
-    own = tmp_path / "qsettings"
-    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
-        QSettings.setPath(fmt, QSettings.UserScope, str(own))
-    assert Path(MainWindow.ui_settings().fileName()).is_relative_to(own)
-    yield
-    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
-        QSettings.setPath(fmt, QSettings.UserScope, str(shared.parent.parent))
-
-
 @pytest.fixture
 def taxonomy():
     return load_default()
