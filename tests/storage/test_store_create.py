@@ -27,20 +27,17 @@ def test_journal_mode_is_wal_on_disk(db_path, run_sql):
 
 def test_journal_mode_is_wal_while_open(store, db_path, run_sql):
     assert run_sql(db_path, "PRAGMA journal_mode") == [("wal",)]
-    with store.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    assert store.pragma("journal_mode") == "wal"
 
 
 def test_synchronous_is_full_on_the_stores_connection(store):
-    with store.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    assert store.pragma("synchronous") == 2  # FULL
 
 
 def test_synchronous_is_full_after_reconnect(store, make_entry):
-    store.engine.dispose()  # every new pooled connection must get it, not only the first
+    store.disconnect()  # every new connection must get it, not only the first
     store.add(make_entry())
-    with store.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+    assert store.pragma("synchronous") == 2
 
 
 def test_application_id_marks_the_file(db_path, run_sql):

@@ -133,7 +133,7 @@ def test_file_deleted_while_open_is_not_recreated(db_path, make_entry):
     store = Store(db_path)
     try:
         store.add(make_entry())
-        store.engine.dispose()  # no pooled connection holds the old file open any more
+        store.disconnect()  # no connection holds the old file open any more
         for leftover in (db_path, db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
             leftover.unlink(missing_ok=True)
 
@@ -155,7 +155,7 @@ def test_file_deleted_while_open_main_file_only(db_path, make_entry):
     store = Store(db_path)
     try:
         store.add(make_entry())
-        store.engine.dispose()
+        store.disconnect()
         db_path.unlink()
         with pytest.raises(Exception):
             store.add(make_entry())

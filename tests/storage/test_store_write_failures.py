@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import event
 
 from peerdesk.domain.entry import Entry
 from peerdesk.storage.store import Store, StoreError
@@ -13,16 +12,11 @@ def entry(n: int, note: str = "") -> Entry:
     return Entry(id=f"e-{n}", worker="PW", date=date(2026, 11, 2), minutes=30, category="advocacy", note=note)
 
 
-def _on_every_connection(store: Store, pragma: str) -> None:
-    event.listen(store.engine, "connect", lambda conn, _record: conn.execute(pragma))
-    store.engine.dispose()
-
-
 def test_read_only_database_says_so(tmp_path):
     store = Store(tmp_path / "peerdesk.db")
     try:
         store.add(entry(1))
-        _on_every_connection(store, "PRAGMA query_only=ON")  # SQLite answers SQLITE_READONLY, as for a read-only file
+        store.pragma("query_only=ON")  # SQLite answers SQLITE_READONLY, as for a read-only file
         with pytest.raises(StoreError, match="read-only"):
             store.add(entry(2))
     finally:
@@ -36,8 +30,8 @@ def test_full_disk_says_so_and_keeps_what_was_there(tmp_path):
     store = Store(tmp_path / "peerdesk.db")
     try:
         store.add(entry(1))
-        pages = store.engine.connect().exec_driver_sql("PRAGMA page_count").scalar()
-        _on_every_connection(store, f"PRAGMA max_page_count={pages}")  # SQLite answers SQLITE_FULL
+        pages = store.pragma("page_count")
+        store.pragma(f"max_page_count={pages}")  # SQLite answers SQLITE_FULL
         with pytest.raises(StoreError, match="disk is full"):
             store.add(entry(2, note="x" * 2000 * 10))
     finally:

@@ -203,7 +203,7 @@ def test_a_failed_save_keeps_what_was_typed(qtbot, window):
     form = window.form
     qtbot.keyClicks(form.minutes_edit, "40")
     qtbot.keyClicks(form.note_edit, "Kept after failure")
-    window.store.engine.dispose()
+    window.store.disconnect()
     window.store.path.unlink()  # the file vanished under us: never re-create it silently
     for extra in ("-wal", "-shm"):
         window.store.path.with_name(window.store.path.name + extra).unlink(missing_ok=True)

@@ -5,6 +5,14 @@ Every write is one short transaction. The file is SQLite in WAL mode with
 An existing file is opened with ``mode=rw`` so a file that vanished is never
 silently replaced by a new, empty database; a 0-byte or foreign file is
 refused, not overwritten.
+
+The schema is defined by the typed SQLAlchemy models (models.py) and made by
+Alembic migrations; both are imported only when a file has to be created or
+upgraded. Day to day the store talks to SQLite through the standard library's
+``sqlite3`` (or SQLCipher's module of the same shape): importing SQLAlchemy
+costs more time and memory than a bare Qt window, and PeerDesk starts on old
+ward computers. tests/storage/test_store_schema.py keeps the SQL here in step
+with the models.
 """
 
 from __future__ import annotations
@@ -17,19 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Engine, String, create_engine, delete, event, func, literal, select, type_coerce
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.pool import QueuePool
-from sqlalchemy.orm import Session
-
 from ..domain.entry import Entry
 from ..domain.summary import HowRow, TotalRow
 from ..domain.weeks import Week
-from . import migrations
-from . import crypto
+from . import crypto, migrations
 from .crypto import Cipher
 from .locking import LockTimeout, WriteLock
-from .models import AuditRow, EntryRow
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # PRAGMA application_id marks a file as PeerDesk's ("PeDk").
@@ -101,11 +102,17 @@ def _check_file(path: Path) -> None:
 
 
 class Store:
-    """Entries in one SQLite file. ``Store(path)`` creates or upgrades it."""
+    """Entries in one SQLite file. ``Store(path)`` creates or upgrades it.
+
+    A store keeps one connection, opened on first use; it is meant for one
+    thread at a time (the window's, or one command's).
+    """
 
     def __init__(self, path: str | Path, *, create: bool = True, cipher: Cipher | None = None) -> None:
         self.path = Path(path)
         self.cipher = cipher
+        db = crypto.dbapi() if cipher is not None else sqlite3
+        self._error, self._operational = db.Error, db.OperationalError
         if self.path.exists():
             if cipher is None:
                 if crypto.looks_encrypted(self.path) and self.path.stat().st_size % 512 == 0:
@@ -130,56 +137,59 @@ class Store:
         self.actor = ""  # who is working: written into the audit log
         self.write_lock = WriteLock(Path(f"{self.path}.lock"))
         self.on_busy: Callable[[], None] | None = None  # told once when a write has to wait
+        self._conn = None
         # Until the file is checked (and upgraded) connections must not switch it to WAL.
         self._checked = False
-        extra = {"module": crypto.dbapi()} if cipher is not None else {}
-        self.engine: Engine = create_engine(
-            "sqlite+pysqlite://",
-            creator=lambda: _connect(self.path, "rw", wal=self._checked, cipher=self.cipher),
-            poolclass=QueuePool,  # a file database; the URL alone would pick the in-memory pool
-            **extra,  # SQLCipher's own DB-API module, so its errors are recognised
-        )
-
-        @event.listens_for(self.engine, "begin")
-        def _begin(conn):  # the driver's own transaction handling is off; SQLAlchemy's recipe
-            conn.exec_driver_sql("BEGIN")
-
         try:
             self._upgrade()
         except LockTimeout as exc:
-            self.engine.dispose()
             raise StoreBusy(str(exc)) from None
-        except DBAPIError as exc:
-            self.engine.dispose()
-            raise StoreError(
-                f"{self.path} is damaged or not a PeerDesk database ({exc.orig}); it was not changed"
-            ) from exc
-        except BaseException:
-            self.engine.dispose()
-            raise
+        except self._error as exc:
+            raise StoreError(f"{self.path} is damaged or not a PeerDesk database ({exc}); it was not changed") from exc
+        finally:
+            self.disconnect()
         self._checked = True
-        self.engine.dispose()  # reconnect, now with WAL on
-        self.engine.connect().close()
+        self._connection()  # now with WAL on
+
+    # ------------------------------------------------------------ connection
+
+    def _connection(self):
+        if self._conn is None:
+            self._conn = _connect(self.path, "rw", wal=self._checked, cipher=self.cipher)
+        return self._conn
+
+    def disconnect(self) -> None:
+        """Close the open connection; the next call opens a new one."""
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            conn.close()
+
+    def _rows(self, sql: str, args: Sequence[object] = ()) -> list[tuple]:
+        return self._connection().execute(sql, args).fetchall()
+
+    def pragma(self, name: str) -> object:
+        """``PRAGMA name`` (or ``name=value``) on the store's own connection; its value, if any."""
+        rows = self._rows(f"PRAGMA {name}")
+        return rows[0][0] if rows else None
 
     # ------------------------------------------------------------ schema
 
     def revision(self) -> str | None:
-        with self.engine.connect() as conn:
-            names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
-            app_id = conn.exec_driver_sql("PRAGMA application_id").scalar()
-            if "alembic_version" not in names:
-                foreign = sorted(n for n in names if not n.startswith("sqlite_"))
-                if foreign or app_id not in (0, APPLICATION_ID):
-                    what = f"it has tables {', '.join(foreign)}" if foreign else f"application id {app_id}"
-                    raise StoreError(f"{self.path} is not a PeerDesk database ({what}); it was not changed")
-                return None
-            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        names = {r[0] for r in self._rows("SELECT name FROM sqlite_master WHERE type='table'")}
+        app_id = self.pragma("application_id")
+        if "alembic_version" not in names:
+            foreign = sorted(n for n in names if not n.startswith("sqlite_"))
+            if foreign or app_id not in (0, APPLICATION_ID):
+                what = f"it has tables {', '.join(foreign)}" if foreign else f"application id {app_id}"
+                raise StoreError(f"{self.path} is not a PeerDesk database ({what}); it was not changed")
+            return None
+        rows = self._rows("SELECT version_num FROM alembic_version")
+        return rows[0][0] if rows else None
 
     def _quick_check(self) -> None:
-        with self.engine.connect() as conn:
-            # integrity_check, not quick_check: an index that disagrees with its table is damage
-            # too, and writing through it would spread it
-            problems = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+        # integrity_check, not quick_check: an index that disagrees with its table is damage
+        # too, and writing through it would spread it
+        problems = [r[0] for r in self._rows("PRAGMA integrity_check")]
         if problems != ["ok"]:
             raise StoreError(f"{self.path} is damaged ({'; '.join(problems[:3])}); it was not changed")
 
@@ -188,8 +198,12 @@ class Store:
         self._quick_check()
         if current == migrations.HEAD:
             return
+        # Only now: Alembic and SQLAlchemy, for a new file or an older schema.
+        from alembic import command
         from alembic.config import Config
         from alembic.script import ScriptDirectory
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.pool import NullPool
 
         cfg = Config()
         cfg.set_main_option("script_location", migrations.SCRIPT_LOCATION)
@@ -202,14 +216,33 @@ class Store:
                     f"{self.path} was made by a newer PeerDesk (schema revision {current}); "
                     "update PeerDesk to open it. The file was not changed."
                 ) from None
-        from alembic import command
+        self.disconnect()
+        extra = {"module": crypto.dbapi()} if self.cipher is not None else {}
+        engine = create_engine(
+            "sqlite+pysqlite://",
+            creator=lambda: _connect(self.path, "rw", wal=False, cipher=self.cipher),
+            poolclass=NullPool,
+            **extra,  # SQLCipher's own DB-API module, so its errors are recognised
+        )
 
-        with self.write_lock.hold(self.on_busy):  # the lock file appears only for a checked file
-            if current is not None:
-                self._backup_before_migration(current)
-            with self.engine.begin() as conn:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+        @event.listens_for(engine, "begin")
+        def _begin(conn):  # the driver's own transaction handling is off; SQLAlchemy's recipe
+            conn.exec_driver_sql("BEGIN")
+
+        try:
+            with self.write_lock.hold(self.on_busy):  # the lock file appears only for a checked file
+                if current is not None:
+                    self._backup_before_migration(current)
+                with engine.begin() as conn:
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+        except Exception as exc:
+            orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the driver's error
+            if isinstance(orig, self._error):
+                raise orig from exc
+            raise
+        finally:
+            engine.dispose()
 
     def _backup_before_migration(self, current: str) -> Path:
         from . import backups
@@ -223,7 +256,7 @@ class Store:
         return target
 
     def close(self) -> None:
-        self.engine.dispose()
+        self.disconnect()
         self.write_lock.close()
 
     def __enter__(self) -> Store:
@@ -233,19 +266,22 @@ class Store:
         self.close()
 
     @contextmanager
-    def _session(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
-
-    @contextmanager
-    def _write(self) -> Iterator[Session]:
+    def _write(self) -> Iterator:
         """One write transaction, holding the write lock (one writer at a time)."""
         try:
-            with self.write_lock.hold(self.on_busy), self._session() as session:
-                yield session
+            with self.write_lock.hold(self.on_busy):
+                conn = self._connection()
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
         except LockTimeout as exc:
             raise StoreBusy(str(exc)) from None
-        except OperationalError as exc:
+        except self._operational as exc:
             raise StoreError(_explain(exc)) from exc
 
     # ------------------------------------------------------------ writes
@@ -253,114 +289,107 @@ class Store:
     def add(self, entry: Entry) -> Entry:
         now = _utcnow()
         stored = entry.with_changes(created_at=entry.created_at or now, updated_at=now)
-        with self._write() as s:
-            s.add(_to_row(stored))
-            s.add(self._audit("create", stored.id))
+        with self._write() as conn:
+            conn.execute(_INSERT_ENTRY, _row(stored))
+            self._audit(conn, "create", stored.id)
         return stored
 
     def update(self, entry: Entry) -> Entry:
-        with self._write() as s:
-            row = s.get(EntryRow, entry.id)
-            if row is None:
+        with self._write() as conn:
+            old = conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry.id,)).fetchone()
+            if old is None:
                 raise EntryNotFound(f"entry {entry.id} is not in the database")
-            stored = entry.with_changes(created_at=_from_db_time(row.created_at), updated_at=_utcnow())
-            values = _row_values(stored)
-            changed = [k for k, v in values.items() if k not in ("updated_at", "created_at") and getattr(row, k) != v]
-            for key, value in values.items():
-                setattr(row, key, value)
+            was = _to_entry(old)
+            stored = entry.with_changes(created_at=was.created_at, updated_at=_utcnow())
+            before, after = _row(was), _row(stored)
+            changed = [
+                name for name, a, b in zip(_FIELDS, before, after, strict=True)
+                if name not in ("id", "created_at", "updated_at") and a != b
+            ]
+            conn.execute(_UPDATE_ENTRY, (*after[1:], stored.id))
             # field names only: the audit log never copies what was written
-            s.add(self._audit("edit", stored.id, "changed: " + (", ".join(changed) or "nothing")))
+            self._audit(conn, "edit", stored.id, "changed: " + (", ".join(changed) or "nothing"))
         return stored
 
     def delete(self, entry_id: str) -> Entry:
         """Remove an entry and return it, so it can be put back (undo)."""
-        with self._write() as s:
-            row = s.get(EntryRow, entry_id)
+        with self._write() as conn:
+            row = conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchone()
             if row is None:
                 raise EntryNotFound(f"entry {entry_id} is not in the database")
-            gone = _to_entry(row)
-            s.execute(delete(EntryRow).where(EntryRow.id == entry_id))
-            s.add(self._audit("delete", entry_id))
-        return gone
+            conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+            self._audit(conn, "delete", entry_id)
+        return _to_entry(row)
 
     def restore(self, entry: Entry) -> Entry:
         """Put back an entry exactly as it was (same id and timestamps)."""
-        with self._write() as s:
-            s.add(_to_row(entry))
-            s.add(self._audit("restore", entry.id))
+        with self._write() as conn:
+            conn.execute(_INSERT_ENTRY, _row(entry))
+            self._audit(conn, "restore", entry.id)
         return entry
 
     def restore_many(self, entries: Iterable[Entry]) -> int:
         """Insert many entries as they are (ids and timestamps kept), in one transaction."""
-        count = 0
-        with self._write() as s:
-            for entry in entries:
-                s.add(_to_row(entry))
-                count += 1
-            s.add(self._audit("import", None, f"{count} entries"))
+        with self._write() as conn:
+            before = conn.total_changes
+            conn.executemany(_INSERT_ENTRY, map(_row, entries))
+            count = conn.total_changes - before
+            self._audit(conn, "import", None, f"{count} entries")
         return count
 
     # ------------------------------------------------------------ audit log
 
-    def _audit(self, action: str, entry_id: str | None = None, detail: str = "") -> AuditRow:
-        return AuditRow(
-            at=_to_db_time(_utcnow()), worker=self.actor or "unknown", action=action, entry_id=entry_id, detail=detail
+    def _audit(self, conn, action: str, entry_id: str | None = None, detail: str = "") -> None:
+        conn.execute(
+            "INSERT INTO audit_log (at, worker, action, entry_id, detail) VALUES (?, ?, ?, ?, ?)",
+            (_db_time(_utcnow()), self.actor or "unknown", action, entry_id, detail),
         )
 
     def record(self, action: str, detail: str = "", entry_id: str | None = None) -> None:
         """Add a line to the audit log for an action outside the entries (export, backup, restore)."""
-        with self._write() as s:
-            s.add(self._audit(action, entry_id, detail))
+        with self._write() as conn:
+            self._audit(conn, action, entry_id, detail)
 
     def audit_log(self, limit: int | None = None) -> list[AuditRecord]:
         """The audit log, newest first."""
-        stmt = select(AuditRow).order_by(AuditRow.id.desc())
-        if limit:
-            stmt = stmt.limit(limit)
-        with self._session() as s:
-            return [
-                AuditRecord(_from_db_time(r.at), r.worker, r.action, r.entry_id, r.detail) for r in s.scalars(stmt)
-            ]
+        sql = "SELECT at, worker, action, entry_id, detail FROM audit_log ORDER BY id DESC"
+        rows = self._rows(sql + " LIMIT ?", (limit,)) if limit else self._rows(sql)
+        return [AuditRecord(_from_db_time(at), w, a, e, d) for at, w, a, e, d in rows]
 
     # ------------------------------------------------------------ reads
 
     def get(self, entry_id: str) -> Entry | None:
-        with self._session() as s:
-            row = s.get(EntryRow, entry_id)
-            return _to_entry(row) if row else None
+        rows = self._rows(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,))
+        return _to_entry(rows[0]) if rows else None
 
     def entries_between(self, start: dt.date, end: dt.date) -> list[Entry]:
         """Entries dated start..end inclusive, by day, start time, then entry order."""
-        stmt = (
-            select(EntryRow)
-            .where(EntryRow.date >= start, EntryRow.date <= end)
-            .order_by(EntryRow.date, EntryRow.start_time.is_(None), EntryRow.start_time, EntryRow.created_at)
+        sql = (
+            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE date >= ? AND date <= ? "
+            "ORDER BY date, start_time IS NULL, start_time, created_at"
         )
-        with self._session() as s:
-            return [_to_entry(r) for r in s.scalars(stmt)]
+        return [_to_entry(r) for r in self._rows(sql, (start.isoformat(), end.isoformat()))]
 
     def list_week(self, week: Week) -> list[Entry]:
         return self.entries_between(week.start, week.end)
 
     def totals_between(self, start: dt.date, end: dt.date) -> list[TotalRow]:
         """Minutes, entries and people per day and category, summed in SQL."""
-        return [TotalRow(*row) for row in self._sums(EntryRow.date, EntryRow.category, start, end)]
+        day = dt.date.fromisoformat
+        return [TotalRow(day(d), c, m, n, p) for d, c, m, n, p in self._sums("date", "category", start, end)]
 
     def mode_format_totals(self, start: dt.date, end: dt.date) -> list[HowRow]:
         """Minutes, entries and people per mode and format, summed in SQL."""
-        return [HowRow(*row) for row in self._sums(EntryRow.mode, EntryRow.format, start, end)]
+        return [HowRow(*row) for row in self._sums("mode", "format", start, end)]
 
-    def _sums(self, first, second, start: dt.date, end: dt.date) -> list[tuple]:
+    def _sums(self, first: str, second: str, start: dt.date, end: dt.date) -> list[tuple]:
         """(first, second, minutes, entries, people) for entries dated start..end, grouped by
         the two columns (the date range uses the (date, category) index)."""
-        stmt = (
-            select(first, second, func.sum(EntryRow.minutes), func.count(), func.sum(EntryRow.people))
-            .where(EntryRow.date >= start, EntryRow.date <= end)
-            .group_by(first, second)
-            .order_by(first, second)
+        sql = (
+            f"SELECT {first}, {second}, sum(minutes), count(*), sum(people) FROM entries "
+            f"WHERE date >= ? AND date <= ? GROUP BY {first}, {second} ORDER BY {first}, {second}"
         )
-        with self.engine.connect() as conn:
-            return [(a, b, int(m), int(n), int(p)) for a, b, m, n, p in conn.execute(stmt)]
+        return self._rows(sql, (start.isoformat(), end.isoformat()))
 
     # The fields of the rows iter_entry_rows yields, in order.
     ENTRY_ROW_FIELDS = (
@@ -376,74 +405,44 @@ class Store:
         Fields as :attr:`ENTRY_ROW_FIELDS`; ``date`` is ISO text, ``start_time``
         ``HH:MM`` text or None, ``tags`` the keys joined with ``;``; ``note`` is
         read only when *notes* is true (else ``""``). Ordered like
-        :meth:`entries_between`, then by id. No ORM objects, for large exports;
-        close the iterator (or exhaust it) to give the connection back.
+        :meth:`entries_between`, then by id. For large exports.
         """
-        stmt = (
-            select(
-                EntryRow.id,
-                EntryRow.worker,
-                type_coerce(EntryRow.date, String),
-                func.substr(type_coerce(EntryRow.start_time, String), 1, 5),
-                EntryRow.minutes,
-                EntryRow.category,
-                EntryRow.mode,
-                EntryRow.format,
-                EntryRow.people,
-                EntryRow.client_ref,
-                EntryRow.tags,
-                EntryRow.note if notes else literal("", String),
-            )
-            .where(EntryRow.date >= start, EntryRow.date <= end)
-            .order_by(
-                EntryRow.date,
-                EntryRow.start_time.is_(None),
-                EntryRow.start_time,
-                EntryRow.created_at,
-                EntryRow.id,
-            )
+        sql = (
+            "SELECT id, worker, date, substr(start_time, 1, 5), minutes, category, mode, format, people, "
+            f"client_ref, tags, {'note' if notes else chr(39) * 2} FROM entries WHERE date >= ? AND date <= ? "
+            "ORDER BY date, start_time IS NULL, start_time, created_at, id"
         )
-        with self.engine.connect() as conn:
-            result = conn.execution_options(yield_per=batch).execute(stmt)
-            yield from result.partitions()
+        cursor = self._connection().execute(sql, (start.isoformat(), end.isoformat()))
+        try:
+            while rows := cursor.fetchmany(batch):
+                yield rows
+        finally:
+            cursor.close()
 
     def count_between(self, start: dt.date, end: dt.date) -> int:
-        stmt = select(func.count()).select_from(EntryRow).where(EntryRow.date >= start, EntryRow.date <= end)
-        with self.engine.connect() as conn:
-            return int(conn.execute(stmt).scalar_one())
+        sql = "SELECT count(*) FROM entries WHERE date >= ? AND date <= ?"
+        return self._rows(sql, (start.isoformat(), end.isoformat()))[0][0]
 
     def worker_day_totals(self, start: dt.date, end: dt.date) -> list[tuple[str, dt.date, str, int, int, int]]:
         """(worker, date, category, minutes, entries, people) per worker, day and category, summed in SQL."""
-        stmt = (
-            select(
-                EntryRow.worker,
-                EntryRow.date,
-                EntryRow.category,
-                func.sum(EntryRow.minutes),
-                func.count(),
-                func.sum(EntryRow.people),
-            )
-            .where(EntryRow.date >= start, EntryRow.date <= end)
-            .group_by(EntryRow.worker, EntryRow.date, EntryRow.category)
-            .order_by(EntryRow.date, EntryRow.worker, EntryRow.category)
+        sql = (
+            "SELECT worker, date, category, sum(minutes), count(*), sum(people) FROM entries "
+            "WHERE date >= ? AND date <= ? GROUP BY worker, date, category ORDER BY date, worker, category"
         )
-        with self.engine.connect() as conn:
-            return [(w, d, c, int(m), int(n), int(p)) for w, d, c, m, n, p in conn.execute(stmt)]
+        day = dt.date.fromisoformat
+        return [(w, day(d), c, m, n, p) for w, d, c, m, n, p in self._rows(sql, (start.isoformat(), end.isoformat()))]
 
     def category_usage(self) -> dict[str, int]:
         """How many entries use each category key (to check a taxonomy file)."""
-        stmt = select(EntryRow.category, func.count()).group_by(EntryRow.category)
-        with self.engine.connect() as conn:
-            return {c: int(n) for c, n in conn.execute(stmt)}
+        return dict(self._rows("SELECT category, count(*) FROM entries GROUP BY category"))
 
     def count(self) -> int:
-        with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(EntryRow)).scalar_one())
+        return self._rows("SELECT count(*) FROM entries")[0][0]
 
 
-def _explain(exc: OperationalError) -> str:
+def _explain(exc: Exception) -> str:
     """A failed write in words a worker can act on."""
-    text = str(exc.orig).lower()
+    text = str(exc).lower()
     if "full" in text:
         return "the disk is full; free some space and save again"
     if "readonly" in text or "read-only" in text:
@@ -452,60 +451,69 @@ def _explain(exc: OperationalError) -> str:
         return "the database is busy in another program; try again in a moment"
     if "unable to open" in text or "disk i/o" in text:
         return "the database file cannot be reached (was it moved, or its drive removed?)"
-    return f"the database refused the change ({exc.orig})"
+    return f"the database refused the change ({exc})"
 
 
 # ---------------------------------------------------------------- mapping
+# Values are stored as SQLAlchemy's SQLite types store them (models.py): dates as
+# YYYY-MM-DD, times as HH:MM:SS.ffffff, UTC datetimes as YYYY-MM-DD HH:MM:SS.ffffff.
+
+_FIELDS = (
+    "id", "worker", "date", "start_time", "minutes", "category", "mode", "format",
+    "people", "client_ref", "tags", "note", "created_at", "updated_at",
+)
+_ENTRY_COLUMNS = ", ".join(_FIELDS)
+_INSERT_ENTRY = f"INSERT INTO entries ({_ENTRY_COLUMNS}) VALUES ({', '.join('?' * len(_FIELDS))})"
+_UPDATE_ENTRY = f"UPDATE entries SET {', '.join(f'{f} = ?' for f in _FIELDS[1:])} WHERE id = ?"
 
 
-def _from_db_time(value: dt.datetime | None) -> dt.datetime | None:
-    return value.replace(tzinfo=dt.UTC) if value is not None and value.tzinfo is None else value
-
-
-def _to_db_time(value: dt.datetime | None) -> dt.datetime | None:
+def _db_time(value: dt.datetime | None) -> str | None:
     if value is None:
         return None
     if value.tzinfo is not None:
         value = value.astimezone(dt.UTC).replace(tzinfo=None)
-    return value
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _row_values(entry: Entry) -> dict[str, object]:
-    return {
-        "worker": entry.worker,
-        "date": entry.date,
-        "start_time": entry.start_time,
-        "minutes": entry.minutes,
-        "category": entry.category,
-        "mode": entry.mode,
-        "format": entry.format,
-        "people": entry.people,
-        "client_ref": entry.client_ref,
-        "tags": ";".join(entry.tags),
-        "note": entry.note,
-        "created_at": _to_db_time(entry.created_at),
-        "updated_at": _to_db_time(entry.updated_at),
-    }
+def _from_db_time(value: str | None) -> dt.datetime | None:
+    return None if value is None else dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
 
 
-def _to_row(entry: Entry) -> EntryRow:
-    return EntryRow(id=entry.id, **_row_values(entry))
+def _row(entry: Entry) -> tuple:
+    start = entry.start_time
+    return (
+        entry.id,
+        entry.worker,
+        entry.date.isoformat(),
+        None if start is None else start.strftime("%H:%M:%S.%f"),
+        entry.minutes,
+        entry.category,
+        entry.mode,
+        entry.format,
+        entry.people,
+        entry.client_ref,
+        ";".join(entry.tags),
+        entry.note,
+        _db_time(entry.created_at),
+        _db_time(entry.updated_at),
+    )
 
 
-def _to_entry(row: EntryRow) -> Entry:
+def _to_entry(row: Sequence) -> Entry:
+    id_, worker, day, start, minutes, category, mode, format_, people, client_ref, tags, note, created, updated = row
     return Entry(
-        id=row.id,
-        worker=row.worker,
-        date=row.date,
-        start_time=row.start_time,
-        minutes=row.minutes,
-        category=row.category,
-        mode=row.mode,
-        format=row.format,
-        people=row.people,
-        client_ref=row.client_ref,
-        tags=tuple(t for t in row.tags.split(";") if t),
-        note=row.note,
-        created_at=_from_db_time(row.created_at),
-        updated_at=_from_db_time(row.updated_at),
+        id=id_,
+        worker=worker,
+        date=dt.date.fromisoformat(day),
+        start_time=None if start is None else dt.time.fromisoformat(start),
+        minutes=minutes,
+        category=category,
+        mode=mode,
+        format=format_,
+        people=people,
+        client_ref=client_ref,
+        tags=tuple(t for t in tags.split(";") if t),
+        note=note,
+        created_at=_from_db_time(created),
+        updated_at=_from_db_time(updated),
     )

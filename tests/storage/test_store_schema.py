@@ -1,0 +1,81 @@
+"""The store's plain SQL and the typed SQLAlchemy models describe the same file.
+
+The models (and the Alembic migrations made from them) define the schema; the
+store reads and writes it through sqlite3 without importing SQLAlchemy. These
+tests fail when the two drift apart: a column added to one and not the other,
+or a value stored in a format SQLAlchemy would read differently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+from sqlalchemy import create_engine, inspect, select
+from sqlalchemy.orm import Session
+
+from peerdesk.storage import store as store_mod
+from peerdesk.storage.models import AuditRow, EntryRow
+from peerdesk.storage.store import Store
+
+
+def test_the_store_writes_every_column_of_the_model(db_path):
+    Store(db_path).close()
+    engine = create_engine(f"sqlite:///{db_path}")
+    try:
+        on_disk = [c["name"] for c in inspect(engine).get_columns("entries")]
+    finally:
+        engine.dispose()
+    assert list(store_mod._FIELDS) == [c.name for c in EntryRow.__table__.columns] == on_disk
+
+
+def test_what_the_store_writes_sqlalchemy_reads_back_the_same(store, db_path, make_entry):
+    written = store.add(
+        make_entry(date="2026-11-24", start_time="09:05", minutes="50", tags="presence;role_modeling", note="Ward round")
+    )
+    engine = create_engine(f"sqlite:///{db_path}")
+    try:
+        with Session(engine) as s:
+            row = s.scalars(select(EntryRow)).one()
+            audit = s.scalars(select(AuditRow)).one()
+    finally:
+        engine.dispose()
+    assert row.date == dt.date(2026, 11, 24)
+    assert row.start_time == dt.time(9, 5)
+    assert row.created_at == written.created_at.replace(tzinfo=None)
+    assert row.updated_at == written.updated_at.replace(tzinfo=None)
+    assert (row.minutes, row.tags, row.note) == (50, "presence;role_modeling", "Ward round")
+    assert (audit.action, audit.entry_id) == ("create", written.id)
+
+
+def test_what_sqlalchemy_writes_the_store_reads_back_the_same(store, db_path):
+    created = dt.datetime(2026, 11, 24, 10, 30, 15, 250)
+    engine = create_engine(f"sqlite:///{db_path}")
+    try:
+        with Session(engine) as s, s.begin():
+            s.add(
+                EntryRow(
+                    id="e-1", worker="PW-01", date=dt.date(2026, 11, 24), start_time=dt.time(14, 0), minutes=30,
+                    category="advocacy", mode="phone", format="individual", people=1, client_ref="",
+                    tags="presence", note="", created_at=created, updated_at=created,
+                )
+            )
+    finally:
+        engine.dispose()
+    got = store.get("e-1")
+    assert got is not None
+    assert (got.date, got.start_time, got.minutes, got.tags) == (dt.date(2026, 11, 24), dt.time(14, 0), 30, ("presence",))
+    assert got.created_at == created.replace(tzinfo=dt.UTC)
+    assert [e.id for e in store.entries_between(dt.date(2026, 11, 23), dt.date(2026, 11, 29))] == ["e-1"]
+
+
+def test_opening_a_current_file_does_not_import_sqlalchemy(db_path):
+    Store(db_path).close()  # made (and migrated) here, with Alembic
+    code = (
+        "import sys; from peerdesk.storage.store import Store; "
+        f"s = Store({str(db_path)!r}); s.count(); s.close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
