@@ -9,15 +9,18 @@ or a value stored in a format SQLAlchemy would read differently.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import subprocess
 import sys
+
+import pytest
 
 from sqlalchemy import create_engine, inspect, select
 from sqlalchemy.orm import Session
 
 from peerdesk.storage import store as store_mod
 from peerdesk.storage.models import AuditRow, EntryRow
-from peerdesk.storage.store import Store
+from peerdesk.storage.store import Reader, Store
 
 
 def test_the_store_writes_every_column_of_the_model(db_path):
@@ -79,3 +82,27 @@ def test_opening_a_current_file_does_not_import_sqlalchemy(db_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_reader_sees_what_the_store_wrote_and_writes_nothing(store, db_path, make_entry):
+    written = store.add(make_entry(date="2026-11-24", minutes="50"))
+    store.close()
+    before = (db_path.read_bytes(), db_path.stat().st_mtime_ns)
+    reader = Reader.if_current(db_path)
+    assert reader is not None
+    try:
+        assert [e.id for e in reader.entries_between(dt.date(2026, 11, 23), dt.date(2026, 11, 29))] == [written.id]
+        assert reader.count() == 1
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader._rows("DELETE FROM entries")
+    finally:
+        reader.close()
+    assert (db_path.read_bytes(), db_path.stat().st_mtime_ns) == before
+
+
+def test_a_reader_is_only_offered_for_a_current_plain_file(tmp_path, db_path, alembic_upgrade):
+    assert Reader.if_current(tmp_path / "missing.db") is None
+    (tmp_path / "text.db").write_text("not a database")
+    assert Reader.if_current(tmp_path / "text.db") is None
+    alembic_upgrade(db_path, "0001")  # an older schema: the store must upgrade it first
+    assert Reader.if_current(db_path) is None

@@ -101,12 +101,161 @@ def _check_file(path: Path) -> None:
         raise StoreError(f"{path} is not a SQLite database; PeerDesk will not open or overwrite it")
 
 
-class Store:
+class Reader:
+    """Reads one PeerDesk database: the queries the week view, exports and checks use.
+
+    A reader keeps one connection, opened on first use, and is meant for one
+    thread at a time. ``Reader.if_current(path)`` opens a file read-only, for
+    a first look at the week while the store itself is still being opened.
+    """
+
+    path: Path
+    cipher: Cipher | None = None
+    _conn = None
+    _checked = True  # a Store switches this off until its file is checked
+    _mode = "ro"
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    @staticmethod
+    def if_current(path: str | Path) -> Reader | None:
+        """A read-only reader of *path* when it is a plain PeerDesk file at the current schema,
+        else None (the store's own open then says what is wrong). Nothing is written."""
+        path = Path(path)
+        try:
+            with path.open("rb") as fh:
+                if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                    return None
+        except OSError:
+            return None
+        reader = Reader(path)
+        try:
+            if reader._rows("SELECT version_num FROM alembic_version") == [(migrations.HEAD,)]:
+                return reader
+        except sqlite3.Error:
+            pass
+        reader.disconnect()
+        return None
+
+    # ------------------------------------------------------------ connection
+
+    def _connection(self):
+        if self._conn is None:
+            wal = self._checked and self._mode == "rw"
+            self._conn = _connect(self.path, self._mode, wal=wal, cipher=self.cipher)
+        return self._conn
+
+    def disconnect(self) -> None:
+        """Close the open connection; the next call opens a new one."""
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            conn.close()
+
+    def close(self) -> None:
+        self.disconnect()
+
+    def _rows(self, sql: str, args: Sequence[object] = ()) -> list[tuple]:
+        return self._connection().execute(sql, args).fetchall()
+
+    def pragma(self, name: str) -> object:
+        """``PRAGMA name`` (or ``name=value``) on the store's own connection; its value, if any."""
+        rows = self._rows(f"PRAGMA {name}")
+        return rows[0][0] if rows else None
+
+    # ------------------------------------------------------------ reads
+
+    def get(self, entry_id: str) -> Entry | None:
+        rows = self._rows(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,))
+        return _to_entry(rows[0]) if rows else None
+
+    def entries_between(self, start: dt.date, end: dt.date) -> list[Entry]:
+        """Entries dated start..end inclusive, by day, start time, then entry order."""
+        sql = (
+            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE date >= ? AND date <= ? "
+            "ORDER BY date, start_time IS NULL, start_time, created_at"
+        )
+        return [_to_entry(r) for r in self._rows(sql, (start.isoformat(), end.isoformat()))]
+
+    def list_week(self, week: Week) -> list[Entry]:
+        return self.entries_between(week.start, week.end)
+
+    def totals_between(self, start: dt.date, end: dt.date) -> list[TotalRow]:
+        """Minutes, entries and people per day and category, summed in SQL."""
+        day = dt.date.fromisoformat
+        return [TotalRow(day(d), c, m, n, p) for d, c, m, n, p in self._sums("date", "category", start, end)]
+
+    def mode_format_totals(self, start: dt.date, end: dt.date) -> list[HowRow]:
+        """Minutes, entries and people per mode and format, summed in SQL."""
+        return [HowRow(*row) for row in self._sums("mode", "format", start, end)]
+
+    def _sums(self, first: str, second: str, start: dt.date, end: dt.date) -> list[tuple]:
+        """(first, second, minutes, entries, people) for entries dated start..end, grouped by
+        the two columns (the date range uses the (date, category) index)."""
+        sql = (
+            f"SELECT {first}, {second}, sum(minutes), count(*), sum(people) FROM entries "
+            f"WHERE date >= ? AND date <= ? GROUP BY {first}, {second} ORDER BY {first}, {second}"
+        )
+        return self._rows(sql, (start.isoformat(), end.isoformat()))
+
+    # The fields of the rows iter_entry_rows yields, in order.
+    ENTRY_ROW_FIELDS = (
+        "id", "worker", "date", "start_time", "minutes", "category",
+        "mode", "format", "people", "client_ref", "tags", "note",
+    )
+
+    def iter_entry_rows(
+        self, start: dt.date, end: dt.date, *, notes: bool = False, batch: int = 1000
+    ) -> Iterator[Sequence[tuple]]:
+        """Entries dated start..end inclusive, streamed as lists of at most *batch* plain tuples.
+
+        Fields as :attr:`ENTRY_ROW_FIELDS`; ``date`` is ISO text, ``start_time``
+        ``HH:MM`` text or None, ``tags`` the keys joined with ``;``; ``note`` is
+        read only when *notes* is true (else ``""``). Ordered like
+        :meth:`entries_between`, then by id. For large exports.
+        """
+        sql = (
+            "SELECT id, worker, date, substr(start_time, 1, 5), minutes, category, mode, format, people, "
+            f"client_ref, tags, {'note' if notes else chr(39) * 2} FROM entries WHERE date >= ? AND date <= ? "
+            "ORDER BY date, start_time IS NULL, start_time, created_at, id"
+        )
+        cursor = self._connection().execute(sql, (start.isoformat(), end.isoformat()))
+        try:
+            while rows := cursor.fetchmany(batch):
+                yield rows
+        finally:
+            cursor.close()
+
+    def count_between(self, start: dt.date, end: dt.date) -> int:
+        sql = "SELECT count(*) FROM entries WHERE date >= ? AND date <= ?"
+        return self._rows(sql, (start.isoformat(), end.isoformat()))[0][0]
+
+    def worker_day_totals(self, start: dt.date, end: dt.date) -> list[tuple[str, dt.date, str, int, int, int]]:
+        """(worker, date, category, minutes, entries, people) per worker, day and category, summed in SQL."""
+        sql = (
+            "SELECT worker, date, category, sum(minutes), count(*), sum(people) FROM entries "
+            "WHERE date >= ? AND date <= ? GROUP BY worker, date, category ORDER BY date, worker, category"
+        )
+        day = dt.date.fromisoformat
+        return [(w, day(d), c, m, n, p) for w, d, c, m, n, p in self._rows(sql, (start.isoformat(), end.isoformat()))]
+
+    def category_usage(self) -> dict[str, int]:
+        """How many entries use each category key (to check a taxonomy file)."""
+        return dict(self._rows("SELECT category, count(*) FROM entries GROUP BY category"))
+
+    def count(self) -> int:
+        return self._rows("SELECT count(*) FROM entries")[0][0]
+
+
+
+class Store(Reader):
     """Entries in one SQLite file. ``Store(path)`` creates or upgrades it.
 
-    A store keeps one connection, opened on first use; it is meant for one
-    thread at a time (the window's, or one command's).
+    Reads and writes through one connection, opened on first use; meant for
+    one thread at a time (the window's, or one command's).
     """
+
+    _mode = "rw"
 
     def __init__(self, path: str | Path, *, create: bool = True, cipher: Cipher | None = None) -> None:
         self.path = Path(path)
@@ -137,7 +286,6 @@ class Store:
         self.actor = ""  # who is working: written into the audit log
         self.write_lock = WriteLock(Path(f"{self.path}.lock"))
         self.on_busy: Callable[[], None] | None = None  # told once when a write has to wait
-        self._conn = None
         # Until the file is checked (and upgraded) connections must not switch it to WAL.
         self._checked = False
         try:
@@ -150,27 +298,6 @@ class Store:
             self.disconnect()
         self._checked = True
         self._connection()  # now with WAL on
-
-    # ------------------------------------------------------------ connection
-
-    def _connection(self):
-        if self._conn is None:
-            self._conn = _connect(self.path, "rw", wal=self._checked, cipher=self.cipher)
-        return self._conn
-
-    def disconnect(self) -> None:
-        """Close the open connection; the next call opens a new one."""
-        if self._conn is not None:
-            conn, self._conn = self._conn, None
-            conn.close()
-
-    def _rows(self, sql: str, args: Sequence[object] = ()) -> list[tuple]:
-        return self._connection().execute(sql, args).fetchall()
-
-    def pragma(self, name: str) -> object:
-        """``PRAGMA name`` (or ``name=value``) on the store's own connection; its value, if any."""
-        rows = self._rows(f"PRAGMA {name}")
-        return rows[0][0] if rows else None
 
     # ------------------------------------------------------------ schema
 
@@ -355,90 +482,6 @@ class Store:
         sql = "SELECT at, worker, action, entry_id, detail FROM audit_log ORDER BY id DESC"
         rows = self._rows(sql + " LIMIT ?", (limit,)) if limit else self._rows(sql)
         return [AuditRecord(_from_db_time(at), w, a, e, d) for at, w, a, e, d in rows]
-
-    # ------------------------------------------------------------ reads
-
-    def get(self, entry_id: str) -> Entry | None:
-        rows = self._rows(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,))
-        return _to_entry(rows[0]) if rows else None
-
-    def entries_between(self, start: dt.date, end: dt.date) -> list[Entry]:
-        """Entries dated start..end inclusive, by day, start time, then entry order."""
-        sql = (
-            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE date >= ? AND date <= ? "
-            "ORDER BY date, start_time IS NULL, start_time, created_at"
-        )
-        return [_to_entry(r) for r in self._rows(sql, (start.isoformat(), end.isoformat()))]
-
-    def list_week(self, week: Week) -> list[Entry]:
-        return self.entries_between(week.start, week.end)
-
-    def totals_between(self, start: dt.date, end: dt.date) -> list[TotalRow]:
-        """Minutes, entries and people per day and category, summed in SQL."""
-        day = dt.date.fromisoformat
-        return [TotalRow(day(d), c, m, n, p) for d, c, m, n, p in self._sums("date", "category", start, end)]
-
-    def mode_format_totals(self, start: dt.date, end: dt.date) -> list[HowRow]:
-        """Minutes, entries and people per mode and format, summed in SQL."""
-        return [HowRow(*row) for row in self._sums("mode", "format", start, end)]
-
-    def _sums(self, first: str, second: str, start: dt.date, end: dt.date) -> list[tuple]:
-        """(first, second, minutes, entries, people) for entries dated start..end, grouped by
-        the two columns (the date range uses the (date, category) index)."""
-        sql = (
-            f"SELECT {first}, {second}, sum(minutes), count(*), sum(people) FROM entries "
-            f"WHERE date >= ? AND date <= ? GROUP BY {first}, {second} ORDER BY {first}, {second}"
-        )
-        return self._rows(sql, (start.isoformat(), end.isoformat()))
-
-    # The fields of the rows iter_entry_rows yields, in order.
-    ENTRY_ROW_FIELDS = (
-        "id", "worker", "date", "start_time", "minutes", "category",
-        "mode", "format", "people", "client_ref", "tags", "note",
-    )
-
-    def iter_entry_rows(
-        self, start: dt.date, end: dt.date, *, notes: bool = False, batch: int = 1000
-    ) -> Iterator[Sequence[tuple]]:
-        """Entries dated start..end inclusive, streamed as lists of at most *batch* plain tuples.
-
-        Fields as :attr:`ENTRY_ROW_FIELDS`; ``date`` is ISO text, ``start_time``
-        ``HH:MM`` text or None, ``tags`` the keys joined with ``;``; ``note`` is
-        read only when *notes* is true (else ``""``). Ordered like
-        :meth:`entries_between`, then by id. For large exports.
-        """
-        sql = (
-            "SELECT id, worker, date, substr(start_time, 1, 5), minutes, category, mode, format, people, "
-            f"client_ref, tags, {'note' if notes else chr(39) * 2} FROM entries WHERE date >= ? AND date <= ? "
-            "ORDER BY date, start_time IS NULL, start_time, created_at, id"
-        )
-        cursor = self._connection().execute(sql, (start.isoformat(), end.isoformat()))
-        try:
-            while rows := cursor.fetchmany(batch):
-                yield rows
-        finally:
-            cursor.close()
-
-    def count_between(self, start: dt.date, end: dt.date) -> int:
-        sql = "SELECT count(*) FROM entries WHERE date >= ? AND date <= ?"
-        return self._rows(sql, (start.isoformat(), end.isoformat()))[0][0]
-
-    def worker_day_totals(self, start: dt.date, end: dt.date) -> list[tuple[str, dt.date, str, int, int, int]]:
-        """(worker, date, category, minutes, entries, people) per worker, day and category, summed in SQL."""
-        sql = (
-            "SELECT worker, date, category, sum(minutes), count(*), sum(people) FROM entries "
-            "WHERE date >= ? AND date <= ? GROUP BY worker, date, category ORDER BY date, worker, category"
-        )
-        day = dt.date.fromisoformat
-        return [(w, day(d), c, m, n, p) for w, d, c, m, n, p in self._rows(sql, (start.isoformat(), end.isoformat()))]
-
-    def category_usage(self) -> dict[str, int]:
-        """How many entries use each category key (to check a taxonomy file)."""
-        return dict(self._rows("SELECT category, count(*) FROM entries GROUP BY category"))
-
-    def count(self) -> int:
-        return self._rows("SELECT count(*) FROM entries")[0][0]
-
 
 def _explain(exc: Exception) -> str:
     """A failed write in words a worker can act on."""
