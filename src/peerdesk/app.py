@@ -141,6 +141,15 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
         return True
 
 
+def first_look(workspace: Workspace):
+    """A read-only Reader of the workspace's file when it is plain and current, else None."""
+    if workspace.settings.get("encrypted"):
+        return None
+    with _without_pyside_import_hook():
+        from .storage.store import Reader
+    return Reader.if_current(workspace.db_path)
+
+
 def first_run_choice(window: MainWindow, dialogs: Dialogs) -> str | None:
     """On a new data folder: is this computer shared? Returns a new passphrase for an
     encrypted store, None for a plain one, or "" when the user backed out."""
@@ -226,6 +235,13 @@ def launch(
         if started:
             return
         started = True
+        reader = first_look(workspace)
+        if reader is not None:
+            window.show_first_look(reader)
+            window.paint_now()  # the week is on screen before the store's full check
+        QTimer.singleShot(0, open_store)
+
+    def open_store() -> None:
         if not open_store_into(window, dialogs):
             window.close()
             if on_fail is not None:
@@ -234,8 +250,8 @@ def launch(
         window.ask_worker_if_unset()
         window.focus_form()
 
-    # The database (and SQLAlchemy) opens once the window is on screen; a window
-    # that never paints (minimised at start) opens it after a second anyway.
+    # The week is read (read-only) and the store opened and checked once the window
+    # is on screen; a window that never paints (minimised at start) does it after a second.
     window.first_painted.connect(after_first_paint)
     QTimer.singleShot(1000, after_first_paint)
     return window

@@ -134,3 +134,45 @@ def test_a_second_start_on_the_same_folder_brings_the_first_forward(qtbot, data_
         close(separate)
     finally:
         close(first)
+
+
+def test_the_week_is_shown_read_only_before_the_store_is_open(qtbot, data_dir, monkeypatch):
+    from datetime import date
+
+    from peerdesk import demo
+    from peerdesk.domain.weeks import Week
+
+    demo.create_demo_folder(data_dir, weeks=3)
+    db = data_dir / "peerdesk.db"
+    before = db.read_bytes()
+    seen = []
+    opened = peerdesk_app.open_store_into
+
+    def open_store_into(window, dialogs):  # what the window shows when the store starts to open
+        seen.append((window.store, window.form.isEnabled(), window.week_view.model.rowCount()))
+        assert db.read_bytes() == before  # the first look wrote nothing
+        return opened(window, dialogs)
+
+    monkeypatch.setattr(peerdesk_app, "open_store_into", open_store_into)
+    window = peerdesk_app.launch(data_dir=str(data_dir), week=Week.of(date.today()).previous(), dialogs=Answers())
+    try:
+        qtbot.waitUntil(lambda: window.store is not None, timeout=5000)
+        shown = window.week_view.model.rowCount()
+        assert shown > 0  # a demo week
+        assert seen == [(None, False, shown)]  # the same week, read before the store was open
+        assert window.first_look is None  # its read-only connection is closed
+        assert window.form.isEnabled()
+    finally:
+        close(window)
+
+
+def test_an_encrypted_folder_gets_no_first_look(data_dir):
+    (data_dir / "settings.json").write_text('{"worker": "PW-12", "encrypted": true}', "utf-8")
+    (data_dir / "peerdesk.db").write_bytes(b"\x8f" * 4096)
+    from peerdesk.workspace import Workspace
+
+    ws = Workspace(data_dir)
+    try:
+        assert peerdesk_app.first_look(ws) is None
+    finally:
+        ws.close()

@@ -58,6 +58,7 @@ def _base_font() -> QFont:
 
 class MainWindow(QMainWindow):
     first_painted = Signal()  # once, right after the window first reaches the screen
+    week_shown = Signal()  # the week's table and charts were filled (from the store or a first look)
 
     def __init__(
         self,
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or Dialogs()
         self.today = today
         self.store = None
+        self.first_look = None  # a read-only Reader that shows the week while the store opens
         self.week = week or Week.of(today())
         self.undo_stack = QUndoStack(self)
         self.edit_dialog: EntryDialog | None = None
@@ -261,8 +263,22 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ store
 
+    def show_first_look(self, reader) -> None:
+        """The week read from a read-only *reader* while the store is still being opened
+        (and checked); the form stays disabled until :meth:`set_store`."""
+        self.first_look = reader
+        self.refresh()
+
+    def paint_now(self) -> None:
+        """Lay out and paint what is pending now, before a long step that blocks the event loop."""
+        QApplication.sendPostedEvents()
+        self.repaint()
+
     def set_store(self, store) -> None:
         self.store = store
+        if self.first_look is not None:
+            self.first_look.close()
+            self.first_look = None
         self.form.setEnabled(True)
         self.statusBar().clearMessage()
         self.refresh()
@@ -309,6 +325,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.draft_timer.isActive():
             self.save_draft()
+        if self.first_look is not None:
+            self.first_look.close()
+            self.first_look = None
         super().closeEvent(event)
 
     def _show_week_header_only(self) -> None:
@@ -318,22 +337,29 @@ class MainWindow(QMainWindow):
         self.week = week
         self.refresh()
 
+    def _source(self):
+        """Where the week is read from: the store, or the first look while it opens."""
+        return self.store if self.store is not None else self.first_look
+
     def refresh(self) -> None:
-        if self.store is None:
+        source = self._source()
+        if source is None:
             self._show_week_header_only()
             return
         data = load_week(
-            self.store, self.taxonomy, self.week, trend_count=self.week_view.trend_chart.weeks_count(), today=self.today()
+            source, self.taxonomy, self.week, trend_count=self.week_view.trend_chart.weeks_count(), today=self.today()
         )
         self.week_view.show_data(
             data, is_current=self.week == Week.of(self.today()), contracted_hours=self.contracted_hours()
         )
+        self.week_shown.emit()
 
     def refresh_trend(self) -> None:
-        if self.store is None:
+        source = self._source()
+        if source is None:
             return
         chart = self.week_view.trend_chart
-        trend = load_trend(self.store, self.taxonomy, self.week, chart.weeks_count(), self.today())
+        trend = load_trend(source, self.taxonomy, self.week, chart.weeks_count(), self.today())
         chart.show_trend(trend, self.week, self.contracted_hours())
 
     def contracted_hours(self) -> float:
