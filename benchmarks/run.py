@@ -159,10 +159,14 @@ def painted(window, mark):
         app.quit()
 
 marked = set()
-def week_shown(window):  # "shown": the week's table and charts first painted (painted here, now)
-    if "shown" not in marked:
-        marked.add("shown")
+def week_shown(window):  # "shown": the week's table and charts first painted
+    if "shown" in marked:
+        return
+    marked.add("shown")
+    if window._painted:  # on screen already: paint the week now
         painted(window, "shown")
+    else:  # filled before the first paint: that paint shows it
+        marked.add("at first paint")
 
 set_store = pd.MainWindow.set_store
 def watched_set_store(self, store):  # "ready": the store open too, the week painted from it
@@ -170,18 +174,29 @@ def watched_set_store(self, store):  # "ready": the store open too, the week pai
     QTimer.singleShot(0, lambda: painted(self, "ready"))
 pd.MainWindow.set_store = watched_set_store
 
+def first_paint():
+    print("paint", hwm(), flush=True)
+    if "at first paint" in marked:  # printed once that paint is done
+        QTimer.singleShot(0, lambda: print("shown", hwm(), flush=True))
+
 class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Expose and obj.isExposed():
-            print("paint", hwm(), flush=True)
+            first_paint()
             obj.removeEventFilter(self)
         return False
+set_first_look = pd.MainWindow.show_first_look
+def watched_first_look(self, reader):
+    self.week_shown.connect(lambda: week_shown(self))
+    set_first_look(self, reader)
+pd.MainWindow.show_first_look = watched_first_look
 window = pd.launch(data_dir=sys.argv[1], dialogs=Quiet())
 if isinstance(window, int):
     sys.exit(window)
-window.week_shown.connect(lambda: week_shown(window))
+if "shown" not in marked:  # no first look: the week is shown from the store
+    window.week_shown.connect(lambda: week_shown(window))
 if window._painted:  # exposed already inside show(): late by the rest of launch()
-    print("paint", hwm(), flush=True)
+    first_paint()
 else:
     watch = Watch(); window.windowHandle().installEventFilter(watch)
 sys.exit(pd._application().exec())

@@ -226,22 +226,22 @@ def launch(
     window = MainWindow(workspace, week=week, dialogs=dialogs)
     window.instance_server = InstanceServer(workspace.data_dir, window)
     window.instance_server.show_requested.connect(window.bring_forward)
+    # The week from a read-only first look, so the first paint already shows it; the store
+    # (its full integrity check, maybe a migration) opens once the window is on screen.
+    reader = first_look(workspace)
+    if reader is not None:
+        window.show_first_look(reader)
     window.show()
 
     started = False
 
-    def after_first_paint() -> None:
+    def open_store() -> None:
         nonlocal started
         if started:
             return
         started = True
-        reader = first_look(workspace)
-        if reader is not None:
-            window.show_first_look(reader)
-            window.paint_now()  # the week is on screen before the store's full check
-        QTimer.singleShot(0, open_store)
-
-    def open_store() -> None:
+        if window.first_look is not None:
+            window.first_look.disconnect()  # its memory back before the store's check; it reconnects if asked
         if not open_store_into(window, dialogs):
             window.close()
             if on_fail is not None:
@@ -250,10 +250,9 @@ def launch(
         window.ask_worker_if_unset()
         window.focus_form()
 
-    # The week is read (read-only) and the store opened and checked once the window
-    # is on screen; a window that never paints (minimised at start) does it after a second.
-    window.first_painted.connect(after_first_paint)
-    QTimer.singleShot(1000, after_first_paint)
+    # A window that never paints (minimised at start) opens its store after a second anyway.
+    window.first_painted.connect(open_store)
+    QTimer.singleShot(1000, open_store)
     return window
 
 
