@@ -8,8 +8,6 @@ itself (anyone who can read the data folder can read an unencrypted store).
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import os
 
 N, R, P = 2**14, 8, 1
@@ -23,12 +21,17 @@ class PinError(ValueError):
 def hash_pin(pin: str) -> str:
     if len(pin) < MIN_LENGTH or not pin.isdigit():
         raise PinError(f"a PIN is at least {MIN_LENGTH} digits")
+    import hashlib  # OpenSSL (3 MB of memory) loads only when a PIN is set or checked
+
     salt = os.urandom(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=N, r=R, p=P, dklen=32)
     return f"scrypt${N}${R}${P}${_b64(salt)}${_b64(digest)}"
 
 
 def verify_pin(pin: str, stored: str) -> bool:
+    import hashlib
+    import hmac
+
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
         if scheme != "scrypt":

@@ -11,8 +11,6 @@ A forgotten passphrase cannot be recovered: there is no other copy of the key.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -77,12 +75,16 @@ class Cipher:
         return f"x'{self.key.hex()}{self.salt.hex()}'"
 
     def matches(self, passphrase: str) -> bool:
+        import hmac
+
         return hmac.compare_digest(derive_key(passphrase, self.salt), self.key)
 
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
     if not passphrase:
         raise CryptoError("the passphrase is empty")
+    import hashlib  # OpenSSL (3 MB of memory) loads only for an encrypted store
+
     return hashlib.scrypt(
         passphrase.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, maxmem=64 * 1024 * 1024,
         dklen=KEY_BYTES,

@@ -131,6 +131,7 @@ class Reader:
             return None
         reader = Reader(path)
         try:
+            reader.pragma("cache_size=-512")  # a week's pages, not the default 2 MB
             if reader._rows("SELECT version_num FROM alembic_version") == [(migrations.HEAD,)]:
                 return reader
         except sqlite3.Error:
@@ -316,6 +317,9 @@ class Store(Reader):
     def _quick_check(self) -> None:
         # integrity_check, not quick_check: an index that disagrees with its table is damage
         # too, and writing through it would spread it
+        # It reads every page: through a small cache (this connection closes after the check),
+        # so opening a large file does not raise the memory PeerDesk keeps at its peak.
+        self.pragma("cache_size=-512")
         problems = [r[0] for r in self._rows("PRAGMA integrity_check")]
         if problems != ["ok"]:
             raise StoreError(f"{self.path} is damaged ({'; '.join(problems[:3])}); it was not changed")

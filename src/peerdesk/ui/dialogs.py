@@ -6,28 +6,35 @@ test replaces one object instead of patching Qt.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+# The module, not its classes: each Qt class creates its Python enums when first
+# touched, and message boxes and file dialogs are not needed to show the window.
+from PySide6 import QtWidgets
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class Dialogs:
     def confirm(self, parent: QWidget, title: str, text: str, ok: str = "Delete") -> bool:
-        box = QMessageBox(QMessageBox.Question, title, text, parent=parent)
-        yes = box.addButton(ok, QMessageBox.DestructiveRole)
-        box.addButton(QMessageBox.Cancel)
-        box.setDefaultButton(QMessageBox.Cancel)
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Question, title, text, parent=parent)
+        yes = box.addButton(ok, QtWidgets.QMessageBox.DestructiveRole)
+        box.addButton(QtWidgets.QMessageBox.Cancel)
+        box.setDefaultButton(QtWidgets.QMessageBox.Cancel)
         box.exec()
         return box.clickedButton() is yes
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.critical(parent, title, text)
+        QtWidgets.QMessageBox.critical(parent, title, text)
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        QtWidgets.QMessageBox.information(parent, title, text)
 
     def choose(self, parent: QWidget | None, title: str, text: str, options: list[str]) -> int:
         """Ask the user to pick one of *options* (buttons, first is the default); -1 if closed."""
-        box = QMessageBox(QMessageBox.Warning, title, text, parent=parent)
-        buttons = [box.addButton(o, QMessageBox.AcceptRole) for o in options]
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Warning, title, text, parent=parent)
+        buttons = [box.addButton(o, QtWidgets.QMessageBox.AcceptRole) for o in options]
         if buttons:
             box.setDefaultButton(buttons[0])
         box.exec()
@@ -35,21 +42,21 @@ class Dialogs:
         return buttons.index(clicked) if clicked in buttons else -1
 
     def ask_folder(self, parent: QWidget | None, title: str) -> str | None:
-        return QFileDialog.getExistingDirectory(parent, title) or None
+        return QtWidgets.QFileDialog.getExistingDirectory(parent, title) or None
 
     def ask_save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 
     def ask_open_paths(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
         """Existing files to open (several at once); empty if cancelled."""
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        paths, _ = QtWidgets.QFileDialog.getOpenFileNames(parent, title, "", filters)
         return list(paths)
 
     def ask_passphrase(self, parent: QWidget | None, title: str, label: str) -> str | None:
-        text, ok = QInputDialog.getText(parent, title, label, QLineEdit.Password)
+        text, ok = QtWidgets.QInputDialog.getText(parent, title, label, QtWidgets.QLineEdit.Password)
         return text if ok and text else None
 
     def ask_text(self, parent: QWidget | None, title: str, label: str, default: str = "") -> str | None:
-        text, ok = QInputDialog.getText(parent, title, label, QLineEdit.Normal, default)
+        text, ok = QtWidgets.QInputDialog.getText(parent, title, label, QtWidgets.QLineEdit.Normal, default)
         return text.strip() if ok else None

@@ -11,8 +11,9 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QProcess, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,16 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.entry import Entry, ValidationError, entry_to_raw, format_minutes, validate
-from ..domain.identifiers import find_identifiers
 from ..domain.weeks import Week
 from ..week_data import load_trend, load_week
 from ..workspace import Workspace
 from . import commands, style
 from .dialogs import Dialogs
 from .entry_form import EntryForm
-from .idle_lock import IdleWatcher, LockScreen
-from .settings_dialog import SettingsDialog
+from .idle_lock import IdleWatcher
 from .week_view import WeekView
+
+if TYPE_CHECKING:
+    from .idle_lock import LockScreen
+    from .settings_dialog import SettingsDialog
 
 
 DRAFT_FILENAME = "draft.json"
@@ -128,14 +131,12 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout()
         layout.addWidget(splitter)
         outer.addLayout(layout, 1)
-        self.lock_screen = LockScreen()
+        self._lock_screen: LockScreen | None = None  # made when first needed
         self.content_stack = QStackedWidget()
         self.content_stack.addWidget(central)
-        self.content_stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.content_stack)
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
-        self.lock_screen.unlocked.connect(self.unlock)
         self.apply_idle_setting()
         self.base_font = _base_font()
         self.apply_text_scale(self.ui_settings().value("view/text_scale", 1.0, type=float))
@@ -445,6 +446,8 @@ class MainWindow(QMainWindow):
 
     def _identifiers_ok(self, form: EntryForm, entry: Entry, parent=None) -> bool:
         """Likely identifiers in the note or client ref: show them and let the worker edit or confirm."""
+        from ..domain.identifiers import find_identifiers
+
         findings = find_identifiers(entry.note, entry.client_ref, today=self.today())
         if not findings:
             return True
@@ -557,6 +560,8 @@ class MainWindow(QMainWindow):
         self._update_worker_label()
 
     def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.workspace.settings, self)
         dialog.accepted.connect(lambda: self._settings_accepted(dialog))
         dialog.finished.connect(lambda _r: setattr(self, "settings_dialog", None))
@@ -580,8 +585,18 @@ class MainWindow(QMainWindow):
             minutes = 0.0
         self.idle.set_timeout_ms(int(minutes * 60_000))
 
+    @property
+    def lock_screen(self) -> LockScreen:
+        if self._lock_screen is None:
+            from .idle_lock import LockScreen
+
+            self._lock_screen = LockScreen()
+            self.content_stack.addWidget(self._lock_screen)
+            self._lock_screen.unlocked.connect(self.unlock)
+        return self._lock_screen
+
     def is_locked(self) -> bool:
-        return self.content_stack.currentWidget() is self.lock_screen
+        return self._lock_screen is not None and self.content_stack.currentWidget() is self._lock_screen
 
     def lock(self) -> None:
         """Hide everything the window shows (dialogs included) until unlocked."""
@@ -757,6 +772,8 @@ class MainWindow(QMainWindow):
             program, args = sys.executable, ["demo"]
         else:
             program, args = sys.executable, ["-m", "peerdesk", "demo"]
+        from PySide6.QtCore import QProcess
+
         ok, _pid = QProcess.startDetached(program, args)
         if ok:
             self.statusBar().showMessage("Starting the demo in a new window…", 5000)

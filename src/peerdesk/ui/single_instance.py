@@ -8,7 +8,7 @@ itself, and exits.
 from __future__ import annotations
 
 import getpass
-import hashlib
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -18,8 +18,10 @@ MESSAGE = b"show"
 
 
 def server_name(data_dir: Path) -> str:
+    # Two checksums, not a cryptographic hash: the name needs to be unique, not secret, and
+    # hashlib would load OpenSSL (3 MB of memory) on every start.
     key = f"{getpass.getuser()}\0{Path(data_dir).resolve()}".encode()
-    return "peerdesk-" + hashlib.sha256(key).hexdigest()[:24]
+    return f"peerdesk-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
 
 def ask_running_instance(data_dir: Path, timeout_ms: int = 500) -> bool:
