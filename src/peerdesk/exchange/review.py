@@ -19,14 +19,13 @@ import hashlib
 import io
 import os
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from datetime import date
 from itertools import chain
-from operator import attrgetter
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from ..domain.entry import FORMATS, MAX_MINUTES, MAX_PEOPLE, MIN_MINUTES, MODES, count_of
 from ..domain.summary import (
@@ -46,6 +45,8 @@ from . import csv_format as fmt
 FILE_COLUMN = "(file)"
 ENTRIES = "entries"
 SUMMARY = "summary"
+
+_new = tuple.__new__  # a named tuple made from a tuple at C speed, without its Python __new__
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,10 @@ class ReviewEntry(NamedTuple):
     line: int
 
 
-@dataclass(frozen=True)
-class SummaryRow:
+class SummaryRow(NamedTuple):
+    """worker × week × category: a summary file's row, or the combined view's (a named tuple:
+    a team's year is tens of thousands of them, built each time the review opens)."""
+
     worker: str
     week: str
     week_start: date
@@ -94,6 +97,10 @@ class SummaryRow:
     people: int
     source: str = ""
     line: int = 0
+
+
+_TEAM_FIELDS = itemgetter(0, 1, 3, 6)  # worker, week, work_type, minutes of a SummaryRow
+_EXPORT_ORDER = tuple(itemgetter(i) for i in (0, 4, 3, 1))  # worker, category, work_type, week of a SummaryRow
 
 
 @dataclass(frozen=True)
@@ -136,9 +143,9 @@ class ReviewResult:
         rows of a summary file opened beside it (often that very export's summary) would
         count the same work twice.
         """
-        from_entries = {(worker, week) for worker, week, _cat in self.sums}
         # summary rows only ever add keys the entries lack, so self.sums is read, never copied
         extra: dict[tuple[str, str, str], list] = {}
+        from_entries = {(worker, week) for worker, week, _cat in self.sums} if self.summary_rows else set()
         for s in self.summary_rows:
             if (s.worker, s.week) in from_entries:
                 continue
@@ -149,35 +156,42 @@ class ReviewResult:
             row[2] += s.minutes
             row[3] += s.entries
             row[4] += s.people
-        starts: dict[str, date] = {}
-        out = []
-        for (worker, week, cat), (wt, label, m, n, p) in chain(self.sums.items(), extra.items()):
-            start = starts.get(week)
-            if start is None:
-                start = starts[week] = Week.parse(week).start
-            out.append(SummaryRow(worker, week, start, wt, cat, label, m, n, p))
+        starts = {week: Week.parse(week).start for week in {key[1] for key in chain(self.sums, extra)}}
+        out = [
+            _new(SummaryRow, (worker, week, starts[week], wt, cat, label, m, n, p, "", 0))
+            for (worker, week, cat), (wt, label, m, n, p) in chain(self.sums.items(), extra.items())
+        ]
         if keep is not None:
             out = [r for r in out if keep(r)]
-        out.sort(key=attrgetter("week", "work_type", "category", "worker"))  # as csv_export.summary_cells
+        # as csv_export.summary_cells: by week, work type, category and worker. Sorting is stable,
+        # so one pass per field, the last first, gives that order; a pass compares single texts,
+        # which is much faster than comparing tuples of four
+        for by_field in _EXPORT_ORDER:
+            out.sort(key=by_field)
         return out
 
     def team(self, rows: Iterable[SummaryRow], work_types: Iterable[str]) -> list[TeamRow]:
         """The team table: one row per worker × week with minutes per work type."""
         wts = list(work_types)
-        acc: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: {k: 0 for k in wts})
-        for r in rows:
-            by = acc[(r.worker, r.week)]
-            by[r.work_type] = by.get(r.work_type, 0) + r.minutes
+        acc: dict[tuple[str, str], dict[str, int]] = {}
+        get = acc.get
+        for worker, week, work_type, minutes in map(_TEAM_FIELDS, rows):
+            key = (worker, week)
+            by = get(key)
+            if by is None:
+                by = acc[key] = dict.fromkeys(wts, 0)
+            by[work_type] = by.get(work_type, 0) + minutes
         return [
             TeamRow(worker, week, by, sum(by.values()))
             for (worker, week), by in sorted(acc.items(), key=lambda kv: (kv[0][1], kv[0][0]))
         ]
 
+    # every entry taken is counted in self.sums: its keys name the entries' workers and weeks
     def workers(self) -> list[str]:
-        return sorted({e.worker for e in self.entries} | {s.worker for s in self.summary_rows})
+        return sorted({worker for worker, _week, _cat in self.sums} | {s.worker for s in self.summary_rows})
 
     def weeks(self) -> list[str]:
-        return sorted({e.week for e in self.entries} | {s.week for s in self.summary_rows})
+        return sorted({week for _worker, week, _cat in self.sums} | {s.week for s in self.summary_rows})
 
 
 # ------------------------------------------------------------------ what the review window shows
