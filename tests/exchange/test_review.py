@@ -480,6 +480,95 @@ def test_neutralised_summary_cells(tmp_path, taxonomy):
     assert [r.worker for r in result.summary_rows] == ["=PW-03"]
 
 
+# ------------------------------------------------------------------ blocks of rows taken at once
+
+
+def outcome(result) -> tuple:
+    """Everything a review gives, in comparable form."""
+    return (
+        problems(result),
+        result.kinds,
+        [tuple(e) for e in result.entries],
+        result.sums,
+        [tuple(r) for r in result.combined_summary()],
+    )
+
+
+def awkward_files(folder: Path, team_exports) -> list[Path]:
+    """Good and bad rows mixed, spread over blocks, across files."""
+    mixed = write_csv(folder / "mixed.csv", [
+        entry_row(1),
+        entry_row(2, minutes="0720"),  # a whole number all the same: taken, though not by the quick test
+        entry_row(3, note="''quoted", client_ref="'-12"),
+        entry_row(4, minutes="721"),
+        entry_row(5, worker="'=PW-9", category_label="Advocacy (old name)"),
+        entry_row(2),  # the same id again
+        [],
+        entry_row(6, tags="experience;;presence;"),
+        entry_row(7, date="2026-11-30", week="2026-W49", start_time=""),
+        entry_row(8, mode="fax"),
+        entry_row(9),
+    ])
+    later = write_csv(folder / "later.csv", [entry_row(10), entry_row(11), entry_row(12), entry_row(9), entry_row(13)])
+    broken = folder / "broken.csv"
+    good = write_csv(folder / "good.csv", [entry_row(n) for n in range(20, 26)]).read_bytes()
+    broken.write_bytes(good + b'30,PW-07,"2026-11-25"x,2026-W48\r\n')
+    return [*team_exports.entry_paths, mixed, later, broken]
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 1000])
+def test_blocks_give_what_reading_row_by_row_gives(team_exports, tmp_path, monkeypatch, block):
+    paths = awkward_files(tmp_path, team_exports)
+    monkeypatch.setattr(review, "_BLOCK", block)
+    in_blocks = outcome(read_files(paths, team_exports.taxonomy))
+    monkeypatch.setattr(review._Reading, "take_entries", lambda *args: False)
+    row_by_row = outcome(read_files(paths, team_exports.taxonomy))
+    assert in_blocks == row_by_row
+    assert len(in_blocks[0]) == 5  # 721, the id twice, fax, 9 again in later.csv, the quoting
+
+
+def test_a_bad_row_keeps_the_blocks_around_it(tmp_path, taxonomy, monkeypatch):
+    monkeypatch.setattr(review, "_BLOCK", 2)
+    path = write_csv(tmp_path / "x.csv", [entry_row(n, minutes="0" if n == 4 else "45") for n in range(1, 8)])
+    result = read_files([path], taxonomy)
+    assert problems(result) == [f"{path}:5:minutes: 0 is out of range (1–720)"]
+    assert [e.line for e in result.entries] == [2, 3, 4, 6, 7, 8]
+
+
+def test_malformed_quoting_in_a_later_block(tmp_path, taxonomy, monkeypatch):
+    monkeypatch.setattr(review, "_BLOCK", 2)
+    path = tmp_path / "x.csv"
+    good = write_csv(tmp_path / "good.csv", [entry_row(n) for n in range(1, 6)]).read_bytes()
+    more = write_csv(tmp_path / "more.csv", [entry_row(7)], header=None).read_bytes()[len(BOM):]
+    path.write_bytes(good + b'6,PW-07,"2026-11-25"x,2026-W48\r\n' + more)
+    result = read_files([path], taxonomy)
+    assert problems(result) == [f"{path}:7:(file): is not valid CSV here (',' expected after '\"')"]
+    assert [e.line for e in result.entries] == [2, 3, 4, 5, 6]  # and nothing after the spot
+
+
+def test_empty_tag_parts_are_no_tags(tmp_path, taxonomy):
+    path = write_csv(tmp_path / "x.csv", [entry_row(1, tags="experience;;presence;"), entry_row(2, tags="")])
+    assert [e.tags for e in read_files([path], taxonomy).entries] == [("experience", "presence"), ()]
+
+
+def test_characters_python_takes_for_line_ends_stay_in_their_cell(tmp_path, taxonomy):
+    note = "a\u2028b\x85c\x1cd\ve\ff"  # not line ends in a CSV file: written unquoted
+    path = write_csv(tmp_path / "x.csv", [entry_row(1, note=note, client_ref="x\u2029y"), entry_row(2)])
+    assert b'"' not in path.read_bytes()
+    result = read_files([path], taxonomy)
+    assert problems(result) == []
+    assert [(e.line, e.note, e.client_ref) for e in result.entries] == [(2, note, "x\u2029y"), (3, "", "C-1")]
+
+
+def test_files_of_one_size_are_compared_by_content(tmp_path, taxonomy):
+    first = write_csv(tmp_path / "a.csv", [entry_row(1)])
+    second = write_csv(tmp_path / "b.csv", [entry_row(2)])
+    assert first.stat().st_size == second.stat().st_size
+    result = read_files([first, second], taxonomy)
+    assert problems(result) == []
+    assert len(result.entries) == 2
+
+
 # ------------------------------------------------------------------ summary files
 
 

@@ -9,20 +9,24 @@ all the others are kept, so one bad cell never hides a worker's month.
 Neutralised text cells (``'=…``) are read back to their original text.
 
 Pure Python and :mod:`csv`; the review window and ``peerdesk review`` sit on it.
+
+Speed: a team's year is 100,000 rows. An entries file is read a block of rows at
+a time; a block whose every row passes is checked column by column and taken at
+C speed, values that repeat (dates, categories, …) looked up once; a block with
+any problem is read row by row, which names each one exactly as before.
 """
 
 from __future__ import annotations
 
 import csv
 import gc
-import hashlib
 import io
 import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain
+from itertools import chain, islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -290,8 +294,7 @@ def read_files(
     """Read and check every file; *progress(done, total)* may return False to stop early."""
     paths = [Path(p) for p in paths]
     result = ReviewResult()
-    seen: dict[str, tuple[str, int]] = {}
-    digests: dict[str, str] = {}
+    reading = _Reading(taxonomy, result)
     # Reading allocates one tuple per row and frees almost nothing: the cyclic garbage
     # collector would scan them again and again (a third of the time), so it waits.
     collecting = gc.isenabled()
@@ -300,7 +303,7 @@ def read_files(
         for i, path in enumerate(paths):
             name = str(path)
             result.files.append(name)
-            _read_one(path, name, taxonomy, result, seen, digests)
+            reading.read(path, name)
             if progress is not None and progress(i + 1, len(paths)) is False:
                 break
     finally:
@@ -312,55 +315,263 @@ def read_files(
     return result
 
 
-def _read_one(path: Path, name: str, taxonomy: Taxonomy, result: ReviewResult, seen, digests) -> None:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        result.problems.append(Problem(name, 1, FILE_COLUMN, f"cannot be read ({exc.strerror})"))
-        return
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest in digests:
-        result.problems.append(
-            Problem(name, 1, FILE_COLUMN, f"is the same file as {digests[digest]}, opened twice; its rows are counted once")
+_VALID_MINUTES = {str(m): m for m in range(MIN_MINUTES, MAX_MINUTES + 1)}
+_VALID_PEOPLE = {str(p): p for p in range(0, MAX_PEOPLE + 1)}
+_MINUTES_TEXTS = frozenset(_VALID_MINUTES)
+_PEOPLE_TEXTS = frozenset(_VALID_PEOPLE)
+_VALID_STARTS = frozenset([""] + [f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)])
+_KNOWN_MODES = {m: m for m in MODES}
+_KNOWN_FORMATS = {f: f for f in FORMATS}
+_KNOWN_STARTS = {t: t for t in _VALID_STARTS}
+_MODE_FORMS = frozenset((m, f) for m in MODES for f in FORMATS)
+_ENTRY_WIDTH = {len(fmt.ENTRY_COLUMNS)}
+_BLOCK = 1000  # rows of an entries file checked and taken together
+
+
+class _Reading:
+    """What the files of one review share while they are read: the entry ids (and summary
+    keys) taken so far, the files already read, and caches of the values that repeat from
+    row to row and from file to file (a year has 365 dates, a team's export thousands of rows)."""
+
+    def __init__(self, taxonomy: Taxonomy, result: ReviewResult) -> None:
+        self.taxonomy = taxonomy
+        self.result = result
+        # entry id -> its ReviewEntry, (worker, week, category) -> its SummaryRow: each knows
+        # its file and line, for the message about the second one
+        self.seen: dict[str | tuple[str, str, str], ReviewEntry | SummaryRow] = {}
+        # size -> (name, bytes) of every file read, until all are: only files of one size can be
+        # the same file, and comparing their bytes then is exact (and no file is hashed for nothing)
+        self.by_size: dict[int, list[tuple[str, bytes]]] = {}
+        self.dates: dict[str, date | None] = {}  # date text -> the date, None if not one
+        self.week_of: dict[date, str] = {}  # date -> its ISO week (2026-W48)
+        self.week_of_text: dict[str, str] = {}  # valid date text -> its ISO week
+        self.tags: dict[str, tuple[str, ...]] = {}  # tags cell -> its tag keys
+        self.lines: list[int] = []  # 0, 1, 2, …: see line_numbers
+        # (category, work_type) of every category of the loaded taxonomy, and category -> work_type
+        self.pairs = frozenset((k, c.work_type) for k, c in taxonomy.categories.items())
+        self.work_type_of = {k: c.work_type for k, c in taxonomy.categories.items()}
+        self.known_categories = {k: k for k in taxonomy.categories}
+        self.label_of = {k: c.label for k, c in taxonomy.categories.items()}
+        self.same: dict[str, str] = {}  # a worker's name or a label -> its first text object
+
+    # -- values that repeat
+
+    def date(self, text: str) -> date | None:
+        if text not in self.dates:
+            try:
+                # only YYYY-MM-DD: fromisoformat also takes week dates such as 2026-W48-3
+                iso = len(text) == 10 and text[4] == text[7] == "-" and text.isascii()
+                self.dates[text] = date.fromisoformat(text) if iso else None
+            except ValueError:
+                self.dates[text] = None
+        return self.dates[text]
+
+    def week(self, day: date) -> str:
+        week = self.week_of.get(day)
+        if week is None:
+            iso = day.isocalendar()
+            week = self.week_of[day] = f"{iso[0]}-W{iso[1]:02d}"
+        return week
+
+    def tags_of(self, text: str) -> tuple[str, ...]:
+        tags = self.tags.get(text)
+        if tags is None:
+            tags = self.tags[text] = tuple(t for t in text.split(fmt.TAG_SEPARATOR) if t)
+        return tags
+
+    def line_numbers(self, first: int, count: int) -> list[int]:
+        """first, first + 1, …: the same int objects for every file (one per entry otherwise)."""
+        numbers = self.lines
+        if len(numbers) < first + count:
+            numbers.extend(range(len(numbers), first + count))
+        return numbers[first : first + count]
+
+    # -- one file
+
+    def problem(self, name: str, line: int, column: str, message: str) -> None:
+        self.result.problems.append(Problem(name, line, column, message))
+
+    def read(self, path: Path, name: str) -> None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.problem(name, 1, FILE_COLUMN, f"cannot be read ({exc.strerror})")
+            return
+        same_size = self.by_size.setdefault(len(raw), [])
+        for other, other_raw in same_size:
+            if other_raw == raw:
+                self.problem(
+                    name, 1, FILE_COLUMN, f"is the same file as {other}, opened twice; its rows are counted once"
+                )
+                return
+        same_size.append((name, raw))
+        try:
+            text = raw.decode(fmt.ENCODING)
+        except UnicodeDecodeError as exc:
+            # utf-8-sig counts from after the byte-order mark: exc.object is what it decoded
+            offset = len(raw) - len(exc.object) + exc.start
+            line = _row_holding_bad_byte(raw, offset)
+            self.problem(
+                name, line, FILE_COLUMN, f"is not UTF-8 text (byte 0x{raw[offset]:02x}); export it again from PeerDesk"
+            )
+            return
+        if "\0" in text:
+            line = text[: text.index("\0")].count("\n") + 1
+            self.problem(name, line, FILE_COLUMN, "is not a CSV file (it holds binary data)")
+            return
+        reader = csv.reader(_lines(text), strict=True)
+        try:
+            header = next(reader, None)
+        except csv.Error as exc:
+            self.problem(name, 1, FILE_COLUMN, f"is not a CSV file ({exc})")
+            return
+        if not header or header == [""]:
+            self.problem(name, 1, FILE_COLUMN, "is empty: no header row")
+            return
+        kind = _kind(header)
+        if kind is None:
+            self.result.problems.append(_header_problem(name, header))
+            return
+        self.result.kinds[name] = kind
+        if kind == SUMMARY:
+            check = _SummaryChecker(name, self)
+            for line, row in _rows(reader, name, fmt.SUMMARY_COLUMNS, self.result):
+                check(line, row)
+            return
+        # A block of rows at a time (small enough to stay in the processor's cache): taken at
+        # once if every row of it passes, else read row by row, which names each problem.
+        # Either way the outcome is the same as reading the whole file row by row.
+        neutralised = _maybe_neutralised(text)
+        checker = _EntryChecker(name, self)
+        line = 2  # of the block's first row
+        while True:
+            try:
+                rows = list(islice(reader, _BLOCK))
+            except csv.Error:
+                # read again, row by row from this block's first row, to name the spot
+                reader = islice(csv.reader(_lines(text), strict=True), line - 1, None)
+                _read_entries(_rows(reader, name, fmt.ENTRY_COLUMNS, self.result, line), checker, neutralised)
+                return
+            if not rows:
+                return
+            if not self.take_entries(rows, name, line, neutralised):
+                _read_entries(_rows(rows, name, fmt.ENTRY_COLUMNS, self.result, line), checker, neutralised)
+            line += len(rows)
+
+    def take_entries(self, rows: list[list[str]], name: str, line: int, neutralised: bool) -> bool:
+        """Take the rows of an entries file (from *line* on) at once if every one passes every check.
+
+        The checks run column by column, on each column's distinct values where they repeat
+        (a file has thousands of rows but a few hundred dates and a few dozen categories),
+        at C speed. If anything at all is wrong, nothing is taken and False is returned: the
+        rows are then read one by one, which names each problem in the order of the rows.
+        """
+        n = len(rows)
+        if not n:
+            return True
+        if set(map(len, rows)) != _ENTRY_WIDTH:
+            return False
+        columns = list(zip(*rows))
+        if neutralised:
+            columns = [_restored(column) for column in columns]
+        (ids, workers, day_texts, weeks, starts, minutes_texts, work_types, categories, labels,
+         modes, forms, people_texts, client_refs, tags_texts, notes) = columns
+        week_of_text = self.week_of_text
+        for text in set(day_texts).difference(week_of_text):
+            day = self.date(text)
+            if day is None:
+                return False
+            week_of_text[text] = self.week(day)
+        # A value that must be one of a known few is looked up, and its known text kept in its
+        # place (an unknown value gives None, which differs): one check, and one text object
+        # for each value instead of one for each cell. Workers' names and labels are kept once too.
+        same = self.same
+        checked = (
+            (tuple(map(week_of_text.__getitem__, day_texts)), weeks),
+            (tuple(map(_KNOWN_STARTS.get, starts)), starts),
+            # an unknown category has no work type (None), so this checks the category too
+            (tuple(map(self.work_type_of.get, categories)), work_types),
+            (tuple(map(_KNOWN_MODES.get, modes)), modes),
+            (tuple(map(_KNOWN_FORMATS.get, forms)), forms),
         )
-        return
-    digests[digest] = name
-    try:
-        text = raw.decode(fmt.ENCODING)
-    except UnicodeDecodeError as exc:
-        # utf-8-sig counts from after the byte-order mark: exc.object is what it decoded
-        offset = len(raw) - len(exc.object) + exc.start
-        line = _row_holding_bad_byte(raw, offset)
-        result.problems.append(
-            Problem(name, line, FILE_COLUMN, f"is not UTF-8 text (byte 0x{raw[offset]:02x}); export it again from PeerDesk")
-        )
-        return
-    if "\0" in text:
-        line = text[: text.index("\0")].count("\n") + 1
-        result.problems.append(Problem(name, line, FILE_COLUMN, "is not a CSV file (it holds binary data)"))
-        return
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        result.problems.append(Problem(name, 1, FILE_COLUMN, f"is not a CSV file ({exc})"))
-        return
-    if not header or header == [""]:
-        result.problems.append(Problem(name, 1, FILE_COLUMN, "is empty: no header row"))
-        return
-    kind = _kind(header)
-    if kind is None:
-        result.problems.append(_header_problem(name, header))
-        return
-    result.kinds[name] = kind
-    columns = fmt.ENTRY_COLUMNS if kind == ENTRIES else fmt.SUMMARY_COLUMNS
-    rows = _rows(reader, name, columns, result)
-    if kind == ENTRIES:
-        _read_entries(rows, _EntryChecker(name, taxonomy, result, seen))
-    else:
-        check = _SummaryChecker(name, taxonomy, result, seen)
-        for line, row in rows:
-            check(line, row)
+        if (
+            any(known != column for known, column in checked)
+            or "" in workers
+            or not set(minutes_texts) <= _MINUTES_TEXTS
+            or not set(people_texts) <= _PEOPLE_TEXTS
+        ):
+            return False
+        weeks, starts, work_types, modes, forms = (known for known, _column in checked)
+        categories = tuple(map(self.known_categories.__getitem__, categories))
+        first = workers[0]
+        if workers.count(first) == n:  # one worker's export, as a rule
+            workers = (same.setdefault(first, first),) * n
+        else:
+            workers = tuple(map(same.setdefault, workers, workers))
+        labels_now = tuple(map(self.label_of.__getitem__, categories))
+        # the loaded taxonomy's labels, as a rule; an export's own, if it was another's
+        labels = labels_now if labels_now == labels else tuple(map(same.setdefault, labels, labels))
+        minutes = list(map(_VALID_MINUTES.__getitem__, minutes_texts))
+        people = list(map(_VALID_PEOPLE.__getitem__, people_texts))
+        for text in set(tags_texts).difference(self.tags):
+            self.tags_of(text)
+        taken = list(map(_new, repeat(ReviewEntry), zip(
+            ids, workers, map(self.dates.__getitem__, day_texts), weeks, starts, minutes, work_types,
+            categories, labels, modes, forms, people, client_refs, map(self.tags.__getitem__, tags_texts), notes,
+            repeat(name), self.line_numbers(line, n),
+        )))
+        by_id = dict(zip(ids, taken))
+        if len(by_id) != n or "" in by_id or not self.seen.keys().isdisjoint(by_id):
+            return False  # an id twice in these rows, an empty one, or one taken before
+        # every row is good: the entries, their ids and the weekly sums
+        self.seen.update(by_id)
+        self.result.entries += taken
+        sums = self.result.sums
+        get = sums.get
+        for key, work_type, label, m, p in zip(zip(workers, weeks, categories), work_types, labels, minutes, people):
+            acc = get(key)
+            if acc is None:
+                sums[key] = [work_type, label, m, 1, p]
+            else:
+                acc[2] += m
+                acc[3] += 1
+                acc[4] += p
+        return True
+
+
+_ODD_LINE_ENDS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines ends lines there; files do not
+
+
+def _lines(text: str) -> Iterable[str]:
+    """The lines of *text*, ends kept, exactly as a file opened with ``newline=""`` gives them
+    to csv.reader: str.splitlines is quicker, and splits at the same places unless the text
+    holds a character that only it takes for a line end."""
+    if any(c in text for c in _ODD_LINE_ENDS):
+        return io.StringIO(text, newline="")
+    return text.splitlines(keepends=True)
+
+
+def _maybe_neutralised(text: str) -> bool:
+    """False if no cell of the file begins with ``'``: a cell begins after a comma, a line
+    end or an opening quote. Apostrophes are rare enough to visit one by one, and one
+    inside a note ("client's") is no reason to look at every cell of the file."""
+    i = text.find("'")
+    while i >= 0:
+        if i == 0 or text[i - 1] in _BEFORE_A_CELL:
+            return True
+        i = text.find("'", i + 1)
+    return False
+
+
+_BEFORE_A_CELL = ',\r\n"'
+
+
+def _restored(column: tuple[str, ...]) -> tuple[str, ...]:
+    """A column with one leading ``'`` stripped from each cell that has one (see fmt.restore)."""
+    joined = "\0".join(column)  # no cell holds NUL: such files are refused before
+    if joined[:1] != "'" and "\0'" not in joined:
+        return column
+    return tuple([c[1:] if c[:1] == "'" else c for c in column])
 
 
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape keeps them
@@ -379,12 +590,12 @@ def _row_holding_bad_byte(raw: bytes, offset: int) -> int:
     return raw[:offset].count(b"\n") + 1
 
 
-def _rows(reader, name: str, columns: tuple[str, ...], result: ReviewResult):
+def _rows(reader, name: str, columns: tuple[str, ...], result: ReviewResult, start: int = 2):
     """(line, cells) of every row with the header's number of cells; the others become problems."""
     width = len(columns)
-    line = 1
+    line = start - 1
     try:
-        for line, row in enumerate(reader, start=2):
+        for line, row in enumerate(reader, start=start):
             if len(row) == width:
                 yield line, row
             elif row and row != [""]:  # a blank row, as spreadsheets sometimes add at the end, is skipped
@@ -394,31 +605,25 @@ def _rows(reader, name: str, columns: tuple[str, ...], result: ReviewResult):
         result.problems.append(Problem(name, line + 1, FILE_COLUMN, f"is not valid CSV here ({exc})"))
 
 
-_VALID_MINUTES = {str(m): m for m in range(MIN_MINUTES, MAX_MINUTES + 1)}
-_VALID_PEOPLE = {str(p): p for p in range(0, MAX_PEOPLE + 1)}
-_VALID_STARTS = frozenset([""] + [f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)])
-
-
-def _read_entries(rows, checker: _EntryChecker) -> None:
-    """The hot loop: a row that passes every check (a handful of dictionary look-ups) is
-    taken at once and added to the running weekly sums; only a row that fails goes
-    through the checker, which names each problem."""
-    seen, dates, week_of = checker.seen, checker.dates, checker.week_of
-    pairs = frozenset((k, c.work_type) for k, c in checker.taxonomy.categories.items())
-    mode_forms = frozenset((m, f) for m in MODES for f in FORMATS)
+def _read_entries(rows, checker: _EntryChecker, neutralised: bool) -> None:
+    """Row by row, for rows :meth:`_Reading.take_entries` refused: a row that passes every
+    check (a handful of dictionary look-ups) is taken at once and added to the running weekly
+    sums; only a row that fails goes through the checker, which names each problem."""
+    reading = checker.reading
+    seen, dates, week_of, tag_of = reading.seen, reading.dates, reading.week_of, reading.tags
+    pairs = reading.pairs
     minutes_of, people_of, starts = _VALID_MINUTES.get, _VALID_PEOPLE.get, _VALID_STARTS
-    append = checker.result.entries.append
-    sums = checker.result.sums
+    append = reading.result.entries.append
+    sums = reading.result.sums
     name = checker.name
-    new = tuple.__new__
     for line, row in rows:
-        if "'" in "".join(row):  # only then can a cell be neutralised (or hold an apostrophe)
+        if neutralised and "'" in "".join(row):  # only then can a cell be neutralised
             row = [c[1:] if c[:1] == "'" else c for c in row]
         (entry_id, worker, day_text, week, start, minutes_text, work_type, category, label,
          mode, form, people_text, client_ref, tags, note) = row
         day = dates.get(day_text)
         if day is None:
-            day = checker.date(day_text)
+            day = reading.date(day_text)
         minutes = minutes_of(minutes_text)
         people = people_of(people_text)
         if (
@@ -429,15 +634,16 @@ def _read_entries(rows, checker: _EntryChecker) -> None:
             and worker
             and entry_id not in seen
             and (category, work_type) in pairs
-            and (mode, form) in mode_forms
+            and (mode, form) in _MODE_FORMS
             and start in starts
-            and (week_of.get(day) or checker.week(day)) == week
+            and (week_of.get(day) or reading.week(day)) == week
         ):
-            seen[entry_id] = (name, line)
-            append(new(ReviewEntry, (
+            entry = _new(ReviewEntry, (
                 entry_id, worker, day, week, start, minutes, work_type, category, label, mode, form,
-                people, client_ref, tuple(tags.split(fmt.TAG_SEPARATOR)) if tags else (), note, name, line,
-            )))
+                people, client_ref, tag_of[tags] if tags in tag_of else reading.tags_of(tags), note, name, line,
+            ))
+            seen[entry_id] = entry
+            append(entry)
             key = (worker, week, category)
             acc = sums.get(key)
             if acc is None:
@@ -477,39 +683,22 @@ def _header_problem(name: str, header: list[str]) -> Problem:
 
 
 class _Checker:
-    def __init__(self, name: str, taxonomy: Taxonomy, result: ReviewResult) -> None:
+    def __init__(self, name: str, reading: _Reading) -> None:
         self.name = name
-        self.taxonomy = taxonomy
-        self.result = result
-        self.dates: dict[str, date | None] = {}
-        self.week_of: dict[date, str] = {}
+        self.reading = reading
+        self.seen = reading.seen
+        self.date = reading.date
+        self.week = reading.week
 
     def problem(self, line: int, column: str, message: str) -> None:
-        self.result.problems.append(Problem(self.name, line, column, message))
-
-    def date(self, text: str) -> date | None:
-        if text not in self.dates:
-            try:
-                # only YYYY-MM-DD: fromisoformat also takes week dates such as 2026-W48-3
-                iso = len(text) == 10 and text[4] == text[7] == "-" and text.isascii()
-                self.dates[text] = date.fromisoformat(text) if iso else None
-            except ValueError:
-                self.dates[text] = None
-        return self.dates[text]
-
-    def week(self, day: date) -> str:
-        week = self.week_of.get(day)
-        if week is None:
-            iso = day.isocalendar()
-            week = self.week_of[day] = f"{iso[0]}-W{iso[1]:02d}"
-        return week
+        self.reading.problem(self.name, line, column, message)
 
     @staticmethod
     def integer(text: str) -> int | None:
         return int(text) if text.isascii() and text.isdigit() else None  # not '²', which int() refuses
 
     def category(self, line: int, work_type: str, category: str) -> bool:
-        cat = self.taxonomy.categories.get(category)
+        cat = self.reading.taxonomy.categories.get(category)
         if cat is None:
             self.problem(line, "category", f"unknown category '{category}' (not in the loaded taxonomy)")
             return False
@@ -520,10 +709,6 @@ class _Checker:
 
 
 class _EntryChecker(_Checker):
-    def __init__(self, name, taxonomy, result, seen) -> None:
-        super().__init__(name, taxonomy, result)
-        self.seen = seen
-
     def __call__(self, line: int, row: list[str]) -> None:
         """Name every problem of a row the fast path refused (its cells are already restored)."""
         (entry_id, worker, day_text, week, start, minutes_text, work_type, category, label,
@@ -533,8 +718,8 @@ class _EntryChecker(_Checker):
             self.problem(line, "entry_id", "is empty")
             ok = False
         elif entry_id in self.seen:
-            other_file, other_line = self.seen[entry_id]
-            self.problem(line, "entry_id", f"entry {entry_id} appears twice (also at {other_file}:{other_line})")
+            other = self.seen[entry_id]
+            self.problem(line, "entry_id", f"entry {entry_id} appears twice (also at {other.source}:{other.line})")
             ok = False
         if not worker:
             self.problem(line, "worker", "is empty")
@@ -573,25 +758,19 @@ class _EntryChecker(_Checker):
             ok = False
         if not ok:
             return
-        self.seen[entry_id] = (self.name, line)
-        self.result.entries.append(
-            ReviewEntry(
-                entry_id, worker, day, week, start, minutes, work_type, category, label, mode, form, people,
-                client_ref, tuple(t for t in tags.split(fmt.TAG_SEPARATOR) if t), note, self.name, line,
-            )
+        entry = ReviewEntry(
+            entry_id, worker, day, week, start, minutes, work_type, category, label, mode, form, people,
+            client_ref, self.reading.tags_of(tags), note, self.name, line,
         )
-        acc = self.result.sums.setdefault((worker, week, category), [work_type, label, 0, 0, 0])
+        self.seen[entry_id] = entry
+        self.reading.result.entries.append(entry)
+        acc = self.reading.result.sums.setdefault((worker, week, category), [work_type, label, 0, 0, 0])
         acc[2] += minutes
         acc[3] += 1
         acc[4] += people
 
 
 class _SummaryChecker(_Checker):
-    def __init__(self, name, taxonomy, result, seen) -> None:
-        super().__init__(name, taxonomy, result)
-        # (worker, week, category) -> (file, line); shares the entry ids' dict (its keys are strings)
-        self.seen = seen
-
     def __call__(self, line: int, row: list[str]) -> None:
         r = fmt.restore
         worker, week, week_start, work_type, category, label, minutes_text, entries_text, people_text = row
@@ -623,17 +802,16 @@ class _SummaryChecker(_Checker):
             ok = False
         if not ok:
             return
-        key = (worker, week, category)
+        key = (worker, week, category)  # shares the entry ids' dict: its keys are strings
         if key in self.seen:
-            other_file, other_line = self.seen[key]
+            other = self.seen[key]
             self.problem(
-                line, "week", f"{worker}'s {week} of '{category}' appears twice (also at {other_file}:{other_line})"
+                line, "week", f"{worker}'s {week} of '{category}' appears twice (also at {other.source}:{other.line})"
             )
             return
-        self.seen[key] = (self.name, line)
-        self.result.summary_rows.append(
-            SummaryRow(worker, week, start, work_type, category, label, *values, source=self.name, line=line)
-        )
+        row = SummaryRow(worker, week, start, work_type, category, label, *values, source=self.name, line=line)
+        self.seen[key] = row
+        self.reading.result.summary_rows.append(row)
 
 
 # ------------------------------------------------------------------ writing
