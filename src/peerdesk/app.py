@@ -15,28 +15,34 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .domain.taxonomy import Taxonomy, TaxonomyError
 from .domain.weeks import Week
 from .settings import SettingsError
 from .ui.dialogs import Dialogs
 from .ui.main_window import MainWindow
 from .workspace import Workspace
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
+    from .domain.taxonomy import Taxonomy
+
 SCREENSHOT_SIZE = (1280, 800)
 
 
-def _application() -> QApplication:
+def _application(*, icon: bool = True) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("PeerDesk")
     app.setApplicationDisplayName("PeerDesk")
     app.setOrganizationName("PeerDesk")
-    app.setWindowIcon(app_icon())
+    if icon:
+        app.setWindowIcon(app_icon())
     app.setDesktopFileName("peerdesk")  # Wayland matches the window to peerdesk.desktop
     return app  # type: ignore[return-value]
 
@@ -44,6 +50,8 @@ def _application() -> QApplication:
 def app_icon() -> QIcon:
     """The PeerDesk icon from resources/icons, at every size shipped."""
     from importlib import resources
+
+    from PySide6.QtGui import QIcon
 
     icon = QIcon()
     folder = resources.files("peerdesk.resources").joinpath("icons")
@@ -73,6 +81,8 @@ def _without_pyside_import_hook() -> Iterator[None]:
 def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
     """Open the window's store. A file that cannot be opened is never overwritten: the
     user may restore the newest backup that passes its check, open another folder, or quit."""
+    from .domain.taxonomy import TaxonomyError
+
     with _without_pyside_import_hook():
         from .storage import backups
         from .storage.store import PassphraseNeeded, StoreError, WrongPassphrase
@@ -203,16 +213,24 @@ def launch(
     dialogs: Dialogs | None = None,
     on_fail: Callable[[int], None] | None = None,
 ) -> MainWindow | int:
-    """Show the main window and schedule the store to open right after the first paint.
+    """Show the main window's frame at once; after its first paint build its content,
+    show the week from a read-only first look, then open (and check) the store.
 
     Returns the window, or an exit code when PeerDesk cannot start.
     """
-    _application()  # before any widget
+    _application(icon=False)  # before any widget; the icon's files load after the first paint
     dialogs = dialogs or Dialogs()
     try:
         workspace = Workspace(data_dir, taxonomy_file)
-        workspace.taxonomy  # noqa: B018 - a bad taxonomy file is reported before the window opens
-    except (TaxonomyError, SettingsError) as exc:
+        if workspace.taxonomy_file:  # an organisation's file is reported before any window opens
+            from .domain.taxonomy import TaxonomyError
+
+            try:
+                workspace.taxonomy  # noqa: B018
+            except TaxonomyError as exc:
+                dialogs.error(None, "PeerDesk cannot start", str(exc))
+                return 2
+    except SettingsError as exc:
         dialogs.error(None, "PeerDesk cannot start", str(exc))
         return 2
     except OSError as exc:
@@ -223,25 +241,29 @@ def launch(
     if ask_running_instance(workspace.data_dir):
         print(f"PeerDesk is already open for {workspace.data_dir}; brought it to the front.", file=sys.stderr)
         return 0
-    window = MainWindow(workspace, week=week, dialogs=dialogs)
+    window = MainWindow(workspace, week=week, dialogs=dialogs, staged=True)
     window.instance_server = InstanceServer(workspace.data_dir, window)
     window.instance_server.show_requested.connect(window.bring_forward)
-    # The week from a read-only first look, so the first paint already shows it; the store
-    # (its full integrity check, maybe a migration) opens once the window is on screen.
-    reader = first_look(workspace)
-    if reader is not None:
-        window.show_first_look(reader)
     window.show()
 
     started = False
 
-    def open_store() -> None:
+    def start() -> None:
         nonlocal started
         if started:
             return
         started = True
-        if window.first_look is not None:
-            window.first_look.disconnect()  # its memory back before the store's check; it reconnects if asked
+        window.build()
+        # The week from a read-only first look, on screen before the store's full check
+        # (and a migration, if one is due) runs.
+        reader = first_look(workspace)
+        if reader is not None:
+            window.show_first_look(reader)
+        window.paint_now()
+        QApplication.instance().setWindowIcon(app_icon())
+        reader = window.first_look
+        if reader is not None:
+            reader.disconnect()  # its memory back before the store's check; it reconnects if asked
         if not open_store_into(window, dialogs):
             window.close()
             if on_fail is not None:
@@ -250,9 +272,9 @@ def launch(
         window.ask_worker_if_unset()
         window.focus_form()
 
-    # A window that never paints (minimised at start) opens its store after a second anyway.
-    window.first_painted.connect(open_store)
-    QTimer.singleShot(1000, open_store)
+    # A window that never paints (minimised at start) is built after a second anyway.
+    window.first_painted.connect(start)
+    QTimer.singleShot(1000, start)
     return window
 
 
@@ -291,6 +313,8 @@ def screenshot(
         store = workspace.open_store()
     except Exception as exc:
         print(f"peerdesk: {exc}", file=sys.stderr)
+        from .domain.taxonomy import TaxonomyError
+
         return 2 if isinstance(exc, TaxonomyError | SettingsError) else 1
     window = MainWindow(workspace, week=week)
     window.set_store(store)

@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import DB_FILENAME, ensure_data_dir, resolve_data_dir
-from .domain import taxonomy as taxonomy_mod
-from .domain.taxonomy import Taxonomy, TaxonomyError
 from .settings import Settings
 
 if TYPE_CHECKING:
+    from .domain.taxonomy import Taxonomy
     from .storage.store import Store
 
 
@@ -40,10 +39,16 @@ class Workspace:
     def db_path(self) -> Path:
         return self.data_dir / DB_FILENAME
 
+    @property
+    def taxonomy_file(self) -> str | Path | None:
+        """The organisation's taxonomy file, if one is set; None for the built-in one."""
+        return self.taxonomy_override or self.settings.get("taxonomy_file") or None
+
     @cached_property
     def taxonomy(self) -> Taxonomy:
-        path = self.taxonomy_override or self.settings.get("taxonomy_file") or None
-        return taxonomy_mod.load(path)
+        from .domain import taxonomy as taxonomy_mod
+
+        return taxonomy_mod.load(self.taxonomy_file)
 
     @property
     def encrypted(self) -> bool:
@@ -106,6 +111,8 @@ class Workspace:
 
 def check_taxonomy_covers(taxonomy: Taxonomy, usage: dict[str, int]) -> None:
     """Refuse a taxonomy that drops a category key stored entries still use."""
+    from .domain.taxonomy import TaxonomyError
+
     missing = taxonomy.missing_keys(usage)
     if missing:
         listed = ", ".join(f"{k} ({usage[k]} entries)" for k in missing)

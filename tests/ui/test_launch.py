@@ -44,7 +44,7 @@ def test_first_run_opens_the_store_after_the_first_paint_and_asks_the_worker(qtb
     window = peerdesk_app.launch(data_dir=str(data_dir), dialogs=answers)
     try:
         assert window.store is None  # the window is up before the database
-        assert not window.form.isEnabled()
+        assert not window.built  # only its frame: the content is built after the first paint
         qtbot.waitUntil(lambda: window.store is not None, timeout=5000)
         assert (data_dir / "peerdesk.db").exists()
         assert answers.asked and answers.asked[0][0] == "Welcome to PeerDesk"

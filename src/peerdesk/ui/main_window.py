@@ -13,36 +13,48 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
-from ..domain.entry import Entry, ValidationError, entry_to_raw, format_minutes, validate
 from ..domain.weeks import Week
-from ..week_data import load_trend, load_week
 from ..workspace import Workspace
-from . import commands, style
 from .dialogs import Dialogs
-from .entry_form import EntryForm
-from .idle_lock import IdleWatcher
-from .week_view import WeekView
 
 if TYPE_CHECKING:
     from .idle_lock import LockScreen
     from .settings_dialog import SettingsDialog
+
+
+def _import_content() -> None:
+    """Import what the window's content needs (once; later calls cost nothing).
+
+    Not at the top of the module, so a staged window paints before these load:
+    their Qt classes make about 180 Python enum classes on first use (the ``Qt``
+    namespace alone 94), tens of milliseconds on a ward computer.
+    """
+    global Qt, QSettings, QAction, QFont, QKeySequence, QUndoStack  # noqa: PLW0603
+    global QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout
+    global Entry, ValidationError, entry_to_raw, format_minutes, validate, load_trend, load_week
+    global commands, style, EntryForm, IdleWatcher, WeekView
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
+    from PySide6.QtWidgets import (
+        QDialogButtonBox,
+        QGroupBox,
+        QHBoxLayout,
+        QLabel,
+        QScrollArea,
+        QSplitter,
+        QStackedWidget,
+        QVBoxLayout,
+    )
+
+    from ..domain.entry import Entry, ValidationError, entry_to_raw, format_minutes, validate
+    from ..week_data import load_trend, load_week
+    from . import commands, style
+    from .entry_form import EntryForm
+    from .idle_lock import IdleWatcher
+    from .week_view import WeekView
 
 
 DRAFT_FILENAME = "draft.json"
@@ -70,16 +82,17 @@ class MainWindow(QMainWindow):
         week: Week | None = None,
         dialogs: Dialogs | None = None,
         today: Callable[[], date] = date.today,
+        staged: bool = False,
     ) -> None:
+        """The window; with *staged* only its frame, so it paints at once, and :meth:`build`
+        adds the form, the week and the menus after that first paint."""
         super().__init__()
         self.workspace = workspace
-        self.taxonomy = workspace.taxonomy
         self.dialogs = dialogs or Dialogs()
         self.today = today
         self.store = None
         self.first_look = None  # a read-only Reader that shows the week while the store opens
         self.week = week or Week.of(today())
-        self.undo_stack = QUndoStack(self)
         self.edit_dialog: EntryDialog | None = None
         self.guide = None
         self.settings_dialog: SettingsDialog | None = None
@@ -88,10 +101,24 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # .csv exports dropped on the window open in a review window
         self.text_scale = 1.0
         self._painted = False
+        self.built = False
+        self.form = self.week_view = None
 
         self.setWindowTitle("PeerDesk")
         self.resize(1280, 800)
+        self.statusBar().showMessage("Opening the database…")
+        if not staged:
+            self.build()
 
+    def build(self) -> None:
+        """The form, the week view, the menus: everything but the frame."""
+        if self.built:
+            return
+        self.built = True
+        _import_content()
+        workspace, today = self.workspace, self.today
+        self.taxonomy = workspace.taxonomy
+        self.undo_stack = QUndoStack(self)
         self.form = EntryForm(self.taxonomy)
         self.form.set_mode(workspace.settings.get("default_mode"))
         self.form.set_values({"date": today()})
@@ -143,7 +170,6 @@ class MainWindow(QMainWindow):
 
         self.worker_label = QLabel()
         self.statusBar().addPermanentWidget(self.worker_label)
-        self.statusBar().showMessage("Opening the database…")
 
         self._build_menus()
         self.form.submitted.connect(self.save_new_entry)
@@ -170,7 +196,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        self._fit_form_pane()  # widgets take their (possibly larger) font when first shown
+        if self.built:
+            self._fit_form_pane()  # widgets take their (possibly larger) font when first shown
         handle = self.windowHandle()
         if not self._painted and handle is not None and not hasattr(self, "_expose_watch"):
             self._expose_watch = _FirstExpose(self)
@@ -324,7 +351,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Restored the entry you had not saved yet.", 10000)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if self.draft_timer.isActive():
+        if self.built and self.draft_timer.isActive():
             self.save_draft()
         if self.first_look is not None:
             self.first_look.close()
