@@ -15,7 +15,6 @@ from datetime import date
 from typing import Any
 
 from . import __version__
-from .domain.entry import count_of
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -316,7 +315,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from .domain.entry import MODES, format_minutes
+    from .domain.entry import MODES, count_of, format_minutes
     from .domain.weeks import Week
 
     week = _week(args.week) or Week.of(date.today())
@@ -370,7 +369,7 @@ def entry_json(entry, taxonomy) -> dict[str, Any]:
 def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .domain.entry import parse_date
+    from .domain.entry import count_of, parse_date
 
     dates = []
     for flag, text in (("--from", args.date_from), ("--to", args.date_to)):
@@ -473,6 +472,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
     from pathlib import Path
 
+    from .domain.entry import count_of
     from .storage import backups
 
     ws = _workspace(args)
@@ -495,6 +495,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .domain.entry import count_of
     from .storage import backups, migrations
 
     ws = _workspace(args)
