@@ -227,6 +227,54 @@ class Reader:
         finally:
             cursor.close()
 
+    def week_rows(
+        self, start: dt.date, end: dt.date, trend: tuple[dt.date, dt.date] | None = None
+    ) -> tuple[int, list[tuple], list[TotalRow], list[HowRow], list[TotalRow]]:
+        """What the week view shows, read in one transaction: ``(version, entries, totals,
+        how, trend_totals)``.
+
+        The entries dated start..end as the plain rows the table is drawn from (columns
+        as stored, in :meth:`entries_between`'s order; :meth:`entry_from_row` makes one an
+        Entry), their sums per day and category and per mode and format, and the sums per
+        day and category over *trend* (first day, last day) when given. ``version`` is the
+        audit log's last id: every write adds a line to that append-only log, so a reader
+        that keeps sums can tell whether anything changed since.
+        """
+        conn = self._connection()
+        span = (start.isoformat(), end.isoformat())
+        by_day = (
+            "SELECT date, category, sum(minutes), count(*), sum(people) FROM entries "
+            "WHERE date >= ? AND date <= ? GROUP BY date, category ORDER BY date, category"
+        )
+        conn.execute("BEGIN")  # one snapshot for the five queries
+        try:
+            version = conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+            entries = conn.execute(
+                f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE date >= ? AND date <= ? "
+                "ORDER BY date, start_time IS NULL, start_time, created_at",
+                span,
+            ).fetchall()
+            totals = conn.execute(by_day, span).fetchall()
+            how = conn.execute(
+                "SELECT mode, format, sum(minutes), count(*), sum(people) FROM entries "
+                "WHERE date >= ? AND date <= ? GROUP BY mode, format ORDER BY mode, format",
+                span,
+            ).fetchall()
+            trend_totals = conn.execute(by_day, (trend[0].isoformat(), trend[1].isoformat())).fetchall() if trend else []
+        finally:
+            conn.execute("COMMIT")
+        days: dict[str, dt.date] = {}  # each day's text parsed once
+
+        def total_rows(rows: list[tuple]) -> list[TotalRow]:
+            return [TotalRow(days.get(d) or days.setdefault(d, dt.date.fromisoformat(d)), *rest) for d, *rest in rows]
+
+        return version, entries, total_rows(totals), [HowRow(*r) for r in how], total_rows(trend_totals)
+
+    @staticmethod
+    def entry_from_row(row: Sequence) -> Entry:
+        """An Entry from one of :meth:`week_rows`' entry rows."""
+        return _to_entry(row)
+
     def count_between(self, start: dt.date, end: dt.date) -> int:
         sql = "SELECT count(*) FROM entries WHERE date >= ? AND date <= ?"
         return self._rows(sql, (start.isoformat(), end.isoformat()))[0][0]

@@ -34,7 +34,7 @@ def _import_content() -> None:
     """
     global Qt, QSettings, QAction, QFont, QKeySequence, QUndoStack  # noqa: PLW0603
     global QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout
-    global Entry, ValidationError, entry_to_raw, format_minutes, validate, load_trend, load_week
+    global Entry, ValidationError, entry_to_raw, format_minutes, validate, WeekLoader
     global commands, style, EntryForm, IdleWatcher, WeekView
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
@@ -50,7 +50,7 @@ def _import_content() -> None:
     )
 
     from ..domain.entry import Entry, ValidationError, entry_to_raw, format_minutes, validate
-    from ..week_data import load_trend, load_week
+    from ..week_data import WeekLoader
     from . import commands, style
     from .entry_form import EntryForm
     from .idle_lock import IdleWatcher
@@ -74,6 +74,7 @@ def _base_font() -> QFont:
 class MainWindow(QMainWindow):
     first_painted = Signal()  # once, right after the window first reaches the screen
     week_shown = Signal()  # the week's table and charts were filled (from the store or a first look)
+    _loader = None  # the WeekLoader of the store (or first look) last shown
 
     def __init__(
         self,
@@ -374,8 +375,8 @@ class MainWindow(QMainWindow):
         if source is None:
             self._show_week_header_only()
             return
-        data = load_week(
-            source, self.taxonomy, self.week, trend_count=self.week_view.trend_chart.weeks_count(), today=self.today()
+        data = self._week_loader(source).load(
+            self.week, trend_count=self.week_view.trend_chart.weeks_count(), today=self.today()
         )
         self.week_view.show_data(
             data, is_current=self.week == Week.of(self.today()), contracted_hours=self.contracted_hours()
@@ -387,8 +388,14 @@ class MainWindow(QMainWindow):
         if source is None:
             return
         chart = self.week_view.trend_chart
-        trend = load_trend(source, self.taxonomy, self.week, chart.weeks_count(), self.today())
+        trend = self._week_loader(source).trend(self.week, chart.weeks_count(), self.today())
         chart.show_trend(trend, self.week, self.contracted_hours())
+
+    def _week_loader(self, source):
+        """The reader of *source*'s weeks, which keeps the trend's totals from week to week."""
+        if self._loader is None or self._loader.store is not source:
+            self._loader = WeekLoader(source, self.taxonomy)
+        return self._loader
 
     def contracted_hours(self) -> float:
         try:
