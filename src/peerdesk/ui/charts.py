@@ -8,6 +8,9 @@ an empty state, and "Save chart as PNG…" in its context menu.
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass, field
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -17,6 +20,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QLineSeries,
     QPieSeries,
+    QPieSlice,
     QStackedBarSeries,
     QValueAxis,
 )
@@ -84,14 +88,69 @@ def apply_fonts(chart: QChart, widget: QWidget) -> None:
 
 def _value_axis(title: str, max_value: float, font: QFont) -> QValueAxis:
     axis = QValueAxis()
-    axis.setTitleText(title)
     axis.setTitleFont(font)
     axis.setLabelsFont(font)
-    axis.setMin(0)
-    axis.setMax(max(max_value * 1.1, 1.0))
-    axis.applyNiceNumbers()
-    axis.setLabelFormat("%.1f" if title == "Hours" and max_value < 10 else "%.0f")
+    _fit_value_axis(axis, title, max_value)
     return axis
+
+
+def _fit_value_axis(axis: QValueAxis, title: str, max_value: float) -> None:
+    """Title and range of a minutes/hours axis: from 0 to a round number above *max_value*,
+    as ``applyNiceNumbers`` rounds it on a new axis (five ticks to start from).
+
+    Only what differs is set: each change makes Qt lay the chart out again.
+    """
+    if axis.titleText() != title:
+        axis.setTitleText(title)
+    label_format = "%.1f" if title == "Hours" and max_value < 10 else "%.0f"
+    if axis.labelFormat() != label_format:
+        axis.setLabelFormat(label_format)
+    low, high, ticks = nice_range(0.0, max(max_value * 1.1, 1.0), 5)
+    if axis.tickCount() != ticks:
+        axis.setTickCount(ticks)
+    if axis.min() != low or axis.max() != high:
+        axis.setRange(low, high)
+
+
+def nice_range(low: float, high: float, ticks: int) -> tuple[float, float, int]:
+    """*low* and *high* widened to round numbers and the tick count between them, as
+    ``QValueAxis.applyNiceNumbers`` makes them (QtCharts' loose nice numbers)."""
+
+    def nice(x: float, ceiling: bool) -> float:  # 1, 2 or 5 times a power of ten
+        power = 10.0 ** math.floor(math.log10(x))
+        q = x / power
+        if ceiling:
+            q = 1 if q <= 1 else 2 if q <= 2 else 5 if q <= 5 else 10
+        else:
+            q = 1 if q < 1.5 else 2 if q < 3 else 5 if q < 7 else 10
+        return q * power
+
+    step = nice(nice(high - low, True) / (ticks - 1), False)
+    first, last = math.floor(low / step), math.ceil(high / step)
+    return first * step, last * step, int(last - first) + 1
+
+
+def _put_values(bar: QBarSet, old: list[float], new: list[float]) -> list[float]:
+    """Give *bar* the values *new* (it holds *old*), changing only what differs."""
+    if len(old) != len(new):
+        if old:
+            bar.remove(0, len(old))
+        bar.append(new)
+    else:
+        for i, (was, value) in enumerate(zip(old, new, strict=True)):
+            if was != value:
+                bar.replace(i, value)
+    return new
+
+
+def _set_categories(axis: QBarCategoryAxis, labels: list[str]) -> None:
+    if axis.categories() != labels:
+        axis.setCategories(labels)
+
+
+def _set_title(chart: QChart, title: str) -> None:
+    if chart.title() != title:
+        chart.setTitle(title)
 
 
 def _short(label: str, limit: int = 24) -> str:
@@ -130,6 +189,7 @@ class ChartCard(QWidget):
         layout.addWidget(self.stack, 1)
         self.save_action = QAction("Save chart as PNG…", self)
         self.save_action.triggered.connect(lambda: self.save_requested.emit(self))
+        self._font_key = ""
 
     def _view(self, chart: QChart) -> QChartView:
         view = QChartView(chart)
@@ -138,6 +198,14 @@ class ChartCard(QWidget):
         view.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         view.setMinimumSize(160, 160)
         return view
+
+    def _fonts_changed(self) -> bool:
+        """Whether the card's font changed (View ▸ Larger text) since its charts last took it."""
+        key = self.font().key()
+        if key == self._font_key:
+            return False
+        self._font_key = key
+        return True
 
     def set_empty(self, empty: bool, text: str | None = None) -> None:
         if text:
@@ -182,7 +250,12 @@ def save_card_png(window, dialogs, card: ChartCard, suggested: str) -> None:
 
 
 class ThisWeekChart(ChartCard):
-    """Minutes by category as horizontal bars in work-type shades, beside the work-type split."""
+    """Minutes by category as horizontal bars in work-type shades, beside the work-type split.
+
+    The series, its sets, the axes and the slices are made once and then updated in
+    place from week to week: remaking them (and their legend markers and axis labels)
+    for every week costs Qt far more than changing a few values.
+    """
 
     def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
         super().__init__("week", "No work logged this week yet.\nEntries you save appear here.", parent)
@@ -193,21 +266,30 @@ class ThisWeekChart(ChartCard):
         self.split_view = self._view(self.split_chart)
         self.body_layout.addWidget(self.bars_view, 3)
         self.body_layout.addWidget(self.split_view, 2)
-        self.bar_series: QHorizontalStackedBarSeries | None = None
+        self.bar_series: QHorizontalStackedBarSeries | None = None  # the drawn series; None while empty
         self.pie_series: QPieSeries | None = None
         self._unit = ("Minutes", 1.0)
+        self._series: QHorizontalStackedBarSeries | None = None  # made on the first week with work
+        self._y_axis: QBarCategoryAxis | None = None
+        self._x_axis: QValueAxis | None = None
+        self._bars: dict[str, QBarSet] = {}  # category key -> its set (every category drawn so far)
+        self._markers: dict[str, QBarSet] = {}  # work type key -> its legend set (the types drawn)
+        self._values: dict[QBarSet, list[float]] = {}  # what each set holds
+        self._small_labels: bool | None = None
+        self._pie: QPieSeries | None = None
+        self._slices: dict[str, QPieSlice] = {}  # work type key -> slice
 
     def show_summary(self, summary: WeekSummary) -> None:
-        clear_chart(self.bars_chart)
-        self.split_chart.removeAllSeries()
-        self.bar_series = self.pie_series = None
-        apply_fonts(self.bars_chart, self)
-        apply_fonts(self.split_chart, self)
         if not summary.total:
+            self.bar_series = self.pie_series = None
             self.set_empty(True, f"No work logged in week {summary.week.number} yet.\nEntries you save appear here.")
             return
         self.set_empty(False)
-        self.bars_chart.setTitle(f"Time by category · week {summary.week.number}")
+        refont = self._fonts_changed()
+        if refont:
+            apply_fonts(self.bars_chart, self)
+            apply_fonts(self.split_chart, self)
+        _set_title(self.bars_chart, f"Time by category · week {summary.week.number}")
 
         tax = self.taxonomy
         order = [c.key for wt in tax.work_types for c in tax.categories_of(wt)]
@@ -216,61 +298,124 @@ class ThisWeekChart(ChartCard):
         used.reverse()  # horizontal bars draw bottom-up; keep the taxonomy order top-down
         peak = max(summary.by_category.values())
         unit_name, divisor = self._unit = unit_for(peak)
+        font = self.font()
+        if self._series is None:
+            self._make_bars(font)
+            refont = True
+        series = self._series
 
+        # The sets: one per category drawn, each with its value in its own row (so each
+        # keeps its own shade), then one empty set per work type drawn, for the legend.
+        types = [k for k in tax.work_types if summary.by_work_type.get(k)]
+        sets_changed = self._sync_sets(used, types)
+        rows = len(used)
+        zeros = [0.0] * rows
+        row_of = {key: i for i, key in enumerate(used)}
+        for key, bar in self._bars.items():
+            values = zeros
+            if key in row_of:
+                values = list(zeros)
+                values[row_of[key]] = summary.by_category[key] / divisor
+            self._values[bar] = _put_values(bar, self._values[bar], values)
+        for bar in self._markers.values():
+            self._values[bar] = _put_values(bar, self._values[bar], zeros)
+        if sets_changed:
+            legend_sets = set(self._markers.values())
+            for marker in self.bars_chart.legend().markers(series):
+                marker.setVisible(marker.barset() in legend_sets)
+
+        _set_categories(self._y_axis, [_short(tax.category_label(k)) for k in used])
+        small = rows > 8
+        if refont or small != self._small_labels:
+            self._small_labels = small
+            labels_font = QFont(font)
+            labels_font.setPointSizeF(font.pointSizeF() * (0.9 if small else 1.0))
+            self._y_axis.setLabelsFont(labels_font)
+        if refont:
+            self._x_axis.setTitleFont(font)
+            self._x_axis.setLabelsFont(font)
+        _fit_value_axis(self._x_axis, unit_name, peak / divisor)
+        self.bar_series = series
+
+        self._show_split(summary)
+
+    def _make_bars(self, font: QFont) -> None:
         series = QHorizontalStackedBarSeries()
         series.setBarWidth(0.7)
-        for i, key in enumerate(used):
-            bar = QBarSet(tax.category_label(key))
-            values = [0.0] * len(used)
-            values[i] = summary.by_category[key] / divisor
-            bar.append(values)
-            colour = palette.category_colour(tax, key)
-            bar.setColor(colour)
-            bar.setBorderColor(colour.darker(130))
-            bar.setProperty("category", key)
-            series.append(bar)
-        # Legend by work type: empty sets that carry the base hues.
-        legend_sets = []
-        for wt_key, wt in tax.work_types.items():
-            if summary.by_work_type.get(wt_key):
-                marker = QBarSet(wt.label)
-                marker.append([0.0] * len(used))
-                marker.setColor(palette.work_type_colour(tax, wt_key))
-                series.append(marker)
-                legend_sets.append(marker)
         series.hovered.connect(self._bar_hovered)
         self.bars_chart.addSeries(series)
-        font = self.font()
-        small = QFont(font)
-        small.setPointSizeF(font.pointSizeF() * (0.9 if len(used) > 8 else 1.0))
         y_axis = QBarCategoryAxis()
-        y_axis.append([_short(tax.category_label(k)) for k in used])
-        y_axis.setLabelsFont(small)
         y_axis.setTruncateLabels(False)
-        x_axis = _value_axis(unit_name, peak / divisor, font)
+        x_axis = _value_axis("Minutes", 0, font)
         self.bars_chart.addAxis(y_axis, Qt.AlignLeft)
         self.bars_chart.addAxis(x_axis, Qt.AlignBottom)
         series.attachAxis(y_axis)
         series.attachAxis(x_axis)
-        for marker in self.bars_chart.legend().markers(series):
-            marker.setVisible(marker.barset() in legend_sets)
-        self.bar_series = series
+        self._series, self._y_axis, self._x_axis = series, y_axis, x_axis
 
-        pie = QPieSeries()
-        pie.setHoleSize(0.45)
-        pie.setPieSize(0.78)
-        for key, label, minutes, pct in summary.split():
-            if not minutes:
-                continue
-            piece = pie.append(f"{label} {pct:.0f}%", minutes)
-            piece.setColor(palette.work_type_colour(tax, key))
-            piece.setBorderColor(QColor("white") if not palette.is_dark(self.palette()) else QColor("black"))
-            piece.setProperty("work_type", key)
+    def _sync_sets(self, categories: list[str], types: list[str]) -> bool:
+        """A set for each of *categories* (a category once drawn keeps its set, holding zeros
+        while unused: re-adding sets would make Qt rebuild the legend) and legend sets for
+        exactly *types*; whether any set was added or removed."""
+        tax = self.taxonomy
+        series = self._series
+        changed = False
+        if list(self._markers) != types:  # the legend keeps the taxonomy's order: make it again
+            for marker in self._markers.values():
+                del self._values[marker]
+                series.remove(marker)  # Qt deletes it
+            self._markers = {}
+            changed = True
+        for key in categories:
+            if key not in self._bars:
+                bar = QBarSet(tax.category_label(key))
+                colour = palette.category_colour(tax, key)
+                bar.setColor(colour)
+                bar.setBorderColor(colour.darker(130))
+                bar.setProperty("category", key)
+                series.append(bar)
+                self._bars[key] = bar
+                self._values[bar] = []
+                changed = True
+        for key in types:
+            if key not in self._markers:
+                marker = QBarSet(tax.work_types[key].label)
+                marker.setColor(palette.work_type_colour(tax, key))
+                series.append(marker)
+                self._markers[key] = marker
+                self._values[marker] = []
+        return changed
+
+    def _show_split(self, summary: WeekSummary) -> None:
+        tax = self.taxonomy
+        parts = [(key, label, minutes, pct) for key, label, minutes, pct in summary.split() if minutes]
+        if self._pie is None:
+            self._pie = QPieSeries()
+            self._pie.setHoleSize(0.45)
+            self._pie.setPieSize(0.78)
+            self.split_chart.addSeries(self._pie)
+        if [key for key, *_ in parts] != list(self._slices):  # another set of work types: new slices
+            self._pie.clear()
+            self._slices = {}
+            for key, *_ in parts:
+                piece = self._pie.append("", 0)
+                piece.setColor(palette.work_type_colour(tax, key))
+                piece.setProperty("work_type", key)
+                piece.hovered.connect(lambda state, p=piece: show_tip(p.property("tip")) if state else QToolTip.hideText())
+                self._slices[key] = piece
+        border = QColor("white") if not palette.is_dark(self.palette()) else QColor("black")
+        for key, label, minutes, pct in parts:
+            piece = self._slices[key]
+            text = f"{label} {pct:.0f}%"
+            if piece.label() != text:
+                piece.setLabel(text)
+            if piece.value() != minutes:
+                piece.setValue(minutes)
+            if piece.borderColor() != border:
+                piece.setBorderColor(border)
             piece.setProperty("tip", f"{label}: {exact(minutes)}, {pct:.1f}% of {format_minutes(summary.total)}")
-            piece.hovered.connect(lambda state, p=piece: show_tip(p.property("tip")) if state else QToolTip.hideText())
-        self.split_chart.addSeries(pie)
-        self.split_chart.setTitle(f"Split · {format_minutes(summary.total)} in all")
-        self.pie_series = pie
+        _set_title(self.split_chart, f"Split · {format_minutes(summary.total)} in all")
+        self.pie_series = self._pie
 
     def _bar_hovered(self, status: bool, index: int, barset: QBarSet) -> None:
         key = barset.property("category")
@@ -288,8 +433,9 @@ class ThisWeekChart(ChartCard):
         out = {}
         for bar in self.bar_series.barSets():
             key = bar.property("category")
-            if key:
-                out[key] = int(round(sum(bar.at(i) for i in range(bar.count())) * divisor))
+            minutes = int(round(sum(bar.at(i) for i in range(bar.count())) * divisor))
+            if key and minutes:  # a category drawn in another week holds zeros
+                out[key] = minutes
         return out
 
     def split_minutes(self) -> dict[str, int]:
@@ -318,11 +464,19 @@ class TrendChart(ChartCard):
         self.weeks_combo.currentIndexChanged.connect(lambda: self.weeks_changed.emit(self.weeks_count()))
         self.header.addStretch(1)
         self.header.addWidget(self.weeks_combo)
-        self.series: QStackedBarSeries | None = None
-        self.guide: QLineSeries | None = None
+        self.series: QStackedBarSeries | None = None  # the drawn series; None while empty
+        self.guide: QLineSeries | None = None  # the contracted-hours line, when drawn
         self.weeks: list[Week] = []
         self.selected: Week | None = None
         self._divisor = 60.0
+        # made on the first weeks with work, then updated in place (see ThisWeekChart)
+        self._series: QStackedBarSeries | None = None
+        self._sets: dict[str, QBarSet] = {}  # work type key -> its set
+        self._values: dict[str, list[float]] = {}
+        self._x_axis: QBarCategoryAxis | None = None
+        self._y_axis: QValueAxis | None = None
+        self._guide: QLineSeries | None = None
+        self._guide_x: QValueAxis | None = None
 
     def weeks_count(self) -> int:
         return int(self.weeks_combo.currentData())
@@ -331,67 +485,106 @@ class TrendChart(ChartCard):
         self.weeks_combo.setCurrentIndex(self.weeks_combo.findData(n))
 
     def show_trend(self, trend: list[TrendWeek], selected: Week, contracted_hours: float = 0.0) -> None:
-        clear_chart(self.chart)
-        self.series = self.guide = None
-        apply_fonts(self.chart, self)
         self.weeks = [t.week for t in trend]
         self.selected = selected
         if not any(t.total for t in trend):
+            self.series = self.guide = None
             self.set_empty(True, f"Nothing logged in the {len(trend)} weeks up to week {selected.number}.")
             return
         self.set_empty(False)
+        refont = self._fonts_changed()
+        if refont:
+            apply_fonts(self.chart, self)
         first, last = self.weeks[0], self.weeks[-1]
-        self.chart.setTitle(f"Hours per week · {first} to {last}")
+        _set_title(self.chart, f"Hours per week · {first} to {last}")
         peak = max(max(t.total for t in trend), contracted_hours * 60)
         unit_name, divisor = unit_for(peak)
         self._divisor = divisor
+        font = self.font()
+        if self._series is None:
+            self._make_series(font)
+            refont = True
+        picked = [self.weeks.index(selected)] if selected in self.weeks else []
+        for wt_key, bar in self._sets.items():
+            values = [t.by_work_type.get(wt_key, 0) / divisor for t in trend]
+            self._values[wt_key] = _put_values(bar, self._values[wt_key], values)
+            if bar.selectedBars() != picked:
+                bar.deselectAllBars()
+                if picked:
+                    bar.selectBar(picked[0])
+        if self._x_axis.titleText() != "ISO week (selected week darker)":
+            self._x_axis.setTitleText("ISO week (selected week darker)")
+        _set_categories(self._x_axis, [self._week_label(w, i) for i, w in enumerate(self.weeks)])
+        if refont:
+            for axis in (self._x_axis, self._y_axis):
+                axis.setTitleFont(font)
+                axis.setLabelsFont(font)
+        _fit_value_axis(self._y_axis, unit_name, peak / divisor)
+        self.series = self._series
+        self._show_guide(contracted_hours, divisor)
+
+    def _make_series(self, font: QFont) -> None:
         series = QStackedBarSeries()
         series.setBarWidth(0.75)
         for wt_key, wt in self.taxonomy.work_types.items():
             bar = QBarSet(wt.label)
-            bar.append([t.by_work_type.get(wt_key, 0) / divisor for t in trend])
             colour = palette.work_type_colour(self.taxonomy, wt_key)
             bar.setColor(colour)
             bar.setBorderColor(colour)
             bar.setSelectedColor(colour.darker(160))
             bar.setProperty("work_type", wt_key)
-            if selected in self.weeks:
-                bar.selectBar(self.weeks.index(selected))
             series.append(bar)
+            self._sets[wt_key] = bar
+            self._values[wt_key] = []
         series.clicked.connect(self._clicked)
         series.hovered.connect(self._hovered)
         self.chart.addSeries(series)
-        font = self.font()
         x_axis = QBarCategoryAxis()
-        x_axis.append([self._week_label(w, i) for i, w in enumerate(self.weeks)])
-        x_axis.setLabelsFont(font)
         x_axis.setTruncateLabels(False)
-        x_axis.setTitleText("ISO week (selected week darker)")
-        x_axis.setTitleFont(font)
-        y_axis = _value_axis(unit_name, peak / divisor, font)
+        y_axis = _value_axis("Hours", 0, font)
         self.chart.addAxis(x_axis, Qt.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignLeft)
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
-        self.series = series
-        if contracted_hours > 0:
+        self._series, self._x_axis, self._y_axis = series, x_axis, y_axis
+
+    def _show_guide(self, contracted_hours: float, divisor: float) -> None:
+        """The dashed line at the contracted hours, or none."""
+        if contracted_hours <= 0:
+            if self._guide is not None:
+                self.chart.removeSeries(self._guide)
+                self.chart.removeAxis(self._guide_x)
+                self._guide.deleteLater()
+                self._guide_x.deleteLater()
+                self._guide = self._guide_x = None
+            self.guide = None
+            return
+        if self._guide is None:
             guide = QLineSeries()
-            guide.setName(f"Contracted {contracted_hours:g} h")
-            level = contracted_hours * 60 / divisor
-            guide.append(QPointF(-0.5, level))
-            guide.append(QPointF(len(self.weeks) - 0.5, level))
-            pen = QPen(QColor("#444444") if not palette.is_dark(self.palette()) else QColor("#dddddd"))
-            pen.setStyle(Qt.DashLine)
-            pen.setWidthF(2)
-            guide.setPen(pen)
             self.chart.addSeries(guide)
             hidden_x = QValueAxis()
-            hidden_x.setRange(-0.5, len(self.weeks) - 0.5)
             hidden_x.setVisible(False)
             self.chart.addAxis(hidden_x, Qt.AlignTop)
             guide.attachAxis(hidden_x)
-            guide.attachAxis(y_axis)
-            self.guide = guide
+            guide.attachAxis(self._y_axis)
+            self._guide, self._guide_x = guide, hidden_x
+        guide = self._guide
+        name = f"Contracted {contracted_hours:g} h"
+        if guide.name() != name:
+            guide.setName(name)
+        pen = QPen(QColor("#444444") if not palette.is_dark(self.palette()) else QColor("#dddddd"))
+        pen.setStyle(Qt.DashLine)
+        pen.setWidthF(2)
+        if guide.pen() != pen:
+            guide.setPen(pen)
+        right = len(self.weeks) - 0.5
+        level = contracted_hours * 60 / divisor
+        points = [QPointF(-0.5, level), QPointF(right, level)]
+        if guide.points() != points:
+            guide.replace(points)
+        if self._guide_x.max() != right or self._guide_x.min() != -0.5:
+            self._guide_x.setRange(-0.5, right)
+        self.guide = guide
 
     def _week_label(self, week: Week, i: int) -> str:
         step = 1 if len(self.weeks) <= 12 else 2 if len(self.weeks) <= 26 else 4
@@ -430,6 +623,17 @@ class TrendChart(ChartCard):
         return picked[0] if picked else -1
 
 
+@dataclass
+class _BarsPart:
+    """One of the How card's charts: its set, axes and tooltips, kept from week to week."""
+
+    bar: QBarSet
+    y_axis: QBarCategoryAxis
+    x_axis: QValueAxis
+    tips: list[str]
+    values: list[float] = field(default_factory=list)
+
+
 class HowChart(ChartCard):
     """The week by mode and by format, with people reached."""
 
@@ -441,64 +645,76 @@ class HowChart(ChartCard):
         self.format_view = self._view(self.format_chart)
         self.body_layout.addWidget(self.mode_view, 3)
         self.body_layout.addWidget(self.format_view, 2)
-        self.mode_set: QBarSet | None = None
+        self.mode_set: QBarSet | None = None  # the drawn sets; None while empty
         self.format_set: QBarSet | None = None
         self._divisor = 1.0
+        self._parts: dict[str, _BarsPart] = {}  # per chart, made on the first week with work
 
     def show_how(self, how: HowSummary, week: Week) -> None:
-        for chart in (self.mode_chart, self.format_chart):
-            clear_chart(chart)
-        self.mode_set = self.format_set = None
-        apply_fonts(self.mode_chart, self)
-        apply_fonts(self.format_chart, self)
         if not how.total:
+            self.mode_set = self.format_set = None
             self.set_empty(True, f"No work logged in week {week.number} yet.")
             return
         self.set_empty(False)
+        refont = self._fonts_changed()
+        if refont:
+            apply_fonts(self.mode_chart, self)
+            apply_fonts(self.format_chart, self)
         peak = max([t.minutes for t in how.by_mode.values()] + [t.minutes for t in how.by_format.values()])
         unit_name, divisor = unit_for(peak)
         self._divisor = divisor
         self.mode_set = self._fill(
-            self.mode_chart, how.by_mode, MODES, unit_name, divisor, peak, "Time by mode", QColor(palette.NEUTRAL)
+            self.mode_chart, how.by_mode, MODES, unit_name, divisor, peak, "Time by mode", QColor(palette.NEUTRAL),
+            refont,
         )
         self.format_set = self._fill(
             self.format_chart, how.by_format, FORMATS, unit_name, divisor, peak, "Time by format",
-            QColor(palette.NEUTRAL).darker(140),
+            QColor(palette.NEUTRAL).darker(140), refont,
         )
-        self.mode_chart.setTitle(f"By mode · week {week.number}")
-        self.format_chart.setTitle(f"By format · week {week.number}")
+        _set_title(self.mode_chart, f"By mode · week {week.number}")
+        _set_title(self.format_chart, f"By format · week {week.number}")
 
-    def _fill(self, chart, tallies, labels, unit_name, divisor, peak, set_name, colour) -> QBarSet:
+    def _fill(self, chart, tallies, labels, unit_name, divisor, peak, set_name, colour, refont) -> QBarSet:
+        """One bar per key of *tallies*, in a set and axes made once per chart and updated in place."""
+        part = self._parts.get(set_name)
+        font = self.font()
+        if part is None:
+            bar = QBarSet(set_name)
+            bar.setColor(colour)
+            bar.setBorderColor(colour.darker(130))
+            series = QHorizontalBarSeries()
+            series.append(bar)
+            series.setBarWidth(0.6)
+            tips: list[str] = []
+            series.hovered.connect(
+                lambda status, index, _set, tips=tips: show_tip(tips[index]) if status else QToolTip.hideText()
+            )
+            chart.addSeries(series)
+            y_axis = QBarCategoryAxis()
+            y_axis.setTruncateLabels(False)
+            x_axis = _value_axis(unit_name, peak / divisor, font)
+            chart.addAxis(y_axis, Qt.AlignLeft)
+            chart.addAxis(x_axis, Qt.AlignBottom)
+            series.attachAxis(y_axis)
+            series.attachAxis(x_axis)
+            part = self._parts[set_name] = _BarsPart(bar, y_axis, x_axis, tips)
+            refont = True
         keys = list(tallies)
         keys.reverse()  # top-down in the order given
-        bar = QBarSet(set_name)
-        bar.append([tallies[k].minutes / divisor for k in keys])
-        bar.setColor(colour)
-        bar.setBorderColor(colour.darker(130))
-        bar.setProperty("keys", keys)
-        series = QHorizontalBarSeries()
-        series.append(bar)
-        series.setBarWidth(0.6)
-        tips = [
+        part.bar.setProperty("keys", keys)
+        part.values = _put_values(part.bar, part.values, [tallies[k].minutes / divisor for k in keys])
+        part.tips[:] = [
             f"{labels.get(k, k)}: {exact(tallies[k].minutes)}, {tallies[k].entries} entries, "
             f"{count_of(tallies[k].people, 'person', 'people')} reached"
             for k in keys
         ]
-        series.hovered.connect(
-            lambda status, index, _set, tips=tips: show_tip(tips[index]) if status else QToolTip.hideText()
-        )
-        chart.addSeries(series)
-        font = self.font()
-        y_axis = QBarCategoryAxis()
-        y_axis.append([f"{labels.get(k, k)} · {count_of(tallies[k].people, 'person', 'people')}" for k in keys])
-        y_axis.setLabelsFont(font)
-        y_axis.setTruncateLabels(False)
-        x_axis = _value_axis(unit_name, peak / divisor, font)
-        chart.addAxis(y_axis, Qt.AlignLeft)
-        chart.addAxis(x_axis, Qt.AlignBottom)
-        series.attachAxis(y_axis)
-        series.attachAxis(x_axis)
-        return bar
+        _set_categories(part.y_axis, [f"{labels.get(k, k)} · {count_of(tallies[k].people, 'person', 'people')}" for k in keys])
+        if refont:
+            part.y_axis.setLabelsFont(font)
+            part.x_axis.setTitleFont(font)
+            part.x_axis.setLabelsFont(font)
+        _fit_value_axis(part.x_axis, unit_name, peak / divisor)
+        return part.bar
 
     def mode_minutes(self) -> dict[str, int]:
         return self._read(self.mode_set)
