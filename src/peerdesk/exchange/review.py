@@ -325,7 +325,7 @@ _KNOWN_FORMATS = {f: f for f in FORMATS}
 _KNOWN_STARTS = {t: t for t in _VALID_STARTS}
 _MODE_FORMS = frozenset((m, f) for m in MODES for f in FORMATS)
 _ENTRY_WIDTH = {len(fmt.ENTRY_COLUMNS)}
-_BLOCK = 1000  # rows of an entries file checked and taken together
+_BLOCK = 250  # rows of an entries file checked and taken together
 
 
 class _Reading:
