@@ -1,8 +1,8 @@
 """Switching weeks in the real window: what is drawn is still the store's data, every time.
 
-The week view updates its charts in place (no new series, axes or slices per week);
-these tests switch back and forth between busy, small, empty and odd weeks and
-compare everything drawn with the store.
+The week view updates its table and charts in place (no new series, axes or slices
+per week) and sizes its columns itself; these tests switch back and forth between
+busy, small, empty and odd weeks and compare everything drawn with the store.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from collections import defaultdict
 
 import pytest
 from PySide6.QtCharts import QValueAxis
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QHeaderView
 
 from peerdesk.domain.entry import FORMATS, MODES, Entry, validate
 from peerdesk.domain.weeks import Week
@@ -130,6 +131,63 @@ def test_charts_are_updated_in_place(weeks):
     assert len(chart.bar_series.barSets()) > len(chart.category_minutes())
 
 
+def settle():
+    """What the event loop does next: posted events (layouts), then zero timers."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def qt_widths(view):
+    """The widths Qt's own ResizeToContents gives the table's columns, over every row."""
+    header = view.table.horizontalHeader()
+    header.setResizeContentsPrecision(-1)
+    fitted = [c for c in range(len(COLUMNS)) if header.sectionResizeMode(c) != QHeaderView.Stretch]
+    for c in fitted:
+        header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
+    header.resizeSections()
+    widths = [header.sectionSize(c) for c in range(len(COLUMNS))]
+    for c in fitted:
+        header.setSectionResizeMode(c, QHeaderView.Fixed)
+    return widths
+
+
+@pytest.mark.parametrize("steps", [0, 2])
+def test_columns_are_as_wide_as_qt_would_make_them(weeks, steps):
+    window = weeks
+    view = window.week_view
+    window.step_text_scale(steps)
+    for number in (48, 46, 45, 47):
+        window.show_week(Week(2026, number))
+        settle()
+        header = view.table.horizontalHeader()
+        ours = [header.sectionSize(c) for c in range(len(COLUMNS))]
+        assert ours == qt_widths(view), number
+
+
+def test_the_table_is_painted_once_per_switch(weeks, qtbot):
+    window = weeks
+    paints = []
+
+    class Count(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if event.type() == QEvent.Paint:
+                paints.append(obj)
+            return False
+
+    counter = Count()
+    viewport = window.week_view.table.viewport()
+    viewport.installEventFilter(counter)
+    try:
+        for number in (47, 48):
+            paints.clear()
+            window.show_week(Week(2026, number))
+            for _ in range(3):
+                QApplication.processEvents()
+            assert len(paints) == 1
+    finally:
+        viewport.removeEventFilter(counter)
+
+
 @pytest.mark.parametrize(
     "top", [0.5, 1.0, 1.1, 2.2, 3.3, 5.5, 7.04, 9.9, 11.0, 13.2, 33.0, 44.0, 99.0, 110.0, 132.0, 487.3, 1999.0]
 )
@@ -138,3 +196,23 @@ def test_nice_range_is_qts_own(top):
     axis.setRange(0, top)
     axis.applyNiceNumbers()
     assert nice_range(0.0, top, 5) == (axis.min(), axis.max(), axis.tickCount())
+
+
+def test_larger_text_leaves_the_stretched_columns_as_resize_to_contents_does(weeks):
+    """With no room left to stretch in, Qt leaves the stretched columns as they were (it sizes
+    every other column at once); they must not shrink to their minimum on the way. (While the
+    new text size is laid out the table passes through a width a few pixels narrower, which
+    Qt's stretch shares out once more: hence "about".)"""
+    window, view = weeks, weeks.week_view
+    window.resize(1280, 800)
+    window.show_week(Week(2026, 48))
+    settle()
+    header = view.table.horizontalHeader()
+    stretched = [c for c in range(len(COLUMNS)) if header.sectionResizeMode(c) == QHeaderView.Stretch]
+    before = [header.sectionSize(c) for c in stretched]
+    window.step_text_scale(4)
+    settle()
+    fixed = sum(header.sectionSize(c) for c in range(len(COLUMNS)) if c not in stretched)
+    assert fixed > view.table.viewport().width()  # no room: the table scrolls sideways
+    for now, was in zip([header.sectionSize(c) for c in stretched], before, strict=True):
+        assert was - 4 <= now <= was

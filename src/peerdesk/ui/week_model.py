@@ -1,7 +1,17 @@
-"""A table model over one week's entries: plain Entry values in, cells out."""
+"""A table model over one week's entries: entries in, cells out.
+
+A busy week has a few hundred entries and the view asks for cells some
+thousands of times (sizes, painting), each call crossing from Qt into Python:
+so every cell's text is worked out once per week, from the store's plain
+rows when it has them (see :class:`peerdesk.week_data.WeekEntries`), through
+small caches of the texts that repeat (days, durations, categories); an
+:class:`Entry` is made only for the row that is edited or deleted.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -13,39 +23,70 @@ COLUMNS = ("Day", "Start", "Time", "Work type", "Category", "Mode", "Format", "P
 ENTRY_ROLE = Qt.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
-_ROLES = frozenset({ENTRY_ROLE, Qt.ToolTipRole, Qt.TextAlignmentRole})
 # Qt's enum members looked up once: each ``Qt.X`` costs PySide a few microseconds, and the
 # view asks data() some thousands of times for a busy week (sizes and painting)
 _DISPLAY, _TOOLTIP, _ALIGNMENT = int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.TextAlignmentRole)
+_ENTRY = int(ENTRY_ROLE)
 _HORIZONTAL = Qt.Horizontal
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_TIME, _CATEGORY, _PEOPLE, _NOTE = (COLUMNS.index(c) for c in ("Time", "Category", "People", "Note"))
+_RIGHT_ALIGNED = frozenset({_TIME, _PEOPLE})
+
+
+def _row_of(e: Entry) -> tuple:
+    """An Entry as a row of :meth:`Store.week_rows` (id, worker, date, start_time, minutes,
+    category, mode, format, people, client_ref, tags, note, …): the fields the table shows."""
+    return (
+        e.id, e.worker, e.date.isoformat(), e.start_time.strftime("%H:%M") if e.start_time else None,
+        e.minutes, e.category, e.mode, e.format, e.people, e.client_ref, ";".join(e.tags), e.note,
+    )
+
+
+def _note_cell(note: str) -> str:
+    first = note.split("\n", 1)[0]
+    return first if len(first) <= 60 and "\n" not in note else first[:57].rstrip() + "…"
 
 
 class WeekTableModel(QAbstractTableModel):
     def __init__(self, taxonomy: Taxonomy, parent=None) -> None:
         super().__init__(parent)
         self.taxonomy = taxonomy
-        self._entries: list[Entry] = []
+        self._entries: Sequence[Entry] = []
+        self._ids: list[str] = []
         self._cells: list[tuple[str, ...]] = []
+        self._tips: list[tuple[int, str, str]] = []  # (minutes, category, note) per row
+        # texts that repeat from row to row and week to week, worked out once
+        self._days: dict[str, str] = {}
+        self._durations: dict[int, str] = {}
+        self._categories: dict[str, tuple[str, str]] = {}  # key -> (work type, category label)
+        self._tags: dict[str, str] = {}
 
-    def set_entries(self, entries: list[Entry]) -> None:
+    def set_entries(self, entries: Sequence[Entry]) -> None:
+        rows = getattr(entries, "rows", None)  # WeekEntries: the store's plain rows
+        if rows is None:
+            rows = [_row_of(e) for e in entries]
         self.beginResetModel()
-        self._entries = list(entries)
-        # every cell's text worked out once: views ask for it many times (sizes, painting)
-        self._cells = [tuple(self._display(e, col) for col in COLUMNS) for e in self._entries]
+        self._entries = entries
+        self._ids = [r[0] for r in rows]
+        self._cells = [self._row_cells(r) for r in rows]
+        self._tips = [(r[4], r[5], r[11]) for r in rows]
         self.endResetModel()
+
+    def column_texts(self, column: int) -> set[str]:
+        """The distinct texts of one column (for its width)."""
+        return {cells[column] for cells in self._cells}
 
     def entry(self, row: int) -> Entry:
         return self._entries[row]
 
     def row_of(self, entry_id: str) -> int:
-        for i, e in enumerate(self._entries):
-            if e.id == entry_id:
-                return i
-        return -1
+        try:
+            return self._ids.index(entry_id)
+        except ValueError:
+            return -1
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._entries)
+        return 0 if parent.isValid() else len(self._cells)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(COLUMNS)
@@ -58,48 +99,58 @@ class WeekTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
         if role == _DISPLAY:
             return self._cells[index.row()][index.column()] if index.isValid() else None
-        if role not in _ROLES or not index.isValid():
-            return None
-        e = self._entries[index.row()]
-        col = COLUMNS[index.column()]
-        if role == ENTRY_ROLE:
-            return e
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() in _RIGHT_ALIGNED else None
         if role == _TOOLTIP:
-            if col == "Category":
-                cat = self.taxonomy.categories.get(e.category)
-                return cat.description if cat else None
-            if col == "Note" and e.note:
-                return e.note
-            if col == "Time":
-                return f"{e.minutes} minutes"
-        if role == _ALIGNMENT and col in ("Time", "People"):
-            return _RIGHT
+            return self._tooltip(index.row(), index.column()) if index.isValid() else None
+        if role == _ENTRY and index.isValid():
+            return self._entries[index.row()]
         return None
 
-    def _display(self, e: Entry, col: str) -> str:
-        if col == "Day":
-            return e.date.strftime("%a %d %b")
-        if col == "Start":
-            return e.start_time.strftime("%H:%M") if e.start_time else ""
-        if col == "Time":
-            return format_minutes(e.minutes)
-        if col == "Work type":
-            cat = self.taxonomy.categories.get(e.category)
-            wt = self.taxonomy.work_types.get(cat.work_type) if cat else None
-            return wt.label if wt else "?"
-        if col == "Category":
-            return self.taxonomy.category_label(e.category)
-        if col == "Mode":
-            return MODES.get(e.mode, e.mode)
-        if col == "Format":
-            return FORMATS.get(e.format, e.format)
-        if col == "People":
-            return str(e.people)
-        if col == "Client ref":
-            return e.client_ref
-        if col == "Tags":
-            return ", ".join(self.taxonomy.tags[t].label if t in self.taxonomy.tags else t for t in e.tags)
-        if col == "Note":
-            first = e.note.split("\n", 1)[0]
-            return first if len(first) <= 60 and "\n" not in e.note else first[:57].rstrip() + "…"
-        return ""
+    def _tooltip(self, row: int, col: int) -> str | None:
+        minutes, category, note = self._tips[row]
+        if col == _CATEGORY:
+            cat = self.taxonomy.categories.get(category)
+            return cat.description if cat else None
+        if col == _NOTE and note:
+            return note
+        if col == _TIME:
+            return f"{minutes} minutes"
+        return None
+
+    def _row_cells(self, row: tuple) -> tuple[str, ...]:
+        _id, _worker, day, start, minutes, category, mode, fmt, people, client_ref, tags, note = row[:12]
+        day_text = self._days.get(day)
+        if day_text is None:
+            day_text = self._days[day] = date.fromisoformat(day).strftime("%a %d %b")
+        duration = self._durations.get(minutes)
+        if duration is None:
+            duration = self._durations[minutes] = format_minutes(minutes)
+        labels = self._categories.get(category)
+        if labels is None:
+            labels = self._categories[category] = self._category_labels(category)
+        tag_text = self._tags.get(tags)
+        if tag_text is None:
+            tag_text = self._tags[tags] = self._tag_labels(tags)
+        return (
+            day_text,
+            start[:5] if start else "",
+            duration,
+            labels[0],
+            labels[1],
+            MODES.get(mode, mode),
+            FORMATS.get(fmt, fmt),
+            str(people),
+            client_ref,
+            tag_text,
+            _note_cell(note) if note else "",
+        )
+
+    def _category_labels(self, key: str) -> tuple[str, str]:
+        cat = self.taxonomy.categories.get(key)
+        wt = self.taxonomy.work_types.get(cat.work_type) if cat else None
+        return (wt.label if wt else "?", self.taxonomy.category_label(key))
+
+    def _tag_labels(self, tags: str) -> str:
+        tax = self.taxonomy
+        return ", ".join(tax.tags[t].label if t in tax.tags else t for t in tags.split(";") if t)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -64,10 +68,16 @@ class WeekView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setResizeContentsPrecision(60)  # widths from the first rows: a busy week stays quick
-        header.setSectionResizeMode(COLUMNS.index("Category"), QHeaderView.Stretch)
-        header.setSectionResizeMode(COLUMNS.index("Note"), QHeaderView.Stretch)
+        # Each column as wide as its widest text (fit_columns), as ResizeToContents would make
+        # it, but measured here once per distinct text: Qt would ask the model for every cell's
+        # size hint, eight calls into Python per cell, on every week shown.
+        header.setSectionResizeMode(QHeaderView.Fixed)
+        self._stretched = (COLUMNS.index("Category"), COLUMNS.index("Note"))
+        for column in self._stretched:
+            header.setSectionResizeMode(column, QHeaderView.Stretch)
+        self._text_widths: dict[str, int] = {}
+        self._widths_font = ""
+        self._header_widths: list[int] = []
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.empty_label = QLabel(
             "No entries this week. Log what you did in the form on the left.",
@@ -110,8 +120,11 @@ class WeekView(QWidget):
         self.table.doubleClicked.connect(lambda index: self.edit_requested.emit(index.row()))
         # Enter and Delete act on the table only while it has the keyboard focus.
         self.table.installEventFilter(self)
+        self.fit_columns()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.table and event.type() in (QEvent.FontChange, QEvent.StyleChange):
+            self.fit_columns()
         if obj is self.table and event.type() == QEvent.KeyPress and not event.modifiers():
             if event.key() in (Qt.Key_Return, Qt.Key_Enter):
                 self._edit_current()
@@ -139,13 +152,72 @@ class WeekView(QWidget):
             self.delete_requested.emit(row)
 
     def show_data(self, data: WeekData, *, is_current: bool, contracted_hours: float = 0.0) -> None:
-        self.week_label.setText(data.week.label() + ("  (this week)" if is_current else ""))
-        self.model.set_entries(data.entries)
-        self.empty_label.setVisible(not data.entries)
-        self.totals.show_summary(data.summary)
-        self.week_chart.show_summary(data.summary)
-        self.trend_chart.show_trend(data.trend, data.week, contracted_hours)
-        self.how_chart.show_how(data.how, data.week)
+        # one repaint for the whole week, once everything below has changed
+        self.setUpdatesEnabled(False)
+        try:
+            label = data.week.label() + ("  (this week)" if is_current else "")
+            if self.week_label.text() != label:
+                self.week_label.setText(label)
+            self.model.set_entries(data.entries)
+            self.fit_columns()
+            # lay the rows out now rather than on a timer after the first paint, which would
+            # paint the table a second time
+            self.table.doItemsLayout()
+            empty = not data.entries
+            if self.empty_label.isVisibleTo(self) != empty:
+                self.empty_label.setVisible(empty)
+            self.totals.show_summary(data.summary)
+            self.week_chart.show_summary(data.summary)
+            self.trend_chart.show_trend(data.trend, data.week, contracted_hours)
+            self.how_chart.show_how(data.how, data.week)
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def fit_columns(self) -> None:
+        """Each column but the stretched ones as wide as its widest text or its header.
+
+        The width QStyledItemDelegate and QHeaderView's ResizeToContents give a cell of
+        plain text: the text's advance, the style's focus-frame margin + 1 on each side and
+        the grid line. Each distinct text is measured once per font.
+        """
+        table, header = self.table, self.table.horizontalHeader()
+        font = table.font()
+        key = f"{font.key()}|{table.style().name()}"
+        if key != self._widths_font:
+            self._widths_font = key
+            self._text_widths.clear()
+            self._header_widths = [
+                max(header.sectionSizeHint(c), header.minimumSectionSize()) for c in range(len(COLUMNS))
+            ]
+        margin = 2 * (table.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, table) + 1)
+        margin += 1 if table.showGrid() else 0
+        widths = self._text_widths
+        metrics = None
+        sizes = {}
+        for column in range(len(COLUMNS)):
+            if column in self._stretched:
+                continue
+            widest = 0
+            for text in self.model.column_texts(column):
+                width = widths.get(text)
+                if width is None:
+                    metrics = metrics or QFontMetricsF(font)
+                    width = widths[text] = math.ceil(metrics.horizontalAdvance(text))
+                widest = max(widest, width)
+            size = min(max(widest + margin, self._header_widths[column]), header.maximumSectionSize())
+            if header.sectionSize(column) != size:
+                sizes[column] = size
+        if not sizes:
+            return
+        # All at once, as ResizeToContents does: the stretched columns share what is left
+        # only once every other column has its width (one at a time, they would take their
+        # share of a space about to go and keep it when none is left).
+        for column in self._stretched:
+            header.setSectionResizeMode(column, QHeaderView.Fixed)
+        for column, size in sizes.items():
+            header.resizeSection(column, size)
+        for column in self._stretched:
+            header.setSectionResizeMode(column, QHeaderView.Stretch)
 
     def select_entry(self, entry_id: str) -> None:
         row = self.model.row_of(entry_id)
