@@ -432,7 +432,7 @@ def cold_start(folders: dict[str, Path], runs: int, wanted: set[str]) -> list[Re
 def bench_save(five: Path, work: Path, runs: int) -> Result:
     from peerdesk.domain.entry import entry_to_raw, validate
     from peerdesk.domain.taxonomy import load_default
-    from peerdesk.storage.store import Store, _row_values
+    from peerdesk.storage.store import Store, _row
 
     log(f"save: p95 of {SAVES} saves each, alternating, after 10 warm-up saves ({load()})")
     tax = load_default()
@@ -459,14 +459,8 @@ def bench_save(five: Path, work: Path, runs: int) -> Result:
     insert = "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
     now = datetime.now().replace(microsecond=0)
 
-    def floor_row(e) -> tuple:
-        v = _row_values(e.with_changes(created_at=now, updated_at=now))
-        return (
-            e.id, v["worker"], v["date"].isoformat(),
-            v["start_time"].strftime("%H:%M:%S.%f") if v["start_time"] else None,
-            v["minutes"], v["category"], v["mode"], v["format"], v["people"], v["client_ref"], v["tags"],
-            v["note"], str(v["created_at"]), str(v["updated_at"]),
-        )
+    def floor_row(e) -> tuple:  # the same values, in the store's own storage format
+        return _row(e.with_changes(created_at=now, updated_at=now))
 
     rows = [floor_row(e) for e in entries]
     fs: list[float] = []
