@@ -10,7 +10,6 @@ line prints the first one, naming the field.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -96,6 +95,8 @@ class ValidationError(ValueError):
 
 
 def new_id() -> str:
+    import uuid  # (and the platform module it loads) only once an entry is made
+
     return str(uuid.uuid4())
 
 
