@@ -1,20 +1,18 @@
 """Builds the QApplication, shows the main window, then opens the store.
 
-The window paints first; the database (and SQLAlchemy and Alembic, the
-slowest imports) opens right after, from the event loop.
+The window's frame paints first. After that paint the window builds its
+content and shows the week from a read-only first look at the file; then the
+store opens, checks the file's integrity (and upgrades it, if a migration is
+due: only then are SQLAlchemy and Alembic imported).
 """
 
 from __future__ import annotations
 
-import builtins
-import importlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -62,30 +60,13 @@ def app_icon() -> QIcon:
     return icon
 
 
-@contextmanager
-def _without_pyside_import_hook() -> Iterator[None]:
-    """Import modules that never use PySide6 (the storage layer, SQLAlchemy) the plain way.
-
-    PySide6 replaces ``builtins.__import__`` (for ``from __feature__ import``) and reads the
-    source of every module imported after it, keeping the text in ``linecache``: for
-    SQLAlchemy's ~250 modules that is about 60 ms and 18 MB of every start.
-    """
-    hook = builtins.__import__
-    builtins.__import__ = importlib.__import__
-    try:
-        yield
-    finally:
-        builtins.__import__ = hook
-
-
 def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
     """Open the window's store. A file that cannot be opened is never overwritten: the
     user may restore the newest backup that passes its check, open another folder, or quit."""
     from .domain.taxonomy import TaxonomyError
 
-    with _without_pyside_import_hook():
-        from .storage import backups
-        from .storage.store import PassphraseNeeded, StoreError, WrongPassphrase
+    from .storage import backups
+    from .storage.store import PassphraseNeeded, StoreError, WrongPassphrase
 
     restored_from = ""
     passphrase: str | None = None
@@ -155,8 +136,7 @@ def first_look(workspace: Workspace):
     """A read-only Reader of the workspace's file when it is plain and current, else None."""
     if workspace.settings.get("encrypted"):
         return None
-    with _without_pyside_import_hook():
-        from .storage.store import Reader
+    from .storage.store import Reader
     return Reader.if_current(workspace.db_path)
 
 
@@ -238,12 +218,15 @@ def launch(
         return 1
     from .ui.single_instance import InstanceServer, ask_running_instance
 
-    if ask_running_instance(workspace.data_dir):
+    server = InstanceServer.claim(workspace.data_dir)
+    if server is None:
+        ask_running_instance(workspace.data_dir)
         print(f"PeerDesk is already open for {workspace.data_dir}; brought it to the front.", file=sys.stderr)
         return 0
     window = MainWindow(workspace, week=week, dialogs=dialogs, staged=True)
-    window.instance_server = InstanceServer(workspace.data_dir, window)
-    window.instance_server.show_requested.connect(window.bring_forward)
+    server.setParent(window)
+    window.instance_server = server
+    server.show_requested.connect(window.bring_forward)
     window.show()
 
     started = False

@@ -51,6 +51,22 @@ class LockTimeout(Exception):
     pass
 
 
+def hold_file_lock(path: Path) -> int | None:
+    """Take an exclusive lock on *path* (made if missing) and keep it until
+    :func:`release_file_lock`; None, at once, when someone else holds it. The
+    operating system lets go of it when the process ends, even by a crash."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    if _try_lock(fd):
+        return fd
+    os.close(fd)
+    return None
+
+
+def release_file_lock(fd: int) -> None:
+    _unlock(fd)
+    os.close(fd)
+
+
 class WriteLock:
     def __init__(self, path: Path, *, timeout: float = 15.0) -> None:
         self.path = path

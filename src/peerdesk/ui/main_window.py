@@ -354,6 +354,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.built and self.draft_timer.isActive():
             self.save_draft()
+        server = getattr(self, "instance_server", None)
+        if server is not None:
+            server.close()  # another start on this folder may open its own window now
         if self.first_look is not None:
             self.first_look.close()
             self.first_look = None

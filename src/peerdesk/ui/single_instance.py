@@ -1,72 +1,66 @@
 """One PeerDesk window per data folder: a second start brings the first forward.
 
-The first instance listens on a local socket named after the user and the data
-folder; a second instance for the same folder connects, asks the first to show
-itself, and exits.
+The window holds an exclusive lock on ``peerdesk.instance.lock`` in its data
+folder for as long as it is open (the operating system lets go of it if
+PeerDesk crashes, so no stale lock is ever left). A second start on the same
+folder finds the lock taken, leaves a ``peerdesk.show-request`` file there
+and exits; the first sees the folder change (QFileSystemWatcher), removes the
+file and comes to the front. Files and QtCore only: a local socket would load
+QtNetwork, about 2.5 MB and 8 ms at every start.
 """
 
 from __future__ import annotations
 
-import getpass
-import zlib
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
-MESSAGE = b"show"
+from ..storage.locking import hold_file_lock, release_file_lock
 
-
-def server_name(data_dir: Path) -> str:
-    # Two checksums, not a cryptographic hash: the name needs to be unique, not secret, and
-    # hashlib would load OpenSSL (3 MB of memory) on every start.
-    key = f"{getpass.getuser()}\0{Path(data_dir).resolve()}".encode()
-    return f"peerdesk-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
-
-
-def ask_running_instance(data_dir: Path, timeout_ms: int = 500) -> bool:
-    """True when another PeerDesk already has this folder open (and was asked to come forward)."""
-    socket = QLocalSocket()
-    socket.connectToServer(server_name(data_dir))
-    if not socket.waitForConnected(timeout_ms):
-        return False
-    socket.write(MESSAGE)
-    socket.flush()
-    socket.waitForBytesWritten(timeout_ms)
-    socket.disconnectFromServer()
-    return True
+LOCK_NAME = "peerdesk.instance.lock"
+REQUEST_NAME = "peerdesk.show-request"
 
 
 class InstanceServer(QObject):
-    """Listens for later starts on the same folder; emits ``show_requested``."""
+    """The open window's claim on its data folder; emits ``show_requested`` when
+    a later start on the same folder asks for the window."""
 
     show_requested = Signal()
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    @classmethod
+    def claim(cls, data_dir: Path, parent: QObject | None = None) -> InstanceServer | None:
+        """The claim on *data_dir*, or None when another PeerDesk holds it."""
+        fd = hold_file_lock(Path(data_dir) / LOCK_NAME)
+        return None if fd is None else cls(Path(data_dir), fd, parent)
+
+    def __init__(self, data_dir: Path, fd: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = server_name(data_dir)
-        self.server = QLocalServer(self)
-        self.server.setSocketOptions(QLocalServer.UserAccessOption)
-        if not self.server.listen(self.name):
-            # a socket left behind by a crashed instance (no one answered, or we would not be here)
-            QLocalServer.removeServer(self.name)
-            self.server.listen(self.name)
-        self.server.newConnection.connect(self._connection)
+        self.request = data_dir / REQUEST_NAME
+        self.request.unlink(missing_ok=True)  # left by a start while an earlier window crashed
+        self._fd: int | None = fd
+        self.watcher = QFileSystemWatcher([str(data_dir)], self)
+        self.watcher.directoryChanged.connect(self._changed)
 
     def is_listening(self) -> bool:
-        return self.server.isListening()
+        return self._fd is not None
 
-    def _connection(self) -> None:
-        while self.server.hasPendingConnections():
-            socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if MESSAGE in bytes(socket.readAll()):
+    def _changed(self, _path: str) -> None:
+        if self._fd is not None and self.request.exists():
+            self.request.unlink(missing_ok=True)
             self.show_requested.emit()
 
     def close(self) -> None:
-        self.server.close()
+        """Let go of the folder (the window is closing)."""
+        if self._fd is not None:
+            self.watcher.removePaths(self.watcher.directories())
+            release_file_lock(self._fd)
+            self._fd = None
+
+
+def ask_running_instance(data_dir: Path) -> None:
+    """Ask the PeerDesk that holds *data_dir* to come to the front."""
+    request = Path(data_dir) / REQUEST_NAME
+    tmp = request.with_name(f"{REQUEST_NAME}.{os.getpid()}")
+    tmp.write_bytes(b"show")
+    os.replace(tmp, request)  # appears whole, in one step
