@@ -236,12 +236,14 @@ def launch(
         if started:
             return
         started = True
-        window.build()
-        # The week from a read-only first look, on screen before the store's full check
-        # (and a migration, if one is due) runs.
+        # The week first, from a read-only first look; then the form and the menus; then
+        # the store's full check (and a migration, if one is due).
+        window.build_week()
         reader = first_look(workspace)
         if reader is not None:
             window.show_first_look(reader)
+        window.paint_now()
+        window.build_form()
         window.paint_now()
         QApplication.instance().setWindowIcon(app_icon())
         reader = window.first_look

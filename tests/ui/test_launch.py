@@ -176,3 +176,31 @@ def test_an_encrypted_folder_gets_no_first_look(data_dir):
         assert peerdesk_app.first_look(ws) is None
     finally:
         ws.close()
+
+
+def test_the_week_comes_before_the_form_and_does_not_move_when_it_comes(qtbot, data_dir, monkeypatch):
+    from peerdesk import demo
+    from peerdesk.ui.main_window import MainWindow
+
+    demo.create_demo_folder(data_dir, weeks=2)
+    first = peerdesk_app.launch(data_dir=str(data_dir), dialogs=Answers())
+    qtbot.waitUntil(lambda: first.store is not None, timeout=5000)  # remembers the form's width
+    close(first)
+
+    seen = []
+    build_form = MainWindow.build_form
+
+    def watched(window):
+        seen.append((window.form, window.week_view.model.rowCount(), window.week_view.geometry()))
+        build_form(window)
+
+    monkeypatch.setattr(MainWindow, "build_form", watched)
+    window = peerdesk_app.launch(data_dir=str(data_dir), dialogs=Answers())
+    try:
+        qtbot.waitUntil(lambda: window.store is not None, timeout=5000)
+        [(form, rows, geometry)] = seen
+        assert form is None and rows > 0  # the week was filled before the form was built
+        assert window.week_view.geometry() == geometry  # and it stayed where it was
+        assert window.form_scroll.width() >= window.form_scroll.minimumWidth() > 0
+    finally:
+        close(window)

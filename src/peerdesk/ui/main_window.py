@@ -25,36 +25,35 @@ if TYPE_CHECKING:
     from .settings_dialog import SettingsDialog
 
 
-def _import_content() -> None:
-    """Import what the window's content needs (once; later calls cost nothing).
+def _import_week() -> None:
+    """Import what the week's part of the window needs (once; later calls cost nothing).
 
     Not at the top of the module, so a staged window paints before these load:
-    their Qt classes make about 180 Python enum classes on first use (the ``Qt``
+    their Qt classes make about 150 Python enum classes on first use (the ``Qt``
     namespace alone 94), tens of milliseconds on a ward computer.
     """
-    global Qt, QSettings, QAction, QFont, QKeySequence, QUndoStack  # noqa: PLW0603
-    global QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout
-    global Entry, ValidationError, entry_to_raw, format_minutes, validate, WeekLoader
-    global commands, style, EntryForm, IdleWatcher, WeekView
+    global Qt, QSettings, QFont, QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout  # noqa: PLW0603
+    global WeekLoader, style, WeekView
     from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
-    from PySide6.QtWidgets import (
-        QDialogButtonBox,
-        QGroupBox,
-        QHBoxLayout,
-        QLabel,
-        QScrollArea,
-        QSplitter,
-        QStackedWidget,
-        QVBoxLayout,
-    )
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout
+
+    from ..week_data import WeekLoader
+    from . import style
+    from .week_view import WeekView
+
+
+def _import_form() -> None:
+    """Import what the form, the menus and the undo history need (once)."""
+    global QAction, QKeySequence, QUndoStack, QDialogButtonBox, QGroupBox, QScrollArea  # noqa: PLW0603
+    global Entry, ValidationError, entry_to_raw, format_minutes, validate, commands, EntryForm, IdleWatcher
+    from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+    from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QScrollArea
 
     from ..domain.entry import Entry, ValidationError, entry_to_raw, format_minutes, validate
-    from ..week_data import WeekLoader
-    from . import commands, style
+    from . import commands
     from .entry_form import EntryForm
     from .idle_lock import IdleWatcher
-    from .week_view import WeekView
 
 
 DRAFT_FILENAME = "draft.json"
@@ -112,31 +111,24 @@ class MainWindow(QMainWindow):
             self.build()
 
     def build(self) -> None:
-        """The form, the week view, the menus: everything but the frame."""
-        if self.built:
-            return
-        self.built = True
-        _import_content()
-        workspace, today = self.workspace, self.today
-        self.taxonomy = workspace.taxonomy
-        self.undo_stack = QUndoStack(self)
-        self.form = EntryForm(self.taxonomy)
-        self.form.set_mode(workspace.settings.get("default_mode"))
-        self.form.set_values({"date": today()})
-        self.form.setEnabled(False)
-        form_box = QGroupBox("Log work")
-        box_layout = QVBoxLayout(form_box)
-        box_layout.addWidget(self.form)
-        scroll = QScrollArea()
-        scroll.setWidget(form_box)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setMinimumWidth(form_box.sizeHint().width() + 24)
-        self.form_box, self.form_scroll = form_box, scroll
+        """Everything but the frame: the week, then the form and the menus."""
+        self.build_week()
+        self.build_form()
 
+    def build_week(self) -> None:
+        """The week view, beside a place kept for the form as wide as the form was last
+        time: the week can be shown before the form is built, and does not move when it is."""
+        if self.week_view is not None:
+            return
+        _import_week()
+        workspace = self.workspace
+        self.taxonomy = workspace.taxonomy
         self.week_view = WeekView(self.taxonomy)
+        self.form_pane = QWidget()  # the form comes into it with build_form()
+        QVBoxLayout(self.form_pane).setContentsMargins(0, 0, 0, 0)
+        self.form_pane.setMinimumWidth(self.ui_settings().value("view/form_width", 0, type=int))
         splitter = QSplitter(Qt.Horizontal)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.form_pane)
         splitter.addWidget(self.week_view)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -163,21 +155,14 @@ class MainWindow(QMainWindow):
         self.content_stack = QStackedWidget()
         self.content_stack.addWidget(central)
         self.setCentralWidget(self.content_stack)
-        self.idle = IdleWatcher(self)
-        self.idle.idle.connect(self.lock)
-        self.apply_idle_setting()
         self.base_font = _base_font()
         self.apply_text_scale(self.ui_settings().value("view/text_scale", 1.0, type=float))
 
         self.worker_label = QLabel()
         self.statusBar().addPermanentWidget(self.worker_label)
-
-        self._build_menus()
-        self.form.submitted.connect(self.save_new_entry)
-        self.draft_timer = QTimer(self, singleShot=True, interval=400)
-        self.draft_timer.timeout.connect(self.save_draft)
-        self.form.changed.connect(self.draft_timer.start)
-        self.form.guide_requested.connect(self.open_guide)
+        # The menu bar now, its entries with the form: the week does not move when they come.
+        bar = self.menuBar()
+        self._menus = {name: bar.addMenu(name) for name in ("&File", "&Edit", "&View", "&Help")}
         self.week_view.previous_requested.connect(lambda: self.show_week(self.week.previous()))
         self.week_view.next_requested.connect(lambda: self.show_week(self.week.next()))
         self.week_view.this_week_requested.connect(lambda: self.show_week(Week.of(self.today())))
@@ -190,10 +175,51 @@ class MainWindow(QMainWindow):
         self._update_worker_label()
         self._show_week_header_only()
 
+    def build_form(self) -> None:
+        """The form (in the place kept for it), the menus, the undo history, the idle lock."""
+        if self.built:
+            return
+        self.build_week()
+        _import_form()
+        workspace, today = self.workspace, self.today
+        self.undo_stack = QUndoStack(self)
+        self.form = EntryForm(self.taxonomy)
+        self.form.set_mode(workspace.settings.get("default_mode"))
+        self.form.set_values({"date": today()})
+        self.form.setEnabled(self.store is not None)
+        form_box = QGroupBox("Log work")
+        box_layout = QVBoxLayout(form_box)
+        box_layout.addWidget(self.form)
+        scroll = QScrollArea()
+        scroll.setWidget(form_box)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        self.form_box, self.form_scroll = form_box, scroll
+        self.form_pane.layout().addWidget(scroll)
+        self._fit_form_pane()
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        self.apply_idle_setting()
+
+        self._build_menus()
+        self.form.submitted.connect(self.save_new_entry)
+        self.draft_timer = QTimer(self, singleShot=True, interval=400)
+        self.draft_timer.timeout.connect(self.save_draft)
+        self.form.changed.connect(self.draft_timer.start)
+        self.form.guide_requested.connect(self.open_guide)
+        self.built = True
+
     def _fit_form_pane(self) -> None:
-        """The form's pane as wide as the form needs at the current text size."""
+        """The form's pane as wide as the form needs at the current text size
+        (remembered, so the next start keeps that much room for it)."""
+        if self.form is None:
+            return
         self.form_box.adjustSize()
-        self.form_scroll.setMinimumWidth(self.form_box.sizeHint().width() + 24)
+        width = self.form_box.sizeHint().width() + 24
+        self.form_scroll.setMinimumWidth(width)
+        self.form_pane.setMinimumWidth(width)
+        if self.ui_settings().value("view/form_width", 0, type=int) != width:
+            self.ui_settings().setValue("view/form_width", width)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -213,7 +239,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ menus
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self._menus["&File"]
         self.export_action = self._action("&Export…", self.export_csv, QKeySequence("Ctrl+E"))
         file_menu.addAction(self.export_action)
         self.export_chart_action = self._action("Export &chart…", lambda: self.save_chart())
@@ -230,7 +256,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.Quit))
 
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self._menus["&Edit"]
         self.new_action = self._action("&New entry", self.focus_form, QKeySequence.New)
         self.save_action = self._action("&Save entry", self.save_new_entry, QKeySequence.Save)
         self.save_action.setShortcuts([QKeySequence.Save, QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
@@ -252,7 +278,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.edit_action)
         edit_menu.addAction(self.delete_action)
 
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self._menus["&View"]
         view_menu.addAction(
             self._action("&Previous week", lambda: self.show_week(self.week.previous()), QKeySequence("Alt+Left"))
         )
@@ -272,7 +298,7 @@ class MainWindow(QMainWindow):
         for a in (self.larger_action, self.smaller_action, self.normal_text_action):
             view_menu.addAction(a)
 
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self._menus["&Help"]
         self.guide_action = self._action("&Role guide", lambda: self.open_guide(""), QKeySequence.HelpContents)
         help_menu.addAction(self.guide_action)
         self.history_action = self._action("Activity &history", self.open_history)
