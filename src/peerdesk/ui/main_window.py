@@ -860,14 +860,17 @@ class MainWindow(QMainWindow):
         font = QFont(self.base_font)
         base = self.base_font.pointSizeF() if self.base_font.pointSizeF() > 0 else 10.0
         font.setPointSizeF(base * scale)
-        QApplication.setFont(font)  # every widget and dialog follows, style-sheeted ones included
+        changed = QApplication.font() != font
+        if changed:  # (not at every start at the normal size: every widget would hear of it)
+            QApplication.setFont(font)  # every widget and dialog follows, style-sheeted ones included
         title = QFont(font)
         title.setPointSizeF(font.pointSizeF() * 1.3)
         title.setBold(True)
         self.week_view.week_label.setFont(title)
         if self.guide is not None:
             self.guide.setFont(font)
-        QApplication.sendPostedEvents()  # the font change reaches every widget before sizes are read
+        if changed:
+            QApplication.sendPostedEvents()  # the font change reaches every widget before sizes are read
         self._fit_form_pane()
         if self.store is not None:
             self.refresh()  # charts take their fonts when drawn

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -77,6 +76,7 @@ class WeekView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.Stretch)
         self._text_widths: dict[str, int] = {}
         self._widths_font = ""
+        self._padding = 0  # what a cell adds to its text, per font (see _cell_padding)
         self._header_widths: list[int] = []
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.empty_label = QLabel(
@@ -182,15 +182,15 @@ class WeekView(QWidget):
         """
         table, header = self.table, self.table.horizontalHeader()
         font = table.font()
-        key = f"{font.key()}|{table.style().name()}"
+        key = font.key()
         if key != self._widths_font:
             self._widths_font = key
             self._text_widths.clear()
             self._header_widths = [
                 max(header.sectionSizeHint(c), header.minimumSectionSize()) for c in range(len(COLUMNS))
             ]
-        margin = 2 * (table.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, table) + 1)
-        margin += 1 if table.showGrid() else 0
+            self._padding = self._cell_padding(font)
+        margin = self._padding
         widths = self._text_widths
         metrics = None
         sizes = {}
@@ -218,6 +218,26 @@ class WeekView(QWidget):
             header.resizeSection(column, size)
         for column in self._stretched:
             header.setSectionResizeMode(column, QHeaderView.Stretch)
+
+    def _cell_padding(self, font) -> int:
+        """What a cell adds to its text's advance (the style's focus-frame margin + 1 on each
+        side, and the grid line), measured by Qt itself on a one-cell table in *font*.
+
+        Asking the style from Python (``table.style().pixelMetric(...)``) would be shorter, but
+        the first Python handle on a style makes its Python enum classes: about 5 ms at
+        every start, before the week can be shown.
+        """
+        from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+        cells = QStandardItemModel(1, 1)
+        cells.setItem(0, 0, QStandardItem("0"))
+        probe = QTableView()
+        probe.setFont(font)
+        probe.setShowGrid(self.table.showGrid())
+        probe.setModel(cells)
+        width = probe.sizeHintForColumn(0)
+        probe.deleteLater()
+        return width - math.ceil(QFontMetricsF(font).horizontalAdvance("0"))
 
     def select_entry(self, entry_id: str) -> None:
         row = self.model.row_of(entry_id)
