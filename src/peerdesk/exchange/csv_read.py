@@ -1,7 +1,9 @@
 """Read PeerDesk's own CSV files back (format in :mod:`.csv_format`).
 
-Used by the tests now and by the supervisor's review later. A file that is not
-a version-1 PeerDesk export fails with :class:`CsvReadError`, naming the file,
+A strict reader: the first problem stops it. The tests read exports back with
+it; the supervisor's review (:mod:`.review`) reads the same format its own way,
+collecting every problem and checking the values too. A file that is not a
+version-1 PeerDesk export fails with :class:`CsvReadError`, naming the file,
 the line (as a spreadsheet numbers its rows: the header is line 1, and a note
 with line breaks is still one line) and the column.
 
