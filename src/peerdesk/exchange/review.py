@@ -379,6 +379,21 @@ class _Reading:
             tags = self.tags[text] = tuple(t for t in text.split(fmt.TAG_SEPARATOR) if t)
         return tags
 
+    def take(self, entry: ReviewEntry) -> None:
+        """One checked entry, row by row: kept, its id taken, and added to its week's sums
+        (:meth:`take_entries` does the same for a whole block of good rows at once)."""
+        self.seen[entry.entry_id] = entry
+        self.result.entries.append(entry)
+        acc = self.result.sums.get((entry.worker, entry.week, entry.category))
+        if acc is None:
+            self.result.sums[entry.worker, entry.week, entry.category] = [
+                entry.work_type, entry.category_label, entry.minutes, 1, entry.people,
+            ]
+        else:
+            acc[2] += entry.minutes
+            acc[3] += 1
+            acc[4] += entry.people
+
     def line_numbers(self, first: int, count: int) -> list[int]:
         """first, first + 1, …: the same int objects for every file (one per entry otherwise)."""
         numbers = self.lines
@@ -613,8 +628,7 @@ def _read_entries(rows, checker: _EntryChecker, neutralised: bool) -> None:
     seen, dates, week_of, tag_of = reading.seen, reading.dates, reading.week_of, reading.tags
     pairs = reading.pairs
     minutes_of, people_of, starts = _VALID_MINUTES.get, _VALID_PEOPLE.get, _VALID_STARTS
-    append = reading.result.entries.append
-    sums = reading.result.sums
+    take = reading.take
     name = checker.name
     for line, row in rows:
         if neutralised and "'" in "".join(row):  # only then can a cell be neutralised
@@ -638,20 +652,10 @@ def _read_entries(rows, checker: _EntryChecker, neutralised: bool) -> None:
             and start in starts
             and (week_of.get(day) or reading.week(day)) == week
         ):
-            entry = _new(ReviewEntry, (
+            take(_new(ReviewEntry, (
                 entry_id, worker, day, week, start, minutes, work_type, category, label, mode, form,
                 people, client_ref, tag_of[tags] if tags in tag_of else reading.tags_of(tags), note, name, line,
-            ))
-            seen[entry_id] = entry
-            append(entry)
-            key = (worker, week, category)
-            acc = sums.get(key)
-            if acc is None:
-                sums[key] = [work_type, label, minutes, 1, people]
-            else:
-                acc[2] += minutes
-                acc[3] += 1
-                acc[4] += people
+            )))
         else:
             checker(line, row)
 
@@ -758,16 +762,10 @@ class _EntryChecker(_Checker):
             ok = False
         if not ok:
             return
-        entry = ReviewEntry(
+        self.reading.take(ReviewEntry(
             entry_id, worker, day, week, start, minutes, work_type, category, label, mode, form, people,
             client_ref, self.reading.tags_of(tags), note, self.name, line,
-        )
-        self.seen[entry_id] = entry
-        self.reading.result.entries.append(entry)
-        acc = self.reading.result.sums.setdefault((worker, week, category), [work_type, label, 0, 0, 0])
-        acc[2] += minutes
-        acc[3] += 1
-        acc[4] += people
+        ))
 
 
 class _SummaryChecker(_Checker):
