@@ -63,10 +63,20 @@ def workspace(data_dir):
 
 
 @pytest.fixture
-def window(qtbot, workspace, dialogs):
-    win = MainWindow(workspace, dialogs=dialogs, today=lambda: TODAY)
-    qtbot.addWidget(win)
-    win.set_store(workspace.open_store())
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def open_main_window(qtbot, dialogs):
+    """``open_main_window(workspace)``: a shown main window over that workspace's store, on TODAY."""
+
+    def open_(workspace) -> MainWindow:
+        win = MainWindow(workspace, dialogs=dialogs, today=lambda: TODAY)
+        qtbot.addWidget(win)
+        win.set_store(workspace.open_store())
+        win.show()
+        qtbot.waitExposed(win)
+        return win
+
+    return open_
+
+
+@pytest.fixture
+def window(open_main_window, workspace):
+    return open_main_window(workspace)

@@ -22,18 +22,9 @@ def demo_workspace(tmp_path):
     ws.close()
 
 
-def make_window(qtbot, workspace, dialogs) -> MainWindow:
-    win = MainWindow(workspace, dialogs=dialogs, today=lambda: TODAY)
-    qtbot.addWidget(win)
-    win.set_store(workspace.open_store())
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 @pytest.fixture
-def demo_window(qtbot, demo_workspace, dialogs):
-    return make_window(qtbot, demo_workspace, dialogs)
+def demo_window(demo_workspace, open_main_window):
+    return open_main_window(demo_workspace)
 
 
 def form_label(window: MainWindow, buddy) -> QLabel:
@@ -67,7 +58,7 @@ def test_a_normal_data_folder_has_no_banner(window):
 # ------------------------------------------------------------------ larger text
 
 
-def test_larger_text_scales_the_whole_window_and_is_remembered(qtbot, demo_window, demo_workspace, dialogs):
+def test_larger_text_scales_the_whole_window_and_is_remembered(demo_window, demo_workspace, open_main_window):
     win = demo_window
     assert win.text_scale == 1.0
     app_before = QApplication.font().pointSizeF()
@@ -93,7 +84,7 @@ def test_larger_text_scales_the_whole_window_and_is_remembered(qtbot, demo_windo
     assert "Text size" in win.statusBar().currentMessage()
 
     # A new window (the next start) opens at the same size.
-    again = make_window(qtbot, demo_workspace, dialogs)
+    again = open_main_window(demo_workspace)
     assert again.text_scale == factor
     assert QApplication.font().pointSizeF() == pytest.approx(app_before * factor, rel=0.02)
     assert again.ui_settings().value("view/text_scale", type=float) == pytest.approx(factor)
@@ -117,9 +108,9 @@ def test_text_size_stops_at_the_largest_and_smallest_steps(window):
     assert window.text_scale == TEXT_SCALES[0]
 
 
-def test_a_text_size_the_window_does_not_offer_is_brought_into_range(qtbot, workspace, dialogs):
+def test_a_text_size_the_window_does_not_offer_is_brought_into_range(workspace, open_main_window):
     MainWindow.ui_settings().setValue("view/text_scale", 9.0)
-    win = make_window(qtbot, workspace, dialogs)
+    win = open_main_window(workspace)
     assert win.text_scale == TEXT_SCALES[-1]
 
 
@@ -159,9 +150,9 @@ def test_no_form_label_is_cut_off_at_the_largest_text(demo_window):
     assert_form_fits_and_no_label_is_cut(win)
 
 
-def test_a_window_that_starts_at_a_large_text_size_fits_its_form(qtbot, demo_workspace, dialogs):
+def test_a_window_that_starts_at_a_large_text_size_fits_its_form(demo_workspace, open_main_window):
     MainWindow.ui_settings().setValue("view/text_scale", TEXT_SCALES[-1])
-    win = make_window(qtbot, demo_workspace, dialogs)
+    win = open_main_window(demo_workspace)
     win.resize(1600, 1000)
     QApplication.processEvents()
     assert win.text_scale == TEXT_SCALES[-1]

@@ -3,26 +3,16 @@
 from PySide6.QtCore import Qt
 
 from peerdesk import pin as pin_mod
-from peerdesk.ui.main_window import MainWindow
-
-from datetime import date
-
-TODAY = date(2026, 11, 25)
 
 
-def make_window(qtbot, workspace, dialogs, *, minutes=0.005, pin=""):
+def make_window(open_main_window, workspace, *, minutes=0.005, pin=""):
     workspace.settings.set("idle_lock_minutes", minutes)  # 0.3 s
     workspace.settings.set("pin_hash", pin_mod.hash_pin(pin) if pin else "")
-    win = MainWindow(workspace, dialogs=dialogs, today=lambda: TODAY)
-    qtbot.addWidget(win)
-    win.set_store(workspace.open_store())
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return open_main_window(workspace)
 
 
-def test_idle_window_locks_and_the_right_pin_unlocks(qtbot, workspace, dialogs):
-    win = make_window(qtbot, workspace, dialogs, pin="2468")
+def test_idle_window_locks_and_the_right_pin_unlocks(qtbot, workspace, open_main_window):
+    win = make_window(open_main_window, workspace, pin="2468")
     qtbot.keyClicks(win.form.note_edit, "private note")
     qtbot.waitUntil(win.is_locked, timeout=3000)
     assert not win.form.isVisible() and not win.week_view.isVisible()
@@ -39,8 +29,8 @@ def test_idle_window_locks_and_the_right_pin_unlocks(qtbot, workspace, dialogs):
     assert win.form.note_edit.toPlainText() == "private note"
 
 
-def test_input_keeps_the_window_unlocked(qtbot, workspace, dialogs):
-    win = make_window(qtbot, workspace, dialogs, minutes=0.01)  # 0.6 s
+def test_input_keeps_the_window_unlocked(qtbot, workspace, open_main_window):
+    win = make_window(open_main_window, workspace, minutes=0.01)  # 0.6 s
     for _ in range(6):
         qtbot.wait(150)
         qtbot.keyClick(win.form.minutes_edit, Qt.Key_1)
@@ -48,8 +38,8 @@ def test_input_keeps_the_window_unlocked(qtbot, workspace, dialogs):
     qtbot.waitUntil(win.is_locked, timeout=3000)
 
 
-def test_no_lock_when_set_to_never(qtbot, workspace, dialogs):
-    win = make_window(qtbot, workspace, dialogs, minutes=0)
+def test_no_lock_when_set_to_never(qtbot, workspace, open_main_window):
+    win = make_window(open_main_window, workspace, minutes=0)
     assert not win.idle.timer.isActive()
 
 
