@@ -5,6 +5,9 @@ here, before anything imports Qt, rather than by hand in a shell.
 """
 
 import os
+import subprocess
+import sys
+from dataclasses import dataclass
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Tests never read or write the real user's data folder.
@@ -16,6 +19,63 @@ from PySide6.QtCore import QStandardPaths  # noqa: E402
 # QSettings (view preferences such as the text size) go to a test location,
 # never to the real user's configuration.
 QStandardPaths.setTestModeEnabled(True)
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a ``peerdesk`` command did: its exit code and what it printed."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def err_lines(self) -> list[str]:
+        return self.err.strip().splitlines()
+
+
+@pytest.fixture
+def cli(capsys):
+    """``cli("add", "--date", ...)`` → Result(code, out, err), through peerdesk.cli.main in this process."""
+    from peerdesk.cli import main
+
+    def run(*args):
+        capsys.readouterr()  # drop anything printed before
+        code = main([os.fspath(a) for a in args])
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return run
+
+
+@pytest.fixture
+def peerdesk_env():
+    """The environment ``run_peerdesk`` gives its subprocess: no PEERDESK_DATA_DIR, Qt offscreen,
+    UTF-8 pipes (the JSON and table output is UTF-8 text, whatever the platform's pipe encoding).
+    A test module overrides it for a scratch home and temporary folder."""
+    env = os.environ.copy()
+    env.pop("PEERDESK_DATA_DIR", None)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+@pytest.fixture
+def run_peerdesk(tmp_path, peerdesk_env):
+    """``run_peerdesk("list", "--json", env=...)`` → Result, via ``python -m peerdesk`` in a subprocess."""
+
+    def run(*args, env=None):
+        proc = subprocess.run(
+            [sys.executable, "-m", "peerdesk", *(os.fspath(a) for a in args)],
+            env=peerdesk_env if env is None else env,
+            cwd=tmp_path,
+            capture_output=True,
+            encoding="utf-8",
+            timeout=120,
+        )
+        return Result(proc.returncode, proc.stdout, proc.stderr)
+
+    return run
 
 
 @pytest.fixture

@@ -156,13 +156,13 @@ def test_backup_out_replaces_an_older_copy_with_the_newer_data(cli, demo_folder,
 
 
 @POSIX_ONLY
-def test_backup_out_into_a_read_only_folder_fails_with_a_message(demo_folder, tmp_path, cli_env):
+def test_backup_out_into_a_read_only_folder_fails_with_a_message(demo_folder, tmp_path, peerdesk_env):
     data_dir, _count = demo_folder
     locked = tmp_path / "locked"
     locked.mkdir()
     os.chmod(locked, 0o500)
     try:
-        proc = run_honouring_permissions(cli_env, tmp_path, "backup", "--data-dir", str(data_dir), "--out", str(locked / "copy.db"))
+        proc = run_honouring_permissions(peerdesk_env, tmp_path, "backup", "--data-dir", str(data_dir), "--out", str(locked / "copy.db"))
     finally:
         os.chmod(locked, 0o700)
     assert proc.returncode == 1, proc.stderr
@@ -283,11 +283,11 @@ def test_check_of_a_newer_schema_fails(cli, demo_folder):
 
 
 @POSIX_ONLY
-def test_check_of_a_good_file_in_a_read_only_folder_is_ok(demo_folder, cli_env, tmp_path):
+def test_check_of_a_good_file_in_a_read_only_folder_is_ok(demo_folder, peerdesk_env, tmp_path):
     data_dir, count = demo_folder
     os.chmod(data_dir, 0o500)
     try:
-        proc = run_honouring_permissions(cli_env, tmp_path, "check", "--data-dir", str(data_dir))
+        proc = run_honouring_permissions(peerdesk_env, tmp_path, "check", "--data-dir", str(data_dir))
     finally:
         os.chmod(data_dir, 0o700)
     assert "damaged" not in proc.stderr

@@ -78,9 +78,9 @@ def test_add_then_list_round_trip(run_peerdesk, data_dir, yesterday):
     assert "09:05" in row and "1h 30m" in row and "Advocacy" in row
 
 
-def test_data_dir_from_environment(run_peerdesk, cli_env, tmp_path, yesterday):
+def test_data_dir_from_environment(run_peerdesk, peerdesk_env, tmp_path, yesterday):
     env_dir = tmp_path / "from-env"  # does not exist yet: PeerDesk creates it
-    env = dict(cli_env, PEERDESK_DATA_DIR=str(env_dir))
+    env = dict(peerdesk_env, PEERDESK_DATA_DIR=str(env_dir))
 
     added = run_peerdesk(
         "add", "--date", yesterday.isoformat(), "--minutes", "20", "--category", "administration", env=env

@@ -14,26 +14,17 @@ import os
 import struct
 import subprocess
 import sys
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from peerdesk.cli import main
 from peerdesk.domain.entry import validate
 from peerdesk.domain.weeks import Week
 from peerdesk.workspace import Workspace
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 BANNER_YELLOW = (0xF0, 0xE4, 0x42)
-
-
-@dataclass(frozen=True)
-class Result:
-    code: int
-    out: str
-    err: str
 
 
 @pytest.fixture
@@ -79,34 +70,9 @@ def env(tmp_path: Path, real_dir: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def peerdesk(tmp_path: Path, env: dict[str, str]):
-    """``peerdesk("demo", "--into", d)`` → Result, via ``python -m peerdesk`` in a subprocess."""
-
-    def run(*args: str | os.PathLike[str]) -> Result:
-        proc = subprocess.run(
-            [sys.executable, "-m", "peerdesk", *(os.fspath(a) for a in args)],
-            env=env,
-            cwd=tmp_path,
-            capture_output=True,
-            encoding="utf-8",
-            timeout=120,
-        )
-        return Result(proc.returncode, proc.stdout, proc.stderr)
-
-    return run
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]):
-    """``cli("list", ...)`` → Result, through :func:`peerdesk.cli.main` in this process."""
-
-    def run(*args: str | os.PathLike[str]) -> Result:
-        capsys.readouterr()
-        code = main([os.fspath(a) for a in args])
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return run
+def peerdesk_env(env: dict[str, str]) -> dict[str, str]:
+    """``run_peerdesk`` runs with the scratch home and the real folder above."""
+    return env
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -151,12 +117,12 @@ def has_banner_colour(path: Path) -> bool:
 # ------------------------------------------------------------------ --into
 
 
-def test_demo_into_writes_a_marked_demo_folder_and_never_the_real_one(peerdesk, cli, tmp_path, real_dir, env):
+def test_demo_into_writes_a_marked_demo_folder_and_never_the_real_one(run_peerdesk, cli, tmp_path, real_dir, env):
     real_before = snapshot(real_dir)
     assert "peerdesk.db" in real_before
     target = tmp_path / "demo"
 
-    r = peerdesk("demo", "--into", target, "--seed", "3", "--weeks", "6")
+    r = run_peerdesk("demo", "--into", target, "--seed", "3", "--weeks", "6")
     assert r.code == 0, r.err
     assert str(target) in r.out
     assert (target / "peerdesk.db").is_file()
@@ -170,7 +136,7 @@ def test_demo_into_writes_a_marked_demo_folder_and_never_the_real_one(peerdesk, 
 
     # A second run never writes over a folder that has data.
     demo_before = snapshot(target)
-    r = peerdesk("demo", "--into", target, "--seed", "4", "--weeks", "6")
+    r = run_peerdesk("demo", "--into", target, "--seed", "4", "--weeks", "6")
     assert r.code == 2
     assert "already" in r.err and str(target) in r.err
     assert r.out == ""
@@ -229,12 +195,12 @@ def test_a_demo_folder_written_in_process_is_the_same_for_the_same_seed(tmp_path
 # ------------------------------------------------------------------ --screenshot
 
 
-def test_demo_screenshot_is_1280x800_with_the_banner_and_leaves_no_folder_behind(peerdesk, tmp_path, real_dir, env):
+def test_demo_screenshot_is_1280x800_with_the_banner_and_leaves_no_folder_behind(run_peerdesk, tmp_path, real_dir, env):
     real_before = snapshot(real_dir)
     temp_before = demo_temp_folders(env)
     out = tmp_path / "shots" / "demo.png"
 
-    r = peerdesk("demo", "--screenshot", out, "--seed", "3", "--weeks", "6")
+    r = run_peerdesk("demo", "--screenshot", out, "--seed", "3", "--weeks", "6")
     assert r.code == 0, r.err
     assert png_size(out) == (1280, 800)
     assert has_banner_colour(out)
@@ -242,12 +208,12 @@ def test_demo_screenshot_is_1280x800_with_the_banner_and_leaves_no_folder_behind
     assert snapshot(real_dir) == real_before
 
 
-def test_demo_screenshot_ignores_a_data_dir_given_before_the_command(peerdesk, tmp_path, real_dir, env):
+def test_demo_screenshot_ignores_a_data_dir_given_before_the_command(run_peerdesk, tmp_path, real_dir, env):
     real_before = snapshot(real_dir)
     temp_before = demo_temp_folders(env)
     out = tmp_path / "demo.png"
 
-    r = peerdesk("--data-dir", real_dir, "demo", "--screenshot", out)
+    r = run_peerdesk("--data-dir", real_dir, "demo", "--screenshot", out)
     assert r.code == 0, r.err
     assert png_size(out) == (1280, 800)
     assert has_banner_colour(out)  # the demo data was shown, not the real folder
