@@ -11,6 +11,8 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -255,6 +257,15 @@ def _open_store(ws):
         raise CliError(str(exc)) from None
 
 
+@contextmanager
+def _opened(ws) -> Iterator:
+    """The workspace's store, open for the block; the workspace closed after it, whatever happens."""
+    try:
+        yield _open_store(ws)
+    finally:
+        ws.close()
+
+
 def _week(text: str | None):
     from .domain.weeks import Week
 
@@ -305,11 +316,8 @@ def cmd_add(args: argparse.Namespace) -> int:
                 "if it identifies no one",
                 EXIT_USAGE,
             )
-    store = _open_store(ws)
-    try:
+    with _opened(ws) as store:
         stored = store.add(entry)
-    finally:
-        ws.close()
     print(stored.id)
     return EXIT_OK
 
@@ -320,11 +328,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     week = _week(args.week) or Week.of(date.today())
     ws = _workspace(args)
-    store = _open_store(ws)
-    try:
+    with _opened(ws) as store:
         entries = store.list_week(week)
-    finally:
-        ws.close()
     tax = ws.taxonomy
     if args.json:
         utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8"
@@ -391,19 +396,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .exchange.csv_export import ExportError, export_entries, export_summary
 
     ws = _workspace(args)
-    store = _open_store(ws)
-    try:
-        if args.summary:
-            result = export_summary(store, ws.taxonomy, start, end, out)
-        else:
-            result = export_entries(
-                store, ws.taxonomy, start, end, out, include_notes=args.include_notes,
-                include_client_refs=not args.no_client_refs,
-            )
-    except ExportError as exc:
-        raise CliError(str(exc)) from None
-    finally:
-        ws.close()
+    with _opened(ws) as store:
+        try:
+            if args.summary:
+                result = export_summary(store, ws.taxonomy, start, end, out)
+            else:
+                result = export_entries(
+                    store, ws.taxonomy, start, end, out, include_notes=args.include_notes,
+                    include_client_refs=not args.no_client_refs,
+                )
+        except ExportError as exc:
+            raise CliError(str(exc)) from None
     print(f"{result.path} ({count_of(result.rows, 'row')})")
     return EXIT_OK
 
@@ -476,8 +479,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from .storage import backups
 
     ws = _workspace(args)
-    store = _open_store(ws)  # refuses a damaged file before anything is copied
-    try:
+    with _opened(ws) as store:  # refuses a damaged file before anything is copied
         if args.out:
             target = Path(args.out).expanduser()
         else:
@@ -488,8 +490,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
         except backups.BackupError as exc:
             raise CliError(str(exc)) from None
         store.record("backup", f"{target} ({check.entries} entries)")
-    finally:
-        ws.close()
     print(f"{target} ({count_of(check.entries, 'entry', 'entries')}, checked)")
     return EXIT_OK
 
@@ -544,11 +544,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     ws = _workspace(args)
-    store = _open_store(ws)
-    try:
+    with _opened(ws) as store:
         records = store.audit_log(args.limit)
-    finally:
-        ws.close()
     if args.json:
         rows = [
             {"at": r.at.isoformat(), "worker": r.worker, "action": r.action, "entry_id": r.entry_id,
