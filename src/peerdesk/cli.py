@@ -1,8 +1,8 @@
 """The ``peerdesk`` command: the window, and small sub-commands beside it.
 
 Exit codes: 0 done, 2 bad input or usage, 1 anything else; always with a
-message on stderr when not 0. Heavy imports (Qt, SQLAlchemy) happen inside the
-command that needs them.
+message on stderr when not 0. Heavy imports (Qt, the domain, the store) happen
+inside the command that needs them.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Both the window and the command line start here, so they read the same
 settings, check entries against the same taxonomy and write to the same store.
-The store (and with it SQLAlchemy) is imported only when it is opened, so the
-window can paint before it.
+The taxonomy and the store are imported only when first used, so the window's
+frame can paint before them.
 """
 
 from __future__ import annotations
