@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.today = today
         self.store = None
         self.first_look = None  # a read-only Reader that shows the week while the store opens
+        self.instance_server = None  # this window's claim on its data folder (app.launch sets it)
         self.week = week or Week.of(today())
         self.edit_dialog: EntryDialog | None = None
         self.guide = None
@@ -324,6 +325,11 @@ class MainWindow(QMainWindow):
         self.first_look = reader
         self.refresh()
 
+    def _drop_first_look(self) -> None:
+        if self.first_look is not None:
+            self.first_look.close()
+            self.first_look = None
+
     def paint_now(self) -> None:
         """Lay out and paint what is pending now, before a long step that blocks the event loop."""
         QApplication.sendPostedEvents()
@@ -331,9 +337,7 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store) -> None:
         self.store = store
-        if self.first_look is not None:
-            self.first_look.close()
-            self.first_look = None
+        self._drop_first_look()
         self.form.setEnabled(True)
         self.statusBar().clearMessage()
         self.refresh()
@@ -380,12 +384,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.built and self.draft_timer.isActive():
             self.save_draft()
-        server = getattr(self, "instance_server", None)
-        if server is not None:
-            server.close()  # another start on this folder may open its own window now
-        if self.first_look is not None:
-            self.first_look.close()
-            self.first_look = None
+        if self.instance_server is not None:
+            self.instance_server.close()  # another start on this folder may open its own window now
+        self._drop_first_look()
         super().closeEvent(event)
 
     def _show_week_header_only(self) -> None:
