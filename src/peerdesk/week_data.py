@@ -137,7 +137,3 @@ def _span(weeks: list[Week]) -> tuple[date, date] | None:
 def load_week(store, taxonomy: Taxonomy, week: Week, *, trend_count: int, today: date) -> WeekData:
     """The week once, with no totals kept (the chart command, screenshots)."""
     return WeekLoader(store, taxonomy).load(week, trend_count=trend_count, today=today)
-
-
-def load_trend(store, taxonomy: Taxonomy, selected: Week, count: int, today: date) -> list[TrendWeek]:
-    return WeekLoader(store, taxonomy).trend(selected, count, today)

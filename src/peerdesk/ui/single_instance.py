@@ -42,9 +42,6 @@ class InstanceServer(QObject):
         self.watcher = QFileSystemWatcher([str(data_dir)], self)
         self.watcher.directoryChanged.connect(self._changed)
 
-    def is_listening(self) -> bool:
-        return self._fd is not None
-
     def _changed(self, _path: str) -> None:
         if self._fd is not None and self.request.exists():
             self.request.unlink(missing_ok=True)
