@@ -24,9 +24,11 @@ from peerdesk.domain.entry import FORMATS, MAX_CLIENT_REF, MAX_NOTE, MAX_WORKER,
 from peerdesk.domain.weeks import Week
 from peerdesk.exchange import review
 from peerdesk.exchange.csv_export import export_entries
-from peerdesk.exchange.csv_format import BOM, DANGEROUS_PREFIXES, ENTRY_COLUMNS, SUMMARY_COLUMNS
+from peerdesk.exchange.csv_format import BOM, ENTRY_COLUMNS, SUMMARY_COLUMNS
 from peerdesk.exchange.csv_read import read_summary
 from peerdesk.exchange.review import Selection, read_files
+
+from .cell_text import cell_text, line_chars, note_chars
 
 HEADER_PROBLEM = "(not a PeerDesk export of format version 1)"
 
@@ -232,7 +234,7 @@ def test_same_file_twice_is_one_file_problem(team_exports, tmp_path):
 def test_overlapping_exports_name_both_places_of_each_repeated_entry(store, taxonomy, tmp_path):
     today = dt.date(2026, 11, 25)
     store.restore_many(demo.generate(seed=7, weeks=3, today=today, worker="PW-07"))
-    w46, w47, w48 = Week(2026, 46), Week(2026, 47), Week(2026, 48)
+    w46, w47 = Week(2026, 46), Week(2026, 47)
     first, second = tmp_path / "first.csv", tmp_path / "second.csv"
     export_entries(store, taxonomy, w46.start, w47.end, first)
     export_entries(store, taxonomy, w47.start, today, second)
@@ -687,29 +689,13 @@ def test_shares_per_worker_and_week(team_exports):
 
 
 TODAY = dt.date(2030, 1, 1)
-_NOT_STORED = {"Cs"}
-note_chars = st.characters(
-    codec="utf-8", exclude_categories=_NOT_STORED,
-    exclude_characters=[chr(c) for c in range(32) if c not in (9, 10, 13)] + ["\x7f"],
-)
-line_chars = st.characters(
-    codec="utf-8", exclude_categories=_NOT_STORED, exclude_characters=[chr(c) for c in range(32)] + ["\x7f"]
-)
-risky = st.sampled_from([*DANGEROUS_PREFIXES, "'", "''", '"', ",", " ", "\r\n", "=SUM(A1)", "-1", "@x", "+1", "'="])
-
-
-def _text(chars, max_size):
-    plain = st.text(chars, max_size=max_size)
-    prefixed = st.tuples(risky, plain).map(lambda t: (t[0] + t[1])[:max_size])
-    mixed = st.lists(st.one_of(risky, plain), max_size=6).map(lambda parts: "".join(parts)[:max_size])
-    return st.one_of(plain, prefixed, mixed)
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    note=_text(note_chars, MAX_NOTE),
-    client_ref=_text(line_chars, MAX_CLIENT_REF),
-    worker=_text(line_chars, MAX_WORKER),
+    note=cell_text(note_chars, MAX_NOTE),
+    client_ref=cell_text(line_chars, MAX_CLIENT_REF),
+    worker=cell_text(line_chars, MAX_WORKER),
     day=st.dates(min_value=dt.date(2000, 1, 1), max_value=TODAY),
     start=st.one_of(st.none(), st.times().map(lambda t: t.replace(second=0, microsecond=0))),
     minutes=st.integers(1, 720),
