@@ -360,6 +360,7 @@ class ThisWeekChart(ChartCard):
         tax = self.taxonomy
         series = self._series
         changed = False
+        added: list[QBarSet] = []  # appended together: Qt remakes the legend's markers on each append
         if list(self._markers) != types:  # the legend keeps the taxonomy's order: make it again
             for marker in self._markers.values():
                 del self._values[marker]
@@ -373,7 +374,7 @@ class ThisWeekChart(ChartCard):
                 bar.setColor(colour)
                 bar.setBorderColor(colour.darker(130))
                 bar.setProperty("category", key)
-                series.append(bar)
+                added.append(bar)
                 self._bars[key] = bar
                 self._values[bar] = []
                 changed = True
@@ -381,9 +382,11 @@ class ThisWeekChart(ChartCard):
             if key not in self._markers:
                 marker = QBarSet(tax.work_types[key].label)
                 marker.setColor(palette.work_type_colour(tax, key))
-                series.append(marker)
+                added.append(marker)
                 self._markers[key] = marker
                 self._values[marker] = []
+        if added:
+            series.append(added)
         return changed
 
     def _show_split(self, summary: WeekSummary) -> None:
