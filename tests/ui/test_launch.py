@@ -1,5 +1,6 @@
 """Starting the app as `peerdesk` does: first paint, then the store, then the first-run question."""
 
+import gc
 import json
 
 from PySide6.QtWidgets import QApplication
@@ -68,6 +69,36 @@ def test_second_run_does_not_ask_again(qtbot, data_dir):
         close(window)
 
 
+def test_the_garbage_collector_waits_for_the_start_and_runs_again_after_it(qtbot, data_dir):
+    from peerdesk import demo
+
+    demo.create_demo_folder(data_dir, weeks=2)  # a file to take a first look at
+    assert gc.isenabled()
+    seen = {}
+    window = peerdesk_app.launch(data_dir=str(data_dir), dialogs=Answers())
+    try:
+        assert not gc.isenabled()  # paused while the week and the form are made
+        window.week_shown.connect(lambda: seen.setdefault("at week shown", gc.isenabled()))
+        qtbot.waitUntil(lambda: window.store is not None, timeout=5000)
+        assert seen == {"at week shown": False}
+        assert gc.isenabled()
+    finally:
+        close(window)
+    gc.enable()
+
+
+def test_the_garbage_collector_runs_again_when_the_start_fails(qtbot, data_dir):
+    (data_dir / "peerdesk.db").write_bytes(b"")
+    answers = Answers(choice="Quit")
+    window = peerdesk_app.launch(data_dir=str(data_dir), dialogs=answers)
+    try:
+        qtbot.waitUntil(lambda: bool(answers.choices), timeout=5000)
+        assert gc.isenabled()
+    finally:
+        close(window)
+    gc.enable()
+
+
 def test_a_damaged_database_is_explained_and_left_alone(qtbot, data_dir):
     db = data_dir / "peerdesk.db"
     db.write_bytes(b"")
@@ -117,6 +148,7 @@ def test_a_bad_taxonomy_file_stops_the_start_with_its_line(qtbot, data_dir, tmp_
     result = peerdesk_app.launch(data_dir=str(data_dir), taxonomy_file=str(bad), dialogs=answers)
     assert result == 2
     assert f"{bad}:1:" in answers.errors[0][1] and "direkt" in answers.errors[0][1]
+    assert gc.isenabled()  # no window, no start: the collector is not left paused
 
 
 def test_a_second_start_on_the_same_folder_brings_the_first_forward(qtbot, data_dir, tmp_path):
