@@ -333,6 +333,35 @@ def test_trend_columns_are_the_weekly_sums_by_work_type(spread):
         assert bar.color().name() == palette.work_type_colour(window.taxonomy, bar.property("work_type")).name()
 
 
+def test_the_trend_and_how_cards_are_made_when_their_tab_is_first_shown(qtbot, spread):
+    window = spread
+    view = window.week_view
+    tabs = view.chart_tabs
+    assert view._trend_chart is None and view._how_chart is None  # the week is shown without them
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["This &week", "T&rend", "&How"]
+
+    window.show_week(Week(2026, 47))  # weeks shown before the tab: the card takes the last one
+    qtbot.keyClick(tabs.tabBar(), Qt.Key_Right)  # the keyboard's way to the next tab
+    assert tabs.currentIndex() == 1
+    trend = view._trend_chart
+    assert trend is not None and tabs.currentWidget() is trend and trend.view.isVisible()
+    assert trend.selected == Week(2026, 47) and trend.weeks[-1] == W48
+    assert trend.week_minutes() == expected_trend(window, trend.weeks)
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["This &week", "T&rend", "&How"]
+    assert view._how_chart is None
+
+    window.show_week(W48)  # once made, it follows every week shown
+    assert trend.selected == W48
+
+    tabs.setCurrentIndex(2)
+    how = view._how_chart
+    assert how is not None and tabs.currentWidget() is how and how.mode_chart.series()
+    by_mode = {m: 0 for m in MODES}
+    for row in window.store.mode_format_totals(W48.start, W48.end):
+        by_mode[row.mode] += row.minutes
+    assert how.mode_minutes() == by_mode and sum(by_mode.values()) > 0
+
+
 def test_trend_highlights_the_selected_week_and_follows_adds(spread):
     window = spread
     trend = window.week_view.trend_chart

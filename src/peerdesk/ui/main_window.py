@@ -169,10 +169,9 @@ class MainWindow(QMainWindow):
         self.week_view.this_week_requested.connect(lambda: self.show_week(Week.of(self.today())))
         self.week_view.edit_requested.connect(self.edit_row)
         self.week_view.delete_requested.connect(self.delete_row)
-        self.week_view.trend_chart.week_clicked.connect(self.show_week)
-        self.week_view.trend_chart.weeks_changed.connect(lambda _n: self.refresh_trend())
-        for card in self.week_view.charts:
-            card.save_requested.connect(self.save_chart)
+        self.week_view.week_clicked.connect(self.show_week)
+        self.week_view.trend_weeks_changed.connect(lambda _n: self.refresh_trend())
+        self.week_view.save_chart_requested.connect(self.save_chart)
         self._update_worker_label()
         self._show_week_header_only()
 
@@ -406,7 +405,7 @@ class MainWindow(QMainWindow):
             self._show_week_header_only()
             return
         data = self._week_loader(source).load(
-            self.week, trend_count=self.week_view.trend_chart.weeks_count(), today=self.today()
+            self.week, trend_count=self.week_view.trend_weeks(), today=self.today()
         )
         self.week_view.show_data(
             data, is_current=self.week == Week.of(self.today()), contracted_hours=self.contracted_hours()
@@ -436,7 +435,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ charts
 
     def save_chart(self, card=None) -> None:
-        card = card or self.week_view.chart_tabs.currentWidget()
+        card = card or self.week_view.current_chart()
         from .charts import save_card_png
 
         save_card_png(self, self.dialogs, card, str(self.workspace.data_dir.parent / f"peerdesk_{card.name}_{self.week}.png"))

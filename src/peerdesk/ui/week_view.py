@@ -21,21 +21,33 @@ from PySide6.QtWidgets import (
 
 from ..domain.taxonomy import Taxonomy
 from ..week_data import WeekData
-from .charts import HowChart, ThisWeekChart, TrendChart
+from .charts import DEFAULT_TREND_WEEKS, ChartCard, HowChart, ThisWeekChart, TrendChart
 from . import style
 from .totals import TotalsPanel
 from .week_model import COLUMNS, WeekTableModel
 
 
 class WeekView(QWidget):
+    """The week: navigation, the entries table, the totals and the chart tabs.
+
+    The trend and how cards are made when their tab is first shown (or a caller asks
+    for them): until then their tabs hold empty pages, so the first week on screen does
+    not wait for two charts nobody is looking at yet. Once made, a card is filled with
+    every week shown, like the week's own chart.
+    """
+
     previous_requested = Signal()
     next_requested = Signal()
     this_week_requested = Signal()
     edit_requested = Signal(int)  # row
     delete_requested = Signal(int)  # row
+    week_clicked = Signal(object)  # a trend column: its Week
+    trend_weeks_changed = Signal(int)  # the trend's number of weeks
+    save_chart_requested = Signal(object)  # a card's "Save chart as PNG…"
 
     def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.taxonomy = taxonomy
         self.model = WeekTableModel(taxonomy, self)
 
         self.prev_button = QPushButton("◀ Previous")
@@ -89,13 +101,15 @@ class WeekView(QWidget):
         self.totals = TotalsPanel()
 
         self.week_chart = ThisWeekChart(taxonomy)
-        self.trend_chart = TrendChart(taxonomy)
-        self.how_chart = HowChart()
+        self.week_chart.save_requested.connect(self.save_chart_requested)
+        self._trend_chart: TrendChart | None = None
+        self._how_chart: HowChart | None = None
+        self._shown: tuple[WeekData, float] | None = None  # the week last shown, for a card made later
         self.chart_tabs = QTabWidget(objectName="chart_tabs")
         self.chart_tabs.addTab(self.week_chart, "This &week")
-        self.chart_tabs.addTab(self.trend_chart, "T&rend")
-        self.chart_tabs.addTab(self.how_chart, "&How")
-        self.charts = (self.week_chart, self.trend_chart, self.how_chart)
+        self.chart_tabs.addTab(QWidget(), "T&rend")  # its card comes when first shown
+        self.chart_tabs.addTab(QWidget(), "&How")
+        self.chart_tabs.currentChanged.connect(self._tab_shown)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -121,6 +135,64 @@ class WeekView(QWidget):
         # Enter and Delete act on the table only while it has the keyboard focus.
         self.table.installEventFilter(self)
         self.fit_columns()
+
+    # ------------------------------------------------------------ chart cards
+
+    @property
+    def trend_chart(self) -> TrendChart:
+        """The trend card (made now if its tab was never shown)."""
+        if self._trend_chart is None:
+            card = self._trend_chart = TrendChart(self.taxonomy)
+            card.week_clicked.connect(self.week_clicked)
+            card.weeks_changed.connect(self.trend_weeks_changed)
+            self._place(card, 1)
+            if self._shown is not None:
+                data, contracted_hours = self._shown
+                card.show_trend(data.trend, data.week, contracted_hours)
+        return self._trend_chart
+
+    @property
+    def how_chart(self) -> HowChart:
+        """The how card (made now if its tab was never shown)."""
+        if self._how_chart is None:
+            card = self._how_chart = HowChart()
+            self._place(card, 2)
+            if self._shown is not None:
+                data = self._shown[0]
+                card.show_how(data.how, data.week)
+        return self._how_chart
+
+    @property
+    def charts(self) -> tuple[ChartCard, ...]:
+        """Every card, in tab order (made now if need be)."""
+        return (self.week_chart, self.trend_chart, self.how_chart)
+
+    def current_chart(self) -> ChartCard:
+        return self.charts[self.chart_tabs.currentIndex()]
+
+    def trend_weeks(self) -> int:
+        """How many weeks the trend shows (its card's choice, once it has one)."""
+        return self._trend_chart.weeks_count() if self._trend_chart is not None else DEFAULT_TREND_WEEKS
+
+    def _place(self, card: ChartCard, index: int) -> None:
+        """Put *card* in its tab instead of the empty page, the same tab staying current."""
+        tabs = self.chart_tabs
+        card.save_requested.connect(self.save_chart_requested)
+        current, label, page = tabs.currentIndex(), tabs.tabText(index), tabs.widget(index)
+        tabs.blockSignals(True)
+        try:
+            tabs.removeTab(index)
+            tabs.insertTab(index, card, label)
+            tabs.setCurrentIndex(current)
+        finally:
+            tabs.blockSignals(False)
+        page.deleteLater()
+
+    def _tab_shown(self, index: int) -> None:
+        if index == 1:
+            self.trend_chart  # noqa: B018 - made on first sight
+        elif index == 2:
+            self.how_chart  # noqa: B018
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if obj is self.table and event.type() in (QEvent.FontChange, QEvent.StyleChange):
@@ -168,8 +240,11 @@ class WeekView(QWidget):
                 self.empty_label.setVisible(empty)
             self.totals.show_summary(data.summary)
             self.week_chart.show_summary(data.summary)
-            self.trend_chart.show_trend(data.trend, data.week, contracted_hours)
-            self.how_chart.show_how(data.how, data.week)
+            self._shown = (data, contracted_hours)
+            if self._trend_chart is not None:
+                self._trend_chart.show_trend(data.trend, data.week, contracted_hours)
+            if self._how_chart is not None:
+                self._how_chart.show_how(data.how, data.week)
         finally:
             self.setUpdatesEnabled(True)
 
