@@ -98,6 +98,7 @@ class WeekLoader:
         self._weeks: dict[Week, dict[str, int]] = {}  # minutes per work type, per week
 
     def load(self, week: Week, *, trend_count: int, today: date) -> WeekData:
+        """*week*'s entries and sums, and *trend_count* weeks of trend (0: none, no query)."""
         weeks = trend_weeks(week, trend_count, today)
         if len(self._weeks) > KEEP_WEEKS:
             self._weeks.clear()  # a long browse: start again rather than grow

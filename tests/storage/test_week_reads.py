@@ -114,6 +114,20 @@ def test_a_neighbouring_week_reads_no_trend_again(filled, taxonomy, monkeypatch)
     assert asked == [(Week(2025, 19).start, Week(2025, 29).end)]
 
 
+def test_no_trend_asked_for_reads_none_and_keeps_the_week_the_same(filled, taxonomy, monkeypatch):
+    loader = WeekLoader(filled, taxonomy)
+    asked = []
+    week_rows = filled.week_rows
+    monkeypatch.setattr(filled, "week_rows", lambda s, e, trend=None: asked.append(trend) or week_rows(s, e, trend))
+    data = loader.load(W48, trend_count=0, today=TODAY)  # the week view before its trend card is made
+    assert asked == [None] and data.trend == []
+    entries, summary, _trend, how = reference(filled, taxonomy, W48, 12)
+    assert list(data.entries) == entries and data.summary == summary and data.how == how
+    asked.clear()
+    assert_same(loader.load(W48, trend_count=12, today=TODAY), filled, taxonomy)  # then the trend is wanted
+    assert asked == [(Week(2026, 37).start, Week(2026, 47).end)]
+
+
 def test_kept_totals_are_dropped_after_any_write_whoever_made_it(filled, taxonomy, make_entry, db_path):
     from peerdesk.storage.store import Store
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.taxonomy import Taxonomy
 from ..week_data import WeekData
-from .charts import DEFAULT_TREND_WEEKS, ChartCard, HowChart, ThisWeekChart, TrendChart
+from .charts import ChartCard, HowChart, ThisWeekChart, TrendChart
 from . import style
 from .totals import TotalsPanel
 from .week_model import COLUMNS, WeekTableModel
@@ -32,8 +32,10 @@ class WeekView(QWidget):
 
     The trend and how cards are made when their tab is first shown (or a caller asks
     for them): until then their tabs hold empty pages, so the first week on screen does
-    not wait for two charts nobody is looking at yet. Once made, a card is filled with
-    every week shown, like the week's own chart.
+    not wait for two charts nobody is looking at yet, nor for the trend's weeks of sums
+    (:meth:`trend_weeks` is 0 until the trend card is made; making it emits
+    ``trend_weeks_changed``, and whoever shows the weeks answers with the trend). Once
+    made, a card is filled with every week shown, like the week's own chart.
     """
 
     previous_requested = Signal()
@@ -146,9 +148,11 @@ class WeekView(QWidget):
             card.week_clicked.connect(self.week_clicked)
             card.weeks_changed.connect(self.trend_weeks_changed)
             self._place(card, 1)
-            if self._shown is not None:
+            if self._shown is not None and self._shown[0].trend:
                 data, contracted_hours = self._shown
                 card.show_trend(data.trend, data.week, contracted_hours)
+            else:
+                self.trend_weeks_changed.emit(card.weeks_count())  # the weeks shown so far had no trend
         return self._trend_chart
 
     @property
@@ -171,8 +175,9 @@ class WeekView(QWidget):
         return self.charts[self.chart_tabs.currentIndex()]
 
     def trend_weeks(self) -> int:
-        """How many weeks the trend shows (its card's choice, once it has one)."""
-        return self._trend_chart.weeks_count() if self._trend_chart is not None else DEFAULT_TREND_WEEKS
+        """How many weeks of trend to read with each week: the trend card's choice, or 0
+        while there is no trend card."""
+        return self._trend_chart.weeks_count() if self._trend_chart is not None else 0
 
     def _place(self, card: ChartCard, index: int) -> None:
         """Put *card* in its tab instead of the empty page, the same tab staying current."""
