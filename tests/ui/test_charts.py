@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFontMetricsF, QImage
 
 from peerdesk.domain.entry import FORMATS, MODES, format_minutes, validate
 from peerdesk.domain.weeks import Week
@@ -537,6 +537,22 @@ def test_how_chart_shows_minutes_by_mode_and_format_with_people_reached(qtbot, w
     qtbot.keyClick(window.week_view.table, Qt.Key_Z, Qt.ControlModifier)
     check()
     assert how.format_minutes()["group"] == 90
+
+
+def test_the_how_labels_fit_beside_their_bars_at_the_window_size(qapp, window):
+    add(window, date(2026, 11, 23), 30, "advocacy", mode="phone", people=145)
+    add(window, date(2026, 11, 24), 90, "group_facilitation", mode="in_person", fmt="group", people=104)
+    window.refresh()
+    view = window.week_view
+    view.chart_tabs.setCurrentWidget(view.how_chart)
+    qapp.sendPostedEvents()  # the charts laid out at the window's size
+    for chart in (view.how_chart.mode_chart, view.how_chart.format_chart):
+        (axis,) = chart.axes(Qt.Vertical)
+        longest = max(axis.categories(), key=len)
+        assert "people" in longest
+        width = QFontMetricsF(axis.labelsFont()).horizontalAdvance(longest)
+        # the labels sit between the chart's left edge and its plot area: all of the text fits there
+        assert chart.plotArea().left() - chart.margins().left() >= width, (longest, chart.plotArea())
 
 
 # ------------------------------------------------------------------ PNG export

@@ -646,8 +646,9 @@ class HowChart(ChartCard):
         self.format_chart = new_chart(self, "By format")
         self.mode_view = self._view(self.mode_chart)
         self.format_view = self._view(self.format_chart)
-        self.body_layout.addWidget(self.mode_view, 3)
-        self.body_layout.addWidget(self.format_view, 2)
+        # Equal halves: both axes carry labels as long as "Individual · 145 people"
+        self.body_layout.addWidget(self.mode_view, 1)
+        self.body_layout.addWidget(self.format_view, 1)
         self.mode_set: QBarSet | None = None  # the drawn sets; None while empty
         self.format_set: QBarSet | None = None
         self._divisor = 1.0
@@ -693,8 +694,7 @@ class HowChart(ChartCard):
                 lambda status, index, _set, tips=tips: show_tip(tips[index]) if status else QToolTip.hideText()
             )
             chart.addSeries(series)
-            y_axis = QBarCategoryAxis()
-            y_axis.setTruncateLabels(False)
+            y_axis = QBarCategoryAxis()  # Qt shortens a label only when the chart is too narrow for it
             x_axis = _value_axis(unit_name, peak / divisor, font)
             chart.addAxis(y_axis, Qt.AlignLeft)
             chart.addAxis(x_axis, Qt.AlignBottom)
