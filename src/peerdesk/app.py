@@ -220,7 +220,17 @@ def _hold_collector() -> Callable[[], None]:
     return gc.enable
 
 
-def _launch(data_dir, taxonomy_file, week, dialogs, on_fail, *, on_started: Callable[[], None]) -> MainWindow | int:
+def _launch(
+    data_dir: str | None,
+    taxonomy_file: str | None,
+    week: Week | None,
+    dialogs: Dialogs | None,
+    on_fail: Callable[[int], None] | None,
+    *,
+    on_started: Callable[[], None],
+) -> MainWindow | int:
+    """:func:`launch`'s work; *on_started* is called once the week and the form are shown
+    (or the start ended early)."""
     _application(icon=False)  # before any widget; the icon's files load after the first paint
     dialogs = dialogs or Dialogs()
     try:
