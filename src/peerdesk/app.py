@@ -205,7 +205,11 @@ def launch(
     again (about 55 collections before the week is shown, 5 to 7 ms).
     """
     resume_collector = _hold_collector()
-    result = _launch(data_dir, taxonomy_file, week, dialogs, on_fail, on_started=resume_collector)
+    try:
+        result = _launch(data_dir, taxonomy_file, week, dialogs, on_fail, on_started=resume_collector)
+    except BaseException:
+        resume_collector()
+        raise
     if isinstance(result, int):
         resume_collector()
     return result
