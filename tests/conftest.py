@@ -60,18 +60,51 @@ def peerdesk_env():
     return env
 
 
+def _drop_dac_override() -> None:
+    """In the child: root ignores permission bits unless it gives up these two capabilities."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH: what lets root write anywhere
+        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def run_process(argv: list[str], *, honour_permissions: bool = False, **kwargs) -> subprocess.CompletedProcess:
+    """*argv* in a child process, its output captured as text. With *honour_permissions*
+    folder permissions apply to it even when the tests run as root (else the test is skipped)."""
+    preexec = None
+    if honour_permissions and os.geteuid() == 0:
+        if not sys.platform.startswith("linux"):
+            pytest.skip("root ignores folder permissions and capabilities cannot be dropped here")
+        preexec = _drop_dac_override
+    try:
+        return subprocess.run(
+            argv, preexec_fn=preexec, capture_output=True, encoding="utf-8", timeout=120, **kwargs
+        )
+    except subprocess.SubprocessError as exc:
+        if preexec is None:
+            raise
+        pytest.skip(f"cannot drop the capabilities that let root write anywhere: {exc}")
+
+
+@pytest.fixture
+def honouring_permissions():
+    """``honouring_permissions([sys.executable, "-c", code])``: a child that folder permissions apply to."""
+    return lambda argv, **kwargs: run_process(argv, honour_permissions=True, **kwargs)
+
+
 @pytest.fixture
 def run_peerdesk(tmp_path, peerdesk_env):
-    """``run_peerdesk("list", "--json", env=...)`` → Result, via ``python -m peerdesk`` in a subprocess."""
+    """``run_peerdesk("list", "--json", env=...)`` → Result, via ``python -m peerdesk`` in a subprocess
+    (``honour_permissions=True``: one that folder permissions apply to, even as root)."""
 
-    def run(*args, env=None):
-        proc = subprocess.run(
+    def run(*args, env=None, honour_permissions=False):
+        proc = run_process(
             [sys.executable, "-m", "peerdesk", *(os.fspath(a) for a in args)],
             env=peerdesk_env if env is None else env,
             cwd=tmp_path,
-            capture_output=True,
-            encoding="utf-8",
-            timeout=120,
+            honour_permissions=honour_permissions,
         )
         return Result(proc.returncode, proc.stdout, proc.stderr)
 

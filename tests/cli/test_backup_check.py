@@ -7,7 +7,6 @@ SIGKILL and a read-only folder.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import os
 import re
@@ -85,34 +84,6 @@ def add_args(data_dir: Path, day) -> list[str]:
     return ["add", "--data-dir", str(data_dir), "--date", day.isoformat(), "--minutes", "30", "--category", "advocacy"]
 
 
-def _drop_dac_override() -> None:
-    libc = ctypes.CDLL(None, use_errno=True)
-    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH: what lets root write anywhere
-        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
-
-
-def run_honouring_permissions(env: dict[str, str], cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    """`python -m peerdesk ARGS` in a process that folder permissions apply to, even when tests run as root."""
-    preexec = None
-    if os.geteuid() == 0:
-        if not sys.platform.startswith("linux"):
-            pytest.skip("root ignores folder permissions here")
-        preexec = _drop_dac_override
-    try:
-        return subprocess.run(
-            [sys.executable, "-m", "peerdesk", *args],
-            env=env,
-            cwd=cwd,
-            preexec_fn=preexec,
-            capture_output=True,
-            encoding="utf-8",
-            timeout=120,
-        )
-    except subprocess.SubprocessError as exc:
-        pytest.skip(f"cannot drop the capabilities that let root write anywhere: {exc}")
-
-
 # ---------------------------------------------------------------- peerdesk backup
 
 
@@ -156,18 +127,18 @@ def test_backup_out_replaces_an_older_copy_with_the_newer_data(cli, demo_folder,
 
 
 @POSIX_ONLY
-def test_backup_out_into_a_read_only_folder_fails_with_a_message(demo_folder, tmp_path, peerdesk_env):
+def test_backup_out_into_a_read_only_folder_fails_with_a_message(demo_folder, tmp_path, run_peerdesk):
     data_dir, _count = demo_folder
     locked = tmp_path / "locked"
     locked.mkdir()
     os.chmod(locked, 0o500)
     try:
-        proc = run_honouring_permissions(peerdesk_env, tmp_path, "backup", "--data-dir", str(data_dir), "--out", str(locked / "copy.db"))
+        r = run_peerdesk("backup", "--data-dir", data_dir, "--out", locked / "copy.db", honour_permissions=True)
     finally:
         os.chmod(locked, 0o700)
-    assert proc.returncode == 1, proc.stderr
-    assert proc.stdout == ""
-    assert proc.stderr.startswith("peerdesk: ") and "failed" in proc.stderr
+    assert r.code == 1, r.err
+    assert r.out == ""
+    assert r.err.startswith("peerdesk: ") and "failed" in r.err
     assert list(locked.iterdir()) == []
 
 
@@ -283,15 +254,15 @@ def test_check_of_a_newer_schema_fails(cli, demo_folder):
 
 
 @POSIX_ONLY
-def test_check_of_a_good_file_in_a_read_only_folder_is_ok(demo_folder, peerdesk_env, tmp_path):
+def test_check_of_a_good_file_in_a_read_only_folder_is_ok(demo_folder, run_peerdesk):
     data_dir, count = demo_folder
     os.chmod(data_dir, 0o500)
     try:
-        proc = run_honouring_permissions(peerdesk_env, tmp_path, "check", "--data-dir", str(data_dir))
+        r = run_peerdesk("check", "--data-dir", data_dir, honour_permissions=True)
     finally:
         os.chmod(data_dir, 0o700)
-    assert "damaged" not in proc.stderr
-    assert proc.returncode == 0 and f"ok ({count} entries" in proc.stdout
+    assert "damaged" not in r.err
+    assert r.code == 0 and f"ok ({count} entries" in r.out
 
 
 # ---------------------------------------------------------------- every other command refuses

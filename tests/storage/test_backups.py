@@ -7,7 +7,6 @@ database. Writers and backup makers are real processes ended with SIGKILL.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import hashlib
 import json
@@ -119,27 +118,9 @@ def flip_middle_bytes(data: bytes, seed: int, flips: int = 8, page_size: int = 4
     return bytes(out)
 
 
-def _drop_dac_override() -> None:
-    """In the child: root ignores permission bits unless it gives up these two capabilities."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
-        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
-
-
-def run_without_write_access(code: str, *args: str) -> dict:
+def run_without_write_access(honouring_permissions, code: str, *args: str) -> dict:
     """Run *code* in a real process that honours folder permissions (even as root); it prints JSON."""
-    preexec = None
-    if os.geteuid() == 0:
-        if not sys.platform.startswith("linux"):
-            pytest.skip("root ignores folder permissions and capabilities cannot be dropped here")
-        preexec = _drop_dac_override
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-c", code, *args], preexec_fn=preexec, capture_output=True, text=True, timeout=120
-        )
-    except subprocess.SubprocessError as exc:
-        pytest.skip(f"cannot drop the capabilities that let root write anywhere: {exc}")
+    proc = honouring_permissions([sys.executable, "-c", code, *args])
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -238,7 +219,7 @@ def test_a_failed_copy_never_replaces_the_older_backup(data_dir, demo_template, 
 
 
 @POSIX_ONLY
-def test_backup_into_a_read_only_folder_fails_and_keeps_the_older_backup(data_dir):
+def test_backup_into_a_read_only_folder_fails_and_keeps_the_older_backup(data_dir, honouring_permissions):
     db = data_dir / "peerdesk.db"
     fill(db, 4)
     folder = data_dir / "backups"
@@ -249,6 +230,7 @@ def test_backup_into_a_read_only_folder_fails_and_keeps_the_older_backup(data_di
     os.chmod(folder, 0o500)
     try:
         result = run_without_write_access(
+            honouring_permissions,
             "import json, sys\n"
             "from pathlib import Path\n"
             "from peerdesk.storage import backups\n"
@@ -465,7 +447,7 @@ def test_check_of_another_programs_database(data_dir, tables):
 
 
 @POSIX_ONLY
-def test_check_of_a_good_file_in_a_read_only_folder_is_ok(data_dir, demo_template):
+def test_check_of_a_good_file_in_a_read_only_folder_is_ok(data_dir, demo_template, honouring_permissions):
     """A WAL-mode file in a folder that cannot be written (so without -shm and -wal) is not damaged."""
     data, count = demo_template
     folder = data_dir / "readonly"
@@ -476,6 +458,7 @@ def test_check_of_a_good_file_in_a_read_only_folder_is_ok(data_dir, demo_templat
     os.chmod(folder, 0o500)
     try:
         result = run_without_write_access(
+            honouring_permissions,
             "import json, sys\n"
             "from pathlib import Path\n"
             "from peerdesk.storage.backups import check_file\n"
