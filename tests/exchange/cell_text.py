@@ -1,11 +1,17 @@
 """Hypothesis strategies for the text cells of an export: what validation accepts, often
-starting with something a spreadsheet would run, or with quotes, commas and line breaks."""
+starting with something a spreadsheet would run, or with quotes, commas and line breaks;
+and the free fields of an entry drawn with them (:data:`ENTRY_TEXT_FIELDS`)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import strategies as st
 
+from peerdesk.domain.entry import MAX_CLIENT_REF, MAX_NOTE, MAX_WORKER
 from peerdesk.exchange.csv_format import DANGEROUS_PREFIXES
+
+TODAY = dt.date(2030, 1, 1)  # validation's today for the drawn entries: every drawn day is before it
 
 # What validate() lets through: no control characters but line breaks and tabs in notes, none at
 # all in client refs and worker names. Surrogates cannot be stored as UTF-8 and are left out.
@@ -26,3 +32,13 @@ def cell_text(chars, max_size: int):
     prefixed = st.tuples(risky, plain).map(lambda t: (t[0] + t[1])[:max_size])
     mixed = st.lists(st.one_of(risky, plain), max_size=6).map(lambda parts: "".join(parts)[:max_size])
     return st.one_of(plain, prefixed, mixed)
+
+
+# note, client ref, worker, day and start of an entry, for @given(**ENTRY_TEXT_FIELDS, ...)
+ENTRY_TEXT_FIELDS = {
+    "note": cell_text(note_chars, MAX_NOTE),
+    "client_ref": cell_text(line_chars, MAX_CLIENT_REF),
+    "worker": cell_text(line_chars, MAX_WORKER),
+    "day": st.dates(min_value=dt.date(2000, 1, 1), max_value=TODAY),
+    "start": st.one_of(st.none(), st.times().map(lambda t: t.replace(second=0, microsecond=0))),
+}

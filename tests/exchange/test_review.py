@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from peerdesk import demo
 from peerdesk.domain import taxonomy as taxonomy_mod
-from peerdesk.domain.entry import FORMATS, MAX_CLIENT_REF, MAX_NOTE, MAX_WORKER, MODES, ValidationError, validate
+from peerdesk.domain.entry import FORMATS, MODES, ValidationError, validate
 from peerdesk.domain.weeks import Week
 from peerdesk.exchange import review
 from peerdesk.exchange.csv_export import export_entries
@@ -28,7 +28,7 @@ from peerdesk.exchange.csv_format import BOM, ENTRY_COLUMNS, SUMMARY_COLUMNS
 from peerdesk.exchange.csv_read import read_summary
 from peerdesk.exchange.review import Selection, read_files
 
-from .cell_text import cell_text, line_chars, note_chars
+from .cell_text import ENTRY_TEXT_FIELDS, TODAY
 
 HEADER_PROBLEM = "(not a PeerDesk export of format version 1)"
 
@@ -688,16 +688,9 @@ def test_shares_per_worker_and_week(team_exports):
 # ------------------------------------------------------------------ property: export → review
 
 
-TODAY = dt.date(2030, 1, 1)
-
-
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    note=cell_text(note_chars, MAX_NOTE),
-    client_ref=cell_text(line_chars, MAX_CLIENT_REF),
-    worker=cell_text(line_chars, MAX_WORKER),
-    day=st.dates(min_value=dt.date(2000, 1, 1), max_value=TODAY),
-    start=st.one_of(st.none(), st.times().map(lambda t: t.replace(second=0, microsecond=0))),
+    **ENTRY_TEXT_FIELDS,
     minutes=st.integers(1, 720),
     people=st.integers(1, 500),
     category=st.sampled_from(sorted(taxonomy_mod.load_default().categories)),

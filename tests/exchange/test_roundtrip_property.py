@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from peerdesk.domain.entry import MAX_CLIENT_REF, MAX_NOTE, MAX_WORKER, ValidationError, validate
+from peerdesk.domain.entry import ValidationError, validate
 from peerdesk.domain.weeks import Week
 from peerdesk.exchange.csv_export import export_entries
 from peerdesk.exchange.csv_read import read_entries
 
-from .cell_text import cell_text, line_chars, note_chars
-
-TODAY = dt.date(2030, 1, 1)
+from .cell_text import ENTRY_TEXT_FIELDS, TODAY
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    note=cell_text(note_chars, MAX_NOTE),
-    client_ref=cell_text(line_chars, MAX_CLIENT_REF),
-    worker=cell_text(line_chars, MAX_WORKER),
-    day=st.dates(min_value=dt.date(2000, 1, 1), max_value=TODAY),
-    start=st.one_of(st.none(), st.times().map(lambda t: t.replace(second=0, microsecond=0))),
+    **ENTRY_TEXT_FIELDS,
     tags=st.lists(st.sampled_from(["experience", "presence", "challenge"]), unique=True),
 )
 def test_any_valid_entry_text_survives_export_and_reading_back(
