@@ -130,7 +130,7 @@ def test_open_older_revision_backs_up_then_upgrades(revision, db_path, data_dir,
 REAL_HEAD = migrations.HEAD
 NEXT = "9001"
 
-GOOD_NEXT = f'''
+NEXT_SCRIPT = f'''
 revision = "{NEXT}"
 down_revision = "{REAL_HEAD}"
 branch_labels = None
@@ -142,24 +142,9 @@ from alembic import op
 
 def upgrade():
     op.add_column("entries", sa.Column("extra", sa.Text(), nullable=True))
-    op.execute("UPDATE entries SET extra = 'migrated'")
 '''
-
-FAILING_NEXT = f'''
-revision = "{NEXT}"
-down_revision = "{REAL_HEAD}"
-branch_labels = None
-depends_on = None
-
-import sqlalchemy as sa
-from alembic import op
-
-
-def upgrade():
-    op.add_column("entries", sa.Column("extra", sa.Text(), nullable=True))
-    op.execute("DELETE FROM entries")
-    raise RuntimeError("migration {NEXT} failed half way")
-'''
+GOOD_NEXT = NEXT_SCRIPT + """    op.execute("UPDATE entries SET extra = 'migrated'")\n"""
+FAILING_NEXT = NEXT_SCRIPT + f"""    op.execute("DELETE FROM entries")\n    raise RuntimeError("migration {NEXT} failed half way")\n"""
 
 
 @pytest.fixture
