@@ -94,6 +94,23 @@ def _value_axis(title: str, max_value: float, font: QFont) -> QValueAxis:
     return axis
 
 
+def _add_bars(
+    chart: QChart, series, categories_at, value_title: str, value_max: float, font: QFont, *, shorten: bool = False
+) -> tuple[QBarCategoryAxis, QValueAxis]:
+    """Add *series* to *chart* with its category axis at *categories_at* (``Qt.AlignLeft`` for
+    horizontal bars, ``Qt.AlignBottom`` for columns) and a value axis on the other side.
+    *shorten*: Qt may shorten a category label when the chart is too narrow for it."""
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.setTruncateLabels(shorten)
+    values = _value_axis(value_title, value_max, font)
+    chart.addAxis(categories, categories_at)
+    chart.addAxis(values, Qt.AlignBottom if categories_at == Qt.AlignLeft else Qt.AlignLeft)
+    series.attachAxis(categories)
+    series.attachAxis(values)
+    return categories, values
+
+
 def _fit_value_axis(axis: QValueAxis, title: str, max_value: float) -> None:
     """Title and range of a minutes/hours axis: from 0 to a round number above *max_value*,
     as ``applyNiceNumbers`` rounds it on a new axis (five ticks to start from).
@@ -343,15 +360,8 @@ class ThisWeekChart(ChartCard):
         series = QHorizontalStackedBarSeries()
         series.setBarWidth(0.7)
         series.hovered.connect(self._bar_hovered)
-        self.bars_chart.addSeries(series)
-        y_axis = QBarCategoryAxis()
-        y_axis.setTruncateLabels(False)
-        x_axis = _value_axis("Minutes", 0, font)
-        self.bars_chart.addAxis(y_axis, Qt.AlignLeft)
-        self.bars_chart.addAxis(x_axis, Qt.AlignBottom)
-        series.attachAxis(y_axis)
-        series.attachAxis(x_axis)
-        self._series, self._y_axis, self._x_axis = series, y_axis, x_axis
+        self._y_axis, self._x_axis = _add_bars(self.bars_chart, series, Qt.AlignLeft, "Minutes", 0, font)
+        self._series = series
 
     def _sync_sets(self, categories: list[str], types: list[str]) -> bool:
         """A set for each of *categories* (a category once drawn keeps its set, holding zeros
@@ -541,15 +551,8 @@ class TrendChart(ChartCard):
             self._values[wt_key] = []
         series.clicked.connect(self._clicked)
         series.hovered.connect(self._hovered)
-        self.chart.addSeries(series)
-        x_axis = QBarCategoryAxis()
-        x_axis.setTruncateLabels(False)
-        y_axis = _value_axis("Hours", 0, font)
-        self.chart.addAxis(x_axis, Qt.AlignBottom)
-        self.chart.addAxis(y_axis, Qt.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
-        self._series, self._x_axis, self._y_axis = series, x_axis, y_axis
+        self._x_axis, self._y_axis = _add_bars(self.chart, series, Qt.AlignBottom, "Hours", 0, font)
+        self._series = series
 
     def _show_guide(self, contracted_hours: float, divisor: float) -> None:
         """The dashed line at the contracted hours, or none."""
@@ -693,13 +696,7 @@ class HowChart(ChartCard):
             series.hovered.connect(
                 lambda status, index, _set, tips=tips: show_tip(tips[index]) if status else QToolTip.hideText()
             )
-            chart.addSeries(series)
-            y_axis = QBarCategoryAxis()  # Qt shortens a label only when the chart is too narrow for it
-            x_axis = _value_axis(unit_name, peak / divisor, font)
-            chart.addAxis(y_axis, Qt.AlignLeft)
-            chart.addAxis(x_axis, Qt.AlignBottom)
-            series.attachAxis(y_axis)
-            series.attachAxis(x_axis)
+            y_axis, x_axis = _add_bars(chart, series, Qt.AlignLeft, unit_name, peak / divisor, font, shorten=True)
             part = self._parts[set_name] = _BarsPart(bar, y_axis, x_axis, tips)
             refont = True
         keys = list(tallies)
