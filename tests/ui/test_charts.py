@@ -339,6 +339,8 @@ def test_the_trend_and_how_cards_are_made_when_their_tab_is_first_shown(qtbot, s
     tabs = view.chart_tabs
     assert view._trend_chart is None and view._how_chart is None  # the week is shown without them
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["This &week", "T&rend", "&How"]
+    assert view.current_chart() is view.week_chart  # what File ▸ Export chart saves: the others stay unmade
+    assert view._trend_chart is None and view._how_chart is None
 
     window.show_week(Week(2026, 47))  # weeks shown before the tab: the card takes the last one
     qtbot.keyClick(tabs.tabBar(), Qt.Key_Right)  # the keyboard's way to the next tab

@@ -166,13 +166,21 @@ class WeekView(QWidget):
                 card.show_how(data.how, data.week)
         return self._how_chart
 
+    def _card(self, index: int) -> ChartCard:
+        """The card of tab *index* (made now if need be)."""
+        if index == 1:
+            return self.trend_chart
+        if index == 2:
+            return self.how_chart
+        return self.week_chart
+
     @property
     def charts(self) -> tuple[ChartCard, ...]:
         """Every card, in tab order (made now if need be)."""
-        return (self.week_chart, self.trend_chart, self.how_chart)
+        return tuple(self._card(i) for i in range(self.chart_tabs.count()))
 
     def current_chart(self) -> ChartCard:
-        return self.charts[self.chart_tabs.currentIndex()]
+        return self._card(self.chart_tabs.currentIndex())
 
     def trend_weeks(self) -> int:
         """How many weeks of trend to read with each week: the trend card's choice, or 0
@@ -194,10 +202,7 @@ class WeekView(QWidget):
         page.deleteLater()
 
     def _tab_shown(self, index: int) -> None:
-        if index == 1:
-            self.trend_chart  # noqa: B018 - made on first sight
-        elif index == 2:
-            self.how_chart  # noqa: B018
+        self._card(index)  # made on first sight
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if obj is self.table and event.type() in (QEvent.FontChange, QEvent.StyleChange):
