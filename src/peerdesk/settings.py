@@ -1,21 +1,19 @@
 """Settings, each declared once with its default and label.
 
 Kept as ``settings.json`` beside the database, so a data folder (and a demo or
-test folder) carries its own. Written atomically: a temporary file in the same
-folder, then renamed over the old one.
+test folder) carries its own. Written atomically (:mod:`peerdesk.files`).
 """
 
 from __future__ import annotations
 
 import getpass
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .config import SETTINGS_FILENAME
+from .files import write_atomically
 
 
 @dataclass(frozen=True)
@@ -93,14 +91,5 @@ class Settings:
 
     def save(self) -> None:
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(self._values, fh, indent=2, ensure_ascii=False, sort_keys=True)
-                fh.write("\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        text = json.dumps(self._values, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        write_atomically(self.path, text)

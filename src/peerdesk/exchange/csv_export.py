@@ -15,8 +15,6 @@ batch; returning ``False`` cancels the export (:class:`ExportCancelled`).
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +25,7 @@ from ..domain.entry import count_of
 from ..domain.summary import UNKNOWN_WORK_TYPE
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
+from ..files import StagedFile
 from .csv_format import (
     _NEEDS_ESCAPE,
     ENCODING,
@@ -248,60 +247,17 @@ def summary_cells(day_totals: Iterable[tuple[str, date, str, int, int, int]], ta
 # ---------------------------------------------------------------- files
 
 
-class _StagedFile:
-    """A temporary file beside *target*, owner-only, that replaces the target only on commit()."""
-
-    def __init__(self, target: str | Path) -> None:
-        self.target = Path(target)
-        folder = self.target.parent
-        if self.target.is_dir():
-            raise ExportError(f"{self.target} is a folder; choose a file name")
-        if not folder.is_dir():
-            raise ExportError(f"{folder} does not exist; choose another folder")
-        try:
-            # mode 0600; the name kept short enough for any file system
-            fd, name = tempfile.mkstemp(prefix=f".{self.target.name[:200]}.", suffix=".part", dir=folder)
-        except OSError as exc:
-            raise ExportError(f"cannot write in {folder} ({exc.strerror})") from None
-        self.tmp = Path(name)
-        self.fh = open(fd, "w", encoding=ENCODING, newline="", buffering=_BUFFER)  # noqa: SIM115
-        self.writer = csv.writer(self.fh, lineterminator=LINE_END)
-
-    def finish(self) -> None:
-        """Flush to disk and close (still under the temporary name)."""
-        self.fh.flush()
-        os.fsync(self.fh.fileno())
-        self.fh.close()
-
-    def commit(self) -> None:
-        os.replace(self.tmp, self.target)
-        _fsync_folder(self.target.parent)
-
-    def discard(self) -> None:
-        try:
-            self.fh.close()
-        except OSError:
-            pass
-        try:
-            self.tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); not possible, nor needed, on Windows."""
-    if os.name != "posix":
-        return
+def _staged(target: str | Path) -> StagedFile:
+    """A temporary, owner-only CSV file beside *target* that replaces it only on commit()."""
+    target = Path(target)
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; choose a file name")
+    if not target.parent.is_dir():
+        raise ExportError(f"{target.parent} does not exist; choose another folder")
     try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        return StagedFile(target, encoding=ENCODING, newline="", buffering=_BUFFER)
+    except OSError as exc:
+        raise ExportError(f"cannot write in {target.parent} ({exc.strerror})") from None
 
 
 class _Tracker:
@@ -339,22 +295,23 @@ def _export(
     total = (store.count_between(start, end) if entries_path is not None else 0) + len(summary_rows)
     tracker = _Tracker(progress, total)
 
-    staged: list[_StagedFile] = []
+    staged: list[StagedFile] = []
     results: list[ExportResult] = []
     try:
         tracker.advance(0)
         if entries_path is not None:
-            out = _StagedFile(entries_path)
+            out = _staged(entries_path)
             staged.append(out)
             rows = _write_entries(
-                out.writer, store, taxonomy, start, end, include_notes, tracker, client_refs=include_client_refs
+                csv.writer(out.fh, lineterminator=LINE_END), store, taxonomy, start, end, include_notes, tracker, client_refs=include_client_refs
             )
             results.append(ExportResult("entries", out.target, rows))
         if summary_path is not None:
-            out = _StagedFile(summary_path)
+            out = _staged(summary_path)
             staged.append(out)
-            out.writer.writerow(SUMMARY_COLUMNS)
-            out.writer.writerows(summary_rows)
+            writer = csv.writer(out.fh, lineterminator=LINE_END)
+            writer.writerow(SUMMARY_COLUMNS)
+            writer.writerows(summary_rows)
             tracker.advance(len(summary_rows))
             results.append(ExportResult("summary", out.target, len(summary_rows)))
         for out in staged:
@@ -366,7 +323,7 @@ def _export(
         for out in staged:
             out.discard()
         names = {str(exc.filename), str(exc.filename2)}
-        where = next((out.target for out in staged if str(out.tmp) in names), None)
+        where = next((out.target for out in staged if str(out.path) in names), None)
         where = where or (staged[-1].target if staged else exc.filename or "the export")
         hint = " (is it open in a spreadsheet? close it there first)" if isinstance(exc, PermissionError) else ""
         raise ExportError(

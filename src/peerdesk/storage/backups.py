@@ -11,13 +11,14 @@ of the 4 weeks before them are kept (both configurable).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from ..files import StagedFile, copy_atomically
 from . import crypto
 from .crypto import Cipher
 
@@ -139,55 +140,36 @@ def _unshareable_wal_file(path: Path, exc: sqlite3.DatabaseError) -> bool:
     return getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY") and not Path(f"{path}-wal").exists()
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def make_backup(db_path: Path, target: Path, cipher: Cipher | None = None) -> FileCheck:
     """Copy the live database to *target* (atomically, checked). Returns the copy's check.
 
     An encrypted database is copied with ``sqlcipher_export`` under the same key and
     salt, so the backup opens with the same passphrase and is never plain text."""
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.unlink(missing_ok=True)
-    if cipher is not None:
-        try:
-            crypto.export_copy(db_path, tmp, cipher)
-        except Exception as exc:  # noqa: BLE001 - sqlcipher3 has its own exception classes
-            tmp.unlink(missing_ok=True)
-            raise BackupError(f"backup of {db_path} failed: {exc}") from None
-    else:
-        src = sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True, timeout=10)
-        try:
-            src.execute("VACUUM INTO ?", (str(tmp),))
-        except sqlite3.Error as exc:
-            tmp.unlink(missing_ok=True)
-            raise BackupError(f"backup of {db_path} failed: {exc}") from None
-        finally:
-            src.close()
-    os.chmod(tmp, 0o600)
-    check = check_file(tmp, cipher)
-    if not check.ok:
-        tmp.unlink(missing_ok=True)
-        raise BackupError(f"the backup copy {check.message}; the older backups were kept")
-    _fsync_file(tmp)
-    os.replace(tmp, target)
-    _fsync_dir(target.parent)
+    try:
+        staged = StagedFile(target, mode=None, reuse_name=True)  # filled by SQLite itself: VACUUM INTO takes an empty file
+    except OSError as exc:
+        raise BackupError(f"backup of {db_path} failed: cannot write in {target.parent} ({exc.strerror})") from None
+    try:
+        if cipher is not None:
+            try:
+                crypto.export_copy(db_path, staged.path, cipher)
+            except Exception as exc:  # noqa: BLE001 - sqlcipher3 has its own exception classes
+                raise BackupError(f"backup of {db_path} failed: {exc}") from None
+        else:
+            src = sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True, timeout=10)
+            try:
+                src.execute("VACUUM INTO ?", (str(staged.path),))
+            except sqlite3.Error as exc:
+                raise BackupError(f"backup of {db_path} failed: {exc}") from None
+            finally:
+                src.close()
+        check = check_file(staged.path, cipher)
+        if not check.ok:
+            raise BackupError(f"the backup copy {check.message}; the older backups were kept")
+        staged.commit()
+    finally:
+        staged.discard()  # (nothing left to do once committed)
     return check
 
 
@@ -296,18 +278,9 @@ def _replace_with(db_path: Path, backup: Path, now: dt.datetime | None, cipher: 
         # damaged: keep its bytes as they are, with its write-ahead log (it may hold the newest saves)
         for source, target in ((db_path, kept), (wal, Path(f"{kept}-wal"))):
             if source.exists():
-                tmp_kept = target.with_name(f".{target.name}.tmp")
-                tmp_kept.write_bytes(source.read_bytes())
-                os.chmod(tmp_kept, 0o600)
-                _fsync_file(tmp_kept)
-                os.replace(tmp_kept, target)
-        _fsync_dir(folder)
-    tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
-    tmp.write_bytes(backup.read_bytes())
-    os.chmod(tmp, 0o600)
-    _fsync_file(tmp)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    os.replace(tmp, db_path)
-    _fsync_dir(db_path.parent)
+                copy_atomically(source, target)
+    with StagedFile(db_path, mode="wb") as staged, backup.open("rb") as source_file:
+        shutil.copyfileobj(source_file, staged.fh, 1 << 20)
+        for suffix in ("-wal", "-shm"):  # the old file's log must not be replayed into the new one
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     return kept

@@ -1,0 +1,166 @@
+"""Writing a file so that it is always either the old file or the whole new one.
+
+Every file PeerDesk writes (settings, the entry draft, CSV exports, review
+summaries, backups, restored databases) goes through :class:`StagedFile`:
+
+1. a temporary file is created beside the target with :func:`tempfile.mkstemp`,
+   so it is owner-only (0600) from its first byte and its name is unique;
+2. the new content is written to it, flushed and ``fsync``\\ ed;
+3. it is renamed over the target (:func:`os.replace`, atomic on one file system);
+4. the folder is ``fsync``\\ ed, so the rename itself survives a power cut (POSIX).
+
+A failure or an exception at any step removes the temporary file and leaves
+the target as it was. Pure standard library: no Qt, usable from every layer.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+# The longest part of the target's name kept in the temporary name, so that the
+# temporary name stays within any file system's limit (255 bytes) even for long targets.
+_NAME_PART = 100
+
+
+class StagedFile:
+    """A new version of *target*, written under a temporary name beside it.
+
+    With *mode* ``"w"`` (text) or ``"wb"`` (bytes) :attr:`fh` is the open file
+    to write; with *mode* None nothing is opened and another writer (SQLite's
+    ``VACUUM INTO``, a copy) fills :attr:`path` itself. :meth:`commit` puts
+    the file in the target's place; :meth:`discard` (or leaving a ``with``
+    block by an exception) removes it. The target's folder must exist.
+
+    The temporary name is unique, so two writers never share one. With
+    *reuse_name* it is always ``.<target name>.part`` instead, and what a
+    writer killed earlier left there (with SQLite's ``-journal``) is removed
+    first: for large copies written by one process at a time (backups), so a
+    killed copy never stays behind beside the next one.
+    """
+
+    def __init__(
+        self,
+        target: str | os.PathLike[str],
+        *,
+        mode: str | None = "w",
+        encoding: str | None = "utf-8",
+        newline: str | None = None,
+        buffering: int = -1,
+        reuse_name: bool = False,
+    ) -> None:
+        self.target = Path(target)
+        folder = self.target.parent
+        if reuse_name:
+            self.path = folder / f".{self.target.name[:_NAME_PART]}.part"
+            for leftover in (self.path, Path(f"{self.path}-journal")):
+                leftover.unlink(missing_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        else:
+            fd, name = tempfile.mkstemp(prefix=f".{self.target.name[:_NAME_PART]}.", suffix=".part", dir=folder)
+            self.path = Path(name)
+        self.fh: IO[Any] | None = None
+        self._done = False
+        try:
+            if mode is None:
+                os.close(fd)
+            elif "b" in mode:
+                self.fh = open(fd, mode, buffering=buffering)  # noqa: SIM115 - closed by finish()
+            else:
+                self.fh = open(fd, mode, encoding=encoding, newline=newline, buffering=buffering)  # noqa: SIM115
+        except BaseException:
+            self.discard()
+            raise
+
+    def finish(self) -> None:
+        """Flush everything to the disk and close, still under the temporary name."""
+        if self.fh is not None and not self.fh.closed:
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+            self.fh.close()
+        elif self.fh is None:
+            fsync_file(self.path)
+
+    def commit(self) -> Path:
+        """Replace the target with the finished file (durably); returns the target."""
+        self.finish()
+        os.replace(self.path, self.target)
+        self._done = True
+        fsync_folder(self.target.parent)
+        return self.target
+
+    def discard(self) -> None:
+        """Remove the temporary file; the target is left as it was. Never raises."""
+        if self._done:
+            return
+        self._done = True
+        if self.fh is not None:
+            try:
+                self.fh.close()
+            except OSError:
+                pass
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def __enter__(self) -> StagedFile:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if kind is None:
+            try:
+                self.commit()
+            except BaseException:
+                self.discard()
+                raise
+        else:
+            self.discard()
+
+
+def write_atomically(target: str | os.PathLike[str], content: str | bytes, *, encoding: str = "utf-8") -> Path:
+    """*content* as the whole of *target*, through a :class:`StagedFile`; returns the target."""
+    binary = isinstance(content, bytes)
+    with StagedFile(target, mode="wb" if binary else "w", encoding=None if binary else encoding, newline="") as out:
+        assert out.fh is not None
+        out.fh.write(content)
+    return Path(target)
+
+
+def copy_atomically(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> Path:
+    """A byte-for-byte copy of *source* as *target*, through a :class:`StagedFile`."""
+    with StagedFile(target, mode="wb") as out, open(source, "rb") as src:
+        assert out.fh is not None
+        while chunk := src.read(1 << 20):
+            out.fh.write(chunk)
+    return Path(target)
+
+
+def fsync_file(path: str | os.PathLike[str]) -> None:
+    """Make a file's content durable (a writer that is not ours wrote it)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_folder(folder: str | os.PathLike[str]) -> None:
+    """Make a rename in *folder* durable (POSIX); neither possible nor needed on Windows."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
