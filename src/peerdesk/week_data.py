@@ -33,13 +33,14 @@ from .domain.summary import (
 )
 from .domain.taxonomy import Taxonomy
 from .domain.weeks import Week
+from .storage.rows import EntryRow
 
 
 class WeekEntries(Sequence[Entry]):
-    """A week's entries as the store read them: plain rows (the entries table's columns,
-    as :meth:`Store.week_rows` gives them), each made an :class:`Entry` only when asked for."""
+    """A week's entries as the store read them: :class:`EntryRow` rows, each made an
+    :class:`Entry` only when asked for (the table needs their text, not Entry objects)."""
 
-    def __init__(self, rows: list[tuple], make: Callable[[tuple], Entry]) -> None:
+    def __init__(self, rows: list[EntryRow], make: Callable[[EntryRow], Entry] = EntryRow.to_entry) -> None:
         self.rows = rows
         self._make = make
         self._made: dict[int, Entry] = {}
@@ -51,7 +52,7 @@ class WeekEntries(Sequence[Entry]):
     def __getitem__(self, index: int) -> Entry: ...
     @overload
     def __getitem__(self, index: slice) -> list[Entry]: ...
-    def __getitem__(self, index):
+    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self.rows)))]
         if index < 0:
@@ -115,7 +116,7 @@ class WeekLoader:
         self._keep([week], totals)
         return WeekData(
             week=week,
-            entries=WeekEntries(rows, self.store.entry_from_row),
+            entries=WeekEntries(rows),
             summary=summarize_week(week, totals, self.taxonomy),
             trend=[TrendWeek(w, dict(self._weeks[w])) for w in weeks],
             how=summarize_how(how, MODES, FORMATS),

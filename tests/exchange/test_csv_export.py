@@ -296,9 +296,9 @@ def test_rows_stream_from_the_store_in_batches(store, taxonomy, gold):
     _many(store, gold, 25)
     batches = list(store.iter_entry_rows(gold.start, gold.end, batch=10))
     assert [len(b) for b in batches] == [10, 10, 5]
-    assert all(row[-1] == "" for b in batches for row in b)  # notes are not even read unless asked for
+    assert all(row.note == "" for b in batches for row in b)  # notes are not even read unless asked for
     with_notes = [row for b in store.iter_entry_rows(gold.start, gold.end, notes=True, batch=10) for row in b]
-    assert all(row[-1].startswith("note ") for row in with_notes)
+    assert all(row.note.startswith("note ") for row in with_notes)
 
 
 def test_every_export_is_in_the_audit_log(golden_store, taxonomy, tmp_path, gold):

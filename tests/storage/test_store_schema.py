@@ -19,8 +19,8 @@ from sqlalchemy import create_engine, inspect, select
 from sqlalchemy.orm import Session
 
 from peerdesk.storage import store as store_mod
-from peerdesk.storage.models import AuditRow, EntryRow
-from peerdesk.storage.store import Reader, Store
+from peerdesk.storage.models import AuditModel, EntryModel
+from peerdesk.storage.store import Reader, Store, StoreError
 
 
 def test_the_store_writes_every_column_of_the_model(db_path):
@@ -30,7 +30,7 @@ def test_the_store_writes_every_column_of_the_model(db_path):
         on_disk = [c["name"] for c in inspect(engine).get_columns("entries")]
     finally:
         engine.dispose()
-    assert list(store_mod._FIELDS) == [c.name for c in EntryRow.__table__.columns] == on_disk
+    assert list(store_mod._FIELDS) == [c.name for c in EntryModel.__table__.columns] == on_disk
 
 
 def test_what_the_store_writes_sqlalchemy_reads_back_the_same(store, db_path, make_entry):
@@ -40,8 +40,8 @@ def test_what_the_store_writes_sqlalchemy_reads_back_the_same(store, db_path, ma
     engine = create_engine(f"sqlite:///{db_path}")
     try:
         with Session(engine) as s:
-            row = s.scalars(select(EntryRow)).one()
-            audit = s.scalars(select(AuditRow)).one()
+            row = s.scalars(select(EntryModel)).one()
+            audit = s.scalars(select(AuditModel)).one()
     finally:
         engine.dispose()
     assert row.date == dt.date(2026, 11, 24)
@@ -58,7 +58,7 @@ def test_what_sqlalchemy_writes_the_store_reads_back_the_same(store, db_path):
     try:
         with Session(engine) as s, s.begin():
             s.add(
-                EntryRow(
+                EntryModel(
                     id="e-1", worker="PW-01", date=dt.date(2026, 11, 24), start_time=dt.time(14, 0), minutes=30,
                     category="advocacy", mode="phone", format="individual", people=1, client_ref="",
                     tags="presence", note="", created_at=created, updated_at=created,
@@ -93,7 +93,7 @@ def test_a_reader_sees_what_the_store_wrote_and_writes_nothing(store, db_path, m
     try:
         assert [e.id for e in reader.entries_between(dt.date(2026, 11, 23), dt.date(2026, 11, 29))] == [written.id]
         assert reader.count() == 1
-        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        with pytest.raises(StoreError, match="read-only"):
             reader._rows("DELETE FROM entries")
     finally:
         reader.close()

@@ -39,3 +39,40 @@ def test_full_disk_says_so_and_keeps_what_was_there(tmp_path):
     again = Store(tmp_path / "peerdesk.db")
     assert [e.id for e in again.entries_between(date(2026, 11, 1), date(2026, 11, 30))] == ["e-1"]
     again.close()
+
+
+def test_a_second_entry_with_the_same_id_is_refused_in_the_stores_own_words(tmp_path):
+    from peerdesk.storage.store import DuplicateEntry
+
+    store = Store(tmp_path / "peerdesk.db")
+    try:
+        first = store.add(entry(1, note="first"))
+        lines = len(store.audit_log())
+        with pytest.raises(DuplicateEntry, match="already in the database; nothing was written"):
+            store.add(entry(1, note="second"))
+        with pytest.raises(DuplicateEntry):
+            store.restore(first.with_changes(note="third"))
+        assert [e.note for e in store.entries_between(date(2026, 11, 1), date(2026, 11, 30))] == ["first"]
+        assert len(store.audit_log()) == lines  # no audit line for what was not written
+    finally:
+        store.close()
+
+
+def test_a_read_the_database_refuses_is_a_store_error(tmp_path):
+    import sqlite3
+
+    store = Store(tmp_path / "peerdesk.db")
+    try:
+        store.add(entry(1))
+        other = sqlite3.connect(tmp_path / "peerdesk.db")
+        other.execute("DROP TABLE entries")  # what a damaged or foreign file looks like to a read
+        other.commit()
+        other.close()
+        with pytest.raises(StoreError, match="could not be read"):
+            store.count()
+        with pytest.raises(StoreError, match="could not be read"):
+            store.week_rows(date(2026, 11, 2), date(2026, 11, 8))
+        with pytest.raises(StoreError, match="could not be read"):
+            list(store.iter_entry_rows(date(2026, 11, 2), date(2026, 11, 8)))
+    finally:
+        store.close()

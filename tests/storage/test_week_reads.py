@@ -62,7 +62,7 @@ def assert_same(data, store, taxonomy, count=12):
 def test_week_rows_are_the_stores_own_reads(filled, taxonomy):
     week = Week(2026, 46)
     version, rows, totals, how, trend = filled.week_rows(week.start, week.end, (Week(2026, 40).start, week.end))
-    assert [filled.entry_from_row(r) for r in rows] == filled.list_week(week)
+    assert [r.to_entry() for r in rows] == filled.list_week(week)
     assert totals == filled.totals_between(week.start, week.end)
     assert how == filled.mode_format_totals(week.start, week.end)
     assert trend == filled.totals_between(Week(2026, 40).start, week.end)
@@ -74,16 +74,16 @@ def test_week_entries_are_made_only_when_asked_for(filled):
     made = []
 
     def make(row):
-        made.append(row[0])
-        return filled.entry_from_row(row)
+        made.append(row.id)
+        return row.to_entry()
 
     rows = filled.week_rows(W48.start, W48.end)[1]
     entries = WeekEntries(rows, make)
     assert len(entries) == len(rows) > 3 and made == []
-    assert entries[1] == filled.get(rows[1][0])
-    assert entries[-1].id == rows[-1][0]
+    assert entries[1] == filled.get(rows[1].id)
+    assert entries[-1].id == rows[-1].id
     assert entries[1] is entries[1] and len(made) == 2  # each made once
-    assert [e.id for e in entries[:2]] == [r[0] for r in rows[:2]]
+    assert [e.id for e in entries[:2]] == [r.id for r in rows[:2]]
     assert list(entries) == filled.list_week(W48)
 
 

@@ -37,6 +37,7 @@ from .csv_format import (
 )
 
 if TYPE_CHECKING:
+    from ..storage.rows import EntryRow
     from ..storage.store import Store
 
 Progress = Callable[[int, int], bool]
@@ -158,7 +159,7 @@ class _CategoryCells(dict):
 
 
 class _EntryConverter:
-    """Store rows (``Store.ENTRY_ROW_FIELDS``) → CSV rows (:data:`ENTRY_COLUMNS`), every text cell neutralised."""
+    """Store rows (:class:`EntryRow`) → CSV rows (:data:`ENTRY_COLUMNS`), every text cell neutralised."""
 
     def __init__(self, taxonomy: Taxonomy, *, client_refs: bool = True) -> None:
         self.client_refs = client_refs
@@ -166,41 +167,28 @@ class _EntryConverter:
         self.categories = _CategoryCells(taxonomy)
         self.text = _Cells()  # workers, start times, modes, formats, tag lists: few distinct values
 
-    def __call__(self, batch: Sequence[Sequence]) -> list[tuple]:
+    def __call__(self, batch: Sequence[EntryRow]) -> list[tuple]:
         if not self.client_refs:  # minimum necessary: the column stays, empty
-            batch = [(*row[:9], "", *row[10:]) for row in batch]
+            batch = [row._replace(client_ref="") for row in batch]
         days, categories, text = self.days, self.categories, self.text
         esc, q = _NEEDS_ESCAPE, ESCAPE
         # Free text (ids, client refs, notes) is checked inline: this loop is the export's hot path.
         return [
             (
-                q + entry_id if entry_id.startswith(esc) else entry_id,
-                text[worker],
-                *days[day],
-                text[start_time],
-                minutes,
-                *categories[category],
-                text[mode],
-                text[fmt],
-                people,
-                q + client_ref if client_ref.startswith(esc) else client_ref,
-                text[tags],
-                q + note if note.startswith(esc) else note,
+                q + r.id if r.id.startswith(esc) else r.id,
+                text[r.worker],
+                *days[r.date],
+                text[r.start_time],
+                r.minutes,
+                *categories[r.category],
+                text[r.mode],
+                text[r.format],
+                r.people,
+                q + r.client_ref if r.client_ref.startswith(esc) else r.client_ref,
+                text[r.tags],
+                q + r.note if r.note.startswith(esc) else r.note,
             )
-            for (
-                entry_id,
-                worker,
-                day,
-                start_time,
-                minutes,
-                category,
-                mode,
-                fmt,
-                people,
-                client_ref,
-                tags,
-                note,
-            ) in batch
+            for r in batch
         ]
 
 

@@ -21,7 +21,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class EntryRow(Base):
+class EntryModel(Base):
     __tablename__ = "entries"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -48,7 +48,7 @@ class EntryRow(Base):
     )
 
 
-class AuditRow(Base):
+class AuditModel(Base):
     """Append-only (triggers refuse UPDATE and DELETE): who did what to which entry, when."""
 
     __tablename__ = "audit_log"

@@ -31,6 +31,9 @@ from ..domain.weeks import Week
 from . import crypto, migrations
 from .crypto import Cipher
 from .locking import LockTimeout, WriteLock
+from .rows import ENTRY_COLUMNS as _ENTRY_COLUMNS
+from .rows import ENTRY_FIELDS as _FIELDS
+from .rows import EntryRow, as_entry_row, db_time, from_db_time
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # PRAGMA application_id marks a file as PeerDesk's ("PeDk").
@@ -48,6 +51,10 @@ class NewerDatabaseError(StoreError):
 
 class EntryNotFound(StoreError):
     pass
+
+
+class DuplicateEntry(StoreError):
+    """An entry with that id is already in the database; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,7 @@ class Reader:
     _conn = None
     _checked = True  # a Store switches this off until its file is checked
     _mode = "ro"
+    _error: type[Exception] = sqlite3.Error  # the driver's base error (SQLCipher's for an encrypted store)
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -134,7 +142,7 @@ class Reader:
             reader.pragma("cache_size=-512")  # a week's pages, not the default 2 MB
             if reader._rows("SELECT version_num FROM alembic_version") == [(migrations.HEAD,)]:
                 return reader
-        except sqlite3.Error:
+        except StoreError:
             pass
         reader.disconnect()
         return None
@@ -144,8 +152,20 @@ class Reader:
     def _connection(self):
         if self._conn is None:
             wal = self._checked and self._mode == "rw"
-            self._conn = _connect(self.path, self._mode, wal=wal, cipher=self.cipher)
+            try:
+                self._conn = _connect(self.path, self._mode, wal=wal, cipher=self.cipher)
+            except self._error as exc:
+                raise StoreError(f"{self.path} cannot be opened: {_explain(exc, 'read')}") from exc
         return self._conn
+
+    @contextmanager
+    def _reading(self) -> Iterator:
+        """The store's connection for a read; a database error becomes a :class:`StoreError`."""
+        conn = self._connection()
+        try:
+            yield conn
+        except self._error as exc:
+            raise StoreError(_explain(exc, "read")) from exc
 
     def disconnect(self) -> None:
         """Close the open connection; the next call opens a new one."""
@@ -157,7 +177,16 @@ class Reader:
         self.disconnect()
 
     def _rows(self, sql: str, args: Sequence[object] = ()) -> list[tuple]:
-        return self._connection().execute(sql, args).fetchall()
+        with self._reading() as conn:
+            return conn.execute(sql, args).fetchall()
+
+    def _entry_rows(self, where: str, args: Sequence[object]) -> list[EntryRow]:
+        """EntryRows of the entries *where* selects, by day, start time, then entry order."""
+        sql = (
+            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE {where} "
+            "ORDER BY date, start_time IS NULL, start_time, created_at"
+        )
+        return list(map(as_entry_row, self._rows(sql, args)))
 
     def pragma(self, name: str) -> object:
         """``PRAGMA name`` (or ``name=value``) on the store's own connection; its value, if any."""
@@ -166,17 +195,17 @@ class Reader:
 
     # ------------------------------------------------------------ reads
 
+    def version(self) -> int:
+        """The data's version: the audit log's last line. Every write adds one, whoever wrote."""
+        return self._rows("SELECT coalesce(max(id), 0) FROM audit_log")[0][0]
+
     def get(self, entry_id: str) -> Entry | None:
-        rows = self._rows(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,))
-        return _to_entry(rows[0]) if rows else None
+        rows = self._entry_rows("id = ?", (entry_id,))
+        return rows[0].to_entry() if rows else None
 
     def entries_between(self, start: dt.date, end: dt.date) -> list[Entry]:
         """Entries dated start..end inclusive, by day, start time, then entry order."""
-        sql = (
-            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE date >= ? AND date <= ? "
-            "ORDER BY date, start_time IS NULL, start_time, created_at"
-        )
-        return [_to_entry(r) for r in self._rows(sql, (start.isoformat(), end.isoformat()))]
+        return [r.to_entry() for r in self._entry_rows("date >= ? AND date <= ?", (start.isoformat(), end.isoformat()))]
 
     def list_week(self, week: Week) -> list[Entry]:
         return self.entries_between(week.start, week.end)
@@ -199,81 +228,73 @@ class Reader:
         )
         return self._rows(sql, (start.isoformat(), end.isoformat()))
 
-    # The fields of the rows iter_entry_rows yields, in order.
-    ENTRY_ROW_FIELDS = (
-        "id", "worker", "date", "start_time", "minutes", "category",
-        "mode", "format", "people", "client_ref", "tags", "note",
-    )
-
     def iter_entry_rows(
         self, start: dt.date, end: dt.date, *, notes: bool = False, batch: int = 1000
-    ) -> Iterator[Sequence[tuple]]:
-        """Entries dated start..end inclusive, streamed as lists of at most *batch* plain tuples.
+    ) -> Iterator[list[EntryRow]]:
+        """Entries dated start..end inclusive, streamed as lists of at most *batch* EntryRows.
 
-        Fields as :attr:`ENTRY_ROW_FIELDS`; ``date`` is ISO text, ``start_time``
-        ``HH:MM`` text or None, ``tags`` the keys joined with ``;``; ``note`` is
-        read only when *notes* is true (else ``""``). Ordered like
-        :meth:`entries_between`, then by id. For large exports.
+        For large exports: ``start_time`` is ``HH:MM`` (or None), ``note`` is read
+        only when *notes* is true (else ``""``), and the timestamps are left out
+        (None). Ordered like :meth:`entries_between`, then by id.
         """
         sql = (
             "SELECT id, worker, date, substr(start_time, 1, 5), minutes, category, mode, format, people, "
-            f"client_ref, tags, {'note' if notes else chr(39) * 2} FROM entries WHERE date >= ? AND date <= ? "
-            "ORDER BY date, start_time IS NULL, start_time, created_at, id"
+            f"client_ref, tags, {'note' if notes else chr(39) * 2}, NULL, NULL FROM entries "
+            "WHERE date >= ? AND date <= ? ORDER BY date, start_time IS NULL, start_time, created_at, id"
         )
-        cursor = self._connection().execute(sql, (start.isoformat(), end.isoformat()))
-        try:
-            while rows := cursor.fetchmany(batch):
-                yield rows
-        finally:
-            cursor.close()
+        with self._reading() as conn:
+            cursor = conn.execute(sql, (start.isoformat(), end.isoformat()))
+            try:
+                while rows := cursor.fetchmany(batch):
+                    yield list(map(as_entry_row, rows))
+            finally:
+                cursor.close()
 
     def week_rows(
         self, start: dt.date, end: dt.date, trend: tuple[dt.date, dt.date] | None = None
-    ) -> tuple[int, list[tuple], list[TotalRow], list[HowRow], list[TotalRow]]:
+    ) -> tuple[int, list[EntryRow], list[TotalRow], list[HowRow], list[TotalRow]]:
         """What the week view shows, read in one transaction: ``(version, entries, totals,
         how, trend_totals)``.
 
-        The entries dated start..end as the plain rows the table is drawn from (columns
-        as stored, in :meth:`entries_between`'s order; :meth:`entry_from_row` makes one an
-        Entry), their sums per day and category and per mode and format, and the sums per
-        day and category over *trend* (first day, last day) when given. ``version`` is the
-        audit log's last id: every write adds a line to that append-only log, so a reader
-        that keeps sums can tell whether anything changed since.
+        The entries dated start..end as :class:`EntryRow` rows (in :meth:`entries_between`'s
+        order), their sums per day and category and per mode and format, and the sums per
+        day and category over *trend* (first day, last day) when given. ``version`` is
+        :meth:`version`: a reader that keeps sums can tell whether anything changed since.
         """
-        conn = self._connection()
         span = (start.isoformat(), end.isoformat())
         by_day = (
             "SELECT date, category, sum(minutes), count(*), sum(people) FROM entries "
             "WHERE date >= ? AND date <= ? GROUP BY date, category ORDER BY date, category"
         )
-        conn.execute("BEGIN")  # one snapshot for the five queries
-        try:
-            version = conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
-            entries = conn.execute(
-                f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE date >= ? AND date <= ? "
-                "ORDER BY date, start_time IS NULL, start_time, created_at",
-                span,
-            ).fetchall()
-            totals = conn.execute(by_day, span).fetchall()
-            how = conn.execute(
-                "SELECT mode, format, sum(minutes), count(*), sum(people) FROM entries "
-                "WHERE date >= ? AND date <= ? GROUP BY mode, format ORDER BY mode, format",
-                span,
-            ).fetchall()
-            trend_totals = conn.execute(by_day, (trend[0].isoformat(), trend[1].isoformat())).fetchall() if trend else []
-        finally:
-            conn.execute("COMMIT")
+        with self._reading() as conn:
+            conn.execute("BEGIN")  # one snapshot for the five queries
+            try:
+                version = conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+                entries = conn.execute(
+                    f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE date >= ? AND date <= ? "
+                    "ORDER BY date, start_time IS NULL, start_time, created_at",
+                    span,
+                ).fetchall()
+                totals = conn.execute(by_day, span).fetchall()
+                how = conn.execute(
+                    "SELECT mode, format, sum(minutes), count(*), sum(people) FROM entries "
+                    "WHERE date >= ? AND date <= ? GROUP BY mode, format ORDER BY mode, format",
+                    span,
+                ).fetchall()
+                trend_totals = (
+                    conn.execute(by_day, (trend[0].isoformat(), trend[1].isoformat())).fetchall() if trend else []
+                )
+            finally:
+                conn.execute("COMMIT")
         days: dict[str, dt.date] = {}  # each day's text parsed once
 
         def total_rows(rows: list[tuple]) -> list[TotalRow]:
             return [TotalRow(days.get(d) or days.setdefault(d, dt.date.fromisoformat(d)), *rest) for d, *rest in rows]
 
-        return version, entries, total_rows(totals), [HowRow(*r) for r in how], total_rows(trend_totals)
-
-    @staticmethod
-    def entry_from_row(row: Sequence) -> Entry:
-        """An Entry from one of :meth:`week_rows`' entry rows."""
-        return _to_entry(row)
+        return (
+            version, list(map(as_entry_row, entries)), total_rows(totals), [HowRow(*r) for r in how],
+            total_rows(trend_totals),
+        )
 
     def count_between(self, start: dt.date, end: dt.date) -> int:
         sql = "SELECT count(*) FROM entries WHERE date >= ? AND date <= ?"
@@ -310,7 +331,7 @@ class Store(Reader):
         self.path = Path(path)
         self.cipher = cipher
         db = crypto.dbapi() if cipher is not None else sqlite3
-        self._error, self._operational = db.Error, db.OperationalError
+        self._error, self._integrity = db.Error, db.IntegrityError
         if self.path.exists():
             if cipher is None:
                 if crypto.looks_encrypted(self.path) and self.path.stat().st_size % 512 == 0:
@@ -460,7 +481,11 @@ class Store(Reader):
                     raise
         except LockTimeout as exc:
             raise StoreBusy(str(exc)) from None
-        except self._operational as exc:
+        except self._integrity as exc:
+            if "entries.id" in str(exc):
+                raise DuplicateEntry("an entry with this id is already in the database; nothing was written") from exc
+            raise StoreError(_explain(exc)) from exc
+        except self._error as exc:
             raise StoreError(_explain(exc)) from exc
 
     # ------------------------------------------------------------ writes
@@ -469,7 +494,7 @@ class Store(Reader):
         now = _utcnow()
         stored = entry.with_changes(created_at=entry.created_at or now, updated_at=now)
         with self._write() as conn:
-            conn.execute(_INSERT_ENTRY, _row(stored))
+            conn.execute(_INSERT_ENTRY, EntryRow.of(stored))
             self._audit(conn, "create", stored.id)
         return stored
 
@@ -478,14 +503,14 @@ class Store(Reader):
             old = conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry.id,)).fetchone()
             if old is None:
                 raise EntryNotFound(f"entry {entry.id} is not in the database")
-            was = _to_entry(old)
-            stored = entry.with_changes(created_at=was.created_at, updated_at=_utcnow())
-            before, after = _row(was), _row(stored)
+            before = as_entry_row(old)
+            stored = entry.with_changes(created_at=before.to_entry().created_at, updated_at=_utcnow())
+            after = EntryRow.of(stored)
             changed = [
                 name for name, a, b in zip(_FIELDS, before, after, strict=True)
                 if name not in ("id", "created_at", "updated_at") and a != b
             ]
-            conn.execute(_UPDATE_ENTRY, (*after[1:], stored.id))
+            conn.execute(_UPDATE_ENTRY, (*after[1:], after.id))
             # field names only: the audit log never copies what was written
             self._audit(conn, "edit", stored.id, "changed: " + (", ".join(changed) or "nothing"))
         return stored
@@ -498,12 +523,12 @@ class Store(Reader):
                 raise EntryNotFound(f"entry {entry_id} is not in the database")
             conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
             self._audit(conn, "delete", entry_id)
-        return _to_entry(row)
+        return as_entry_row(row).to_entry()
 
     def restore(self, entry: Entry) -> Entry:
         """Put back an entry exactly as it was (same id and timestamps)."""
         with self._write() as conn:
-            conn.execute(_INSERT_ENTRY, _row(entry))
+            conn.execute(_INSERT_ENTRY, EntryRow.of(entry))
             self._audit(conn, "restore", entry.id)
         return entry
 
@@ -511,7 +536,7 @@ class Store(Reader):
         """Insert many entries as they are (ids and timestamps kept), in one transaction."""
         with self._write() as conn:
             before = conn.total_changes
-            conn.executemany(_INSERT_ENTRY, map(_row, entries))
+            conn.executemany(_INSERT_ENTRY, map(EntryRow.of, entries))
             count = conn.total_changes - before
             self._audit(conn, "import", None, f"{count} entries")
         return count
@@ -521,7 +546,7 @@ class Store(Reader):
     def _audit(self, conn, action: str, entry_id: str | None = None, detail: str = "") -> None:
         conn.execute(
             "INSERT INTO audit_log (at, worker, action, entry_id, detail) VALUES (?, ?, ?, ?, ?)",
-            (_db_time(_utcnow()), self.actor or "unknown", action, entry_id, detail),
+            (db_time(_utcnow()), self.actor or "unknown", action, entry_id, detail),
         )
 
     def record(self, action: str, detail: str = "", entry_id: str | None = None) -> None:
@@ -533,10 +558,10 @@ class Store(Reader):
         """The audit log, newest first."""
         sql = "SELECT at, worker, action, entry_id, detail FROM audit_log ORDER BY id DESC"
         rows = self._rows(sql + " LIMIT ?", (limit,)) if limit else self._rows(sql)
-        return [AuditRecord(_from_db_time(at), w, a, e, d) for at, w, a, e, d in rows]
+        return [AuditRecord(from_db_time(at), w, a, e, d) for at, w, a, e, d in rows]
 
-def _explain(exc: Exception) -> str:
-    """A failed write in words a worker can act on."""
+def _explain(exc: Exception, doing: str = "write") -> str:
+    """A failed write (or read) in words a worker can act on."""
     text = str(exc).lower()
     if "full" in text:
         return "the disk is full; free some space and save again"
@@ -546,69 +571,12 @@ def _explain(exc: Exception) -> str:
         return "the database is busy in another program; try again in a moment"
     if "unable to open" in text or "disk i/o" in text:
         return "the database file cannot be reached (was it moved, or its drive removed?)"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return f"the database file is damaged ({exc}); run `peerdesk check`, or restore a backup"
+    if doing == "read":
+        return f"the database could not be read ({exc})"
     return f"the database refused the change ({exc})"
 
 
-# ---------------------------------------------------------------- mapping
-# Values are stored as SQLAlchemy's SQLite types store them (models.py): dates as
-# YYYY-MM-DD, times as HH:MM:SS.ffffff, UTC datetimes as YYYY-MM-DD HH:MM:SS.ffffff.
-
-_FIELDS = (
-    "id", "worker", "date", "start_time", "minutes", "category", "mode", "format",
-    "people", "client_ref", "tags", "note", "created_at", "updated_at",
-)
-_ENTRY_COLUMNS = ", ".join(_FIELDS)
 _INSERT_ENTRY = f"INSERT INTO entries ({_ENTRY_COLUMNS}) VALUES ({', '.join('?' * len(_FIELDS))})"
 _UPDATE_ENTRY = f"UPDATE entries SET {', '.join(f'{f} = ?' for f in _FIELDS[1:])} WHERE id = ?"
-
-
-def _db_time(value: dt.datetime | None) -> str | None:
-    if value is None:
-        return None
-    if value.tzinfo is not None:
-        value = value.astimezone(dt.UTC).replace(tzinfo=None)
-    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def _from_db_time(value: str | None) -> dt.datetime | None:
-    return None if value is None else dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
-
-
-def _row(entry: Entry) -> tuple:
-    start = entry.start_time
-    return (
-        entry.id,
-        entry.worker,
-        entry.date.isoformat(),
-        None if start is None else start.strftime("%H:%M:%S.%f"),
-        entry.minutes,
-        entry.category,
-        entry.mode,
-        entry.format,
-        entry.people,
-        entry.client_ref,
-        ";".join(entry.tags),
-        entry.note,
-        _db_time(entry.created_at),
-        _db_time(entry.updated_at),
-    )
-
-
-def _to_entry(row: Sequence) -> Entry:
-    id_, worker, day, start, minutes, category, mode, format_, people, client_ref, tags, note, created, updated = row
-    return Entry(
-        id=id_,
-        worker=worker,
-        date=dt.date.fromisoformat(day),
-        start_time=None if start is None else dt.time.fromisoformat(start),
-        minutes=minutes,
-        category=category,
-        mode=mode,
-        format=format_,
-        people=people,
-        client_ref=client_ref,
-        tags=tuple(t for t in tags.split(";") if t),
-        note=note,
-        created_at=_from_db_time(created),
-        updated_at=_from_db_time(updated),
-    )

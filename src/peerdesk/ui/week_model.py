@@ -2,8 +2,8 @@
 
 A busy week has a few hundred entries and the view asks for cells some
 thousands of times (sizes, painting), each call crossing from Qt into Python:
-so every cell's text is worked out once per week, from the store's plain
-rows when it has them (see :class:`peerdesk.week_data.WeekEntries`), through
+so every cell's text is worked out once per week, from the store's
+:class:`EntryRow` rows (see :class:`peerdesk.week_data.WeekEntries`), through
 small caches of the texts that repeat (days, durations, categories); an
 :class:`Entry` is made only for the row that is edited or deleted.
 """
@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ..domain.entry import FORMATS, MODES, Entry, format_minutes
 from ..domain.taxonomy import Taxonomy
+from ..storage.rows import EntryRow
 
 COLUMNS = ("Day", "Start", "Time", "Work type", "Category", "Mode", "Format", "People", "Client ref", "Tags", "Note")
 ENTRY_ROLE = Qt.UserRole + 1
@@ -31,15 +32,6 @@ _HORIZONTAL = Qt.Horizontal
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 _TIME, _CATEGORY, _PEOPLE, _NOTE = (COLUMNS.index(c) for c in ("Time", "Category", "People", "Note"))
 _RIGHT_ALIGNED = frozenset({_TIME, _PEOPLE})
-
-
-def _row_of(e: Entry) -> tuple:
-    """An Entry as a row of :meth:`Store.week_rows` (id, worker, date, start_time, minutes,
-    category, mode, format, people, client_ref, tags, note, …): the fields the table shows."""
-    return (
-        e.id, e.worker, e.date.isoformat(), e.start_time.strftime("%H:%M") if e.start_time else None,
-        e.minutes, e.category, e.mode, e.format, e.people, e.client_ref, ";".join(e.tags), e.note,
-    )
 
 
 def _note_cell(note: str) -> str:
@@ -62,14 +54,14 @@ class WeekTableModel(QAbstractTableModel):
         self._tags: dict[str, str] = {}
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
-        rows = getattr(entries, "rows", None)  # WeekEntries: the store's plain rows
+        rows: list[EntryRow] | None = getattr(entries, "rows", None)  # WeekEntries: the store's rows
         if rows is None:
-            rows = [_row_of(e) for e in entries]
+            rows = [EntryRow.of(e) for e in entries]
         self.beginResetModel()
         self._entries = entries
-        self._ids = [r[0] for r in rows]
+        self._ids = [r.id for r in rows]
         self._cells = [self._row_cells(r) for r in rows]
-        self._tips = [(r[4], r[5], r[11]) for r in rows]
+        self._tips = [(r.minutes, r.category, r.note) for r in rows]
         self.endResetModel()
 
     def column_texts(self, column: int) -> set[str]:
@@ -118,8 +110,8 @@ class WeekTableModel(QAbstractTableModel):
             return f"{minutes} minutes"
         return None
 
-    def _row_cells(self, row: tuple) -> tuple[str, ...]:
-        _id, _worker, day, start, minutes, category, mode, fmt, people, client_ref, tags, note = row[:12]
+    def _row_cells(self, row: EntryRow) -> tuple[str, ...]:
+        day, minutes, category, tags, note = row.date, row.minutes, row.category, row.tags, row.note
         day_text = self._days.get(day)
         if day_text is None:
             day_text = self._days[day] = date.fromisoformat(day).strftime("%a %d %b")
@@ -134,14 +126,14 @@ class WeekTableModel(QAbstractTableModel):
             tag_text = self._tags[tags] = self._tag_labels(tags)
         return (
             day_text,
-            start[:5] if start else "",
+            row.short_start(),
             duration,
             labels[0],
             labels[1],
-            MODES.get(mode, mode),
-            FORMATS.get(fmt, fmt),
-            str(people),
-            client_ref,
+            MODES.get(row.mode, row.mode),
+            FORMATS.get(row.format, row.format),
+            str(row.people),
+            row.client_ref,
             tag_text,
             _note_cell(note) if note else "",
         )
