@@ -61,76 +61,74 @@ def app_icon() -> QIcon:
     return icon
 
 
-def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool:
-    """Open the window's store. A file that cannot be opened is never overwritten: the
-    user may restore the newest backup that passes its check, open another folder, or quit."""
-    from .domain.taxonomy import TaxonomyError
+class OtherFolder(str):
+    """The data folder the user chose instead, when this one's store cannot be opened."""
 
-    from .storage import backups
-    from .storage.store import PassphraseNeeded, StoreError, WrongPassphrase
 
-    restored_from = ""
+def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool | OtherFolder:
+    """Open the window's store, through the same operation the command line uses, and
+    answer each outcome: ask for the passphrase, offer the newest good backup of a damaged
+    file, or say why it will not open. A file that cannot be opened is never overwritten.
+
+    True once the store is open; False when the user gave up; an :class:`OtherFolder`
+    when the user chose to open another data folder instead."""
+    from .operations.opening import Damaged, NeedsPassphrase, Opened, OpenOutcome, open_store
+    from .operations.safekeeping import restore_backup
+    from .storage.backups import BackupError
+
+    workspace = window.workspace
     passphrase: str | None = None
-    if not window.workspace.db_path.exists() and not window.workspace.settings.get("worker"):
+    if not workspace.db_path.exists() and not workspace.settings.get("worker"):
         passphrase = first_run_choice(window, dialogs)
         if passphrase == "":
             return False
-    while True:
-        try:
-            if passphrase and not window.workspace.db_path.exists():
-                store = window.workspace.create_encrypted(passphrase)
-            else:
-                store = window.workspace.open_store(passphrase)
-        except (PassphraseNeeded, WrongPassphrase) as exc:
-            wrong = isinstance(exc, WrongPassphrase)
+    outcome: OpenOutcome = open_store(workspace, passphrase, encrypt=bool(passphrase))
+    while not isinstance(outcome, Opened):
+        if isinstance(outcome, NeedsPassphrase):
             passphrase = dialogs.ask_passphrase(
                 window,
                 "PeerDesk is encrypted",
-                ("That passphrase does not open your records. Try again:\n" if wrong else "")
+                ("That passphrase does not open your records. Try again:\n" if outcome.wrong else "")
                 + "Passphrase of your PeerDesk records:",
             )
             if not passphrase:
                 return False
+            outcome = open_store(workspace, passphrase)
             continue
-        except TaxonomyError as exc:
-            dialogs.error(window, "PeerDesk cannot open its data", f"{exc}\n\nNothing was changed.")
-            return False
-        except StoreError as exc:
-            db = window.workspace.db_path
-            good = backups.newest_good_backup(db, window.workspace.cipher)
-            options = []
-            if good is not None:
-                made = good.made.astimezone().strftime("%a %d %b %Y %H:%M")
-                options.append(f"Restore the backup of {made} ({good.check.entries} entries)")
-            options += ["Open another folder…", "Quit"]
-            choice = dialogs.choose(
-                window,
-                "PeerDesk cannot open its data",
-                f"{exc}\n\nNothing was changed. What would you like to do?",
-                options,
-            )
-            picked = options[choice] if 0 <= choice < len(options) else "Quit"
-            if good is not None and choice == 0:
-                try:
-                    kept = backups.restore_backup(db, good.path, cipher=window.workspace.cipher)
-                except backups.BackupError as restore_error:
-                    dialogs.error(window, "Backup not restored", str(restore_error))
-                    return False
-                kept_note = f"; the damaged file was kept as {kept.name}" if kept is not None else ""
-                window.statusBar().showMessage(f"Backup restored{kept_note}", 15000)
-                restored_from = good.path.name
-                continue
-            if picked == "Open another folder…":
-                folder = dialogs.ask_folder(window, "Open a PeerDesk data folder")
-                if folder:
-                    window.workspace = Workspace(folder, window.workspace.taxonomy_override)
-                    continue
-            return False
-        if restored_from:
-            store.record("restore_backup", f"from {restored_from} (the damaged file was kept)")
-        window.set_store(store)
-        QTimer.singleShot(0, lambda: daily_backup(window))
-        return True
+        good = outcome.newest_good if isinstance(outcome, Damaged) else None
+        options = []
+        if good is not None:
+            made = good.made.astimezone().strftime("%a %d %b %Y %H:%M")
+            options.append(f"Restore the backup of {made} ({good.check.entries} entries)")
+        options += ["Open another folder…", "Quit"]
+        choice = dialogs.choose(
+            window,
+            "PeerDesk cannot open its data",
+            f"{outcome.message}\n\nNothing was changed. What would you like to do?",
+            options,
+        )
+        picked = options[choice] if 0 <= choice < len(options) else "Quit"
+        if good is not None and choice == 0:
+            try:
+                restored = restore_backup(workspace, good.path, passphrase=passphrase)
+            except BackupError as exc:
+                dialogs.error(window, "Backup not restored", str(exc))
+                return False
+            if restored.error:
+                dialogs.error(window, "Backup not restored", restored.error)
+                return False
+            kept = f"; the damaged file was kept as {restored.kept.name}" if restored.kept is not None else ""
+            window.status(f"Backup restored{kept}", 15000)
+            outcome = restored.outcome
+            continue
+        if picked == "Open another folder…":
+            folder = dialogs.ask_folder(window, "Open a PeerDesk data folder")
+            if folder:
+                return OtherFolder(folder)
+        return False
+    window.set_store(outcome.store)
+    QTimer.singleShot(0, lambda: daily_backup(window))
+    return True
 
 
 def first_look(workspace: Workspace):
@@ -174,16 +172,19 @@ def first_run_choice(window: MainWindow, dialogs: Dialogs) -> str | None:
 
 def daily_backup(window: MainWindow) -> None:
     """The first start of each day makes a checked backup; a failure is shown, never fatal."""
-    from .storage import backups
+    from .operations.safekeeping import daily_backup as make
+    from .storage.backups import BackupError
+    from .storage.store import StoreError
 
+    if window.store is None:
+        return
     try:
-        made = backups.daily_backup_if_due(window.workspace.db_path, cipher=window.workspace.cipher)
-    except Exception as exc:  # noqa: BLE001 - the app works on; the message says what failed
-        window.statusBar().showMessage(f"Today's automatic backup failed: {exc}", 20000)
+        made = make(window.store)
+    except (BackupError, StoreError) as exc:  # the app works on; the message says what failed
+        window.status(f"Today's automatic backup failed: {exc}", 20000)
         return
     if made is not None:
-        window.store.record("backup", f"automatic: {made.name}")
-        window.statusBar().showMessage(f"Backed up to {made.name}", 5000)
+        window.status(f"Backed up to {made.name}", 5000)
 
 
 def launch(
@@ -293,7 +294,16 @@ def _launch(
         reader = window.first_look
         if reader is not None:
             reader.disconnect()  # its memory back before the store's check; it reconnects if asked
-        if not open_store_into(window, dialogs):
+        opened = open_store_into(window, dialogs)
+        if isinstance(opened, OtherFolder):  # start again there, with its own claim and first look
+            other = launch(data_dir=opened, taxonomy_file=taxonomy_file, dialogs=dialogs, on_fail=on_fail)
+            window.successor = other if isinstance(other, MainWindow) else None  # kept alive by this one
+            window.close()  # (after the new window is up: closing the last one would end the app)
+            workspace.close()
+            if isinstance(other, int) and on_fail is not None:
+                on_fail(other)
+            return
+        if not opened:
             window.close()
             if on_fail is not None:
                 on_fail(1)
@@ -313,7 +323,10 @@ def run(*, data_dir: str | None = None, taxonomy_file: str | None = None, week: 
     if isinstance(window, int):
         return window
     code = _application().exec()
-    window.workspace.close()
+    shown: MainWindow | None = window
+    while shown is not None:  # the window, and those that replaced it (Open another folder…)
+        shown.workspace.close()
+        shown = shown.successor
     return code
 
 

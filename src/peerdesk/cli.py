@@ -242,19 +242,20 @@ def _read_passphrase(path: str | None, flag: str) -> str | None:
 
 
 def _open_store(ws):
-    from .domain.taxonomy import TaxonomyError
-    from .storage.store import PassphraseNeeded, StoreError, WrongPassphrase
+    from .operations.opening import Damaged, NeedsPassphrase, Opened, Refused, open_store
 
-    try:
-        return ws.open_store()
-    except TaxonomyError as exc:
-        raise CliError(str(exc), EXIT_USAGE) from None
-    except PassphraseNeeded as exc:
-        raise CliError(f"{exc}; give it with --passphrase-file FILE", EXIT_USAGE) from None
-    except WrongPassphrase as exc:
-        raise CliError(str(exc), EXIT_USAGE) from None
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
+    outcome = open_store(ws)
+    if isinstance(outcome, Opened):
+        return outcome.store
+    if isinstance(outcome, NeedsPassphrase):
+        hint = "" if outcome.wrong else "; give it with --passphrase-file FILE"
+        raise CliError(outcome.message + hint, EXIT_USAGE)
+    if isinstance(outcome, Refused):
+        raise CliError(outcome.message, EXIT_USAGE if outcome.taxonomy else EXIT_ERROR)
+    assert isinstance(outcome, Damaged)
+    good = outcome.newest_good
+    hint = f"; the newest good backup is {good.path} ({good.check.entries} entries)" if good else ""
+    raise CliError(outcome.message + hint)
 
 
 @contextmanager
@@ -281,11 +282,10 @@ def _week(text: str | None):
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from .domain.entry import ValidationError, validate
+    from .operations.entries import add_entry, check_entry
 
     ws = _workspace(args)
     raw: dict[str, Any] = {
-        "worker": args.worker or ws.settings.worker(),
         "date": args.date,
         "start_time": args.start,
         "minutes": args.minutes,
@@ -297,29 +297,26 @@ def cmd_add(args: argparse.Namespace) -> int:
         "tags": args.tag,
         "note": args.note,
     }
-    try:
-        entry = validate(raw, ws.taxonomy, today=date.today())
-    except ValidationError as exc:
-        field, message = next(iter(exc.errors.items()))
-        flag = {"start_time": "start", "client_ref": "client-ref", "tags": "tag"}.get(field, field)
-        raise CliError(f"--{flag}: {message}", EXIT_USAGE) from None
-    if not args.accept_identifiers:
-        from .domain.identifiers import find_identifiers
-
-        findings = find_identifiers(entry.note, entry.client_ref)
-        if findings:
-            first = findings[0]
-            flag = "client-ref" if first.field == "client_ref" else "note"
-            more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
-            raise CliError(
-                f"--{flag}: looks like it holds a {first.kind}{more}; remove it, or add --accept-identifiers "
-                "if it identifies no one",
-                EXIT_USAGE,
-            )
+    check = check_entry(raw, ws.taxonomy, worker=args.worker or ws.settings.worker(), today=date.today())
+    if check.entry is None:
+        field, message = next(iter(check.errors.items()))
+        raise CliError(f"--{_FLAGS.get(field, field)}: {message}", EXIT_USAGE)
+    if check.findings and not args.accept_identifiers:
+        first = check.findings[0]
+        more = f" (and {len(check.findings) - 1} more)" if len(check.findings) > 1 else ""
+        raise CliError(
+            f"--{_FLAGS[first.field]}: looks like it holds a {first.kind}{more}; remove it, or add --accept-identifiers "
+            "if it identifies no one",
+            EXIT_USAGE,
+        )
     with _opened(ws) as store:
-        stored = store.add(entry)
-    print(stored.id)
+        change = add_entry(store, check.entry)
+    print(change.entry.id)
     return EXIT_OK
+
+
+# The flag of each entry field whose name differs from it.
+_FLAGS = {"start_time": "start", "client_ref": "client-ref", "tags": "tag", "note": "note"}
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -472,73 +469,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime
-    from pathlib import Path
-
     from .domain.entry import count_of
-    from .storage import backups
+    from .operations.safekeeping import back_up_now
+    from .storage.backups import BackupError
 
     ws = _workspace(args)
     with _opened(ws) as store:  # refuses a damaged file before anything is copied
-        if args.out:
-            target = Path(args.out).expanduser()
-        else:
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            target = backups.backup_folder(store.path) / f"peerdesk-manual-{stamp}.db"
         try:
-            check = backups.make_backup(store.path, target, store.cipher)
-        except backups.BackupError as exc:
+            made = back_up_now(store, args.out)
+        except BackupError as exc:
             raise CliError(str(exc)) from None
-        store.record("backup", f"{target} ({check.entries} entries)")
-    print(f"{target} ({count_of(check.entries, 'entry', 'entries')}, checked)")
+    print(f"{made.path} ({count_of(made.entries, 'entry', 'entries')}, checked)")
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .domain.entry import count_of
-    from .storage import backups, migrations
+    from .operations.opening import CheckFailed, check_store
+    from .storage import migrations
 
     ws = _workspace(args)
-    path = ws.db_path
-    if not path.exists():
-        raise CliError(f"{path} does not exist yet (PeerDesk creates it on first start)")
-    cipher = None
-    if ws.encrypted:
-        from .storage.crypto import Cipher, CryptoError
-
-        if not ws.passphrase:
-            raise CliError(f"{path} is encrypted; give its passphrase with --passphrase-file FILE", EXIT_USAGE)
-        try:
-            cipher = Cipher.for_file(path, ws.passphrase)
-        except CryptoError as exc:
-            raise CliError(str(exc)) from None
-    result = backups.check_file(path, cipher)
-    if not result.ok:
-        good = backups.newest_good_backup(path, cipher)
-        hint = f"; the newest good backup is {good.path} ({good.check.entries} entries)" if good else ""
-        raise CliError(f"{path} {result.message}{hint}")
-    if result.revision != migrations.HEAD:
-        from alembic.config import Config
-        from alembic.script import ScriptDirectory
-
-        cfg = Config()
-        cfg.set_main_option("script_location", migrations.SCRIPT_LOCATION)
-        try:
-            ScriptDirectory.from_config(cfg).get_revision(result.revision)
-        except Exception:  # noqa: BLE001 - an unknown revision is a newer PeerDesk's
-            raise CliError(
-                f"{path} was made by a newer PeerDesk (schema revision {result.revision}); update PeerDesk to open it"
-            ) from None
-        print(f"{path}: integrity ok, {result.entries} entries; schema revision {result.revision} "
+    try:
+        report = check_store(ws)
+    except CheckFailed as exc:
+        raise CliError(str(exc), EXIT_USAGE if exc.usage else EXIT_ERROR) from None
+    if report.upgrade_due:
+        print(f"{report.path}: integrity ok, {report.entries} entries; schema revision {report.revision} "
               f"will be upgraded to {migrations.HEAD} when PeerDesk opens it")
         return EXIT_OK
-    # read-only to the end: checking never writes, so it also works in a read-only folder
-    usage = backups.category_usage(path, cipher)
-    usage_missing = ws.taxonomy.missing_keys(usage)
-    if usage_missing:
-        raise CliError(f"{path}: entries use categories the taxonomy lacks: {', '.join(usage_missing)}")
-    count = count_of(result.entries, "entry", "entries")
-    print(f"{path}: ok ({count}, schema {result.revision}, integrity ok)")
+    count = count_of(report.entries, "entry", "entries")
+    print(f"{report.path}: ok ({count}, schema {report.revision}, integrity ok)")
     return EXIT_OK
 
 
@@ -599,9 +559,10 @@ def cmd_init(args: argparse.Namespace) -> int:
             raise CliError("--encrypt: the sqlcipher3 package is not installed")
         if not ws.passphrase:
             raise CliError("--encrypt: give the passphrase with --passphrase-file FILE", EXIT_USAGE)
-        store = ws.create_encrypted(ws.passphrase)
-    else:
-        store = _open_store(ws)
+    from .operations.opening import Opened, open_store
+
+    outcome = open_store(ws, ws.passphrase, encrypt=args.encrypt)
+    store = outcome.store if isinstance(outcome, Opened) else _open_store(ws)  # (the latter says why not)
     path = store.path
     ws.close()
     print(f"{path} created{' (encrypted)' if args.encrypt else ''}")

@@ -80,6 +80,13 @@ class Settings:
     def get(self, key: str) -> Any:
         return self._values.get(key, _BY_KEY[key].default)
 
+    def number(self, key: str) -> float:
+        """A numeric setting as a number of at least 0 (a hand-edited file may hold anything)."""
+        try:
+            return max(0.0, float(self.get(key) or 0))
+        except (TypeError, ValueError):
+            return 0.0
+
     def worker(self) -> str:
         """The worker in settings, else the operating-system user name."""
         return str(self.get("worker") or "").strip() or getpass.getuser()

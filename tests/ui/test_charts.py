@@ -168,7 +168,7 @@ def test_this_week_chart_follows_add_edit_delete_and_undo(qtbot, window, dialogs
     assert chart.category_minutes()["legitimizing_role"] == 35
     assert "staff_relationships" not in chart.category_minutes()
     # and redo (Edit ▸ Redo; its key differs between platforms)
-    window.redo_action.trigger()
+    window.history.redo_action.trigger()
     assert_week_chart_matches_store(window)
     assert chart.category_minutes()["staff_relationships"] == 50
 

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from peerdesk import demo
 from peerdesk.domain.weeks import Week
-from peerdesk.ui.main_window import TEXT_SCALES, MainWindow
+from peerdesk.ui.main_window import MainWindow
+from peerdesk.ui.text_size import TEXT_SCALES
+from peerdesk.ui.view_settings import ui_settings
 from peerdesk.workspace import Workspace
 
 from .conftest import TODAY
@@ -42,8 +44,8 @@ def size(widget) -> float:
 
 
 def test_a_demo_folder_shows_the_banner_over_its_sample_week(demo_window):
-    assert demo_window.demo_banner.isVisible()
-    assert "Demo — sample data" in demo_window.demo_banner.text()
+    assert demo_window.area.demo_banner.isVisible()
+    assert "Demo — sample data" in demo_window.area.demo_banner.text()
     assert demo_window.worker() == "Demo worker"
     assert demo_window.week == Week.of(TODAY)
     # the sample week is there, not an empty window
@@ -51,8 +53,8 @@ def test_a_demo_folder_shows_the_banner_over_its_sample_week(demo_window):
 
 
 def test_a_normal_data_folder_has_no_banner(window):
-    assert not window.demo_banner.isVisible()
-    assert window.demo_banner.isHidden()
+    assert not window.area.demo_banner.isVisible()
+    assert window.area.demo_banner.isHidden()
 
 
 # ------------------------------------------------------------------ larger text
@@ -64,7 +66,7 @@ def test_larger_text_scales_the_whole_window_and_is_remembered(demo_window, demo
     app_before = QApplication.font().pointSizeF()
     date_label = form_label(win, win.form.date_edit)
     label_before = size(date_label)
-    banner_before = size(win.demo_banner)
+    banner_before = size(win.area.demo_banner)
     week_before = size(win.week_view.week_label)
     assert label_before == pytest.approx(app_before)
 
@@ -77,8 +79,8 @@ def test_larger_text_scales_the_whole_window_and_is_remembered(demo_window, demo
     assert factor > 1.0
     assert QApplication.font().pointSizeF() == pytest.approx(app_before * factor, rel=0.02)
     assert size(date_label) == pytest.approx(label_before * factor, rel=0.02)
-    assert size(win.demo_banner) == pytest.approx(banner_before * factor, rel=0.02)
-    assert win.demo_banner.font().bold()
+    assert size(win.area.demo_banner) == pytest.approx(banner_before * factor, rel=0.02)
+    assert win.area.demo_banner.font().bold()
     assert size(win.week_view.week_label) > week_before
     assert size(win.week_view.week_label) > size(date_label)  # still a title
     assert "Text size" in win.statusBar().currentMessage()
@@ -87,7 +89,7 @@ def test_larger_text_scales_the_whole_window_and_is_remembered(demo_window, demo
     again = open_main_window(demo_workspace)
     assert again.text_scale == factor
     assert QApplication.font().pointSizeF() == pytest.approx(app_before * factor, rel=0.02)
-    assert again.ui_settings().value("view/text_scale", type=float) == pytest.approx(factor)
+    assert ui_settings().value("view/text_scale", type=float) == pytest.approx(factor)
 
     win.smaller_action.trigger()
     assert win.text_scale == TEXT_SCALES[TEXT_SCALES.index(1.0) + 1]
@@ -96,7 +98,7 @@ def test_larger_text_scales_the_whole_window_and_is_remembered(demo_window, demo
     win.normal_text_action.trigger()
     assert win.text_scale == 1.0
     assert QApplication.font().pointSizeF() == pytest.approx(app_before)
-    assert win.ui_settings().value("view/text_scale", type=float) == pytest.approx(1.0)
+    assert ui_settings().value("view/text_scale", type=float) == pytest.approx(1.0)
 
 
 def test_text_size_stops_at_the_largest_and_smallest_steps(window):
@@ -109,7 +111,7 @@ def test_text_size_stops_at_the_largest_and_smallest_steps(window):
 
 
 def test_a_text_size_the_window_does_not_offer_is_brought_into_range(workspace, open_main_window):
-    MainWindow.ui_settings().setValue("view/text_scale", 9.0)
+    ui_settings().setValue("view/text_scale", 9.0)
     win = open_main_window(workspace)
     assert win.text_scale == TEXT_SCALES[-1]
 
@@ -125,8 +127,8 @@ def assert_form_fits_and_no_label_is_cut(win: MainWindow) -> None:
     (the category hint, error messages) wraps instead of widening: for it the
     height must hold the wrapped text.
     """
-    scroll = win.form_scroll
-    assert scroll.viewport().width() >= win.form_box.minimumSizeHint().width(), "the form is cut at the side"
+    scroll = win.area.form_scroll
+    assert scroll.viewport().width() >= win.area.form_box.minimumSizeHint().width(), "the form is cut at the side"
     assert scroll.horizontalScrollBar().maximum() == 0
     labels = [lab for lab in win.form.findChildren(QLabel) if lab.isVisible() and lab.text()]
     assert len(labels) >= 11  # the field labels at least
@@ -151,7 +153,7 @@ def test_no_form_label_is_cut_off_at_the_largest_text(demo_window):
 
 
 def test_a_window_that_starts_at_a_large_text_size_fits_its_form(demo_workspace, open_main_window):
-    MainWindow.ui_settings().setValue("view/text_scale", TEXT_SCALES[-1])
+    ui_settings().setValue("view/text_scale", TEXT_SCALES[-1])
     win = open_main_window(demo_workspace)
     win.resize(1600, 1000)
     QApplication.processEvents()

@@ -71,11 +71,11 @@ def test_encrypted_store_asks_until_the_passphrase_is_right(qtbot, data_dir):
         qtbot.waitUntil(lambda: window.store is not None, timeout=10000)
         assert len(answers.asked) == 2 and "does not open" in answers.asked[1]
         window.lock()
-        window.lock_screen.pin_edit.setText("the wrong phrase")
-        qtbot.keyClick(window.lock_screen.pin_edit, Qt.Key_Return)
-        assert window.is_locked() and "passphrase is not right" in window.lock_screen.error.text()
-        window.lock_screen.pin_edit.setText("the right phrase")
-        qtbot.keyClick(window.lock_screen.pin_edit, Qt.Key_Return)
+        window.area.lock_screen.pin_edit.setText("the wrong phrase")
+        qtbot.keyClick(window.area.lock_screen.pin_edit, Qt.Key_Return)
+        assert window.is_locked() and "passphrase is not right" in window.area.lock_screen.error.text()
+        window.area.lock_screen.pin_edit.setText("the right phrase")
+        qtbot.keyClick(window.area.lock_screen.pin_edit, Qt.Key_Return)
         assert not window.is_locked()
     finally:
         close(window)

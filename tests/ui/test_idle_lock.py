@@ -16,15 +16,15 @@ def test_idle_window_locks_and_the_right_pin_unlocks(qtbot, workspace, open_main
     qtbot.keyClicks(win.form.note_edit, "private note")
     qtbot.waitUntil(win.is_locked, timeout=3000)
     assert not win.form.isVisible() and not win.week_view.isVisible()
-    assert win.lock_screen.isVisible() and not win.menuBar().isEnabled()
+    assert win.area.lock_screen.isVisible() and not win.menuBar().isEnabled()
     assert (workspace.data_dir / "draft.json").exists()  # nothing typed is lost by locking
 
-    qtbot.keyClicks(win.lock_screen.pin_edit, "1111")
-    qtbot.keyClick(win.lock_screen.pin_edit, Qt.Key_Return)
-    assert win.is_locked() and "not right" in win.lock_screen.error.text()
+    qtbot.keyClicks(win.area.lock_screen.pin_edit, "1111")
+    qtbot.keyClick(win.area.lock_screen.pin_edit, Qt.Key_Return)
+    assert win.is_locked() and "not right" in win.area.lock_screen.error.text()
 
-    qtbot.keyClicks(win.lock_screen.pin_edit, "2468")
-    qtbot.keyClick(win.lock_screen.pin_edit, Qt.Key_Return)
+    qtbot.keyClicks(win.area.lock_screen.pin_edit, "2468")
+    qtbot.keyClick(win.area.lock_screen.pin_edit, Qt.Key_Return)
     assert not win.is_locked() and win.form.isVisible()
     assert win.form.note_edit.toPlainText() == "private note"
 

@@ -233,6 +233,6 @@ def test_the_week_comes_before_the_form_and_does_not_move_when_it_comes(qtbot, d
         [(form, rows, geometry)] = seen
         assert form is None and rows > 0  # the week was filled before the form was built
         assert window.week_view.geometry() == geometry  # and it stayed where it was
-        assert window.form_scroll.width() >= window.form_scroll.minimumWidth() > 0
+        assert window.area.form_scroll.width() >= window.area.form_scroll.minimumWidth() > 0
     finally:
         close(window)

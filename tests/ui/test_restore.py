@@ -47,7 +47,7 @@ def backups_history(qtbot, window, workspace):
     assert manual.parent == folder and manual.name.startswith("peerdesk-manual-")
     assert backups.check_file(manual).entries == 3
     save_entries(qtbot, window, 2)
-    assert window.store.count() == 5 and window.undo_stack.count() == 5
+    assert window.store.count() == 5 and window.history.stack.count() == 5
     damaged = folder / "peerdesk-2026-11-24.db"
     damaged.write_bytes(manual.read_bytes()[:6000])
     set_mtime(older, 1_790_000_000)
@@ -78,7 +78,7 @@ def test_restore_lists_backups_newest_first_and_restores_the_chosen_one(qtbot, w
     assert dialogs.errors == []
     assert window.store is not None and window.store.count() == 3
     assert window.week_view.model.rowCount() == 3  # the week table shows the restored data
-    assert window.undo_stack.count() == 0  # the undo history belonged to the replaced data
+    assert window.history.stack.count() == 0  # the undo history belonged to the replaced data
     assert window.form.isEnabled()
     kept = list((workspace.data_dir / "backups").glob("peerdesk-before-restore-*.db"))
     assert len(kept) == 1
@@ -98,7 +98,7 @@ def test_restore_an_older_backup_picked_from_the_list(qtbot, window, workspace, 
     dialog.accept()
 
     assert window.store.count() == 2 and window.week_view.model.rowCount() == 2
-    assert window.undo_stack.count() == 0
+    assert window.history.stack.count() == 0
     (kept,) = (workspace.data_dir / "backups").glob("peerdesk-before-restore-*.db")
     assert backups.check_file(kept).entries == 5
     # The replaced data can itself be restored: nothing is lost.
@@ -121,7 +121,7 @@ def test_cancel_changes_nothing(qtbot, window, workspace):
     window.restore_dialog.reject()
 
     assert window.store is store and window.store.count() == 5
-    assert window.undo_stack.count() == 5
+    assert window.history.stack.count() == 5
     assert not list((workspace.data_dir / "backups").glob("peerdesk-before-restore-*"))
     assert workspace.db_path.read_bytes() == before
 
@@ -158,7 +158,7 @@ def test_only_damaged_backups_cannot_be_restored(qtbot, window, workspace):
     assert not dialog.restore_button.isEnabled()
     assert dialog.chosen() is None
     dialog.accept()  # even if accepted somehow, nothing happens
-    assert window.store.count() == 2 and window.undo_stack.count() == 2
+    assert window.store.count() == 2 and window.history.stack.count() == 2
     assert workspace.db_path.read_bytes() == before
     assert not list(folder.glob("peerdesk-before-restore-*"))
 

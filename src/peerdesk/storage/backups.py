@@ -145,8 +145,8 @@ def make_backup(db_path: Path, target: Path, cipher: Cipher | None = None) -> Fi
 
     An encrypted database is copied with ``sqlcipher_export`` under the same key and
     salt, so the backup opens with the same passphrase and is never plain text."""
-    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         staged = StagedFile(target, mode=None, reuse_name=True)  # filled by SQLite itself: VACUUM INTO takes an empty file
     except OSError as exc:
         raise BackupError(f"backup of {db_path} failed: cannot write in {target.parent} ({exc.strerror})") from None

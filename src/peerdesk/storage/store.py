@@ -362,8 +362,13 @@ class Store(Reader):
             self._upgrade()
         except LockTimeout as exc:
             raise StoreBusy(str(exc)) from None
-        except self._error as exc:
-            raise StoreError(f"{self.path} is damaged or not a PeerDesk database ({exc}); it was not changed") from exc
+        except (self._error, StoreError) as exc:
+            cause = exc if isinstance(exc, self._error) else exc.__cause__
+            if not isinstance(cause, self._error):
+                raise  # the check's own verdict (damaged, foreign, newer), already in words
+            raise StoreError(
+                f"{self.path} is damaged or not a PeerDesk database ({cause}); it was not changed"
+            ) from cause
         finally:
             self.disconnect()
         self._checked = True
@@ -400,22 +405,15 @@ class Store(Reader):
             return
         # Only now: Alembic and SQLAlchemy, for a new file or an older schema.
         from alembic import command
-        from alembic.config import Config
-        from alembic.script import ScriptDirectory
         from sqlalchemy import create_engine, event
         from sqlalchemy.pool import NullPool
 
-        cfg = Config()
-        cfg.set_main_option("script_location", migrations.SCRIPT_LOCATION)
-        script = ScriptDirectory.from_config(cfg)
-        if current is not None:
-            try:
-                script.get_revision(current)
-            except Exception:
-                raise NewerDatabaseError(
-                    f"{self.path} was made by a newer PeerDesk (schema revision {current}); "
-                    "update PeerDesk to open it. The file was not changed."
-                ) from None
+        if current is not None and not migrations.is_known(current):
+            raise NewerDatabaseError(
+                f"{self.path} was made by a newer PeerDesk (schema revision {current}); "
+                "update PeerDesk to open it. The file was not changed."
+            )
+        cfg = migrations.config()
         self.disconnect()
         extra = {"module": crypto.dbapi()} if self.cipher is not None else {}
         engine = create_engine(
@@ -481,6 +479,8 @@ class Store(Reader):
                     raise
         except LockTimeout as exc:
             raise StoreBusy(str(exc)) from None
+        except OSError as exc:  # the lock file beside the database cannot be made or locked
+            raise StoreError(f"{self.write_lock.path} cannot be used ({exc.strerror}); nothing was saved") from exc
         except self._integrity as exc:
             if "entries.id" in str(exc):
                 raise DuplicateEntry("an entry with this id is already in the database; nothing was written") from exc

@@ -1,80 +1,98 @@
-"""Undoable changes to the store (add, edit, delete), for the window's QUndoStack.
+"""Edit ▸ Undo and Redo over the application layer's changes.
 
-The first change is made *before* the command is pushed, so an error (a full
-disk, a locked file) reaches the form that asked for it; the command only
-records how to undo and redo it. ``on_change`` tells the window to refresh.
+A change is made first (:mod:`peerdesk.operations.entries`) and then pushed,
+so an error reaches the form that asked for it. Undo and redo go through
+:class:`UndoHistory`, which makes the store change *before* it moves Qt's
+undo stack: when the store refuses (a full disk, a locked file) the history
+says so and stays where it was, so it never claims a change was undone while
+the entry is still there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from ..domain.entry import Entry, format_minutes
+from ..operations import entries as ops
+from ..storage.store import Store, StoreError
 
-OnChange = Callable[[Entry], None]
+VERBS = {"add": "Add", "edit": "Edit", "delete": "Delete", "restore": "Restore"}
 
 
-class _StoreCommand(QUndoCommand):
-    """A change already made once: the first redo (done by QUndoStack.push) only reports it."""
+class ChangeCommand(QUndoCommand):
+    """One change on Qt's undo stack. The stack only moves once the store has changed;
+    undo() and redo() then report which entry to show."""
 
-    verb = ""
+    def __init__(self, change: ops.Change, on_change: Callable[[Entry], None]) -> None:
+        entry = change.entry
+        super().__init__(f"{VERBS[change.kind]} {format_minutes(entry.minutes)} on {entry.date:%a %d %b}")
+        self.change = change
+        self.on_change = on_change
+        self.shown: Entry = entry  # the entry to show once the stack has moved
 
-    def __init__(self, store, entry: Entry, on_change: OnChange) -> None:
-        super().__init__(f"{self.verb} {format_minutes(entry.minutes)} on {entry.date:%a %d %b}")
-        self.store, self.entry, self.on_change = store, entry, on_change
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-        else:
-            self._redo()
-        self.on_change(self.entry)
+    def redo(self) -> None:  # (also called once by QUndoStack.push: the change is made already)
+        self.on_change(self.shown)
 
     def undo(self) -> None:
-        self.on_change(self._undo())
-
-    def _redo(self) -> None:
-        raise NotImplementedError
-
-    def _undo(self) -> Entry:
-        raise NotImplementedError
+        self.on_change(self.shown)
 
 
-class AddEntry(_StoreCommand):
-    verb = "Add"
+class UndoHistory(QObject):
+    """The window's undo history: its own Undo and Redo actions, truthful when the store refuses."""
 
-    def _redo(self) -> None:
-        self.store.restore(self.entry)
+    def __init__(
+        self,
+        parent: QObject,
+        store: Callable[[], Store | None],
+        on_change: Callable[[Entry], None],
+        on_error: Callable[[str], None],
+    ) -> None:
+        super().__init__(parent)
+        self.stack = QUndoStack(self)
+        self._store, self._on_change, self._on_error = store, on_change, on_error
+        self.undo_action = QAction("&Undo", parent)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction("&Redo", parent)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self.redo)
+        self.stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"&Undo {text}".rstrip()))
+        self.stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"&Redo {text}".rstrip()))
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
 
-    def _undo(self) -> Entry:
-        self.store.delete(self.entry.id)
-        return self.entry
+    def push(self, change: ops.Change) -> None:
+        """A change just made (it is not made again)."""
+        self.stack.push(ChangeCommand(change, self._on_change))
 
+    def clear(self) -> None:
+        self.stack.clear()
 
-class EditEntry(_StoreCommand):
-    verb = "Edit"
+    def undo(self) -> None:
+        self._move(-1)
 
-    def __init__(self, store, before: Entry, after: Entry, on_change: OnChange) -> None:
-        super().__init__(store, after, on_change)
-        self.before = before
+    def redo(self) -> None:
+        self._move(+1)
 
-    def _redo(self) -> None:
-        self.store.update(self.entry)
-
-    def _undo(self) -> Entry:
-        self.store.update(self.before)
-        return self.before
-
-
-class DeleteEntry(_StoreCommand):
-    verb = "Delete"
-
-    def _redo(self) -> None:
-        self.store.delete(self.entry.id)
-
-    def _undo(self) -> Entry:
-        self.store.restore(self.entry)
-        return self.entry
+    def _move(self, step: int) -> None:
+        store = self._store()
+        index = self.stack.index()
+        command = self.stack.command(index - 1 if step < 0 else index)
+        if store is None or not isinstance(command, ChangeCommand):
+            return
+        try:
+            made = (ops.undo if step < 0 else ops.redo)(store, command.change)
+        except StoreError as exc:
+            what = "undone" if step < 0 else "redone"
+            self._on_error(f"{command.text()} was not {what}: {exc}. Nothing was changed.")
+            return
+        command.shown = made.entry
+        if step < 0:
+            self.stack.undo()
+        else:
+            self.stack.redo()

@@ -34,8 +34,16 @@ from PySide6.QtWidgets import (
 from ..domain.entry import EARLIEST_DATE, count_of
 from ..domain.periods import PERIODS, period
 from ..domain.taxonomy import Taxonomy
-from ..exchange.csv_export import ExportCancelled, ExportResult, export_both, export_entries, export_summary
+from ..exchange.csv_export import (
+    ExportCancelled,
+    ExportError,
+    ExportResult,
+    export_both,
+    export_entries,
+    export_summary,
+)
 from ..exchange.csv_format import suggested_filename, summary_path_beside
+from ..storage.store import StoreError
 from . import style
 
 CUSTOM = "custom"
@@ -301,6 +309,33 @@ def run_export(
     finally:
         progress.close()
         progress.deleteLater()
+
+
+def ask_and_export(parent: QWidget, dialogs, store, taxonomy: Taxonomy, choice: ExportChoice) -> str | None:
+    """Ask where to write *choice* (and before replacing a summary beside it), then export.
+
+    Returns the status line to show, or None when the user backed out. An export that
+    fails is shown in an error dialog; no file is written then.
+    """
+    suggested = str(Path.home() / choice.file_name())
+    path = dialogs.ask_save_path(parent, "Export to CSV", suggested, "CSV files (*.csv)")
+    if not path:
+        return None
+    if not path.lower().endswith(".csv"):
+        path += ".csv"
+    beside = choice.targets(path)[1] if choice.entries else None
+    if beside is not None and beside.exists() and not dialogs.confirm(
+        parent, "Replace file", f"{beside.name} already exists beside it. Replace it?", ok="Replace"
+    ):
+        return None
+    try:
+        results = run_export(parent, store, taxonomy, choice, path)
+    except (ExportError, StoreError, ValueError) as exc:  # a folder that cannot be written, a full disk
+        dialogs.error(parent, "Export failed", f"{exc}\n\nNo file was written.")
+        return None
+    if results is None:
+        return "Export cancelled; no file was written."
+    return describe(results)
 
 
 def describe(results: list[ExportResult]) -> str:

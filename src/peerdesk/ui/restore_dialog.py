@@ -1,11 +1,16 @@
-"""File ▸ Restore from backup…: the backups with their date and entry count, checked."""
+"""File ▸ Back up now and Restore from backup…: the backups with their date and entry count, checked."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
-from ..storage.backups import BackupInfo
+from ..storage.backups import BackupError, BackupInfo
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 PATH_ROLE = Qt.UserRole + 1
 
@@ -52,3 +57,65 @@ class RestoreDialog(QDialog):
         item = self.list.currentItem()
         info = item.data(PATH_ROLE) if item else None
         return info if info is not None and info.check.ok else None
+
+
+# ------------------------------------------------------------------ the window's backup actions
+
+
+def back_up_now(window: MainWindow) -> None:
+    """File ▸ Back up now: a checked copy in the backups folder, recorded in the audit log."""
+    if window.store is None:
+        return
+    from ..operations.safekeeping import back_up_now as make
+    from ..storage.store import StoreError
+
+    try:
+        made = make(window.store)
+    except (BackupError, StoreError) as exc:
+        window.dialogs.error(window, "Backup failed", str(exc))
+        return
+    window.status(f"Backed up {made.entries} entries to {made.path}", 10000)
+
+
+def choose_and_restore(window: MainWindow) -> None:
+    """File ▸ Restore from backup…: the backups listed, the chosen one put back."""
+    from ..storage import backups
+
+    infos = backups.list_backups(window.workspace.db_path, window.workspace.cipher)
+    if not infos:
+        window.dialogs.info(window, "No backups yet", "PeerDesk makes a backup on the first start of each day.")
+        return
+    dialog = RestoreDialog(infos, window)
+    dialog.accepted.connect(lambda: restore(window, dialog.chosen()))
+    window.restore_dialog = dialog
+    dialog.open()
+
+
+def restore(window: MainWindow, info: BackupInfo | None) -> None:
+    """Put the backup *info* in place of the store and show what it holds."""
+    if info is None:
+        return
+    from ..operations.opening import Opened
+    from ..operations.safekeeping import restore_backup
+
+    try:
+        restored = restore_backup(window.workspace, info.path)
+    except BackupError as exc:  # it failed its check: nothing was changed, the store is still open
+        window.dialogs.error(window, "Backup not restored", str(exc))
+        return
+    window.store = None  # closed by the restore, and opened again below
+    if restored.error:
+        window.dialogs.error(window, "Backup not restored", restored.error)
+    outcome = restored.outcome
+    if not isinstance(outcome, Opened):
+        window.dialogs.error(window, "PeerDesk cannot open its data", outcome.message)
+        if window.form is not None:
+            window.form.setEnabled(False)
+        return
+    window.set_store(outcome.store)
+    if restored.error:
+        return
+    if window.history is not None:
+        window.history.clear()  # the undo history belonged to the data that was replaced
+    where = f"; the previous data is kept as {restored.kept.name}" if restored.kept is not None else ""
+    window.status(f"Restored {restored.entries} entries from {info.path.name}{where}", 15000)

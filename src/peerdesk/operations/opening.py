@@ -1,0 +1,136 @@
+"""Opening a data folder's store, and checking one without writing to it.
+
+:func:`open_store` never raises for a store that cannot be opened: it says
+what came of trying, as one of four outcomes the window turns into dialogs
+and the command line into a message and an exit code:
+
+* :class:`Opened`: the store, checked (and upgraded if a migration was due);
+* :class:`NeedsPassphrase`: the file is encrypted and no passphrase, or a
+  wrong one, was given;
+* :class:`Damaged`: the file cannot be used as it is (empty, truncated,
+  foreign, damaged); it was not changed, and the newest backup that passes
+  its check is named, if there is one;
+* :class:`Refused`: the file is fine but this PeerDesk will not open it (made
+  by a newer PeerDesk, a taxonomy that lacks categories its entries use,
+  another program holding it); restoring a backup would not help.
+
+:func:`check_store` is ``peerdesk check``: read-only from the first byte.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..domain.taxonomy import TaxonomyError
+
+if TYPE_CHECKING:
+    from ..storage.backups import BackupInfo
+    from ..storage.store import Store
+    from ..workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Opened:
+    store: Store
+
+
+@dataclass(frozen=True)
+class NeedsPassphrase:
+    message: str
+    wrong: bool  # a passphrase was given and does not open the file
+
+
+@dataclass(frozen=True)
+class Damaged:
+    message: str
+    newest_good: BackupInfo | None  # the newest backup that passes its check
+
+
+@dataclass(frozen=True)
+class Refused:
+    message: str
+    taxonomy: bool = False  # the taxonomy lacks categories stored entries use
+
+
+OpenOutcome = Opened | NeedsPassphrase | Damaged | Refused
+
+
+def open_store(workspace: Workspace, passphrase: str | None = None, *, encrypt: bool = False) -> OpenOutcome:
+    """Open (create, check, upgrade) the workspace's store.
+
+    With *encrypt* and no database yet, the new store is encrypted with
+    *passphrase* (a shared computer). A file that cannot be opened is never
+    changed.
+    """
+    from ..storage import backups
+    from ..storage.store import NewerDatabaseError, PassphraseNeeded, StoreBusy, StoreError, WrongPassphrase
+
+    try:
+        if encrypt and passphrase and not workspace.db_path.exists():
+            return Opened(workspace.create_encrypted(passphrase))
+        return Opened(workspace.open_store(passphrase))
+    except PassphraseNeeded as exc:
+        return NeedsPassphrase(str(exc), wrong=False)
+    except WrongPassphrase as exc:
+        return NeedsPassphrase(str(exc), wrong=True)
+    except TaxonomyError as exc:
+        return Refused(str(exc), taxonomy=True)
+    except (NewerDatabaseError, StoreBusy) as exc:
+        return Refused(str(exc))
+    except StoreError as exc:
+        return Damaged(str(exc), backups.newest_good_backup(workspace.db_path, workspace.cipher))
+
+
+class CheckFailed(Exception):
+    """``peerdesk check`` found a problem; the message says what (and names the newest good backup)."""
+
+    def __init__(self, message: str, *, usage: bool = False) -> None:
+        super().__init__(message)
+        self.usage = usage  # the problem is in how the check was asked for (a missing passphrase)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    path: Path
+    entries: int
+    revision: str
+    upgrade_due: bool  # an older schema, upgraded when PeerDesk next opens the file
+
+
+def check_store(workspace: Workspace) -> CheckReport:
+    """Check the workspace's database without writing anything (so it also works in a
+    read-only folder): integrity, schema revision, and that the taxonomy covers its
+    categories. Raises :class:`CheckFailed`."""
+    from ..storage import backups, migrations
+
+    path = workspace.db_path
+    if not path.exists():
+        raise CheckFailed(f"{path} does not exist yet (PeerDesk creates it on first start)")
+    cipher = None
+    if workspace.encrypted:
+        from ..storage.crypto import Cipher, CryptoError
+
+        if not workspace.passphrase:
+            raise CheckFailed(f"{path} is encrypted; give its passphrase with --passphrase-file FILE", usage=True)
+        try:
+            cipher = Cipher.for_file(path, workspace.passphrase)
+        except CryptoError as exc:
+            raise CheckFailed(str(exc)) from None
+    result = backups.check_file(path, cipher)
+    if not result.ok or result.entries is None or result.revision is None:
+        good = backups.newest_good_backup(path, cipher)
+        hint = f"; the newest good backup is {good.path} ({good.check.entries} entries)" if good else ""
+        raise CheckFailed(f"{path} {result.message}{hint}")
+    if result.revision != migrations.HEAD:
+        if not migrations.is_known(result.revision):
+            raise CheckFailed(
+                f"{path} was made by a newer PeerDesk (schema revision {result.revision}); update PeerDesk to open it"
+            )
+        return CheckReport(path, result.entries, result.revision, upgrade_due=True)
+    usage = backups.category_usage(path, cipher)
+    missing = workspace.taxonomy.missing_keys(usage)
+    if missing:
+        raise CheckFailed(f"{path}: entries use categories the taxonomy lacks: {', '.join(missing)}")
+    return CheckReport(path, result.entries, result.revision, upgrade_due=False)

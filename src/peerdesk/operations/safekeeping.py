@@ -1,0 +1,88 @@
+"""Backups: one now, the first of each day, and putting one back.
+
+Each backup is checked before it takes its name (:mod:`peerdesk.storage.backups`)
+and recorded in the store's audit log. Restoring closes the store, keeps the
+current file as a backup of its own, puts the chosen copy in its place and
+opens the store again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .opening import OpenOutcome, Opened, open_store
+
+if TYPE_CHECKING:
+    from ..storage.store import Store
+    from ..workspace import Workspace
+
+
+@dataclass(frozen=True)
+class BackupMade:
+    path: Path
+    entries: int
+
+
+def back_up_now(store: Store, out: str | Path | None = None, *, now: datetime | None = None) -> BackupMade:
+    """A checked copy of the store at *out*, or in the backups folder under a manual
+    backup's name. Raises :class:`~peerdesk.storage.backups.BackupError`."""
+    from ..storage import backups
+
+    if out is not None:
+        target = Path(out).expanduser()
+    else:
+        stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+        target = backups.backup_folder(store.path) / f"peerdesk-manual-{stamp}.db"
+    check = backups.make_backup(store.path, target, store.cipher)
+    entries = check.entries or 0
+    store.record("backup", f"{target} ({entries} entries)")
+    return BackupMade(target, entries)
+
+
+def daily_backup(store: Store) -> Path | None:
+    """On the first start of each day, a checked backup and the old ones pruned;
+    the new backup's path, or None when today's exists. Raises BackupError."""
+    from ..storage import backups
+
+    made = backups.daily_backup_if_due(store.path, cipher=store.cipher)
+    if made is not None:
+        store.record("backup", f"automatic: {made.name}")
+    return made
+
+
+@dataclass(frozen=True)
+class Restored:
+    source: Path  # the backup chosen
+    entries: int  # what it holds
+    kept: Path | None  # where the replaced file was kept (None when there was none)
+    outcome: OpenOutcome  # what came of opening the store again
+    error: str = ""  # why the backup was not put back (the store was opened again as it was)
+
+
+def restore_backup(workspace: Workspace, backup: Path, *, passphrase: str | None = None) -> Restored:
+    """Put *backup* in place of the workspace's database and open the store again.
+
+    The backup is checked before anything changes (a backup that fails its check
+    raises :class:`~peerdesk.storage.backups.BackupError` and the store stays open
+    as it was). Then the store is closed, the current file (damaged or not) is kept
+    in the backups folder and the backup takes its place; should that fail, the
+    file is left as it was and opened again, and :attr:`Restored.error` says why.
+    """
+    from ..storage import backups
+
+    check = backups.check_file(backup, workspace.cipher)
+    if not check.ok:
+        raise backups.BackupError(f"{backup} {check.message}; nothing was changed")
+    workspace.close()
+    try:
+        kept = backups.restore_backup(workspace.db_path, backup, cipher=workspace.cipher)
+    except backups.BackupError as exc:
+        return Restored(backup, check.entries or 0, None, open_store(workspace, passphrase), str(exc))
+    outcome = open_store(workspace, passphrase)
+    if isinstance(outcome, Opened):
+        where = f"; the previous file is kept as {kept.name}" if kept is not None else ""
+        outcome.store.record("restore_backup", f"from {backup.name}{where}")
+    return Restored(backup, check.entries or 0, kept, outcome)

@@ -1,0 +1,159 @@
+"""Saving, editing and deleting entries from the window: the application layer's verdicts, shown.
+
+The check and the change are the application layer's
+(:mod:`peerdesk.operations.entries`), the same calls ``peerdesk add`` makes;
+here their results become what the worker sees: a message beside each wrong
+field, the likely identifiers marked with a question to edit them or save
+anyway, the store's refusal on the form (which keeps what was typed), and the
+change pushed on the undo history.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from ..domain.entry import Entry, entry_to_raw, format_minutes
+from ..domain.taxonomy import Taxonomy
+from ..operations import entries as ops
+from ..storage.store import StoreError
+from .entry_form import EntryForm
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class Chooser(Protocol):
+    def choose(self, parent: QWidget | None, title: str, text: str, options: list[str]) -> int: ...
+
+
+def accepted(form: EntryForm, check: ops.EntryCheck, dialogs: Chooser, parent: QWidget) -> Entry | None:
+    """Show *check* on *form*; the entry when it may be saved, else None.
+
+    A wrong field gets its message beside it. Likely identifiers are marked in
+    the note or client ref and the worker chooses: edit the entry, or save it as
+    it is because they identify no one.
+    """
+    if check.entry is None:
+        form.show_errors(dict(check.errors))
+        return None
+    if not check.findings:
+        form.clear_errors()
+        return check.entry
+    messages: dict[str, str] = {}
+    for finding in check.findings:
+        messages.setdefault(finding.field, "May identify someone: " + finding.describe())
+    form.show_errors(messages)
+    form.highlight_findings(check.findings)
+    listed = "\n".join(
+        f"• {f.describe()} in the {'note' if f.field == 'note' else 'client ref'}" for f in check.findings
+    )
+    choice = dialogs.choose(
+        parent,
+        "This entry may identify someone",
+        f"PeerDesk keeps client identities out of the record. It found:\n\n{listed}\n\n"
+        "Edit the entry to remove them, or save it as it is if they identify no one.",
+        ["Edit the entry", "Save anyway"],
+    )
+    if choice != 1:
+        return None
+    form.clear_errors()
+    form.highlight_findings([])
+    return check.entry
+
+
+def not_saved(form: EntryForm, reason: object) -> None:
+    """The store refused the entry: say so on the form, which keeps what was typed."""
+    form.show_errors({}, general=f"Not saved: {reason}. What you typed is kept; try again.")
+
+
+def save_new_entry(window: MainWindow) -> None:
+    """Edit ▸ Save entry: check the form, save the entry, clear the form for the next one."""
+    form, store, history = window.form, window.store, window.history
+    if store is None or form is None or history is None or not form.isEnabled():
+        return
+    check = ops.check_entry(form.values(), window.taxonomy, worker=window.worker(), today=window.today())
+    entry = accepted(form, check, window.dialogs, window)
+    if entry is None:
+        return
+    try:
+        change = ops.add_entry(store, entry)
+    except StoreError as exc:  # disk full, read-only folder, locked file: keep what was typed
+        not_saved(form, exc)
+        return
+    history.push(change)
+    form.clear()
+    window.save_draft()  # nothing left to keep
+    form.start_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+    saved = change.entry
+    label = window.taxonomy.category_label(saved.category)
+    window.status(f"Saved {format_minutes(saved.minutes)} of {label} on {saved.date:%a %d %b}", 5000)
+
+
+class EntryDialog(QDialog):
+    """Edit one entry with the same form and the same checks as a new one."""
+
+    def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit entry")
+        self.form = EntryForm(taxonomy, save_label="&Save changes")
+        self.form.clear_button.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+
+
+def edit_entry(window: MainWindow, row: int) -> None:
+    """The entry in the week table's *row* in an edit dialog, saved through the same checks."""
+    before = window.row_entry(row)
+    if before is None:
+        return
+    dialog = EntryDialog(window.taxonomy, window)
+    dialog.form.set_values(entry_to_raw(before, window.taxonomy))
+
+    def submit() -> None:
+        check = ops.check_entry(
+            dialog.form.values(), window.taxonomy, worker=before.worker, today=window.today(), before=before
+        )
+        entry = accepted(dialog.form, check, window.dialogs, dialog)
+        if entry is None or window.store is None or window.history is None:
+            return
+        try:
+            change = ops.update_entry(window.store, entry)
+        except StoreError as exc:
+            not_saved(dialog.form, exc)
+            return
+        window.history.push(change)
+        dialog.accept()
+
+    dialog.form.submitted.connect(submit)
+    dialog.finished.connect(lambda _result: setattr(window, "edit_dialog", None))
+    window.edit_dialog = dialog
+    dialog.open()  # window-modal, without a nested event loop
+    dialog.activateWindow()
+    dialog.form.minutes_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def delete_entry(window: MainWindow, row: int) -> None:
+    """Delete the entry in the week table's *row*, once confirmed; Undo brings it back."""
+    entry = window.row_entry(row)
+    if entry is None or window.store is None or window.history is None:
+        return
+    label = window.taxonomy.category_label(entry.category)
+    text = (
+        f"Delete {format_minutes(entry.minutes)} of {label} on {entry.date:%A %d %B}?\n\n"
+        "You can bring it back with Undo (Ctrl+Z)."
+    )
+    if not window.dialogs.confirm(window, "Delete entry", text):
+        return
+    try:
+        change = ops.delete_entry(window.store, entry.id)
+    except StoreError as exc:
+        window.dialogs.error(window, "Not deleted", str(exc))
+        return
+    window.history.push(change)
+    window.status("Entry deleted. Undo with Ctrl+Z.")

@@ -1,0 +1,76 @@
+"""The main window's menus and their keys: each action declared once, wired to the window's slots."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+def action(
+    window: MainWindow, text: str, slot: Callable[[], object], *shortcuts: QKeySequence | Key | str
+) -> QAction:
+    """An action of the window (its keys work wherever the focus is in it)."""
+    made = QAction(text, window)
+    if shortcuts:
+        made.setShortcuts([QKeySequence(s) for s in shortcuts])
+    made.triggered.connect(lambda _checked=False: slot())
+    window.addAction(made)
+    return made
+
+
+def build_menus(window: MainWindow) -> None:
+    """Fill the window's File, Edit, View and Help menus (made empty with the frame)."""
+    w = window
+    file_menu = w.menu("&File")
+    w.export_action = action(w, "&Export…", w.export_csv, "Ctrl+E")
+    w.export_chart_action = action(w, "Export &chart…", w.save_chart)
+    w.review_action = action(w, "Re&view exported files…", w.review_exported_files)
+    w.backup_action = action(w, "&Back up now", w.backup_now)
+    w.restore_action = action(w, "&Restore from backup…", w.restore_from_backup)
+    w.settings_action = action(w, "&Settings…", w.open_settings, Key.Preferences)
+    file_menu.addActions([w.export_action, w.export_chart_action, w.review_action])
+    file_menu.addSeparator()
+    file_menu.addActions([w.backup_action, w.restore_action, w.settings_action])
+    file_menu.addSeparator()
+    file_menu.addAction(action(w, "&Quit", w.close, Key.Quit))
+
+    edit_menu = w.menu("&Edit")
+    w.new_action = action(w, "&New entry", w.focus_form, Key.New)
+    w.save_action = action(w, "&Save entry", w.save_new_entry, Key.Save, "Ctrl+Return", "Ctrl+Enter")
+    w.edit_action = action(w, "&Edit selected entry…", lambda: w.edit_row(w.current_row()))
+    w.delete_action = action(w, "&Delete selected entry…", lambda: w.delete_row(w.current_row()))
+    edit_menu.addActions([w.new_action, w.save_action])
+    edit_menu.addSeparator()
+    assert w.history is not None
+    for undoing in (w.history.undo_action, w.history.redo_action):
+        w.addAction(undoing)
+        edit_menu.addAction(undoing)
+    edit_menu.addSeparator()
+    edit_menu.addActions([w.edit_action, w.delete_action])
+
+    view_menu = w.menu("&View")
+    view_menu.addAction(action(w, "&Previous week", w.show_previous_week, "Alt+Left"))
+    view_menu.addAction(action(w, "&Next week", w.show_next_week, "Alt+Right"))
+    view_menu.addAction(action(w, "&This week", w.show_this_week, "Alt+Home"))
+    view_menu.addSeparator()
+    w.larger_action = action(w, "&Larger text", lambda: w.step_text_scale(+1), "Ctrl+=", "Ctrl++")
+    w.smaller_action = action(w, "&Smaller text", lambda: w.step_text_scale(-1), "Ctrl+-")
+    w.normal_text_action = action(
+        w, "&Normal text size", lambda: w.apply_text_scale(1.0, remember=True), "Ctrl+0"
+    )
+    view_menu.addActions([w.larger_action, w.smaller_action, w.normal_text_action])
+
+    help_menu = w.menu("&Help")
+    w.guide_action = action(w, "&Role guide", lambda: w.open_guide(""), Key.HelpContents)
+    w.history_action = action(w, "Activity &history", w.open_history)
+    w.demo_action = action(w, "Start &demo", w.start_demo)
+    help_menu.addActions([w.guide_action, w.history_action, w.demo_action])
+    help_menu.addSeparator()
+    help_menu.addAction(action(w, "&About PeerDesk", w.show_about))

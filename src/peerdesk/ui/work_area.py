@@ -1,0 +1,137 @@
+"""The main window's content: the demo banner, the entry form beside the week, and the lock screen.
+
+An ordinary widget that shows and does nothing else: the main window wires
+its signals to the application layer. The window imports this module after
+its frame has painted (its Qt classes make about 150 Python enum classes on
+first use); the form comes a moment after the week (:meth:`WorkArea.build_form`),
+in a place kept as wide as it was last time, so the week does not move when it comes.
+The form's module is imported only then (about 20 ms on a ward computer), and the
+lock screen's when it is first needed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.taxonomy import Taxonomy
+from . import style
+from .view_settings import FORM_WIDTH, ui_settings
+from .week_view import WeekView
+
+if TYPE_CHECKING:
+    from .entry_form import EntryForm
+    from .idle_lock import LockScreen
+
+DEMO_TEXT = (
+    "Demo — sample data. A fictional peer worker's record: nothing here is real, "
+    "and nothing is written to your own records."
+)
+FORM_MARGIN = 24  # the scroll area's frame and a scroll bar's room beside the form's own width
+
+
+class WorkArea(QStackedWidget):
+    """The work (banner, form pane, week) on the first page; the lock screen, once made, on another."""
+
+    unlocked = Signal()  # the lock screen took the right PIN or passphrase
+
+    def __init__(self, taxonomy: Taxonomy, *, demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.taxonomy = taxonomy
+        self.week_view = WeekView(taxonomy)
+        self.form: EntryForm | None = None
+        self.form_box: QGroupBox | None = None
+        self.form_scroll: QScrollArea | None = None
+        self._lock_screen: LockScreen | None = None
+
+        self.form_pane = QWidget()  # the form comes into it with build_form()
+        QVBoxLayout(self.form_pane).setContentsMargins(0, 0, 0, 0)
+        self.form_pane.setMinimumWidth(int(ui_settings().value(FORM_WIDTH, 0, type=int)))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.form_pane)
+        splitter.addWidget(self.week_view)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+
+        self.demo_banner = QLabel(DEMO_TEXT, objectName="demo_banner", wordWrap=True)
+        style.banner(self.demo_banner)
+        self.demo_banner.setMargin(6)
+        bold = QFont()  # only the weight, so the size follows View ▸ Larger text
+        bold.setBold(True)
+        self.demo_banner.setFont(bold)
+        self.demo_banner.setVisible(demo)
+
+        self.work = QWidget()
+        outer = QVBoxLayout(self.work)
+        outer.addWidget(self.demo_banner)
+        row = QHBoxLayout()
+        row.addWidget(splitter)
+        outer.addLayout(row, 1)
+        self.addWidget(self.work)
+
+    def build_form(self) -> EntryForm:
+        """The entry form, in the place kept for it (once)."""
+        if self.form is not None:
+            return self.form
+        from .entry_form import EntryForm
+
+        self.form = EntryForm(self.taxonomy)
+        self.form_box = QGroupBox("Log work")
+        QVBoxLayout(self.form_box).addWidget(self.form)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidget(self.form_box)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = self.form_pane.layout()
+        assert layout is not None
+        layout.addWidget(self.form_scroll)
+        self.fit_form_pane()
+        return self.form
+
+    def fit_form_pane(self) -> None:
+        """The form's pane as wide as the form needs at the current text size
+        (remembered, so the next start keeps that much room for it)."""
+        if self.form_box is None or self.form_scroll is None:
+            return
+        self.form_box.adjustSize()
+        width = self.form_box.sizeHint().width() + FORM_MARGIN
+        self.form_scroll.setMinimumWidth(width)
+        self.form_pane.setMinimumWidth(width)
+        settings = ui_settings()
+        if settings.value(FORM_WIDTH, 0, type=int) != width:
+            settings.setValue(FORM_WIDTH, width)
+
+    # ------------------------------------------------------------ the lock screen
+
+    @property
+    def lock_screen(self) -> LockScreen:
+        """The lock screen, made when first needed."""
+        if self._lock_screen is None:
+            from .idle_lock import LockScreen
+
+            self._lock_screen = LockScreen()
+            self._lock_screen.unlocked.connect(self.unlocked)
+            self.addWidget(self._lock_screen)
+        return self._lock_screen
+
+    def is_locked(self) -> bool:
+        return self._lock_screen is not None and self.currentWidget() is self._lock_screen
+
+    def show_lock(self) -> None:
+        self.setCurrentWidget(self.lock_screen)
+
+    def show_work(self) -> None:
+        self.setCurrentWidget(self.work)
