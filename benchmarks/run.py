@@ -587,7 +587,6 @@ def bench_switch(many: Path, runs: int) -> Result:
 
 def bench_export(many: Path, work: Path, runs: int) -> Result:
     import export_bench
-
     from peerdesk.domain.taxonomy import load_default
     from peerdesk.exchange.csv_export import export_entries
     from peerdesk.storage.store import Store
@@ -621,7 +620,6 @@ def bench_export(many: Path, work: Path, runs: int) -> Result:
 
 def bench_review(work: Path, runs: int) -> Result:
     import review_bench
-
     from peerdesk.domain.taxonomy import load_default
     from peerdesk.exchange.review import read_files
 

@@ -13,8 +13,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Tests never read or write the real user's data folder.
 os.environ.pop("PEERDESK_DATA_DIR", None)
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QStandardPaths  # noqa: E402
+import pytest
+from PySide6.QtCore import QStandardPaths
 
 # QSettings (view preferences such as the text size) go to a test location,
 # never to the real user's configuration.

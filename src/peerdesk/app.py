@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
     from .domain.taxonomy import Taxonomy
+    from .storage.store import Store
 
 SCREENSHOT_SIZE = (1280, 800)
 
@@ -158,11 +159,15 @@ def first_run_choice(window: MainWindow, dialogs: Dialogs) -> str | None:
     if choice != 1:
         return None
     while True:
-        first = dialogs.ask_passphrase(window, "Choose a passphrase", "A passphrase for your records (8 characters or more):")
+        first = dialogs.ask_passphrase(
+            window, "Choose a passphrase", "A passphrase for your records (8 characters or more):"
+        )
         if not first:
             return ""
         if len(first) < 8:
-            dialogs.error(window, "Passphrase too short", "Use at least 8 characters; a few words are easy to remember.")
+            dialogs.error(
+                window, "Passphrase too short", "Use at least 8 characters; a few words are easy to remember."
+            )
             continue
         again = dialogs.ask_passphrase(window, "Choose a passphrase", "The same passphrase again:")
         if again == first:
@@ -339,25 +344,10 @@ def run_review(paths: Sequence[str | os.PathLike[str]], taxonomy: Taxonomy, *, d
     return app.exec()
 
 
-def screenshot(
-    path: str | os.PathLike[str],
-    *,
-    data_dir: str | None = None,
-    taxonomy_file: str | None = None,
-    week: Week | None = None,
-) -> int:
-    """Render the main window offscreen at 1280×800 and save it as a PNG."""
+def screenshot(workspace: Workspace, store: Store, path: str | os.PathLike[str], *, week: Week | None = None) -> int:
+    """Render the main window over an opened store offscreen at 1280×800 and save it as a PNG."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
-    try:
-        workspace = Workspace(data_dir, taxonomy_file)
-        workspace.taxonomy  # noqa: B018
-        store = workspace.open_store()
-    except Exception as exc:
-        print(f"peerdesk: {exc}", file=sys.stderr)
-        from .domain.taxonomy import TaxonomyError
-
-        return 2 if isinstance(exc, TaxonomyError | SettingsError) else 1
     window = MainWindow(workspace, week=week)
     window.set_store(store)
     return _save_png(app, window, SCREENSHOT_SIZE, lambda: window.grab().toImage(), path, workspace)
@@ -385,6 +375,7 @@ CHART_SIZE = (960, 540)
 
 def render_chart(
     workspace: Workspace,
+    store: Store,
     kind: str,
     path: str | os.PathLike[str],
     *,
@@ -392,7 +383,7 @@ def render_chart(
     trend_weeks: int = 12,
     today: date | None = None,
 ) -> int:
-    """Render one chart card offscreen (``week``, ``trend`` or ``mode``) to a PNG."""
+    """Render one chart card of an opened store offscreen (``week``, ``trend`` or ``mode``) to a PNG."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from .ui.charts import HowChart, ThisWeekChart, TrendChart
     from .week_data import load_week
@@ -400,7 +391,6 @@ def render_chart(
     app = _application()
     today = today or date.today()
     week = week or Week.of(today)
-    store = workspace.open_store()
     data = load_week(store, workspace.taxonomy, week, trend_count=trend_weeks, today=today)
     if kind == "week":
         card = ThisWeekChart(workspace.taxonomy)

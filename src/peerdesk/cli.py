@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("--weeks", type=int, choices=(4, 12, 26, 52), default=12, help="weeks in the trend (default 12)")
     chart.add_argument("--out", required=True, metavar="FILE.png")
 
-    demo = _subcommand(sub, 
+    demo = _subcommand(sub,
         "demo", help="open the window on fictional sample data in a throwaway folder (or write it with --into)"
     )
     demo.add_argument("--seed", type=int, default=None, metavar="N", help="sample data seed (default: fixed)")
@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--json", action="store_true", help="a JSON list instead of lines")
     audit.add_argument("--limit", type=int, metavar="N", help="only the newest N records")
 
-    review = _subcommand(sub, 
+    review = _subcommand(sub,
         "review", help="open workers' exported CSV files, read-only: check them or see the team's weeks"
     )
     _common(review, suppress=True)
@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return EXIT_ERROR
-    except Exception as exc:  # anything unforeseen still ends with a message and exit 1
+    except Exception as exc:  # noqa: BLE001 - anything unforeseen still ends with a message and exit 1
         print(f"peerdesk: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -305,8 +305,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         first = check.findings[0]
         more = f" (and {len(check.findings) - 1} more)" if len(check.findings) > 1 else ""
         raise CliError(
-            f"--{_FLAGS[first.field]}: looks like it holds a {first.kind}{more}; remove it, or add --accept-identifiers "
-            "if it identifies no one",
+            f"--{_FLAGS[first.field]}: looks like it holds a {first.kind}{more}; remove it, "
+            "or add --accept-identifiers if it identifies no one",
             EXIT_USAGE,
         )
     with _opened(ws) as store:
@@ -423,7 +423,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from .app import screenshot
 
     week = _week(args.week)
-    return screenshot(args.screenshot, data_dir=args.data_dir, taxonomy_file=args.taxonomy, week=week)
+    ws = _workspace(args)
+    return screenshot(ws, _open_store(ws), args.screenshot, week=week)
 
 
 def cmd_chart(args: argparse.Namespace) -> int:
@@ -431,8 +432,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
     week = _week(args.week)
     ws = _workspace(args)
-    _open_store(ws)
-    return render_chart(ws, args.kind, args.out, week=week, trend_weeks=args.weeks)
+    return render_chart(ws, _open_store(ws), args.kind, args.out, week=week, trend_weeks=args.weeks)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -459,8 +459,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         demo.create_demo_folder(folder, seed=seed, weeks=weeks)
         if args.screenshot:
             from .app import screenshot
+            from .workspace import Workspace
 
-            return screenshot(args.screenshot, data_dir=folder, week=week)
+            ws = Workspace(folder)
+            return screenshot(ws, _open_store(ws), args.screenshot, week=week)
         from .app import run
 
         return run(data_dir=folder, week=week)

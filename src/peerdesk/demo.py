@@ -143,7 +143,8 @@ EXTRAS = (
          notes=("Lunch with a client who is low in confidence; talked about their strengths", "")),
     Slot("16:15", 20, "relationship_building", mode="phone",
          notes=("Phone check-in with a client discharged last week", "Returned a client's call")),
-    Slot("16:15", 15, "socialization_self_esteem", mode="text", notes=("Text to encourage a client before an interview",)),
+    Slot("16:15", 15, "socialization_self_esteem", mode="text",
+         notes=("Text to encourage a client before an interview",)),
     Slot("11:45", 30, "information_gathering_verification", mode="other", people=(0, 0),
          notes=("Checked eligibility for the leisure card scheme", "")),
 )
@@ -258,7 +259,9 @@ class DemoFolderError(ValueError):
     pass
 
 
-def create_demo_folder(folder, *, seed: int = DEFAULT_SEED, weeks: int = DEFAULT_WEEKS, today: date | None = None) -> int:
+def create_demo_folder(
+    folder, *, seed: int = DEFAULT_SEED, weeks: int = DEFAULT_WEEKS, today: date | None = None
+) -> int:
     """Write a demo data folder (database and settings marked as demo); refuses a folder that has data."""
     from pathlib import Path
 

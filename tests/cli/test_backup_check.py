@@ -163,7 +163,8 @@ def test_check_of_a_folder_without_a_database(cli, data_dir):
 def make_backups_then_damage(cli, data_dir: Path, yesterday, how: str) -> tuple[Path, int]:
     """An older good backup, a newer good one, a newest damaged one; then the database is damaged."""
     folder = data_dir / "backups"
-    older, newer, broken = folder / "peerdesk-2026-11-20.db", folder / "peerdesk-2026-11-23.db", folder / "peerdesk-manual-broken.db"
+    older, newer = folder / "peerdesk-2026-11-20.db", folder / "peerdesk-2026-11-23.db"
+    broken = folder / "peerdesk-manual-broken.db"
     assert cli("backup", "--data-dir", data_dir, "--out", older).code == 0
     assert cli(*add_args(data_dir, yesterday)).code == 0
     r = cli("backup", "--data-dir", data_dir, "--out", newer)

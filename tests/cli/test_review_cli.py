@@ -113,10 +113,10 @@ def test_review_with_an_organisations_taxonomy(cli, tmp_path):
     export.write_bytes(
         BOM
         + (
-            "entry_id,worker,date,week,start_time,minutes,work_type,category,category_label,mode,format,people,"
-            "client_ref,tags,note\r\n"
-            "e-1,PW-07,2026-11-25,2026-W48,,45,direct,harm_reduction,Harm reduction,in_person,individual,1,,,\r\n"
-        ).encode("utf-8")
+            b"entry_id,worker,date,week,start_time,minutes,work_type,category,category_label,mode,format,people,"
+            b"client_ref,tags,note\r\n"
+            b"e-1,PW-07,2026-11-25,2026-W48,,45,direct,harm_reduction,Harm reduction,in_person,individual,1,,,\r\n"
+        )
     )
     without = cli("review", "--check", export)
     assert without.code == 1

@@ -139,7 +139,7 @@ def test_parse_minutes_refuses_with_the_allowed_forms(text):
 
 
 def test_parse_minutes_refuses_empty_as_required():
-    with pytest.raises(ValueError, match="required.*90, 1h30 or 1:30"):
+    with pytest.raises(ValueError, match=r"required.*90, 1h30 or 1:30"):
         parse_minutes("")
 
 

@@ -123,7 +123,7 @@ def test_an_organisation_file_extends_the_default(tmp_path, default):
     assert tax.categories["crisis_support"].label == "Crisis support"
     assert tax.work_type_of("crisis_support") == "direct"
     assert [c.key for c in tax.categories_of("direct")][-1] == "crisis_support"
-    assert list(tax.tags) == FROZEN_TAGS + ["humour"]
+    assert list(tax.tags) == [*FROZEN_TAGS, "humour"]
     assert tax.origins[-1] == str(path)
     assert tax.source == default.source
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -109,7 +110,7 @@ def test_days_are_seven_consecutive_starting_monday():
     assert days[0].weekday() == 0  # Monday
     assert days[-1] == date(2027, 1, 3)
     assert days[-1].weekday() == 6  # Sunday
-    assert all(b - a == timedelta(days=1) for a, b in zip(days, days[1:]))
+    assert all(b - a == timedelta(days=1) for a, b in pairwise(days))
     assert Week(2026, 53).start == days[0] and Week(2026, 53).end == days[-1]
 
 

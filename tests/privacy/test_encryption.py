@@ -48,7 +48,8 @@ def test_encrypted_store_written_reopened_and_never_plain(data_dir):
     store = again.open_store("correct horse battery")
     assert [e.note for e in store.entries_between(date(2026, 11, 1), date(2026, 11, 30))] == [NOTE, NOTE]
     again.close()
-    check = backups.check_file(data_dir / "backups" / "manual.db", crypto.Cipher.for_file(data_dir / "backups" / "manual.db", "correct horse battery"))
+    manual = data_dir / "backups" / "manual.db"
+    check = backups.check_file(manual, crypto.Cipher.for_file(manual, "correct horse battery"))
     assert check.ok and check.entries == 2
 
 
@@ -85,7 +86,8 @@ def test_rekey_changes_the_passphrase(data_dir):
     assert new.salt == old.salt and new.key != old.key
     with pytest.raises(WrongPassphrase):
         Store(data_dir / "peerdesk.db", cipher=crypto.Cipher.for_file(data_dir / "peerdesk.db", "first passphrase"))
-    reopened = Store(data_dir / "peerdesk.db", cipher=crypto.Cipher.for_file(data_dir / "peerdesk.db", "second passphrase"))
+    db = data_dir / "peerdesk.db"
+    reopened = Store(db, cipher=crypto.Cipher.for_file(db, "second passphrase"))
     assert reopened.count() == 1
     reopened.close()
 

@@ -120,9 +120,8 @@ def test_a_write_waits_for_the_lock_then_says_busy(tmp_path):
     store.on_busy = lambda: told.append("busy, retrying")
     other = WriteLock(path.with_name("peerdesk.db.lock"))  # another process's hold, as far as flock knows
     try:
-        with other.hold():
-            with pytest.raises(StoreBusy, match="busy"):
-                store.add(_entry(1, "blocked"))
+        with other.hold(), pytest.raises(StoreBusy, match="busy"):
+            store.add(_entry(1, "blocked"))
         assert told == ["busy, retrying"]
         assert store.count() == 0
         store.add(_entry(2, "after"))  # free again: the save goes through

@@ -43,7 +43,7 @@ def test_synchronous_is_full_after_reconnect(store, make_entry):
 def test_application_id_marks_the_file(db_path, run_sql):
     Store(db_path).close()
     assert run_sql(db_path, "PRAGMA application_id") == [(APPLICATION_ID,)]
-    assert APPLICATION_ID == int.from_bytes(b"PeDk", "big")
+    assert int.from_bytes(b"PeDk", "big") == APPLICATION_ID
 
 
 def test_alembic_version_is_head(store, db_path, run_sql):

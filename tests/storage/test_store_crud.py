@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from peerdesk.domain.entry import Entry, MAX_NOTE
+from peerdesk.domain.entry import MAX_NOTE, Entry
 from peerdesk.storage import store as store_mod
 from peerdesk.storage.store import EntryNotFound, Store, StoreError
 

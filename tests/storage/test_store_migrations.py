@@ -78,7 +78,7 @@ def _check_row(store: Store) -> None:
 
 def test_head_constant_matches_alembic():
     # The store's fast path compares against migrations.HEAD without importing Alembic.
-    assert migrations.HEAD == _script().get_current_head()
+    assert _script().get_current_head() == migrations.HEAD
     assert len(_script().get_heads()) == 1, "migrations must stay linear (one head)"
 
 
@@ -144,7 +144,9 @@ def upgrade():
     op.add_column("entries", sa.Column("extra", sa.Text(), nullable=True))
 '''
 GOOD_NEXT = NEXT_SCRIPT + """    op.execute("UPDATE entries SET extra = 'migrated'")\n"""
-FAILING_NEXT = NEXT_SCRIPT + f"""    op.execute("DELETE FROM entries")\n    raise RuntimeError("migration {NEXT} failed half way")\n"""
+FAILING_NEXT = NEXT_SCRIPT + (
+    f"""    op.execute("DELETE FROM entries")\n    raise RuntimeError("migration {NEXT} failed half way")\n"""
+)
 
 
 @pytest.fixture

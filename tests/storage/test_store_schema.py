@@ -9,12 +9,10 @@ or a value stored in a format SQLAlchemy would read differently.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import subprocess
 import sys
 
 import pytest
-
 from sqlalchemy import create_engine, inspect, select
 from sqlalchemy.orm import Session
 
@@ -35,7 +33,9 @@ def test_the_store_writes_every_column_of_the_model(db_path):
 
 def test_what_the_store_writes_sqlalchemy_reads_back_the_same(store, db_path, make_entry):
     written = store.add(
-        make_entry(date="2026-11-24", start_time="09:05", minutes="50", tags="presence;role_modeling", note="Ward round")
+        make_entry(
+            date="2026-11-24", start_time="09:05", minutes="50", tags="presence;role_modeling", note="Ward round"
+        )
     )
     engine = create_engine(f"sqlite:///{db_path}")
     try:
@@ -68,7 +68,8 @@ def test_what_sqlalchemy_writes_the_store_reads_back_the_same(store, db_path):
         engine.dispose()
     got = store.get("e-1")
     assert got is not None
-    assert (got.date, got.start_time, got.minutes, got.tags) == (dt.date(2026, 11, 24), dt.time(14, 0), 30, ("presence",))
+    expected = (dt.date(2026, 11, 24), dt.time(14, 0), 30, ("presence",))
+    assert (got.date, got.start_time, got.minutes, got.tags) == expected
     assert got.created_at == created.replace(tzinfo=dt.UTC)
     assert [e.id for e in store.entries_between(dt.date(2026, 11, 23), dt.date(2026, 11, 29))] == ["e-1"]
 

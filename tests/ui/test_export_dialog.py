@@ -133,7 +133,7 @@ def test_summary_only_has_no_notes(qtbot, window, entries):
 def test_export_entries_through_the_save_seam(qtbot, window, entries, dialogs, saved):
     dialog = open_export(qtbot, window)
     qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
-    (title, suggested, filters) = dialogs.save_asks[0]
+    (_title, suggested, filters) = dialogs.save_asks[0]
     assert suggested.endswith("peerdesk_PW-07_2026-11-23_2026-11-29.csv")
     assert filters == "CSV files (*.csv)"
     target = saved / "chosen.csv"

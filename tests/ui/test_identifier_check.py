@@ -22,7 +22,7 @@ def test_identifier_in_note_is_highlighted_and_nothing_saved_until_confirmed(qtb
     qtbot.keyClicks(form.note_edit, "Call back on 0412 555 123")
     qtbot.keyClick(form.minutes_edit, Qt.Key_Return)
 
-    title, text, options = chooser.asked[0]
+    title, text, _options = chooser.asked[0]
     assert title == "This entry may identify someone"
     assert "phone number '0412 555 123'" in text
     assert "phone number" in form.error_text("note")

@@ -236,3 +236,37 @@ def test_the_week_comes_before_the_form_and_does_not_move_when_it_comes(qtbot, d
         assert window.area.form_scroll.width() >= window.area.form_scroll.minimumWidth() > 0
     finally:
         close(window)
+
+
+def test_open_another_folder_starts_again_there_and_leaves_the_damaged_one_alone(qtbot, data_dir, tmp_path):
+    from peerdesk import demo
+    from peerdesk.storage.locking import hold_file_lock, release_file_lock
+    from peerdesk.ui.single_instance import LOCK_NAME
+
+    db = data_dir / "peerdesk.db"
+    db.write_bytes(b"")
+    other = tmp_path / "other"
+    demo.create_demo_folder(other, weeks=2)
+
+    class Elsewhere(Answers):
+        def ask_folder(self, parent, title):
+            return str(other)
+
+    answers = Elsewhere(choice="Open another folder")
+    window = peerdesk_app.launch(data_dir=str(data_dir), dialogs=answers)
+    try:
+        qtbot.waitUntil(lambda: window.successor is not None and window.successor.store is not None, timeout=5000)
+        moved = window.successor
+        assert not window.isVisible() and window.store is None
+        assert moved.isVisible() and moved.workspace.data_dir == other
+        assert moved.store.count() > 0 and moved.week_view.model.rowCount() >= 0
+        assert db.read_bytes() == b""  # the damaged file was not touched
+        # the new window holds the other folder (a second start there brings it forward) and let go of the first
+        assert hold_file_lock(other / LOCK_NAME) is None
+        claim = hold_file_lock(data_dir / LOCK_NAME)
+        assert claim is not None
+        release_file_lock(claim)
+    finally:
+        close(window)
+        if window.successor is not None:
+            close(window.successor)

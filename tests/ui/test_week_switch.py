@@ -169,7 +169,7 @@ def test_the_table_is_painted_once_per_switch(weeks, qtbot):
     paints = []
 
     class Count(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        def eventFilter(self, obj, event):
             if event.type() == QEvent.Paint:
                 paints.append(obj)
             return False

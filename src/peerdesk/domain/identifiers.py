@@ -106,7 +106,7 @@ def _find(text: str, field: str, today: date) -> list[Finding]:
         start, end = m.start(1), m.end(1)
         looks_like_phone = (
             raw.startswith(("+", "(", "0"))
-            or bool(re.search(r"\d[\s.-]\d", raw)) and 7 <= len(digits) <= 15
+            or (bool(re.search(r"\d[\s.-]\d", raw)) and 7 <= len(digits) <= 15)
         )
         number_cue = _NUMBER_CUE_RE.search(text[max(0, start - 25) : start])
         if looks_like_phone and len(digits) >= 7 and not number_cue:

@@ -147,7 +147,8 @@ def make_backup(db_path: Path, target: Path, cipher: Cipher | None = None) -> Fi
     salt, so the backup opens with the same passphrase and is never plain text."""
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        staged = StagedFile(target, mode=None, reuse_name=True)  # filled by SQLite itself: VACUUM INTO takes an empty file
+        # filled by SQLite itself: VACUUM INTO takes an empty file
+        staged = StagedFile(target, mode=None, reuse_name=True)
     except OSError as exc:
         raise BackupError(f"backup of {db_path} failed: cannot write in {target.parent} ({exc.strerror})") from None
     try:

@@ -11,6 +11,7 @@ A forgotten passphrase cannot be recovered: there is no other copy of the key.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -109,10 +110,8 @@ def connect(path: Path, mode: str, cipher: Cipher, *, timeout: float = 10.0, che
         f"file:{quote(str(path))}?mode={mode}", uri=True, isolation_level=None, check_same_thread=False,
         timeout=timeout,
     )
-    try:
+    with contextlib.suppress(sqlcipher3.Error):
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported by us, once
-    except sqlcipher3.Error:
-        pass
     conn.execute(f'PRAGMA key = "{cipher.pragma_value()}"')
     if check:
         try:

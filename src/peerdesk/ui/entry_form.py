@@ -9,6 +9,7 @@ or Ctrl+S / Ctrl+Enter asks to save through the ``submitted`` signal.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
@@ -173,7 +174,7 @@ class EntryForm(QWidget):
             self.save_button,
             self.clear_button,
         ]
-        for a, b in zip(chain, chain[1:], strict=False):
+        for a, b in pairwise(chain):
             self.setTabOrder(a, b)
 
         self.work_type_combo.currentIndexChanged.connect(self._fill_categories)

@@ -144,7 +144,10 @@ class RoleGuide(QDialog):
             )
         elif kind == "tag" and name in tax.tags:
             tag = tax.tags[name]
-            body = f"<h2>{html.escape(tag.label)}</h2><p><i>{html.escape(tag.description)}</i></p>{guide_html(tag.guide)}"
+            body = (
+                f"<h2>{html.escape(tag.label)}</h2><p><i>{html.escape(tag.description)}</i></p>"
+                f"{guide_html(tag.guide)}"
+            )
         elif kind == "tags":
             items = "".join(
                 f"<li><b>{html.escape(t.label)}</b>: {html.escape(t.description)}</li>" for t in tax.tags.values()

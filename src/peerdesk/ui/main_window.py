@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .entry_editing import EntryDialog
     from .entry_form import EntryForm
     from .guide import RoleGuide
-    from .idle_lock import IdleWatcher, LockScreen
+    from .idle_lock import IdleWatcher
     from .settings_dialog import SettingsDialog
     from .week_view import WeekView
     from .work_area import WorkArea
@@ -484,7 +484,9 @@ class MainWindow(QMainWindow):
 
     def review_exported_files(self) -> None:
         """File ▸ Review exported files…: workers' CSV exports, read-only, in a review window."""
-        paths = self.dialogs.ask_open_paths(self, "Review exported files", "PeerDesk CSV exports (*.csv);;All files (*)")
+        paths = self.dialogs.ask_open_paths(
+            self, "Review exported files", "PeerDesk CSV exports (*.csv);;All files (*)"
+        )
         if paths:
             self.open_review(paths)
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..domain.entry import MAX_WORKER, MODES
 from .. import pin as pin_mod
+from ..domain.entry import MAX_WORKER, MODES
 from ..settings import SETTINGS, Settings
 from . import style
 
