@@ -581,6 +581,7 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
     store = _open_store(ws)  # proves the old passphrase
     old = store.cipher
     ws.close()
+    assert new is not None and old is not None  # a required flag; an encrypted store
     try:
         with store.write_lock.hold():
             crypto.rekey(ws.db_path, old, new)

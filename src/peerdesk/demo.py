@@ -211,6 +211,7 @@ def _one_after_another(day_entries: list[Entry]) -> list[Entry]:
     placed: list[Entry] = []
     free_from = 0
     for entry in day_entries:
+        assert entry.start_time is not None  # every demo entry has one
         start = entry.start_time.hour * 60 + entry.start_time.minute
         start = max(start, free_from)
         if start + entry.minutes > 18 * 60:  # nothing runs past six in the evening

@@ -17,6 +17,7 @@ from .settings import Settings
 
 if TYPE_CHECKING:
     from .domain.taxonomy import Taxonomy
+    from .storage.crypto import Cipher
     from .storage.store import Store
 
 
@@ -32,7 +33,7 @@ class Workspace:
         self.settings = Settings.load(self.data_dir)
         self.taxonomy_override = taxonomy_file
         self._store: Store | None = None
-        self.cipher = None  # the key of an encrypted store, once its passphrase was given
+        self.cipher: Cipher | None = None  # the key of an encrypted store, once its passphrase was given
         self.passphrase = passphrase  # given up front (the command line's --passphrase-file), else asked
 
     @property

@@ -184,26 +184,26 @@ def _build(data: dict[str, Any], text: str, source: str, base: Taxonomy | None) 
         _check_key(key, where, text, source)
         if not isinstance(item, dict):
             raise TaxonomyError(source, _line_of(text, where), f"[{where}] must be a table")
-        old = categories.get(key)
-        wt = _str(item, "work_type", where, text, source, required=old is None) or (old.work_type if old else "")
+        old_cat = categories.get(key)
+        wt = _str(item, "work_type", where, text, source, required=old_cat is None) or (old_cat.work_type if old_cat else "")
         if wt not in work_types:
             known = ", ".join(work_types) or "none"
             raise TaxonomyError(
                 source, _line_of(text, where), f"[{where}] work_type '{wt}' is not defined (known: {known})"
             )
-        if old is not None and wt != old.work_type:
+        if old_cat is not None and wt != old_cat.work_type:
             raise TaxonomyError(
                 source,
                 _line_of(text, where),
-                f"[{where}] is a '{old.work_type}' category; a key's work type cannot change "
+                f"[{where}] is a '{old_cat.work_type}' category; a key's work type cannot change "
                 "(add a new key instead)",
             )
         categories[key] = Category(
             key,
             wt,
-            _str(item, "label", where, text, source, required=old is None) or (old.label if old else key),
-            _str(item, "description", where, text, source, False) or (old.description if old else ""),
-            _str(item, "guide", where, text, source, False) or (old.guide if old else ""),
+            _str(item, "label", where, text, source, required=old_cat is None) or (old_cat.label if old_cat else key),
+            _str(item, "description", where, text, source, False) or (old_cat.description if old_cat else ""),
+            _str(item, "guide", where, text, source, False) or (old_cat.guide if old_cat else ""),
         )
 
     for key, item in _table(data, "tags", text, source).items():
@@ -211,12 +211,12 @@ def _build(data: dict[str, Any], text: str, source: str, base: Taxonomy | None) 
         _check_key(key, where, text, source)
         if not isinstance(item, dict):
             raise TaxonomyError(source, _line_of(text, where), f"[{where}] must be a table")
-        old = tags.get(key)
+        old_tag = tags.get(key)
         tags[key] = Tag(
             key,
-            _str(item, "label", where, text, source, required=old is None) or (old.label if old else key),
-            _str(item, "description", where, text, source, False) or (old.description if old else ""),
-            _str(item, "guide", where, text, source, False) or (old.guide if old else ""),
+            _str(item, "label", where, text, source, required=old_tag is None) or (old_tag.label if old_tag else key),
+            _str(item, "description", where, text, source, False) or (old_tag.description if old_tag else ""),
+            _str(item, "guide", where, text, source, False) or (old_tag.guide if old_tag else ""),
         )
 
     if not categories:
@@ -226,8 +226,9 @@ def _build(data: dict[str, Any], text: str, source: str, base: Taxonomy | None) 
             raise TaxonomyError(source, _line_of(text, f"work_types.{wt}"), f"work type '{wt}' has no categories")
 
     origins = (base.origins if base else ()) + (source,)
-    label = data.get("source") if isinstance(data.get("source"), str) else (base.source if base else "")
-    intro = data.get("guide_intro") if isinstance(data.get("guide_intro"), str) else (base.guide_intro if base else "")
+    source_text, intro_text = data.get("source"), data.get("guide_intro")
+    label = source_text if isinstance(source_text, str) else (base.source if base else "")
+    intro = intro_text if isinstance(intro_text, str) else (base.guide_intro if base else "")
     return Taxonomy(work_types, categories, tags, label, origins, intro.strip())
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.entry import count_of
 from ..domain.summary import UNKNOWN_WORK_TYPE
@@ -248,6 +248,12 @@ def _staged(target: str | Path) -> StagedFile:
         raise ExportError(f"cannot write in {target.parent} ({exc.strerror})") from None
 
 
+def _csv_writer(out: StagedFile) -> Any:
+    """A CSV writer of the contract's dialect into a staged file (opened as text by _staged)."""
+    assert out.fh is not None
+    return csv.writer(out.fh, lineterminator=LINE_END)
+
+
 class _Tracker:
     """Counts rows across the files of one export and asks ``progress`` whether to go on."""
 
@@ -291,13 +297,13 @@ def _export(
             out = _staged(entries_path)
             staged.append(out)
             rows = _write_entries(
-                csv.writer(out.fh, lineterminator=LINE_END), store, taxonomy, start, end, include_notes, tracker, client_refs=include_client_refs
+                _csv_writer(out), store, taxonomy, start, end, include_notes, tracker, client_refs=include_client_refs
             )
             results.append(ExportResult("entries", out.target, rows))
         if summary_path is not None:
             out = _staged(summary_path)
             staged.append(out)
-            writer = csv.writer(out.fh, lineterminator=LINE_END)
+            writer = _csv_writer(out)
             writer.writerow(SUMMARY_COLUMNS)
             writer.writerows(summary_rows)
             tracker.advance(len(summary_rows))
@@ -311,8 +317,8 @@ def _export(
         for out in staged:
             out.discard()
         names = {str(exc.filename), str(exc.filename2)}
-        where = next((out.target for out in staged if str(out.path) in names), None)
-        where = where or (staged[-1].target if staged else exc.filename or "the export")
+        failed = next((out.target for out in staged if str(out.path) in names), None)
+        where = failed or (staged[-1].target if staged else exc.filename or "the export")
         hint = " (is it open in a spreadsheet? close it there first)" if isinstance(exc, PermissionError) else ""
         raise ExportError(
             f"{where} could not be written ({exc.strerror or exc}){hint}; nothing was changed"

@@ -257,6 +257,8 @@ def restore_backup(
             return _replace_with(db_path, backup, now, cipher)
     except LockTimeout as exc:
         raise BackupError(f"{exc}; nothing was changed") from None
+    except OSError as exc:  # a folder that cannot be written, a full disk: the database is as it was
+        raise BackupError(f"{db_path} could not be replaced ({exc.strerror or exc}); nothing was changed") from None
     finally:
         lock.close()
 
@@ -265,23 +267,23 @@ def _replace_with(db_path: Path, backup: Path, now: dt.datetime | None, cipher: 
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     folder = backup_folder(db_path)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    kept: Path | None = folder / f"peerdesk-before-restore-{stamp}.db"
+    kept = folder / f"peerdesk-before-restore-{stamp}.db"
     n = 1
     while kept.exists():  # a second restore within the same second must not replace the first's copy
         kept = folder / f"peerdesk-before-restore-{stamp}-{n}.db"
         n += 1
     wal = Path(f"{db_path}-wal")
-    if not db_path.exists():
-        kept = None
-    elif check_file(db_path, cipher).ok:
+    existed = db_path.exists()
+    if existed and check_file(db_path, cipher).ok:
         make_backup(db_path, kept, cipher)  # folds in the WAL, so nothing committed is lost
-    else:
+    elif existed:
         # damaged: keep its bytes as they are, with its write-ahead log (it may hold the newest saves)
         for source, target in ((db_path, kept), (wal, Path(f"{kept}-wal"))):
             if source.exists():
                 copy_atomically(source, target)
     with StagedFile(db_path, mode="wb") as staged, backup.open("rb") as source_file:
+        assert staged.fh is not None
         shutil.copyfileobj(source_file, staged.fh, 1 << 20)
         for suffix in ("-wal", "-shm"):  # the old file's log must not be replayed into the new one
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    return kept
+    return kept if existed else None

@@ -103,5 +103,10 @@ def db_time(value: dt.datetime | None) -> str | None:
 
 
 def from_db_time(value: str | None) -> dt.datetime | None:
+    """Stored datetime text as an aware UTC datetime (None stays None)."""
+    return None if value is None else utc_time(value)
+
+
+def utc_time(value: str) -> dt.datetime:
     """Stored datetime text as an aware UTC datetime."""
-    return None if value is None else dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
+    return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)

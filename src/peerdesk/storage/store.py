@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +33,7 @@ from .crypto import Cipher
 from .locking import LockTimeout, WriteLock
 from .rows import ENTRY_COLUMNS as _ENTRY_COLUMNS
 from .rows import ENTRY_FIELDS as _FIELDS
-from .rows import EntryRow, as_entry_row, db_time, from_db_time
+from .rows import EntryRow, as_entry_row, db_time, utc_time
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # PRAGMA application_id marks a file as PeerDesk's ("PeDk").
@@ -230,7 +230,7 @@ class Reader:
 
     def iter_entry_rows(
         self, start: dt.date, end: dt.date, *, notes: bool = False, batch: int = 1000
-    ) -> Iterator[list[EntryRow]]:
+    ) -> Generator[list[EntryRow], None, None]:
         """Entries dated start..end inclusive, streamed as lists of at most *batch* EntryRows.
 
         For large exports: ``start_time`` is ``HH:MM`` (or None), ``note`` is read
@@ -558,7 +558,7 @@ class Store(Reader):
         """The audit log, newest first."""
         sql = "SELECT at, worker, action, entry_id, detail FROM audit_log ORDER BY id DESC"
         rows = self._rows(sql + " LIMIT ?", (limit,)) if limit else self._rows(sql)
-        return [AuditRecord(from_db_time(at), w, a, e, d) for at, w, a, e, d in rows]
+        return [AuditRecord(utc_time(at), w, a, e, d) for at, w, a, e, d in rows]
 
 def _explain(exc: Exception, doing: str = "write") -> str:
     """A failed write (or read) in words a worker can act on."""
