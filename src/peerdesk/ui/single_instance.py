@@ -11,11 +11,11 @@ QtNetwork, about 2.5 MB and 8 ms at every start.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
+from ..files import write_atomically
 from ..storage.locking import hold_file_lock, release_file_lock
 
 LOCK_NAME = "peerdesk.instance.lock"
@@ -57,7 +57,4 @@ class InstanceServer(QObject):
 
 def ask_running_instance(data_dir: Path) -> None:
     """Ask the PeerDesk that holds *data_dir* to come to the front."""
-    request = Path(data_dir) / REQUEST_NAME
-    tmp = request.with_name(f"{REQUEST_NAME}.{os.getpid()}")
-    tmp.write_bytes(b"show")
-    os.replace(tmp, request)  # appears whole, in one step
+    write_atomically(Path(data_dir) / REQUEST_NAME, b"show")  # appears whole, in one step
