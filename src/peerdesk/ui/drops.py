@@ -1,10 +1,11 @@
-"""Workers' CSV exports dropped on a window: taken, and handed on once the drop is over."""
+"""Workers' CSV exports dragged onto a window: taken, and handed on once the drop is over."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
+from PySide6.QtCore import QMimeData, QTimer
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
 
 
 def dropped_csv_paths(mime: QMimeData) -> list[str]:
@@ -15,25 +16,20 @@ def dropped_csv_paths(mime: QMimeData) -> list[str]:
     return [p for p in paths if p.lower().endswith(".csv")]
 
 
-class CsvDrops(QObject):
-    """An event filter for a window that accepts drops: it takes drags holding .csv files
-    and calls *open_paths* with them after the drop returns (so the file manager is not
-    held while the files are read). Other drags are left to the window."""
+def take_csv_drag(event: QDragMoveEvent) -> bool:
+    """Accept a drag (entering or moving) that holds .csv files; False leaves it to the window."""
+    if not dropped_csv_paths(event.mimeData()):
+        return False
+    event.acceptProposedAction()
+    return True
 
-    _KINDS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
-    def __init__(self, parent: QObject, open_paths: Callable[[list[str]], object]) -> None:
-        super().__init__(parent)
-        self.open_paths = open_paths
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        kind = event.type()
-        if kind not in self._KINDS:
-            return False
-        paths = dropped_csv_paths(event.mimeData())  # type: ignore[attr-defined]
-        if not paths:
-            return False
-        event.acceptProposedAction()  # type: ignore[attr-defined]
-        if kind == QEvent.Type.Drop:
-            QTimer.singleShot(0, lambda: self.open_paths(paths))
-        return True
+def take_csv_drop(event: QDropEvent, open_paths: Callable[[list[str]], object]) -> bool:
+    """Take a drop of .csv files and call *open_paths* with them after the drop returns (so
+    the file manager is not held while the files are read); False leaves it to the window."""
+    paths = dropped_csv_paths(event.mimeData())
+    if not paths:
+        return False
+    event.acceptProposedAction()
+    QTimer.singleShot(0, lambda: open_paths(paths))
+    return True

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu,
 from ..domain.weeks import Week
 from ..workspace import Workspace
 from .dialogs import Dialogs
-from .drops import CsvDrops
+from .drops import take_csv_drag, take_csv_drop
 
 if TYPE_CHECKING:
     from ..domain.entry import Entry
@@ -97,7 +97,6 @@ class MainWindow(QMainWindow):
         self.guide: RoleGuide | None = None
         self.review_windows: list[QWidget] = []  # File ▸ Review exported files…, dropped files
         self.setAcceptDrops(True)  # .csv exports dropped on the window open in a review window
-        self.installEventFilter(CsvDrops(self, self.open_review))
         self.text_scale = 1.0
         self.built = False
         self._loader: WeekLoader | None = None  # the reader of the store (or first look) last shown
@@ -165,7 +164,8 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
         self.apply_idle_setting()
-        self.history = UndoHistory(self, lambda: self.store, self._changed, self._refused)
+        # a refused undo or redo is said in the status bar; the history stays where it was
+        self.history = UndoHistory(self, lambda: self.store, self._changed, lambda text: self.status(text, 15000))
         build_menus(self)
         form.submitted.connect(self.save_new_entry)
         self.draft_timer = QTimer(self, singleShot=True, interval=400)
@@ -315,10 +315,6 @@ class MainWindow(QMainWindow):
         self.refresh()
         if self.week_view is not None:
             self.week_view.select_entry(entry.id)
-
-    def _refused(self, message: str) -> None:
-        """The store refused an undo or redo: the history stayed where it was."""
-        self.status(message, 15000)
 
     # ------------------------------------------------------------ entries
 
@@ -505,6 +501,18 @@ class MainWindow(QMainWindow):
     def _review_closed(self, window: QWidget) -> None:
         if window in self.review_windows:
             self.review_windows.remove(window)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not take_csv_drag(event):
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not take_csv_drag(event):
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not take_csv_drop(event, self.open_review):
+            super().dropEvent(event)
 
     # ------------------------------------------------------------ help and view
 
