@@ -20,6 +20,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .domain.weeks import Week
+from .files import write_through
 from .settings import SettingsError
 from .ui.dialogs import Dialogs
 from .ui.main_window import MainWindow
@@ -359,10 +360,16 @@ def _save_png(app, widget, size, image, path, workspace: Workspace) -> int:
     widget.show()
     app.processEvents()
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    ok = image().save(str(target), "PNG")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        ok = write_through(target, lambda staged: image().save(str(staged), "PNG"))
+    except OSError as exc:
+        print(f"peerdesk: could not write {target} ({exc.strerror})", file=sys.stderr)
+        ok = None
     widget.close()
     workspace.close()
+    if ok is None:
+        return 1
     if not ok:
         print(f"peerdesk: could not write {target}", file=sys.stderr)
         return 1

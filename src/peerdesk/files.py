@@ -15,8 +15,10 @@ the target as it was. Pure standard library: no Qt, usable from every layer.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -86,6 +88,8 @@ class StagedFile:
 
     def commit(self) -> Path:
         """Replace the target with the finished file (durably); returns the target."""
+        if self._done:  # discarded already: the target stays as it was
+            return self.target
         self.finish()
         os.replace(self.path, self.target)
         self._done = True
@@ -98,14 +102,10 @@ class StagedFile:
             return
         self._done = True
         if self.fh is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self.fh.close()
-            except OSError:
-                pass
-        try:
+        with contextlib.suppress(OSError):
             self.path.unlink(missing_ok=True)
-        except OSError:
-            pass
 
     def __enter__(self) -> StagedFile:
         return self
@@ -139,6 +139,16 @@ def copy_atomically(source: str | os.PathLike[str], target: str | os.PathLike[st
         while chunk := src.read(1 << 20):
             out.fh.write(chunk)
     return Path(target)
+
+
+def write_through(target: str | os.PathLike[str], write: Callable[[Path], bool]) -> bool:
+    """Let *write* fill a temporary file beside *target* by its name (a writer that only takes
+    a file name, such as Qt's image saving); the target is replaced only when it returns True."""
+    with StagedFile(target, mode=None) as staged:
+        if not write(staged.path):
+            staged.discard()
+            return False
+    return True
 
 
 def fsync_file(path: str | os.PathLike[str]) -> None:

@@ -233,3 +233,16 @@ def test_a_half_typed_entry_survives_the_window_closing(qtbot, window, workspace
     qtbot.keyClick(again.form.minutes_edit, Qt.Key_Return)
     assert again.store.count() == 1
     assert not draft.exists()  # saved: the draft is gone
+
+
+def test_the_edit_dialog_and_the_view_settings_need_no_window(qtbot):
+    """Every UI module imports what it uses itself: nothing waits for a main window to be built."""
+    from peerdesk.domain import taxonomy as taxonomy_mod
+    from peerdesk.ui.entry_editing import EntryDialog
+    from peerdesk.ui.view_settings import TEXT_SCALE, ui_settings
+
+    dialog = EntryDialog(taxonomy_mod.load_default())
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Edit entry" and dialog.form.clear_button.isHidden()
+    ui_settings().setValue(TEXT_SCALE, 1.3)
+    assert ui_settings().value(TEXT_SCALE, type=float) == 1.3

@@ -8,6 +8,7 @@ plain text beside encrypted records.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Mapping
 from datetime import date
@@ -46,7 +47,5 @@ class Drafts:
         return values if isinstance(values, dict) else None
 
     def clear(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.path.unlink(missing_ok=True)
-        except OSError:
-            pass

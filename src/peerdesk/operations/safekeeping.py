@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .opening import OpenOutcome, Opened, open_store
+from .opening import Opened, OpenOutcome, open_store
 
 if TYPE_CHECKING:
     from ..storage.store import Store
