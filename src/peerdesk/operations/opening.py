@@ -27,6 +27,7 @@ from ..domain.taxonomy import TaxonomyError
 
 if TYPE_CHECKING:
     from ..storage.backups import BackupInfo
+    from ..storage.crypto import Cipher
     from ..storage.store import Store
     from ..workspace import Workspace
 
@@ -65,6 +66,7 @@ def open_store(workspace: Workspace, passphrase: str | None = None, *, encrypt: 
     changed.
     """
     from ..storage import backups
+    from ..storage.crypto import CryptoError
     from ..storage.store import NewerDatabaseError, PassphraseNeeded, StoreBusy, StoreError, WrongPassphrase
 
     try:
@@ -79,8 +81,29 @@ def open_store(workspace: Workspace, passphrase: str | None = None, *, encrypt: 
         return Refused(str(exc), taxonomy=True)
     except (NewerDatabaseError, StoreBusy) as exc:
         return Refused(str(exc))
-    except StoreError as exc:
-        return Damaged(str(exc), backups.newest_good_backup(workspace.db_path, workspace.cipher))
+    except (StoreError, CryptoError) as exc:  # CryptoError: an encrypted file too short to hold its salt
+        return Damaged(str(exc), backups.newest_good_backup(workspace.db_path, backup_cipher(workspace, passphrase)))
+
+
+def backup_cipher(workspace: Workspace, passphrase: str | None = None) -> Cipher | None:
+    """The key the workspace's backups open with: the open store's, or for an encrypted file that
+    did not open (the workspace keeps no key then), one made from *passphrase* and the salt of
+    the file or, when the file has lost it, of a backup (a backup keeps its store's key and salt).
+    None for a plain store."""
+    if workspace.cipher is not None:
+        return workspace.cipher
+    passphrase = passphrase or workspace.passphrase
+    if not passphrase or not workspace.encrypted:
+        return None
+    from ..storage import backups, crypto
+
+    for path in (workspace.db_path, *sorted(backups.backup_folder(workspace.db_path).glob("*.db"))):
+        if crypto.looks_encrypted(path):
+            try:
+                return crypto.Cipher.for_file(path, passphrase)
+            except (crypto.CryptoError, OSError):
+                continue
+    return None
 
 
 class CheckFailed(Exception):

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .opening import Opened, OpenOutcome, open_store
+from .opening import Opened, OpenOutcome, backup_cipher, open_store
 
 if TYPE_CHECKING:
     from ..storage.store import Store
@@ -73,12 +73,13 @@ def restore_backup(workspace: Workspace, backup: Path, *, passphrase: str | None
     """
     from ..storage import backups
 
-    check = backups.check_file(backup, workspace.cipher)
+    cipher = backup_cipher(workspace, passphrase)  # also when a damaged encrypted file did not open
+    check = backups.check_file(backup, cipher)
     if not check.ok:
         raise backups.BackupError(f"{backup} {check.message}; nothing was changed")
     workspace.close()
     try:
-        kept = backups.restore_backup(workspace.db_path, backup, cipher=workspace.cipher)
+        kept = backups.restore_backup(workspace.db_path, backup, cipher=cipher)
     except backups.BackupError as exc:
         return Restored(backup, check.entries or 0, None, open_store(workspace, passphrase), str(exc))
     outcome = open_store(workspace, passphrase)

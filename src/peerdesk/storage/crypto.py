@@ -116,9 +116,12 @@ def connect(path: Path, mode: str, cipher: Cipher, *, timeout: float = 10.0, che
     if check:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.DatabaseError:
+        except sqlcipher3.DatabaseError as exc:
             conn.close()
-            raise WrongPassphrase(f"the passphrase does not open {path}; nothing was changed") from None
+            if "not a database" in str(exc):  # SQLITE_NOTADB: the first page does not decrypt with this key
+                raise WrongPassphrase(f"the passphrase does not open {path}; nothing was changed") from None
+            # the key fits (the first page decrypts and its HMAC holds) but the file is cut or damaged
+            raise CryptoError(f"{path} is damaged ({exc}); it was not changed") from None
     return conn
 
 

@@ -346,6 +346,8 @@ class Store(Reader):
                     crypto.connect(self.path, "ro", cipher).close()
                 except crypto.WrongPassphrase as exc:
                     raise WrongPassphrase(str(exc)) from None
+                except crypto.CryptoError as exc:
+                    raise StoreError(str(exc)) from None
         elif create:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             conn = _connect(self.path, "rwc", cipher=cipher)
