@@ -185,7 +185,8 @@ def _build(data: dict[str, Any], text: str, source: str, base: Taxonomy | None) 
         if not isinstance(item, dict):
             raise TaxonomyError(source, _line_of(text, where), f"[{where}] must be a table")
         old_cat = categories.get(key)
-        wt = _str(item, "work_type", where, text, source, required=old_cat is None) or (old_cat.work_type if old_cat else "")
+        wt = _str(item, "work_type", where, text, source, required=old_cat is None)
+        wt = wt or (old_cat.work_type if old_cat else "")
         if wt not in work_types:
             known = ", ".join(work_types) or "none"
             raise TaxonomyError(
