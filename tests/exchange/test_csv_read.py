@@ -6,6 +6,7 @@ import pytest
 
 from peerdesk.exchange.csv_format import BOM, ENTRY_COLUMNS, SUMMARY_COLUMNS
 from peerdesk.exchange.csv_read import CsvReadError, read_entries, read_summary
+from peerdesk.exchange.review import read_files
 
 HEADER = ",".join(ENTRY_COLUMNS)
 ROW = "id-1,PW-07,2026-11-23,2026-W48,09:30,90,direct,advocacy,Advocacy,in_person,individual,1,'-12,presence,"
@@ -40,12 +41,40 @@ def test_text_cells_lose_exactly_one_apostrophe_and_numbers_become_ints(tmp_path
     assert row["minutes"] == 90 and row["people"] == 1
 
 
-def test_a_file_without_the_bom_is_refused_at_line_1(tmp_path):
-    path = _write(tmp_path, HEADER + "\r\n", bom=False)
+def test_a_file_without_the_bom_and_a_header_with_spaces_are_read(tmp_path):
+    # what a spreadsheet or a script may write when it saves the file again: the review takes it, and so does this
+    spaced = HEADER.replace(",minutes,", ", minutes ,")
+    path = _write(tmp_path, spaced + "\r\n" + ROW + "\r\n", bom=False)
+    (row,) = read_entries(path)
+    assert row["entry_id"] == "id-1" and row["minutes"] == 90
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("'45", "'\'45' is not a whole number"),  # a number cell is never neutralised, so never restored
+        ("-5", "-5 is out of range (1–720)"),
+        ("", "is empty"),
+    ],
+)
+def test_a_minutes_cell_the_review_refuses_is_refused_here_too(tmp_path, taxonomy, cell, message):
+    path = _write(tmp_path, HEADER + "\r\n" + ROW.replace(",90,", f",{cell},") + "\r\n")
     with pytest.raises(CsvReadError) as err:
         list(read_entries(path))
-    assert (err.value.line, err.value.column) == (1, None)
-    assert str(err.value).startswith(f"{path}, line 1: ")
+    assert (err.value.line, err.value.column, err.value.reason) == (2, "minutes", message)
+    (problem,) = read_files([path], taxonomy).problems
+    assert (problem.line, problem.column, problem.message) == (2, "minutes", message)
+
+
+def test_direct_work_with_nobody_is_refused_by_both(tmp_path, taxonomy):
+    path = _write(tmp_path, HEADER + "\r\n" + ROW.replace(",individual,1,", ",individual,0,") + "\r\n")
+    with pytest.raises(CsvReadError) as err:
+        list(read_entries(path))
+    assert (err.value.line, err.value.column) == (2, "people")
+    assert str(err.value).endswith("is 0: direct work reaches at least 1 person")
+    assert [str(p) for p in read_files([path], taxonomy).problems] == [
+        f"{path}:2:people: is 0: direct work reaches at least 1 person"
+    ]
 
 
 def test_a_wrong_header_names_line_1_and_the_column(tmp_path):
@@ -53,7 +82,8 @@ def test_a_wrong_header_names_line_1_and_the_column(tmp_path):
     with pytest.raises(CsvReadError) as err:
         list(read_entries(path))
     assert (err.value.line, err.value.column) == (1, "start_time")
-    assert f"{path}, line 1, column 'start_time': header has 'start' where 'start_time' belongs" in str(err.value)
+    where = f"{path}, line 1, column 'start_time'"
+    assert f"{where}: wrong header: expected column 'start_time' here, found 'start'" in str(err.value)
 
 
 def test_a_summary_file_is_not_an_entries_file(gold):
@@ -64,7 +94,7 @@ def test_a_summary_file_is_not_an_entries_file(gold):
 
 def test_a_missing_and_an_extra_header_column(tmp_path):
     path = _write(tmp_path, ",".join(SUMMARY_COLUMNS[:-1]) + "\r\n")
-    with pytest.raises(CsvReadError, match="missing column 'people'"):
+    with pytest.raises(CsvReadError, match="expected column 'people' here, found nothing"):
         list(read_summary(path))
     path = _write(tmp_path, ",".join(SUMMARY_COLUMNS) + ",extra\r\n")
     with pytest.raises(CsvReadError) as err:

@@ -22,7 +22,7 @@ from peerdesk import demo
 from peerdesk.domain import taxonomy as taxonomy_mod
 from peerdesk.domain.entry import FORMATS, MODES, ValidationError, validate
 from peerdesk.domain.weeks import Week
-from peerdesk.exchange import review
+from peerdesk.exchange import reading, review
 from peerdesk.exchange.csv_export import export_entries
 from peerdesk.exchange.csv_format import BOM, ENTRY_COLUMNS, SUMMARY_COLUMNS
 from peerdesk.exchange.csv_read import read_summary
@@ -338,24 +338,27 @@ def test_wrong_header(tmp_path, taxonomy, header, column, message):
 @pytest.mark.parametrize(
     ("cells", "expected"),
     [
-        ({"category": "juggling", "category_label": "Juggling"}, "category: unknown category 'juggling' (not in the loaded taxonomy)"),
+        (
+            {"category": "juggling", "category_label": "Juggling"},
+            "category: unknown category 'juggling' (not in the loaded taxonomy)",
+        ),
         ({"work_type": "indirect"}, "work_type: 'indirect' does not match category 'advocacy' (direct)"),
         ({"date": "2026-13-01"}, "date: '2026-13-01' is not a date (YYYY-MM-DD)"),
         ({"date": "25/11/2026"}, "date: '25/11/2026' is not a date (YYYY-MM-DD)"),
         ({"date": "2026-W48-3"}, "date: '2026-W48-3' is not a date (YYYY-MM-DD)"),
-        ({"date": ""}, "date: '' is not a date (YYYY-MM-DD)"),
+        ({"date": ""}, "date: is empty"),
         ({"week": "2026-W47"}, "week: '2026-W47' is not the week of 2026-11-25 (2026-W48)"),
         ({"minutes": "0"}, "minutes: 0 is out of range (1–720)"),
         ({"minutes": "721"}, "minutes: 721 is out of range (1–720)"),
         ({"minutes": "abc"}, "minutes: 'abc' is not a whole number"),
         ({"minutes": "1.5"}, "minutes: '1.5' is not a whole number"),
-        ({"minutes": "-5"}, "minutes: '-5' is not a whole number"),
+        ({"minutes": "-5"}, "minutes: -5 is out of range (1–720)"),
         ({"minutes": "²"}, "minutes: '²' is not a whole number"),
-        ({"minutes": ""}, "minutes: '' is not a whole number"),
+        ({"minutes": ""}, "minutes: is empty"),
         ({"people": "x"}, "people: 'x' is not a whole number"),
         ({"people": "501"}, "people: 501 is out of range (0–500)"),
-        ({"mode": "fax"}, "mode: unknown mode 'fax'"),
-        ({"format": "crowd"}, "format: unknown format 'crowd'"),
+        ({"mode": "fax"}, "mode: unknown mode 'fax' (one of: in_person, phone, text, video, other)"),
+        ({"format": "crowd"}, "format: unknown format 'crowd' (one of: individual, group)"),
         ({"start_time": "25:00"}, "start_time: '25:00' is not a time (HH:MM)"),
         ({"start_time": "9:30"}, "start_time: '9:30' is not a time (HH:MM)"),
         ({"entry_id": ""}, "entry_id: is empty"),
@@ -381,8 +384,8 @@ def test_every_problem_of_a_row_is_named_in_column_order(tmp_path, taxonomy):
     assert problems(read_files([path], taxonomy)) == [
         f"{path}:2:date: 'yesterday' is not a date (YYYY-MM-DD)",
         f"{path}:2:minutes: 0 is out of range (1–720)",
+        f"{path}:2:mode: unknown mode 'fax' (one of: in_person, phone, text, video, other)",
         f"{path}:2:people: 'x' is not a whole number",
-        f"{path}:2:mode: unknown mode 'fax'",
     ]
 
 
@@ -472,7 +475,9 @@ def test_neutralised_cells_are_read_back_to_their_text(tmp_path, taxonomy):
 
 def test_neutralised_cells_of_a_bad_row_are_restored_in_its_message(tmp_path, taxonomy):
     path = write_csv(tmp_path / "x.csv", [entry_row(1, mode="'=fax")])
-    assert problems(read_files([path], taxonomy)) == [f"{path}:2:mode: unknown mode '=fax'"]
+    assert problems(read_files([path], taxonomy)) == [
+        f"{path}:2:mode: unknown mode '=fax' (one of: in_person, phone, text, video, other)"
+    ]
 
 
 def test_neutralised_summary_cells(tmp_path, taxonomy):
@@ -521,16 +526,16 @@ def awkward_files(folder: Path, team_exports) -> list[Path]:
 @pytest.mark.parametrize("block", [1, 2, 3, 1000])
 def test_blocks_give_what_reading_row_by_row_gives(team_exports, tmp_path, monkeypatch, block):
     paths = awkward_files(tmp_path, team_exports)
-    monkeypatch.setattr(review, "_BLOCK", block)
+    monkeypatch.setattr(reading, "BLOCK", block)
     in_blocks = outcome(read_files(paths, team_exports.taxonomy))
-    monkeypatch.setattr(review._Reading, "take_entries", lambda *args: False)
+    monkeypatch.setattr(reading.Reading, "take_entries", lambda *args: False)
     row_by_row = outcome(read_files(paths, team_exports.taxonomy))
     assert in_blocks == row_by_row
     assert len(in_blocks[0]) == 5  # 721, the id twice, fax, 9 again in later.csv, the quoting
 
 
 def test_a_bad_row_keeps_the_blocks_around_it(tmp_path, taxonomy, monkeypatch):
-    monkeypatch.setattr(review, "_BLOCK", 2)
+    monkeypatch.setattr(reading, "BLOCK", 2)
     path = write_csv(tmp_path / "x.csv", [entry_row(n, minutes="0" if n == 4 else "45") for n in range(1, 8)])
     result = read_files([path], taxonomy)
     assert problems(result) == [f"{path}:5:minutes: 0 is out of range (1–720)"]
@@ -538,7 +543,7 @@ def test_a_bad_row_keeps_the_blocks_around_it(tmp_path, taxonomy, monkeypatch):
 
 
 def test_malformed_quoting_in_a_later_block(tmp_path, taxonomy, monkeypatch):
-    monkeypatch.setattr(review, "_BLOCK", 2)
+    monkeypatch.setattr(reading, "BLOCK", 2)
     path = tmp_path / "x.csv"
     good = write_csv(tmp_path / "good.csv", [entry_row(n) for n in range(1, 6)]).read_bytes()
     more = write_csv(tmp_path / "more.csv", [entry_row(7)], header=None).read_bytes()[len(BOM):]
@@ -583,7 +588,11 @@ def test_summary_file_rows(tmp_path, taxonomy):
     result = read_files([path], taxonomy)
     assert problems(result) == []
     assert result.summary_line() == "1 file, 0 entries, 2 summary rows, 0 problems"
-    assert [(r.worker, r.week, r.week_start, r.category, r.minutes, r.entries, r.people, r.line) for r in result.summary_rows] == [
+    read = [
+        (r.worker, r.week, r.week_start, r.category, r.minutes, r.entries, r.people, r.line)
+        for r in result.summary_rows
+    ]
+    assert read == [
         ("PW-07", "2026-W48", dt.date(2026, 11, 23), "advocacy", 90, 2, 3, 2),
         ("PW-07", "2026-W48", dt.date(2026, 11, 23), "administration", 90, 2, 3, 3),
     ]
@@ -600,8 +609,8 @@ def test_summary_file_rows(tmp_path, taxonomy):
         ({"week": "2026-W54"}, "week: '2026-W54' is not a week (YYYY-Www)"),
         ({"week": "W48"}, "week: 'W48' is not a week (YYYY-Www)"),
         ({"minutes": "abc"}, "minutes: 'abc' is not a whole number"),
-        ({"entries": "-1"}, "entries: '-1' is not a whole number"),
-        ({"people": ""}, "people: '' is not a whole number"),
+        ({"entries": "-1"}, "entries: -1 is out of range (at least 0)"),
+        ({"people": ""}, "people: is empty"),
         ({"category": "juggling"}, "category: unknown category 'juggling' (not in the loaded taxonomy)"),
         ({"work_type": "role"}, "work_type: 'role' does not match category 'advocacy' (direct)"),
         ({"worker": ""}, "worker: is empty"),
@@ -616,8 +625,10 @@ def test_one_bad_summary_cell(tmp_path, taxonomy, cells, expected):
 
 
 def test_a_week_written_loosely_is_the_same_week(tmp_path, taxonomy):
-    path = write_csv(tmp_path / "s.csv", [summary_row(week="2026-W05", week_start="2026-01-26")], header=SUMMARY_COLUMNS)
-    loose = write_csv(tmp_path / "t.csv", [summary_row(worker="PW-08", week="2026w5", week_start="2026-01-26")], header=SUMMARY_COLUMNS)
+    strict = summary_row(week="2026-W05", week_start="2026-01-26")
+    path = write_csv(tmp_path / "s.csv", [strict], header=SUMMARY_COLUMNS)
+    loose = summary_row(worker="PW-08", week="2026w5", week_start="2026-01-26")
+    loose = write_csv(tmp_path / "t.csv", [loose], header=SUMMARY_COLUMNS)
     result = read_files([path, loose], taxonomy)
     assert problems(result) == []
     assert result.weeks() == ["2026-W05"]

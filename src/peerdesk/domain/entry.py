@@ -32,6 +32,7 @@ MAX_NOTE = 2000
 MAX_CLIENT_REF = 40
 MAX_WORKER = 80
 MAX_PEOPLE = 500
+DIRECT = "direct"  # the work type that reaches clients: at least one person takes part
 EARLIEST_DATE = date(2000, 1, 1)
 FUTURE_DAYS = 1
 
@@ -243,7 +244,7 @@ def validate(
         errors["format"] = f"unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}"
     out["format"] = fmt
 
-    is_direct = category in taxonomy.categories and taxonomy.work_type_of(category) == "direct"
+    is_direct = category in taxonomy.categories and taxonomy.work_type_of(category) == DIRECT
     people_raw = raw.get("people")
     if people_raw is None or (isinstance(people_raw, str) and not people_raw.strip()):
         people_raw = 1 if is_direct else 0

@@ -22,14 +22,26 @@ documented in the README ("CSV export (format version 1)"):
 The version is carried by the header row: a later version that changes the
 columns changes the header, and a reader of this version refuses it, naming
 the first column that differs.
+
+Each column is described once, by a :class:`Column` (text or number, the
+values it allows, whether a leading ``'`` is restored): the one reader
+(:mod:`.reading`) checks every cell by these descriptions, both on its quick
+path for whole blocks of good rows and when it names a problem.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import Any
+
+from ..domain.entry import FORMATS, MAX_MINUTES, MAX_PEOPLE, MIN_MINUTES, MODES
+from ..domain.weeks import Week
 
 FORMAT_VERSION = 1
 
@@ -38,37 +50,116 @@ BOM = b"\xef\xbb\xbf"
 LINE_END = "\r\n"
 TAG_SEPARATOR = ";"
 
-ENTRY_COLUMNS: tuple[str, ...] = (
-    "entry_id",
-    "worker",
-    "date",
-    "week",
-    "start_time",
-    "minutes",
-    "work_type",
-    "category",
-    "category_label",
-    "mode",
-    "format",
-    "people",
-    "client_ref",
-    "tags",
-    "note",
-)
-ENTRY_NUMERIC_COLUMNS = frozenset({"minutes", "people"})
+TEXT, NUMBER, DATE, WEEK, TIME, TAGS = "text", "number", "date", "week", "time", "tags"
 
-SUMMARY_COLUMNS: tuple[str, ...] = (
-    "worker",
-    "week",
-    "week_start",
-    "work_type",
-    "category",
-    "category_label",
-    "minutes",
-    "entries",
-    "people",
+
+@dataclass(frozen=True)
+class Column:
+    """What one column's cells may hold.
+
+    *kind* is ``number`` (a plain whole number from *low* to *high*, never
+    prefixed) or a text kind: ``text``, ``date`` (YYYY-MM-DD), ``week``
+    (YYYY-Www), ``time`` (HH:MM, or empty) or ``tags`` (keys joined with ``;``).
+    A *required* cell may not be empty; *choices*, when given, are the only
+    values allowed. Every text cell has one leading ``'`` restored (:func:`restore`).
+    """
+
+    name: str
+    kind: str = TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    low: int = 0
+    high: int | None = None
+
+    @property
+    def restored(self) -> bool:
+        """Whether a reader strips one leading ``'`` from this column's cells (text does, numbers do not)."""
+        return self.kind != NUMBER
+
+    def read(self, text: str) -> Any:
+        """The value of a cell (already restored), or ValueError saying what is wrong with it."""
+        if not text:
+            if self.required or self.kind == NUMBER:
+                raise ValueError("is empty")
+            return () if self.kind == TAGS else ""
+        if self.kind == NUMBER:
+            # ASCII digits only: int() would also take ' 5', '+5', '5_0' and '²'
+            digits = text[1:] if text[0] == "-" else text
+            if not (digits.isascii() and digits.isdigit()):
+                raise ValueError(f"'{text}' is not a whole number")
+            value = int(text)
+            if value < self.low or (self.high is not None and value > self.high):
+                span = f"at least {self.low}" if self.high is None else f"{self.low}–{self.high}"
+                raise ValueError(f"{value} is out of range ({span})")
+            return value
+        if self.choices and text not in self.choices:
+            raise ValueError(f"unknown {self.name} '{text}' (one of: {', '.join(self.choices)})")
+        if self.kind == DATE:
+            # only YYYY-MM-DD: fromisoformat also takes week dates such as 2026-W48-3
+            try:
+                if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():
+                    return date.fromisoformat(text)
+            except ValueError:
+                pass
+            raise ValueError(f"'{text}' is not a date (YYYY-MM-DD)")
+        if self.kind == WEEK:
+            try:
+                return str(Week.parse(text))  # 2026-W5 and 2026w05 are 2026-W05
+            except ValueError:
+                raise ValueError(f"'{text}' is not a week (YYYY-Www)") from None
+        if self.kind == TIME:
+            if text not in self.table:
+                raise ValueError(f"'{text}' is not a time (HH:MM)")
+            return text
+        if self.kind == TAGS:
+            return tuple(t for t in text.split(TAG_SEPARATOR) if t)
+        return text
+
+    @cached_property
+    def table(self) -> Mapping[str, Any]:
+        """Every text this column allows and its value, when they are few (numbers with a
+        top, times, choices); empty otherwise. A reader looks cells up here at C speed."""
+        if self.kind == NUMBER and self.high is not None:
+            return {str(n): n for n in range(self.low, self.high + 1)}
+        if self.kind == TIME:
+            return {t: t for t in ["", *(f"{h:02d}:{m:02d}" for h in range(24) for m in range(60))]}
+        return {c: c for c in self.choices}
+
+
+ENTRY_SPEC: tuple[Column, ...] = (
+    Column("entry_id", required=True),
+    Column("worker", required=True),
+    Column("date", DATE, required=True),
+    Column("week", WEEK, required=True),  # and the week of the date
+    Column("start_time", TIME),
+    Column("minutes", NUMBER, low=MIN_MINUTES, high=MAX_MINUTES),
+    Column("work_type", required=True),  # and the work type of the category
+    Column("category", required=True),  # and in the reader's taxonomy
+    Column("category_label"),
+    Column("mode", required=True, choices=tuple(MODES)),
+    Column("format", required=True, choices=tuple(FORMATS)),
+    Column("people", NUMBER, high=MAX_PEOPLE),  # and at least 1 for direct work
+    Column("client_ref"),
+    Column("tags", TAGS),
+    Column("note"),
 )
-SUMMARY_NUMERIC_COLUMNS = frozenset({"minutes", "entries", "people"})
+
+SUMMARY_SPEC: tuple[Column, ...] = (
+    Column("worker", required=True),
+    Column("week", WEEK, required=True),
+    Column("week_start", DATE, required=True),  # and the Monday of the week
+    Column("work_type", required=True),
+    Column("category", required=True),
+    Column("category_label"),
+    Column("minutes", NUMBER),
+    Column("entries", NUMBER),
+    Column("people", NUMBER),
+)
+
+ENTRY_COLUMNS: tuple[str, ...] = tuple(c.name for c in ENTRY_SPEC)
+ENTRY_NUMERIC_COLUMNS = frozenset(c.name for c in ENTRY_SPEC if c.kind == NUMBER)
+SUMMARY_COLUMNS: tuple[str, ...] = tuple(c.name for c in SUMMARY_SPEC)
+SUMMARY_NUMERIC_COLUMNS = frozenset(c.name for c in SUMMARY_SPEC if c.kind == NUMBER)
 
 # A text cell starting with one of these is run (or mangled) by spreadsheets.
 DANGEROUS_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
@@ -84,10 +175,6 @@ def neutralise(text: str) -> str:
 def restore(text: str) -> str:
     """The original text of a text cell: exactly one leading ``'`` removed, if there is one."""
     return text[1:] if text.startswith(ESCAPE) else text
-
-
-def text_columns(columns: tuple[str, ...], numeric: frozenset[str]) -> tuple[str, ...]:
-    return tuple(c for c in columns if c not in numeric)
 
 
 # ---------------------------------------------------------------- file names

@@ -1,0 +1,564 @@
+"""The one reader of PeerDesk's CSV files: every row checked against the contract.
+
+A file is checked against the CSV contract (:mod:`.csv_format`): UTF-8 (the
+byte-order mark may be missing), the header of an entries file or of a weekly
+summary file (spaces around a column name are forgiven), and every cell of
+every row as its :class:`~.csv_format.Column` describes it. A problem is a
+:class:`Problem`, ``FILE:LINE:COLUMN: message``, LINE as a spreadsheet numbers
+rows (the header is row 1, a note with line breaks is still one row) and
+COLUMN as the column's name. Rows with a problem are left out; all the others
+are kept, so one bad cell never hides a worker's month. Text cells lose one
+leading ``'`` (a neutralised ``'=…`` reads back as ``=…``); number cells never do.
+
+The review (:mod:`.review`) collects every problem of many files with it;
+:mod:`.csv_read` is its strict mode, which stops at the first.
+
+Speed: a team's year is 100,000 rows. An entries file is read a block of rows at
+a time; a block whose every row passes is checked column by column and taken at
+C speed (:meth:`Reading.take_entries`), values that repeat (dates, categories, …)
+looked up once; a block with any problem is read row by row by
+:class:`EntryChecker`, which names each one. Both check by the same column
+descriptions and row rules, and a property test holds them to the same answer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice, repeat
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..domain.entry import DIRECT
+from ..domain.taxonomy import Taxonomy
+from ..domain.weeks import Week
+from . import csv_format as fmt
+
+FILE_COLUMN = "(file)"
+ENTRIES = "entries"
+SUMMARY = "summary"
+BLOCK = 250  # rows of an entries file checked and taken together
+
+_new = tuple.__new__  # a named tuple made from a tuple at C speed, without its Python __new__
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class ReviewEntry(NamedTuple):
+    """One valid row of an entries file (a named tuple: 100,000 of them must be cheap)."""
+
+    entry_id: str
+    worker: str
+    date: date
+    week: str
+    start_time: str
+    minutes: int
+    work_type: str
+    category: str
+    category_label: str
+    mode: str
+    format: str
+    people: int
+    client_ref: str
+    tags: tuple[str, ...]
+    note: str
+    source: str
+    line: int
+
+
+class SummaryRow(NamedTuple):
+    """worker × week × category: a summary file's row, or the combined view's (a named tuple:
+    a team's year is tens of thousands of them, built each time the review opens)."""
+
+    worker: str
+    week: str
+    week_start: date
+    work_type: str
+    category: str
+    category_label: str
+    minutes: int
+    entries: int
+    people: int
+    source: str = ""
+    line: int = 0
+
+
+SumKey = tuple[str, str, str]  # worker, week, category
+
+
+@dataclass
+class Collected:
+    """What reading files gives: every good row and every problem, in the files' order."""
+
+    files: list[str] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)  # file -> ENTRIES or SUMMARY
+    entries: list[ReviewEntry] = field(default_factory=list)
+    summary_rows: list[SummaryRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # (worker, week, category) -> [work_type, category_label, minutes, entries, people] of the entries
+    sums: dict[SumKey, list[Any]] = field(default_factory=dict)
+
+
+ENTRY = {c.name: c for c in fmt.ENTRY_SPEC}
+_STARTS = ENTRY["start_time"].table
+_MODES = ENTRY["mode"].table
+_FORMATS = ENTRY["format"].table
+_ENTRY_WIDTH = {len(fmt.ENTRY_SPEC)}
+_RESTORED_ENTRY = tuple(c.restored for c in fmt.ENTRY_SPEC)
+_DIRECT_WITH_NOBODY = (DIRECT, 0)
+
+
+class Reading:
+    """What the files of one reading share while they are read: the entry ids (and summary
+    keys) taken so far, the files already read, and caches of the values that repeat from
+    row to row and from file to file (a year has 365 dates, a team's export thousands of rows)."""
+
+    def __init__(self, taxonomy: Taxonomy, result: Collected) -> None:
+        self.taxonomy = taxonomy
+        self.result = result
+        # entry id -> its ReviewEntry, (worker, week, category) -> its SummaryRow: each knows
+        # its file and line, for the message about the second one
+        self.seen: dict[str | SumKey, ReviewEntry | SummaryRow] = {}
+        # size -> (name, bytes) of every file read: only files of one size can be the same
+        # file, and comparing their bytes then is exact (and no file is hashed for nothing)
+        self.by_size: dict[int, list[tuple[str, bytes]]] = {}
+        self.dates: dict[str, date | None] = {}  # date text -> the date, None if not one
+        self.week_of: dict[date, str] = {}  # date -> its ISO week (2026-W48)
+        self.week_of_text: dict[str, str] = {}  # valid date text -> its ISO week
+        self.tags: dict[str, tuple[str, ...]] = {}  # tags cell -> its tag keys
+        self.lines: list[int] = []  # 0, 1, 2, …: see line_numbers
+        self.work_type_of = {k: c.work_type for k, c in taxonomy.categories.items()}
+        self.known_categories = {k: k for k in taxonomy.categories}
+        self.label_of = {k: c.label for k, c in taxonomy.categories.items()}
+        self.same: dict[str, str] = {}  # a worker's name or a label -> its first text object
+        # a number column's name -> its cell texts and their values (its table, then 0720 and the like)
+        self.numbers = {c.name: dict(c.table) for c in fmt.ENTRY_SPEC if c.kind == fmt.NUMBER}
+
+    # -- values that repeat
+
+    def day_of(self, text: str) -> date | None:
+        if text not in self.dates:
+            try:
+                self.dates[text] = ENTRY["date"].read(text)
+            except ValueError:
+                self.dates[text] = None
+        return self.dates[text]
+
+    def week(self, day: date) -> str:
+        week = self.week_of.get(day)
+        if week is None:
+            week = self.week_of[day] = str(Week.of(day))
+        return week
+
+    def tags_of(self, text: str) -> tuple[str, ...]:
+        tags = self.tags.get(text)
+        if tags is None:
+            tags = self.tags[text] = ENTRY["tags"].read(text)
+        return tags
+
+    def number_column(self, name: str, texts: tuple[str, ...]) -> list[int] | None:
+        """The values of a column of number cells, or None if one is not a number its column allows."""
+        known = self.numbers[name]
+        for text in set(texts).difference(known):
+            try:
+                known[text] = ENTRY[name].read(text)
+            except ValueError:
+                return None
+        return list(map(known.__getitem__, texts))
+
+    def take(self, entry: ReviewEntry) -> None:
+        """One checked entry: kept, its id taken, and added to its week's sums
+        (:meth:`take_entries` does the same for a whole block of good rows at once)."""
+        self.seen[entry.entry_id] = entry
+        self.result.entries.append(entry)
+        key = (entry.worker, entry.week, entry.category)
+        acc = self.result.sums.get(key)
+        if acc is None:
+            self.result.sums[key] = [entry.work_type, entry.category_label, entry.minutes, 1, entry.people]
+        else:
+            acc[2] += entry.minutes
+            acc[3] += 1
+            acc[4] += entry.people
+
+    def line_numbers(self, first: int, count: int) -> list[int]:
+        """first, first + 1, …: the same int objects for every file (one per entry otherwise)."""
+        numbers = self.lines
+        if len(numbers) < first + count:
+            numbers.extend(range(len(numbers), first + count))
+        return numbers[first : first + count]
+
+    # -- one file
+
+    def problem(self, name: str, line: int, column: str, message: str) -> None:
+        self.result.problems.append(Problem(name, line, column, message))
+
+    def read(self, path: Path, name: str) -> None:
+        """Check one file and keep its good rows (problems go to the result)."""
+        text = self.text_of(path, name)
+        if text is None:
+            return
+        reader = csv.reader(lines(text), strict=True)
+        try:
+            header = next(reader, None)
+        except csv.Error as exc:
+            self.problem(name, 1, FILE_COLUMN, f"is not a CSV file ({exc})")
+            return
+        if not header or header == [""]:
+            self.problem(name, 1, FILE_COLUMN, "is empty: no header row")
+            return
+        kind = kind_of(header)
+        if kind is None:
+            self.result.problems.append(header_problem(name, header))
+            return
+        self.result.kinds[name] = kind
+        if kind == SUMMARY:
+            check = SummaryChecker(name, self)
+            for line, row in rows(reader, name, fmt.SUMMARY_COLUMNS, self.result):
+                check(line, row)
+            return
+        # A block of rows at a time (small enough to stay in the processor's cache): taken at
+        # once if every row of it passes, else read row by row, which names each problem.
+        # Either way the outcome is the same as reading the whole file row by row.
+        neutralised = maybe_neutralised(text)
+        checker = EntryChecker(name, self)
+        line = 2  # of the block's first row
+        while True:
+            try:
+                block = list(islice(reader, BLOCK))
+            except csv.Error:
+                # read again, row by row from this block's first row, to name the spot
+                again = islice(csv.reader(lines(text), strict=True), line - 1, None)
+                for at, row in rows(again, name, fmt.ENTRY_COLUMNS, self.result, line):
+                    checker(at, row)
+                return
+            if not block:
+                return
+            if not self.take_entries(block, name, line, neutralised):
+                for at, row in rows(block, name, fmt.ENTRY_COLUMNS, self.result, line):
+                    checker(at, row)
+            line += len(block)
+
+    def text_of(self, path: Path, name: str) -> str | None:
+        """The file's text, or None with a problem: unreadable, opened twice, not UTF-8, binary."""
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.problem(name, 1, FILE_COLUMN, f"cannot be read ({exc.strerror})")
+            return None
+        same_size = self.by_size.setdefault(len(raw), [])
+        for other, other_raw in same_size:
+            if other_raw == raw:
+                self.problem(
+                    name, 1, FILE_COLUMN, f"is the same file as {other}, opened twice; its rows are counted once"
+                )
+                return None
+        same_size.append((name, raw))
+        try:
+            text = raw.decode(fmt.ENCODING)  # utf-8-sig: the byte-order mark is dropped if there is one
+        except UnicodeDecodeError as exc:
+            # utf-8-sig counts from after the byte-order mark: exc.object is what it decoded
+            offset = len(raw) - len(exc.object) + exc.start
+            self.problem(
+                name, row_holding_bad_byte(raw, offset), FILE_COLUMN,
+                f"is not UTF-8 text (byte 0x{raw[offset]:02x}); export it again from PeerDesk",
+            )
+            return None
+        if "\0" in text.partition("\n")[0]:
+            # a header holding NUL: a file of another kind (UTF-16, a spreadsheet's own format);
+            # a NUL inside a later cell is that cell's text, and the format neutralises it
+            self.problem(name, 1, FILE_COLUMN, "is not a CSV file (it holds binary data)")
+            return None
+        return text
+
+    def take_entries(self, block: list[list[str]], name: str, line: int, neutralised: bool) -> bool:
+        """Take the rows of an entries file (from *line* on) at once if every one passes every check.
+
+        The checks are :class:`EntryChecker`'s, run column by column on each column's distinct
+        values where they repeat (a file has thousands of rows but a few hundred dates and a
+        few dozen categories), at C speed. If anything at all is wrong, nothing is taken and
+        False is returned: the rows are then read one by one, which names each problem.
+        """
+        n = len(block)
+        if not n:
+            return True
+        if set(map(len, block)) != _ENTRY_WIDTH:
+            return False
+        columns = list(zip(*block, strict=True))
+        if neutralised:
+            columns = [restored(c) if r else c for c, r in zip(columns, _RESTORED_ENTRY, strict=True)]
+        (ids, workers, day_texts, weeks, starts, minutes_texts, work_types, categories, labels,
+         modes, forms, people_texts, client_refs, tags_texts, notes) = columns
+        week_of_text = self.week_of_text
+        for text in set(day_texts).difference(week_of_text):
+            day = self.day_of(text)
+            if day is None:
+                return False
+            week_of_text[text] = self.week(day)
+        # A value that must be one of a known few is looked up, and its known text kept in its
+        # place (an unknown value gives None, which differs): one check, and one text object
+        # for each value instead of one for each cell. Workers' names and labels are kept once too.
+        checked = (
+            (tuple(map(week_of_text.__getitem__, day_texts)), weeks),
+            (tuple(map(_STARTS.get, starts)), starts),
+            # an unknown category has no work type (None), so this checks the category too
+            (tuple(map(self.work_type_of.get, categories)), work_types),
+            (tuple(map(_MODES.get, modes)), modes),
+            (tuple(map(_FORMATS.get, forms)), forms),
+        )
+        minutes = self.number_column("minutes", minutes_texts)
+        people = self.number_column("people", people_texts)
+        if (
+            minutes is None
+            or people is None
+            or any(known != column for known, column in checked)
+            or "" in workers
+            or _DIRECT_WITH_NOBODY in set(zip(work_types, people, strict=True))
+        ):
+            return False
+        weeks, starts, work_types, modes, forms = (known for known, _column in checked)
+        categories = tuple(map(self.known_categories.__getitem__, categories))
+        same = self.same
+        first = workers[0]
+        if workers.count(first) == n:  # one worker's export, as a rule
+            workers = (same.setdefault(first, first),) * n
+        else:
+            workers = tuple(map(same.setdefault, workers, workers))
+        labels_now = tuple(map(self.label_of.__getitem__, categories))
+        # the loaded taxonomy's labels, as a rule; an export's own, if it was another's
+        labels = labels_now if labels_now == labels else tuple(map(same.setdefault, labels, labels))
+        for text in set(tags_texts).difference(self.tags):
+            self.tags_of(text)
+        taken = list(map(_new, repeat(ReviewEntry), zip(
+            ids, workers, map(self.dates.__getitem__, day_texts), weeks, starts, minutes, work_types,
+            categories, labels, modes, forms, people, client_refs, map(self.tags.__getitem__, tags_texts), notes,
+            repeat(name), self.line_numbers(line, n), strict=False,  # repeat() is endless
+        )))
+        by_id = dict(zip(ids, taken, strict=True))
+        if len(by_id) != n or "" in by_id or not self.seen.keys().isdisjoint(by_id):
+            return False  # an id twice in these rows, an empty one, or one taken before
+        # every row is good: the entries, their ids and the weekly sums
+        self.seen.update(by_id)
+        self.result.entries += taken
+        sums = self.result.sums
+        get = sums.get
+        for key, work_type, label, m, p in zip(
+            zip(workers, weeks, categories, strict=True), work_types, labels, minutes, people, strict=True
+        ):
+            acc = get(key)
+            if acc is None:
+                sums[key] = [work_type, label, m, 1, p]
+            else:
+                acc[2] += m
+                acc[3] += 1
+                acc[4] += p
+        return True
+
+
+# ------------------------------------------------------------------ rows, one at a time
+
+
+class Checker:
+    """Names every problem of one row, by the columns' descriptions and the row rules."""
+
+    spec: tuple[fmt.Column, ...] = ()
+
+    def __init__(self, name: str, reading: Reading) -> None:
+        self.name = name
+        self.reading = reading
+        self.seen = reading.seen
+
+    def problem(self, line: int, column: str, message: str) -> None:
+        self.reading.problem(self.name, line, column, message)
+
+    def values(self, line: int, row: list[str]) -> dict[str, Any]:
+        """Every cell restored and read by its column; a bad cell is named and reads as None."""
+        values: dict[str, Any] = {}
+        for column, cell in zip(self.spec, row, strict=True):
+            try:
+                values[column.name] = column.read(fmt.restore(cell) if column.restored else cell)
+            except ValueError as exc:
+                self.problem(line, column.name, str(exc))
+                values[column.name] = None
+        return values
+
+    def category(self, line: int, work_type: str | None, category: str | None) -> bool:
+        """The category is the loaded taxonomy's and of the row's work type (None: named already)."""
+        if category is None:
+            return False
+        cat = self.reading.taxonomy.categories.get(category)
+        if cat is None:
+            self.problem(line, "category", f"unknown category '{category}' (not in the loaded taxonomy)")
+            return False
+        if work_type is None:
+            return False
+        if work_type != cat.work_type:
+            self.problem(line, "work_type", f"'{work_type}' does not match category '{category}' ({cat.work_type})")
+            return False
+        return True
+
+
+class EntryChecker(Checker):
+    spec = fmt.ENTRY_SPEC
+
+    def __call__(self, line: int, row: list[str]) -> None:
+        """Check one row of an entries file: taken if good, else each problem named."""
+        v = self.values(line, row)
+        ok = None not in v.values()
+        entry_id, day = v["entry_id"], v["date"]
+        if entry_id is not None and entry_id in self.seen:
+            other = self.seen[entry_id]
+            self.problem(line, "entry_id", f"entry {entry_id} appears twice (also at {other.source}:{other.line})")
+            ok = False
+        week = fmt.restore(row[3])  # as written: 2026-W5 is not the week of a date, 2026-W05 is
+        if day is not None and v["week"] is not None and week != self.reading.week(day):
+            self.problem(line, "week", f"'{week}' is not the week of {day.isoformat()} ({self.reading.week(day)})")
+            ok = False
+        if not self.category(line, v["work_type"], v["category"]):
+            ok = False
+        elif v["work_type"] == DIRECT and v["people"] == 0:
+            self.problem(line, "people", "is 0: direct work reaches at least 1 person")
+            ok = False
+        if ok:
+            self.reading.take(ReviewEntry(**v, source=self.name, line=line))
+
+
+class SummaryChecker(Checker):
+    spec = fmt.SUMMARY_SPEC
+
+    def __call__(self, line: int, row: list[str]) -> None:
+        """Check one row of a summary file: kept if good, else each problem named."""
+        v = self.values(line, row)
+        ok = None not in v.values()
+        week, start = v["week"], v["week_start"]
+        if week is not None and start is not None and start != Week.parse(week).start:
+            monday = Week.parse(week).start
+            self.problem(line, "week_start", f"'{start.isoformat()}' is not the Monday of {week} ({monday})")
+            ok = False
+        if not self.category(line, v["work_type"], v["category"]):
+            ok = False
+        if not ok:
+            return
+        summary = SummaryRow(**v, source=self.name, line=line)
+        key = (summary.worker, summary.week, summary.category)  # shares the entry ids' dict: its keys are strings
+        if key in self.seen:
+            other = self.seen[key]
+            self.problem(
+                line, "week",
+                f"{summary.worker}'s {summary.week} of '{summary.category}' appears twice "
+                f"(also at {other.source}:{other.line})",
+            )
+            return
+        self.seen[key] = summary
+        self.reading.result.summary_rows.append(summary)
+
+
+# ------------------------------------------------------------------ the file's text
+
+
+_ODD_LINE_ENDS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines ends lines there; files do not
+
+
+def lines(text: str) -> Iterable[str]:
+    """The lines of *text*, ends kept, exactly as a file opened with ``newline=""`` gives them
+    to csv.reader: str.splitlines is quicker, and splits at the same places unless the text
+    holds a character that only it takes for a line end."""
+    if any(c in text for c in _ODD_LINE_ENDS):
+        return io.StringIO(text, newline="")
+    return text.splitlines(keepends=True)
+
+
+_BEFORE_A_CELL = ',\r\n"'
+
+
+def maybe_neutralised(text: str) -> bool:
+    """False if no cell of the file begins with ``'``: a cell begins after a comma, a line
+    end or an opening quote. Apostrophes are rare enough to visit one by one, and one
+    inside a note ("client's") is no reason to look at every cell of the file."""
+    i = text.find("'")
+    while i >= 0:
+        if i == 0 or text[i - 1] in _BEFORE_A_CELL:
+            return True
+        i = text.find("'", i + 1)
+    return False
+
+
+def restored(column: tuple[str, ...]) -> tuple[str, ...]:
+    """A text column with one leading ``'`` stripped from each cell that has one (see fmt.restore)."""
+    if not any(map(str.startswith, column, repeat("'"))):
+        return column
+    return tuple([c[1:] if c[:1] == "'" else c for c in column])
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape keeps them
+
+
+def row_holding_bad_byte(raw: bytes, offset: int) -> int:
+    """The row (as a spreadsheet numbers it) of the first byte that is not UTF-8: a note
+    with line breaks before it is still one row. Physical lines if the CSV is malformed too."""
+    text = raw.decode(fmt.ENCODING, errors="surrogateescape")
+    try:
+        for row_number, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            if any(_UNDECODABLE.search(cell) for cell in row):
+                return row_number
+    except csv.Error:
+        pass
+    return raw[:offset].count(b"\n") + 1
+
+
+def rows(
+    reader: Iterable[list[str]], name: str, columns: tuple[str, ...], result: Collected, start: int = 2
+) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) of every row with the header's number of cells; the others become problems."""
+    width = len(columns)
+    line = start - 1
+    try:
+        for line, row in enumerate(reader, start=start):
+            if len(row) == width:
+                yield line, row
+            elif row and row != [""]:  # a blank row, as spreadsheets sometimes add at the end, is skipped
+                where = columns[len(row)] if len(row) < width else "(extra)"
+                message = f"the row has {len(row)} cells; the header has {width}"
+                result.problems.append(Problem(name, line, where, message))
+    except csv.Error as exc:
+        result.problems.append(Problem(name, line + 1, FILE_COLUMN, f"is not valid CSV here ({exc})"))
+
+
+def kind_of(header: list[str]) -> str | None:
+    """ENTRIES or SUMMARY by the header (spaces around a name forgiven), None if neither."""
+    cleaned = tuple(h.strip() for h in header)
+    if cleaned == fmt.ENTRY_COLUMNS:
+        return ENTRIES
+    if cleaned == fmt.SUMMARY_COLUMNS:
+        return SUMMARY
+    return None
+
+
+def header_problem(name: str, header: list[str], expected: tuple[str, ...] | None = None) -> Problem:
+    """The first column where *header* differs from *expected* (by default, the contract it starts like)."""
+    cleaned = [h.strip() for h in header]
+    if expected is None:
+        expected = fmt.SUMMARY_COLUMNS if cleaned and cleaned[0] == "worker" else fmt.ENTRY_COLUMNS
+    for i, want in enumerate(expected):
+        got = cleaned[i] if i < len(cleaned) else None
+        if got != want:
+            found = f"'{got}'" if got is not None else "nothing"
+            return Problem(
+                name, 1, want,
+                f"wrong header: expected column '{want}' here, found {found} "
+                f"(not a PeerDesk export of format version {fmt.FORMAT_VERSION})",
+            )
+    extra = cleaned[len(expected)]
+    return Problem(name, 1, extra, f"wrong header: unexpected extra column '{extra}'")
