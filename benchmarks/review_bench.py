@@ -24,7 +24,7 @@ from peerdesk import demo
 from peerdesk.domain.taxonomy import load_default
 from peerdesk.domain.weeks import Week
 from peerdesk.exchange.csv_export import export_entries
-from peerdesk.exchange.review import read_files
+from peerdesk.operations.reviewing import review_closed, review_files
 from peerdesk.workspace import Workspace
 
 FILES, PER_FILE = 20, 5000
@@ -79,12 +79,15 @@ def main() -> int:
     taxonomy = load_default()
     with tempfile.TemporaryDirectory() as tmp:
         paths = make_files(Path(tmp))
-        result = read_files(paths, taxonomy)
+        result = review_files(paths, taxonomy)
         assert len(result.entries) == FILES * PER_FILE and not result.problems, result.summary_line()
+        del result
+        review_closed()
 
-        def review_and_team():
-            r = read_files(paths, taxonomy)
+        def review_and_team():  # what opening a review does, then closing it
+            r = review_files(paths, taxonomy)
             r.team(r.combined_summary(), taxonomy.work_types)
+            review_closed()
 
         value = timed(review_and_team, args.runs)
         base = timed(lambda: floor(paths), args.runs)

@@ -624,7 +624,7 @@ def bench_export(many: Path, work: Path, runs: int) -> Result:
 def bench_review(work: Path, runs: int) -> Result:
     import review_bench
     from peerdesk.domain.taxonomy import load_default
-    from peerdesk.exchange.review import read_files
+    from peerdesk.operations.reviewing import review_closed, review_files
 
     folder = work / "review"
     shutil.rmtree(folder, ignore_errors=True)
@@ -633,14 +633,15 @@ def bench_review(work: Path, runs: int) -> Result:
     tax = load_default()
     log(f"review: {runs} runs after a warm-up, alternating ({load()})")
 
-    def review() -> None:
-        r = read_files(paths, tax)
+    def review() -> None:  # what opening a review does, then closing it
+        r = review_files(paths, tax)
         if len(r.entries) != review_bench.FILES * review_bench.PER_FILE or r.problems:
             raise SystemExit(r.summary_line())
         r.team(r.combined_summary(), tax.work_types)
+        review_closed()
 
     fs, vs = alternate(lambda: review_bench.floor(paths), review, runs)
-    log(f"  floor {samples(fs)}; read_files + team {samples(vs)}")
+    log(f"  floor {samples(fs)}; review_files + team {samples(vs)}")
     figure = f"review of {review_bench.FILES} files × {review_bench.PER_FILE:,} entries"
     return Result(figure, median(vs), median(fs), "≤ 3×", 3.0)
 

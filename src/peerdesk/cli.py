@@ -525,7 +525,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     """Supervisor review of exported files; never touches the supervisor's own database."""
     from .domain import taxonomy as taxonomy_mod
     from .domain.taxonomy import TaxonomyError
-    from .exchange import review
+    from .operations import reviewing
 
     try:
         taxonomy = taxonomy_mod.load(getattr(args, "taxonomy", None))
@@ -535,13 +535,13 @@ def cmd_review(args: argparse.Namespace) -> int:
         from .app import run_review
 
         return run_review(args.files, taxonomy)
-    result = review.read_files(args.files, taxonomy)
+    result = reviewing.review_files(args.files, taxonomy)
     for problem in result.problems:
         print(problem)
     print(result.summary_line())
     if args.summary_out:
         try:
-            count = review.write_summary(result.combined_summary(), args.summary_out)
+            count = reviewing.save_summary(result.combined_summary(), args.summary_out)
         except OSError as exc:
             raise CliError(f"cannot write {args.summary_out}: {exc.strerror}") from None
         print(f"{count} summary rows written to {args.summary_out}")

@@ -296,7 +296,7 @@ class Reading:
             return True
         if set(map(len, block)) != _ENTRY_WIDTH:
             return False
-        columns = list(zip(*block, strict=True))
+        columns = list(zip(*block, strict=False))  # every row's width is checked above
         if neutralised:
             columns = [restored(c) if r else c for c, r in zip(columns, _RESTORED_ENTRY, strict=True)]
         (ids, workers, day_texts, weeks, starts, minutes_texts, work_types, categories, labels,
@@ -497,7 +497,10 @@ def maybe_neutralised(text: str) -> bool:
 
 def restored(column: tuple[str, ...]) -> tuple[str, ...]:
     """A text column with one leading ``'`` stripped from each cell that has one (see fmt.restore)."""
-    if not any(map(str.startswith, column, repeat("'"))):
+    # one search of the joined column: a cell that starts with ' is first or follows the NUL joining
+    # it (a NUL inside a cell may only make this look further, never miss one)
+    joined = "\0".join(column)
+    if joined[:1] != "'" and "\0'" not in joined:
         return column
     return tuple([c[1:] if c[:1] == "'" else c for c in column])
 

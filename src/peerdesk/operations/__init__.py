@@ -13,6 +13,8 @@ and no SQL: the store does that.
   and check a store without writing to it.
 * :mod:`.safekeeping`: back up now, the daily backup, restore a backup.
 * :mod:`.drafts`: keep what is typed but not saved, so nothing typed is lost.
+* :mod:`.reviewing`: read workers' exports for a supervisor's review, and
+  save the review's summary.
 
 Every function here raises only PeerDesk's own errors (:class:`~peerdesk.storage.store.StoreError`,
 :class:`~peerdesk.storage.backups.BackupError`, :class:`~peerdesk.domain.taxonomy.TaxonomyError`, …),
