@@ -15,24 +15,7 @@ from peerdesk.exchange.csv_format import ENTRY_COLUMNS, SUMMARY_COLUMNS
 from peerdesk.exchange.reading import Collected, EntryChecker, Reading, SummaryChecker
 
 from .cell_text import risky
-
-GOOD = {
-    "entry_id": "00000000-0000-4000-8000-000000000001",
-    "worker": "PW-07",
-    "date": "2026-11-25",
-    "week": "2026-W48",
-    "start_time": "09:30",
-    "minutes": "45",
-    "work_type": "direct",
-    "category": "advocacy",
-    "category_label": "Advocacy",
-    "mode": "in_person",
-    "format": "individual",
-    "people": "1",
-    "client_ref": "",
-    "tags": "presence",
-    "note": "",
-}
+from .rows import GOOD
 
 # Cells a column may meet: its good values, near misses and what spreadsheets and hands write.
 CELLS = {
@@ -48,7 +31,7 @@ CELLS = {
     "mode": ["", "phone", "'phone", "fax", "In_person"],
     "format": ["", "group", "'group", "crowd"],
     "people": ["", "0", "00", "2", "500", "501", "'1", "-1", "1.0"],
-    "client_ref": ["'-12", "''", "=x"],
+    "client_ref": ["", "'-12", "''", "=x"],
     "tags": [";", "experience;;presence;", "'=x"],
     "note": ["'", "''=note", "a\nb"],
 }

@@ -29,6 +29,7 @@ from peerdesk.exchange.csv_read import read_summary
 from peerdesk.exchange.review import Selection, read_files
 
 from .cell_text import ENTRY_TEXT_FIELDS, TODAY
+from .rows import entry_row, summary_row
 
 HEADER_PROBLEM = "(not a PeerDesk export of format version 1)"
 
@@ -74,51 +75,6 @@ def summary_dicts(rows) -> list[dict]:
         }
         for r in rows
     ]
-
-
-GOOD = {
-    "entry_id": "00000000-0000-4000-8000-000000000001",
-    "worker": "PW-07",
-    "date": "2026-11-25",
-    "week": "2026-W48",
-    "start_time": "09:30",
-    "minutes": "45",
-    "work_type": "direct",
-    "category": "advocacy",
-    "category_label": "Advocacy",
-    "mode": "in_person",
-    "format": "individual",
-    "people": "1",
-    "client_ref": "C-1",
-    "tags": "experience;presence",
-    "note": "",
-}
-
-
-def entry_row(n: int = 1, **cells: str) -> list[str]:
-    """A valid entries row (id …000n), with *cells* changed."""
-    row = dict(GOOD, entry_id=f"00000000-0000-4000-8000-{n:012d}")
-    row.update(cells)
-    return [row[c] for c in ENTRY_COLUMNS]
-
-
-GOOD_SUMMARY = {
-    "worker": "PW-07",
-    "week": "2026-W48",
-    "week_start": "2026-11-23",
-    "work_type": "direct",
-    "category": "advocacy",
-    "category_label": "Advocacy",
-    "minutes": "90",
-    "entries": "2",
-    "people": "3",
-}
-
-
-def summary_row(**cells: str) -> list[str]:
-    row = dict(GOOD_SUMMARY)
-    row.update(cells)
-    return [row[c] for c in SUMMARY_COLUMNS]
 
 
 def write_csv(path: Path, rows, header=ENTRY_COLUMNS) -> Path:
