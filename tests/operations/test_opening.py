@@ -302,11 +302,6 @@ def test_check_of_a_good_file_reports_it_and_writes_nothing_to_it(workspace):
     assert db_state(workspace.db_path) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a read-only SQLite connection to a WAL-mode file makes an empty -wal and a -shm and "
-    "cannot remove them (storage.backups.check_file)",
-)
 def test_check_of_a_good_file_leaves_no_file_beside_it(workspace):
     workspace.open_store().add(entry(1))
     workspace.close()

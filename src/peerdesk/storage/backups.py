@@ -14,13 +14,17 @@ import datetime as dt
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from ..files import StagedFile, copy_atomically
 from . import crypto
 from .crypto import Cipher
+
+T = TypeVar("T")
 
 BACKUP_FOLDER = "backups"
 DAILY_RE = re.compile(r"^peerdesk-(\d{4}-\d{2}-\d{2})\.db$")
@@ -65,21 +69,10 @@ def check_file(path: Path, cipher: Cipher | None = None) -> FileCheck:
     with path.open("rb") as fh:
         if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             return FileCheck(False, "is not a SQLite database")
-    for immutable in (False, True):
-        uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
-        try:
-            conn = sqlite3.connect(uri, uri=True)
-        except sqlite3.Error as exc:
-            return FileCheck(False, f"cannot be opened ({exc})")
-        try:
-            return _inspect(conn)
-        except sqlite3.DatabaseError as exc:
-            if not immutable and _unshareable_wal_file(path, exc):
-                continue
-            return FileCheck(False, f"is damaged ({exc})")
-        finally:
-            conn.close()
-    raise AssertionError("unreachable")
+    try:
+        return _read_only(path, _inspect)
+    except sqlite3.Error as exc:
+        return FileCheck(False, f"cannot be opened ({exc})" if isinstance(exc, _NotOpened) else f"is damaged ({exc})")
 
 
 def _check_encrypted(path: Path, cipher: Cipher) -> FileCheck:
@@ -120,17 +113,38 @@ def category_usage(path: Path, cipher: Cipher | None = None) -> dict[str, int]:
             return {c: int(n) for c, n in conn.execute(query)}
         finally:
             conn.close()
-    for immutable in (False, True):
+    return _read_only(path, lambda conn: {c: int(n) for c, n in conn.execute(query)})
+
+
+class _NotOpened(sqlite3.OperationalError):
+    """The file could not even be opened (not a failure while reading it)."""
+
+
+def _read_only(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
+    """*read* on a read-only connection to a plain database, writing nothing beside it.
+
+    Without a -wal file nobody has the database open and everything committed is in the file
+    itself: it is read as it stands (``immutable=1``), so no -wal or -shm file is left beside
+    it. Should that read fail (someone opened it meanwhile), it is read again through SQLite's
+    locking. With a -wal file it is read through the locking, and as it stands only if the
+    folder is read-only and the -wal file has gone meanwhile.
+    """
+    ways = (True, False) if not Path(f"{path}-wal").exists() else (False, True)
+    for attempt, immutable in enumerate(ways):
         uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
-        conn = sqlite3.connect(uri, uri=True)
         try:
-            return {c: int(n) for c, n in conn.execute(query)}
+            conn = sqlite3.connect(uri, uri=True)
+        except sqlite3.Error as exc:
+            raise _NotOpened(str(exc)) from None
+        try:
+            return read(conn)
         except sqlite3.DatabaseError as exc:
-            if immutable or not _unshareable_wal_file(path, exc):
-                raise
+            if attempt == 0 and (immutable or _unshareable_wal_file(path, exc)):
+                continue
+            raise
         finally:
             conn.close()
-    return {}
+    raise AssertionError("unreachable")
 
 
 def _unshareable_wal_file(path: Path, exc: sqlite3.DatabaseError) -> bool:
