@@ -26,6 +26,8 @@ WRAPPED = {
     "restore_backup",  # safekeeping.restore_backup (called by name from operations only)
     "open_store",  # opening.open_store (Workspace.open_store underneath)
     "create_encrypted",  # opening.open_store(encrypt=True)
+    "read_files",  # reviewing.review_files
+    "write_summary",  # reviewing.save_summary
 }
 
 

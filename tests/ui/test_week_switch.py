@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QHeaderView
 
 from peerdesk.domain.entry import FORMATS, MODES, Entry, validate
 from peerdesk.domain.weeks import Week
-from peerdesk.ui.charts import nice_range
+from peerdesk.ui.chart_parts import nice_range
 from peerdesk.ui.week_model import COLUMNS, ENTRY_ROLE, WeekTableModel
 
 TODAY = dt.date(2026, 11, 25)  # the window fixture's today: 2026-W48

@@ -5,17 +5,13 @@ same numbers as the table's totals) and draws them; none of them queries the
 store. Every card has a title, units, a legend, tooltips with exact values,
 an empty state, and "Save chart as PNG…" in its context menu.
 """
-
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
-    QChart,
-    QChartView,
     QHorizontalBarSeries,
     QHorizontalStackedBarSeries,
     QLineSeries,
@@ -24,18 +20,11 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QCursor, QFont, QImage, QPainter, QPen
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QSizePolicy,
-    QStackedWidget,
     QToolTip,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -43,227 +32,24 @@ from ..domain.entry import FORMATS, MODES, count_of, format_minutes
 from ..domain.summary import HowSummary, TrendWeek, WeekSummary
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
-from . import palette, style
+from . import palette
+from .chart_card import ChartCard
+from .chart_parts import (
+    add_bars,
+    apply_fonts,
+    exact,
+    fit_value_axis,
+    new_chart,
+    put_values,
+    set_categories,
+    set_title,
+    short_label,
+    show_tip,
+    unit_for,
+)
 
 TREND_CHOICES = (4, 12, 26, 52)
 DEFAULT_TREND_WEEKS = 12
-
-
-def unit_for(max_minutes: float) -> tuple[str, float]:
-    """Axis unit: minutes up to 120, hours beyond (so axes never read '450')."""
-    return ("Hours", 60.0) if max_minutes > 120 else ("Minutes", 1.0)
-
-
-def exact(minutes: float) -> str:
-    m = int(round(minutes))
-    return f"{format_minutes(m)} ({m} min)"
-
-
-def new_chart(widget: QWidget, title: str) -> QChart:
-    chart = QChart()
-    chart.setTheme(QChart.ChartThemeDark if palette.is_dark(widget.palette()) else QChart.ChartThemeLight)
-    chart.setTitle(title)
-    chart.setAnimationOptions(QChart.NoAnimation)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.legend().setAlignment(Qt.AlignBottom)
-    apply_fonts(chart, widget)
-    return chart
-
-
-def clear_chart(chart: QChart) -> None:
-    """Remove (and delete) every series and axis, so nothing stale is ever drawn."""
-    chart.removeAllSeries()
-    for axis in chart.axes():
-        chart.removeAxis(axis)
-        axis.deleteLater()
-
-
-def apply_fonts(chart: QChart, widget: QWidget) -> None:
-    """Title and legend in the widget's current font (which follows View ▸ Larger text)."""
-    font = QFont(widget.font())
-    chart.legend().setFont(font)
-    font.setBold(True)
-    chart.setTitleFont(font)
-
-
-def _value_axis(title: str, max_value: float, font: QFont) -> QValueAxis:
-    axis = QValueAxis()
-    axis.setTitleFont(font)
-    axis.setLabelsFont(font)
-    _fit_value_axis(axis, title, max_value)
-    return axis
-
-
-def _add_bars(
-    chart: QChart, series, categories_at, value_title: str, value_max: float, font: QFont, *, shorten: bool = False
-) -> tuple[QBarCategoryAxis, QValueAxis]:
-    """Add *series* to *chart* with its category axis at *categories_at* (``Qt.AlignLeft`` for
-    horizontal bars, ``Qt.AlignBottom`` for columns) and a value axis on the other side.
-    *shorten*: Qt may shorten a category label when the chart is too narrow for it."""
-    chart.addSeries(series)
-    categories = QBarCategoryAxis()
-    categories.setTruncateLabels(shorten)
-    values = _value_axis(value_title, value_max, font)
-    chart.addAxis(categories, categories_at)
-    chart.addAxis(values, Qt.AlignBottom if categories_at == Qt.AlignLeft else Qt.AlignLeft)
-    series.attachAxis(categories)
-    series.attachAxis(values)
-    return categories, values
-
-
-def _fit_value_axis(axis: QValueAxis, title: str, max_value: float) -> None:
-    """Title and range of a minutes/hours axis: from 0 to a round number above *max_value*,
-    as ``applyNiceNumbers`` rounds it on a new axis (five ticks to start from).
-
-    Only what differs is set: each change makes Qt lay the chart out again.
-    """
-    if axis.titleText() != title:
-        axis.setTitleText(title)
-    label_format = "%.1f" if title == "Hours" and max_value < 10 else "%.0f"
-    if axis.labelFormat() != label_format:
-        axis.setLabelFormat(label_format)
-    low, high, ticks = nice_range(0.0, max(max_value * 1.1, 1.0), 5)
-    if axis.tickCount() != ticks:
-        axis.setTickCount(ticks)
-    if axis.min() != low or axis.max() != high:
-        axis.setRange(low, high)
-
-
-def nice_range(low: float, high: float, ticks: int) -> tuple[float, float, int]:
-    """*low* and *high* widened to round numbers and the tick count between them, as
-    ``QValueAxis.applyNiceNumbers`` makes them (QtCharts' loose nice numbers)."""
-
-    def nice(x: float, ceiling: bool) -> float:  # 1, 2 or 5 times a power of ten
-        power = 10.0 ** math.floor(math.log10(x))
-        q = x / power
-        if ceiling:
-            q = 1 if q <= 1 else 2 if q <= 2 else 5 if q <= 5 else 10
-        else:
-            q = 1 if q < 1.5 else 2 if q < 3 else 5 if q < 7 else 10
-        return q * power
-
-    step = nice(nice(high - low, True) / (ticks - 1), False)
-    first, last = math.floor(low / step), math.ceil(high / step)
-    return first * step, last * step, int(last - first) + 1
-
-
-def _put_values(bar: QBarSet, old: list[float], new: list[float]) -> list[float]:
-    """Give *bar* the values *new* (it holds *old*), changing only what differs."""
-    if len(old) != len(new):
-        if old:
-            bar.remove(0, len(old))
-        bar.append(new)
-    else:
-        for i, (was, value) in enumerate(zip(old, new, strict=True)):
-            if was != value:
-                bar.replace(i, value)
-    return new
-
-
-def _set_categories(axis: QBarCategoryAxis, labels: list[str]) -> None:
-    if axis.categories() != labels:
-        axis.setCategories(labels)
-
-
-def _set_title(chart: QChart, title: str) -> None:
-    if chart.title() != title:
-        chart.setTitle(title)
-
-
-def _short(label: str, limit: int = 24) -> str:
-    """Axis labels stay readable beside the bars; the tooltip carries the full name."""
-    return label if len(label) <= limit else label[: limit - 1].rstrip(" ,") + "…"
-
-
-def show_tip(text: str) -> None:
-    QToolTip.showText(QCursor.pos(), text)
-
-
-class ChartCard(QWidget):
-    """A chart area with an empty state and a context menu to save it as PNG."""
-
-    save_requested = Signal(object)
-
-    def __init__(self, name: str, empty_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.name = name
-        self.setObjectName(f"chart_{name}")
-        self.body = QWidget()
-        self.body_layout = QHBoxLayout(self.body)
-        self.body_layout.setContentsMargins(0, 0, 0, 0)
-        self.empty_label = QLabel(empty_text, alignment=Qt.AlignCenter, wordWrap=True)
-        self.empty_label.setObjectName(f"empty_{name}")
-        style.muted(self.empty_label)
-        self.empty_label.setMargin(24)
-        self.empty_label.setAutoFillBackground(True)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.body)
-        self.stack.addWidget(self.empty_label)
-        self.header = QHBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.header)
-        layout.addWidget(self.stack, 1)
-        self.save_action = QAction("Save chart as PNG…", self)
-        self.save_action.triggered.connect(lambda: self.save_requested.emit(self))
-        self._font_key = ""
-
-    def _view(self, chart: QChart) -> QChartView:
-        view = QChartView(chart)
-        view.setRenderHint(QPainter.Antialiasing)
-        view.setContextMenuPolicy(Qt.NoContextMenu)  # the card's own menu handles it
-        view.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        view.setMinimumSize(160, 160)
-        return view
-
-    def _fonts_changed(self) -> bool:
-        """Whether the card's font changed (View ▸ Larger text) since its charts last took it."""
-        key = self.font().key()
-        if key == self._font_key:
-            return False
-        self._font_key = key
-        return True
-
-    def set_empty(self, empty: bool, text: str | None = None) -> None:
-        if text:
-            self.empty_label.setText(text)
-        self.stack.setCurrentWidget(self.empty_label if empty else self.body)
-
-    def is_empty(self) -> bool:
-        return self.stack.currentWidget() is self.empty_label
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
-        menu = QMenu(self)
-        menu.addAction(self.save_action)
-        menu.exec(event.globalPos())
-
-    def render_image(self) -> QImage:
-        """The chart as shown (or its empty state), for saving as PNG, at the card's full size."""
-        # Qt lays out axes, legend and titles on the next event-loop pass; do it now, so an
-        # image taken right after a change is complete rather than bare bars.
-        QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
-        header_above = self.stack.geometry() != self.rect()  # the trend's weeks box: not in the image
-        if header_above:
-            self.stack.setGeometry(self.rect())
-            QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
-        image = self.stack.currentWidget().grab().toImage()
-        if header_above:
-            self.layout().invalidate()
-            self.layout().activate()
-        return image
-
-
-def save_card_png(window, dialogs, card: ChartCard, suggested: str) -> None:
-    """Ask where (through *window*'s dialogs seam) and save *card* as PNG; report in its status bar."""
-    path = dialogs.ask_save_path(window, "Save chart as PNG", suggested, "PNG images (*.png)")
-    if not path:
-        return
-    if not path.lower().endswith(".png"):
-        path += ".png"
-    if card.render_image().save(path, "PNG"):
-        window.statusBar().showMessage(f"Chart saved to {path}", 8000)
-    else:
-        dialogs.error(window, "Chart not saved", f"Could not write {path}.")
 
 
 class ThisWeekChart(ChartCard):
@@ -306,7 +92,7 @@ class ThisWeekChart(ChartCard):
         if refont:
             apply_fonts(self.bars_chart, self)
             apply_fonts(self.split_chart, self)
-        _set_title(self.bars_chart, f"Time by category · week {summary.week.number}")
+        set_title(self.bars_chart, f"Time by category · week {summary.week.number}")
 
         tax = self.taxonomy
         order = [c.key for wt in tax.work_types for c in tax.categories_of(wt)]
@@ -333,15 +119,15 @@ class ThisWeekChart(ChartCard):
             if key in row_of:
                 values = list(zeros)
                 values[row_of[key]] = summary.by_category[key] / divisor
-            self._values[bar] = _put_values(bar, self._values[bar], values)
+            self._values[bar] = put_values(bar, self._values[bar], values)
         for bar in self._markers.values():
-            self._values[bar] = _put_values(bar, self._values[bar], zeros)
+            self._values[bar] = put_values(bar, self._values[bar], zeros)
         if sets_changed:
             legend_sets = set(self._markers.values())
             for marker in self.bars_chart.legend().markers(series):
                 marker.setVisible(marker.barset() in legend_sets)
 
-        _set_categories(self._y_axis, [_short(tax.category_label(k)) for k in used])
+        set_categories(self._y_axis, [short_label(tax.category_label(k)) for k in used])
         small = rows > 8
         if refont or small != self._small_labels:
             self._small_labels = small
@@ -351,7 +137,7 @@ class ThisWeekChart(ChartCard):
         if refont:
             self._x_axis.setTitleFont(font)
             self._x_axis.setLabelsFont(font)
-        _fit_value_axis(self._x_axis, unit_name, peak / divisor)
+        fit_value_axis(self._x_axis, unit_name, peak / divisor)
         self.bar_series = series
 
         self._show_split(summary)
@@ -360,7 +146,7 @@ class ThisWeekChart(ChartCard):
         series = QHorizontalStackedBarSeries()
         series.setBarWidth(0.7)
         series.hovered.connect(self._bar_hovered)
-        self._y_axis, self._x_axis = _add_bars(self.bars_chart, series, Qt.AlignLeft, "Minutes", 0, font)
+        self._y_axis, self._x_axis = add_bars(self.bars_chart, series, Qt.AlignLeft, "Minutes", 0, font)
         self._series = series
 
     def _sync_sets(self, categories: list[str], types: list[str]) -> bool:
@@ -414,7 +200,9 @@ class ThisWeekChart(ChartCard):
                 piece = self._pie.append("", 0)
                 piece.setColor(palette.work_type_colour(tax, key))
                 piece.setProperty("work_type", key)
-                piece.hovered.connect(lambda state, p=piece: show_tip(p.property("tip")) if state else QToolTip.hideText())
+                piece.hovered.connect(
+                    lambda state, p=piece: show_tip(p.property("tip")) if state else QToolTip.hideText()
+                )
                 self._slices[key] = piece
         border = QColor("white") if not palette.is_dark(self.palette()) else QColor("black")
         for key, label, minutes, pct in parts:
@@ -427,7 +215,7 @@ class ThisWeekChart(ChartCard):
             if piece.borderColor() != border:
                 piece.setBorderColor(border)
             piece.setProperty("tip", f"{label}: {exact(minutes)}, {pct:.1f}% of {format_minutes(summary.total)}")
-        _set_title(self.split_chart, f"Split · {format_minutes(summary.total)} in all")
+        set_title(self.split_chart, f"Split · {format_minutes(summary.total)} in all")
         self.pie_series = self._pie
 
     def _bar_hovered(self, status: bool, index: int, barset: QBarSet) -> None:
@@ -446,7 +234,7 @@ class ThisWeekChart(ChartCard):
         out = {}
         for bar in self.bar_series.barSets():
             key = bar.property("category")
-            minutes = int(round(sum(bar.at(i) for i in range(bar.count())) * divisor))
+            minutes = round(sum(bar.at(i) for i in range(bar.count())) * divisor)
             if key and minutes:  # a category drawn in another week holds zeros
                 out[key] = minutes
         return out
@@ -454,7 +242,7 @@ class ThisWeekChart(ChartCard):
     def split_minutes(self) -> dict[str, int]:
         if self.pie_series is None:
             return {}
-        return {s.property("work_type"): int(round(s.value())) for s in self.pie_series.slices()}
+        return {s.property("work_type"): round(s.value()) for s in self.pie_series.slices()}
 
 
 class TrendChart(ChartCard):
@@ -509,7 +297,7 @@ class TrendChart(ChartCard):
         if refont:
             apply_fonts(self.chart, self)
         first, last = self.weeks[0], self.weeks[-1]
-        _set_title(self.chart, f"Hours per week · {first} to {last}")
+        set_title(self.chart, f"Hours per week · {first} to {last}")
         peak = max(max(t.total for t in trend), contracted_hours * 60)
         unit_name, divisor = unit_for(peak)
         self._divisor = divisor
@@ -520,19 +308,19 @@ class TrendChart(ChartCard):
         picked = [self.weeks.index(selected)] if selected in self.weeks else []
         for wt_key, bar in self._sets.items():
             values = [t.by_work_type.get(wt_key, 0) / divisor for t in trend]
-            self._values[wt_key] = _put_values(bar, self._values[wt_key], values)
+            self._values[wt_key] = put_values(bar, self._values[wt_key], values)
             if bar.selectedBars() != picked:
                 bar.deselectAllBars()
                 if picked:
                     bar.selectBar(picked[0])
         if self._x_axis.titleText() != "ISO week (selected week darker)":
             self._x_axis.setTitleText("ISO week (selected week darker)")
-        _set_categories(self._x_axis, [self._week_label(w, i) for i, w in enumerate(self.weeks)])
+        set_categories(self._x_axis, [self._week_label(w, i) for i, w in enumerate(self.weeks)])
         if refont:
             for axis in (self._x_axis, self._y_axis):
                 axis.setTitleFont(font)
                 axis.setLabelsFont(font)
-        _fit_value_axis(self._y_axis, unit_name, peak / divisor)
+        fit_value_axis(self._y_axis, unit_name, peak / divisor)
         self.series = self._series
         self._show_guide(contracted_hours, divisor)
 
@@ -551,7 +339,7 @@ class TrendChart(ChartCard):
             self._values[wt_key] = []
         series.clicked.connect(self._clicked)
         series.hovered.connect(self._hovered)
-        self._x_axis, self._y_axis = _add_bars(self.chart, series, Qt.AlignBottom, "Hours", 0, font)
+        self._x_axis, self._y_axis = add_bars(self.chart, series, Qt.AlignBottom, "Hours", 0, font)
         self._series = series
 
     def _show_guide(self, contracted_hours: float, divisor: float) -> None:
@@ -618,7 +406,7 @@ class TrendChart(ChartCard):
         out: list[dict[str, int]] = [{} for _ in self.weeks]
         for bar in self.series.barSets():
             for i in range(bar.count()):
-                out[i][bar.property("work_type")] = int(round(bar.at(i) * self._divisor))
+                out[i][bar.property("work_type")] = round(bar.at(i) * self._divisor)
         return out
 
     def selected_index(self) -> int:
@@ -678,8 +466,8 @@ class HowChart(ChartCard):
             self.format_chart, how.by_format, FORMATS, unit_name, divisor, peak, "Time by format",
             QColor(palette.NEUTRAL).darker(140), refont,
         )
-        _set_title(self.mode_chart, f"By mode · week {week.number}")
-        _set_title(self.format_chart, f"By format · week {week.number}")
+        set_title(self.mode_chart, f"By mode · week {week.number}")
+        set_title(self.format_chart, f"By format · week {week.number}")
 
     def _fill(self, chart, tallies, labels, unit_name, divisor, peak, set_name, colour, refont) -> QBarSet:
         """One bar per key of *tallies*, in a set and axes made once per chart and updated in place."""
@@ -696,24 +484,25 @@ class HowChart(ChartCard):
             series.hovered.connect(
                 lambda status, index, _set, tips=tips: show_tip(tips[index]) if status else QToolTip.hideText()
             )
-            y_axis, x_axis = _add_bars(chart, series, Qt.AlignLeft, unit_name, peak / divisor, font, shorten=True)
+            y_axis, x_axis = add_bars(chart, series, Qt.AlignLeft, unit_name, peak / divisor, font, shorten=True)
             part = self._parts[set_name] = _BarsPart(bar, y_axis, x_axis, tips)
             refont = True
         keys = list(tallies)
         keys.reverse()  # top-down in the order given
         part.bar.setProperty("keys", keys)
-        part.values = _put_values(part.bar, part.values, [tallies[k].minutes / divisor for k in keys])
+        part.values = put_values(part.bar, part.values, [tallies[k].minutes / divisor for k in keys])
         part.tips[:] = [
             f"{labels.get(k, k)}: {exact(tallies[k].minutes)}, {tallies[k].entries} entries, "
             f"{count_of(tallies[k].people, 'person', 'people')} reached"
             for k in keys
         ]
-        _set_categories(part.y_axis, [f"{labels.get(k, k)} · {count_of(tallies[k].people, 'person', 'people')}" for k in keys])
+        reached = {k: count_of(tallies[k].people, "person", "people") for k in keys}
+        set_categories(part.y_axis, [f"{labels.get(k, k)} · {reached[k]}" for k in keys])
         if refont:
             part.y_axis.setLabelsFont(font)
             part.x_axis.setTitleFont(font)
             part.x_axis.setLabelsFont(font)
-        _fit_value_axis(part.x_axis, unit_name, peak / divisor)
+        fit_value_axis(part.x_axis, unit_name, peak / divisor)
         return part.bar
 
     def mode_minutes(self) -> dict[str, int]:
@@ -726,4 +515,4 @@ class HowChart(ChartCard):
         if bar is None:
             return {}
         keys = bar.property("keys")
-        return {k: int(round(bar.at(i) * self._divisor)) for i, k in enumerate(keys)}
+        return {k: round(bar.at(i) * self._divisor) for i, k in enumerate(keys)}

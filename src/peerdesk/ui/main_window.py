@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ..operations.drafts import Drafts
     from ..storage.store import Reader, Store
     from ..week_data import WeekLoader
-    from .charts import ChartCard
+    from .chart_card import ChartCard
     from .commands import UndoHistory
     from .entry_editing import EntryDialog
     from .entry_form import EntryForm
@@ -451,7 +451,7 @@ class MainWindow(QMainWindow):
     def save_chart(self, card: ChartCard | None = None) -> None:
         if self.week_view is None:
             return
-        from .charts import save_card_png
+        from .chart_card import save_card_png
 
         card = card or self.week_view.current_chart()
         suggested = self.workspace.data_dir.parent / f"peerdesk_{card.name}_{self.week}.png"

@@ -11,23 +11,17 @@ summary CSV the supervisor asks for.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QCategoryAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QMargins,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPointF,
     QSortFilterProxyModel,
     QStringListModel,
     Qt,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QKeySequence, QPen
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -43,7 +37,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -53,18 +46,17 @@ from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from ..exchange import review
 from ..exchange.review import ReviewResult, Selection, SummaryRow, TeamRow
-from . import palette, style
-from .charts import ChartCard, HowChart, ThisWeekChart, TrendChart, apply_fonts, clear_chart, new_chart, save_card_png, show_tip
+from ..operations import reviewing
+from . import style
+from .chart_card import ChartCard, save_card_png
+from .charts import HowChart, ThisWeekChart, TrendChart
 from .dialogs import Dialogs
+from .review_charts import ShareChart, span_title, week_labels
+from .review_team import SHARE_OF, SORT_ROLE, TeamModel
 
 WINDOW_SIZE = (1280, 860)
-SHARE_OF = "direct"  # the work type whose share the table and the share chart show
-# Okabe–Ito, in the order that keeps neighbours apart; beyond these, the lines are dashed.
-WORKER_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
-SORT_ROLE = Qt.UserRole + 1
 
 Progress = Callable[[int, int], "bool | None"]
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _files(n: int) -> str:
@@ -97,206 +89,10 @@ def read_with_progress(
         return go_on
 
     try:
-        return review.read_files(paths, taxonomy, progress=step)
+        return reviewing.review_files(paths, taxonomy, progress=step)
     finally:
         dialog.close()
         dialog.deleteLater()
-
-
-# ------------------------------------------------------------------ the team table
-
-
-class TeamModel(QAbstractTableModel):
-    """Worker × week rows: minutes per work type, the total and the direct share."""
-
-    def __init__(self, taxonomy: Taxonomy, parent=None) -> None:
-        super().__init__(parent)
-        self.work_types = list(taxonomy.work_types)
-        labels = [wt.label for wt in taxonomy.work_types.values()]
-        share_label = taxonomy.work_types[SHARE_OF].label if SHARE_OF in taxonomy.work_types else SHARE_OF
-        self.columns = ["Worker", "Week", *labels, "Total", f"{share_label} %"]
-        self.share_tip = f"{share_label} share: the part of the week's time that was {share_label.lower()} work"
-        self.rows: list[TeamRow] = []
-
-    def set_rows(self, rows: Iterable[TeamRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Horizontal:
-            return None
-        if role == Qt.DisplayRole:
-            return self.columns[section]
-        if role == Qt.ToolTipRole and section == len(self.columns) - 1:
-            return self.share_tip
-        return None
-
-    def value(self, row: int, column: int) -> str | int | float:
-        """The raw value of a cell: text, minutes, or a percentage."""
-        t = self.rows[row]
-        if column == 0:
-            return t.worker
-        if column == 1:
-            return t.week
-        if column < 2 + len(self.work_types):
-            return t.by_work_type.get(self.work_types[column - 2], 0)
-        if column == 2 + len(self.work_types):
-            return t.total
-        return t.share(SHARE_OF)
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, col = index.row(), index.column()
-        last = len(self.columns) - 1
-        if role == Qt.DisplayRole:
-            value = self.value(row, col)
-            if col < 2:
-                return value
-            return f"{value:.0f}%" if col == last else format_minutes(value)
-        if role == SORT_ROLE:
-            return self.value(row, col)
-        if role == Qt.TextAlignmentRole and col >= 2:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole:
-            if col == 1:
-                try:
-                    return Week.parse(self.rows[row].week).label()
-                except ValueError:
-                    return None
-            if col == last:
-                return f"{self.value(row, col):.1f}% of {format_minutes(self.rows[row].total)}"
-            if col >= 2:
-                return f"{self.value(row, col)} minutes"
-        return None
-
-
-# ------------------------------------------------------------------ the direct share chart
-
-
-class ShareChart(ChartCard):
-    """One line per worker: the share of their week's minutes that was direct work, in percent."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("direct_share", "No minutes in this selection.", parent)
-        self.chart = new_chart(self, "Direct share per worker")
-        self.chart.setMargins(QMargins(4, 4, 28, 4))  # room for the last week's label, centred on its point
-        self.view = self._view(self.chart)
-        self.body_layout.addWidget(self.view)
-        self.series: dict[str, QLineSeries] = {}
-        self.weeks: list[Week] = []
-
-    def show_shares(self, shares: dict[str, dict[str, float]], weeks: list[Week], label: str = "Direct") -> None:
-        clear_chart(self.chart)
-        self.series = {}
-        self.weeks = list(weeks)
-        apply_fonts(self.chart, self)
-        if not weeks or not any(shares.values()):
-            self.set_empty(True, "No minutes in this selection.")
-            return
-        self.set_empty(False)
-        self.chart.setTitle(f"{label} share per worker · {_span(weeks)}")
-        index = {str(w): i for i, w in enumerate(weeks)}
-        font = self.font()
-        x_axis = QCategoryAxis()  # labels at chosen weeks only: a range may be two years long
-        x_axis.setRange(-0.5, len(weeks) - 0.5)
-        x_axis.setStartValue(-0.5)
-        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPositionOnValue)
-        for i, text in enumerate(week_labels(weeks)):
-            if text.strip(INVISIBLE):
-                x_axis.append(text, i)
-        x_axis.setLabelsFont(font)
-        x_axis.setTitleText("ISO week")
-        x_axis.setTitleFont(font)
-        x_axis.setTruncateLabels(False)
-        y_axis = QValueAxis()
-        y_axis.setRange(0, 100)
-        y_axis.setTickCount(6)
-        y_axis.setLabelFormat("%.0f")
-        y_axis.setTitleText(f"{label} share (%)")
-        y_axis.setTitleFont(font)
-        y_axis.setLabelsFont(font)
-        self.chart.addAxis(x_axis, Qt.AlignBottom)
-        self.chart.addAxis(y_axis, Qt.AlignLeft)
-        dark_lines = palette.is_dark(self.palette())
-        for n, (worker, by_week) in enumerate(shares.items()):
-            series = QLineSeries()
-            series.setName(worker)
-            for week, pct in sorted(by_week.items()):
-                if week in index:
-                    series.append(QPointF(index[week], pct))
-            colour = QColor(WORKER_COLOURS[n % len(WORKER_COLOURS)])
-            if dark_lines and colour == QColor("#000000"):
-                colour = QColor("#F0E442")
-            pen = QPen(colour)
-            pen.setWidthF(2.5)
-            if n >= len(WORKER_COLOURS):
-                pen.setStyle(Qt.DashLine)
-            series.setPen(pen)
-            series.setPointsVisible(len(weeks) <= 26)  # markers only while they stay apart
-            series.setMarkerSize(7)
-            series.hovered.connect(lambda point, state, w=worker: self._hovered(w, point, state))
-            self.chart.addSeries(series)
-            series.attachAxis(x_axis)
-            series.attachAxis(y_axis)
-            self.series[worker] = series
-
-    def _hovered(self, worker: str, point: QPointF, state: bool) -> None:
-        i = round(point.x())
-        if not state or not 0 <= i < len(self.weeks):
-            QToolTip.hideText()
-            return
-        show_tip(f"{worker} · {self.weeks[i].label()}\n{point.y():.1f}% direct")
-
-    def shares(self) -> dict[str, dict[str, float]]:
-        """worker -> week -> percent, read back from the drawn series (for tests and checks)."""
-        return {
-            worker: {str(self.weeks[round(p.x())]): p.y() for p in series.points()}
-            for worker, series in self.series.items()
-        }
-
-
-INVISIBLE = "\u200b\u200c\u200d\u2060"  # zero-width characters: unlabelled weeks
-MAX_WEEK_LABELS = 12  # W48; half as many when they carry the year (2025-W48)
-
-
-def week_labels(weeks: list[Week]) -> list[str]:
-    """An axis label per week: ``W48`` (``2025-W48`` when the weeks span years) on at most
-    MAX_WEEK_LABELS of them, counted back from the last; the others get short invisible
-    texts, all different, since a bar axis needs distinct category names."""
-    one_year = bool(weeks) and weeks[0].year == weeks[-1].year
-    most = MAX_WEEK_LABELS if one_year else MAX_WEEK_LABELS // 2
-    step = max(1, -(-len(weeks) // most))
-    out = []
-    for i, week in enumerate(weeks):
-        if (len(weeks) - 1 - i) % step == 0:
-            out.append(f"W{week.number}" if one_year else f"{week.year}-W{week.number:02d}")
-        else:
-            digits, n = [], i
-            for _ in range(5):  # base 4, five digits: distinct for 1,024 weeks
-                n, d = divmod(n, 4)
-                digits.append(INVISIBLE[d])
-            out.append("".join(digits))
-    return out
-
-
-def _span(weeks: list[Week]) -> str:
-    """``week 48, 2026``, ``W43–W48 2026`` or ``2025-W50 to 2026-W07``: short, for chart titles."""
-    if not weeks:
-        return "no weeks"
-    first, last = weeks[0], weeks[-1]
-    if len(weeks) == 1:
-        return f"week {first.number}, {first.year}"
-    if first.year == last.year:
-        return f"W{first.number}–W{last.number} {first.year}"
-    return f"{first} to {last}"
 
 
 # ------------------------------------------------------------------ the window
@@ -622,7 +418,7 @@ class ReviewWindow(QMainWindow):
         weeks = sel.weeks()
         last = weeks[-1] if weeks else None
         who = sel.worker or "all workers"
-        span = _span(weeks)
+        span = span_title(weeks)
         nothing = "Nothing in these files matches the filters."
 
         if last is None:
@@ -690,14 +486,21 @@ class ReviewWindow(QMainWindow):
         if not path.lower().endswith(".csv"):
             path += ".csv"
         if os.path.abspath(path) in {os.path.abspath(f) for f in self.result.files}:
-            self.dialogs.error(self, "Summary not saved", f"{path} is one of the files under review; choose another name.")
+            self.dialogs.error(
+                self, "Summary not saved", f"{path} is one of the files under review; choose another name."
+            )
             return
         try:
-            count = review.write_summary(self.rows, path)
+            count = reviewing.save_summary(self.rows, path)
         except OSError as exc:
             self.dialogs.error(self, "Summary not saved", f"{path} could not be written ({exc.strerror or exc}).")
             return
         self.statusBar().showMessage(f"{count} summary rows saved to {path}", 15000)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().closeEvent(event)
+        if event.isAccepted():
+            reviewing.review_closed()
 
     def save_chart(self, card: ChartCard | None = None) -> None:
         card = card or self.chart_tabs.currentWidget()

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from ..domain.taxonomy import Taxonomy
 from ..week_data import WeekData
 from . import style
-from .charts import ChartCard, HowChart, ThisWeekChart, TrendChart
+from .chart_card import ChartCard
+from .charts import HowChart, ThisWeekChart, TrendChart
 from .totals import TotalsPanel
 from .week_model import COLUMNS, WeekTableModel
 

@@ -1,0 +1,141 @@
+"""The review's own charts: each worker's direct share over the weeks, and the week labels and spans of its titles."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QCategoryAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import (
+    QMargins,
+    QPointF,
+    Qt,
+)
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import (
+    QToolTip,
+    QWidget,
+)
+
+from ..domain.weeks import Week
+from . import palette
+from .chart_card import ChartCard
+from .chart_parts import apply_fonts, clear_chart, new_chart, show_tip
+
+# Okabe–Ito, in the order that keeps neighbours apart; beyond these, the lines are dashed.
+WORKER_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+
+
+class ShareChart(ChartCard):
+    """One line per worker: the share of their week's minutes that was direct work, in percent."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("direct_share", "No minutes in this selection.", parent)
+        self.chart = new_chart(self, "Direct share per worker")
+        self.chart.setMargins(QMargins(4, 4, 28, 4))  # room for the last week's label, centred on its point
+        self.view = self._view(self.chart)
+        self.body_layout.addWidget(self.view)
+        self.series: dict[str, QLineSeries] = {}
+        self.weeks: list[Week] = []
+
+    def show_shares(self, shares: dict[str, dict[str, float]], weeks: list[Week], label: str = "Direct") -> None:
+        clear_chart(self.chart)
+        self.series = {}
+        self.weeks = list(weeks)
+        apply_fonts(self.chart, self)
+        if not weeks or not any(shares.values()):
+            self.set_empty(True, "No minutes in this selection.")
+            return
+        self.set_empty(False)
+        self.chart.setTitle(f"{label} share per worker · {span_title(weeks)}")
+        index = {str(w): i for i, w in enumerate(weeks)}
+        font = self.font()
+        x_axis = QCategoryAxis()  # labels at chosen weeks only: a range may be two years long
+        x_axis.setRange(-0.5, len(weeks) - 0.5)
+        x_axis.setStartValue(-0.5)
+        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPositionOnValue)
+        for i, text in enumerate(week_labels(weeks)):
+            if text.strip(INVISIBLE):
+                x_axis.append(text, i)
+        x_axis.setLabelsFont(font)
+        x_axis.setTitleText("ISO week")
+        x_axis.setTitleFont(font)
+        x_axis.setTruncateLabels(False)
+        y_axis = QValueAxis()
+        y_axis.setRange(0, 100)
+        y_axis.setTickCount(6)
+        y_axis.setLabelFormat("%.0f")
+        y_axis.setTitleText(f"{label} share (%)")
+        y_axis.setTitleFont(font)
+        y_axis.setLabelsFont(font)
+        self.chart.addAxis(x_axis, Qt.AlignBottom)
+        self.chart.addAxis(y_axis, Qt.AlignLeft)
+        dark_lines = palette.is_dark(self.palette())
+        for n, (worker, by_week) in enumerate(shares.items()):
+            series = QLineSeries()
+            series.setName(worker)
+            for week, pct in sorted(by_week.items()):
+                if week in index:
+                    series.append(QPointF(index[week], pct))
+            colour = QColor(WORKER_COLOURS[n % len(WORKER_COLOURS)])
+            if dark_lines and colour == QColor("#000000"):
+                colour = QColor("#F0E442")
+            pen = QPen(colour)
+            pen.setWidthF(2.5)
+            if n >= len(WORKER_COLOURS):
+                pen.setStyle(Qt.DashLine)
+            series.setPen(pen)
+            series.setPointsVisible(len(weeks) <= 26)  # markers only while they stay apart
+            series.setMarkerSize(7)
+            series.hovered.connect(lambda point, state, w=worker: self._hovered(w, point, state))
+            self.chart.addSeries(series)
+            series.attachAxis(x_axis)
+            series.attachAxis(y_axis)
+            self.series[worker] = series
+
+    def _hovered(self, worker: str, point: QPointF, state: bool) -> None:
+        i = round(point.x())
+        if not state or not 0 <= i < len(self.weeks):
+            QToolTip.hideText()
+            return
+        show_tip(f"{worker} · {self.weeks[i].label()}\n{point.y():.1f}% direct")
+
+    def shares(self) -> dict[str, dict[str, float]]:
+        """worker -> week -> percent, read back from the drawn series (for tests and checks)."""
+        return {
+            worker: {str(self.weeks[round(p.x())]): p.y() for p in series.points()}
+            for worker, series in self.series.items()
+        }
+
+
+INVISIBLE = "\u200b\u200c\u200d\u2060"  # zero-width characters: unlabelled weeks
+MAX_WEEK_LABELS = 12  # W48; half as many when they carry the year (2025-W48)
+
+
+def week_labels(weeks: list[Week]) -> list[str]:
+    """An axis label per week: ``W48`` (``2025-W48`` when the weeks span years) on at most
+    MAX_WEEK_LABELS of them, counted back from the last; the others get short invisible
+    texts, all different, since a bar axis needs distinct category names."""
+    one_year = bool(weeks) and weeks[0].year == weeks[-1].year
+    most = MAX_WEEK_LABELS if one_year else MAX_WEEK_LABELS // 2
+    step = max(1, -(-len(weeks) // most))
+    out = []
+    for i, week in enumerate(weeks):
+        if (len(weeks) - 1 - i) % step == 0:
+            out.append(f"W{week.number}" if one_year else f"{week.year}-W{week.number:02d}")
+        else:
+            digits, n = [], i
+            for _ in range(5):  # base 4, five digits: distinct for 1,024 weeks
+                n, d = divmod(n, 4)
+                digits.append(INVISIBLE[d])
+            out.append("".join(digits))
+    return out
+
+
+def span_title(weeks: list[Week]) -> str:
+    """``week 48, 2026``, ``W43–W48 2026`` or ``2025-W50 to 2026-W07``: short, for chart titles."""
+    if not weeks:
+        return "no weeks"
+    first, last = weeks[0], weeks[-1]
+    if len(weeks) == 1:
+        return f"week {first.number}, {first.year}"
+    if first.year == last.year:
+        return f"W{first.number}–W{last.number} {first.year}"
+    return f"{first} to {last}"
