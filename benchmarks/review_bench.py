@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import statistics
 import sys
 import tempfile
@@ -72,24 +73,42 @@ def timed(fn, runs: int) -> float:
     return statistics.median(samples)
 
 
+def review_and_team(paths: list[Path], taxonomy) -> None:
+    """What opening a review does (read, check, the team table), then closing it."""
+    r = review_files(paths, taxonomy)
+    if len(r.entries) != FILES * PER_FILE or r.problems:
+        raise SystemExit(r.summary_line())
+    r.team(r.combined_summary(), taxonomy.work_types)
+    review_closed()
+
+
+def alternated(paths: list[Path], runs: int) -> dict[str, list[float]]:
+    """One warm-up round, then *runs* timed rounds of the floor and the review, alternating."""
+    taxonomy = load_default()
+    out: dict[str, list[float]] = {"floor": [], "review": []}
+    steps = (("floor", lambda: floor(paths)), ("review", lambda: review_and_team(paths, taxonomy)))
+    for i in range(runs + 1):
+        for name, fn in steps if i % 2 == 0 else steps[::-1]:
+            t0 = time.perf_counter()
+            fn()
+            if i:
+                out[name].append(time.perf_counter() - t0)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--samples", type=int, metavar="RUNS", help="time the given files; print JSON (for run.py)")
+    parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args()
+    if args.samples:
+        print(json.dumps(alternated(args.files, args.samples)))
+        return 0
     taxonomy = load_default()
     with tempfile.TemporaryDirectory() as tmp:
         paths = make_files(Path(tmp))
-        result = review_files(paths, taxonomy)
-        assert len(result.entries) == FILES * PER_FILE and not result.problems, result.summary_line()
-        del result
-        review_closed()
-
-        def review_and_team():  # what opening a review does, then closing it
-            r = review_files(paths, taxonomy)
-            r.team(r.combined_summary(), taxonomy.work_types)
-            review_closed()
-
-        value = timed(review_and_team, args.runs)
+        value = timed(lambda: review_and_team(paths, taxonomy), args.runs)
         base = timed(lambda: floor(paths), args.runs)
     ratio = value / base
     print(f"review of {FILES} files × {PER_FILE} entries (read, check, team table): {value:.3f} s")

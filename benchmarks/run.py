@@ -623,24 +623,20 @@ def bench_export(many: Path, work: Path, runs: int) -> Result:
 
 def bench_review(work: Path, runs: int) -> Result:
     import review_bench
-    from peerdesk.domain.taxonomy import load_default
-    from peerdesk.operations.reviewing import review_closed, review_files
 
     folder = work / "review"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
     paths = review_bench.make_files(folder)
-    tax = load_default()
-    log(f"review: {runs} runs after a warm-up, alternating ({load()})")
-
-    def review() -> None:  # what opening a review does, then closing it
-        r = review_files(paths, tax)
-        if len(r.entries) != review_bench.FILES * review_bench.PER_FILE or r.problems:
-            raise SystemExit(r.summary_line())
-        r.team(r.combined_summary(), tax.work_types)
-        review_closed()
-
-    fs, vs = alternate(lambda: review_bench.floor(paths), review, runs)
+    log(f"review: {runs} runs after a warm-up, alternating, in a fresh process ({load()})")
+    # A fresh process holds what 'peerdesk review' holds: not this runner's databases, demo
+    # records and windows of the cases before, which the review's garbage collection would walk.
+    out = subprocess.run(
+        [sys.executable, str(HERE / "review_bench.py"), "--samples", str(runs), *map(str, paths)],
+        check=True, capture_output=True, text=True,
+    )
+    timed = json.loads(out.stdout)
+    fs, vs = timed["floor"], timed["review"]
     log(f"  floor {samples(fs)}; review_files + team {samples(vs)}")
     figure = f"review of {review_bench.FILES} files × {review_bench.PER_FILE:,} entries"
     return Result(figure, median(vs), median(fs), "≤ 3×", 3.0)

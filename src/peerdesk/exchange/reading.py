@@ -325,7 +325,7 @@ class Reading:
             or people is None
             or any(known != column for known, column in checked)
             or "" in workers
-            or _DIRECT_WITH_NOBODY in set(zip(work_types, people, strict=True))
+            or (0 in people and _DIRECT_WITH_NOBODY in set(zip(work_types, people, strict=True)))
         ):
             return False
         weeks, starts, work_types, modes, forms = (known for known, _column in checked)
