@@ -545,9 +545,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CliError(f"cannot write {args.summary_out}: {exc.strerror}") from None
         print(f"{count} summary rows written to {args.summary_out}")
-    if args.check and result.problems:
-        return EXIT_ERROR
-    return EXIT_OK
+    # a file refused or a row left out: a script must not take the summary for the whole record
+    return EXIT_ERROR if result.problems else EXIT_OK
 
 
 def cmd_init(args: argparse.Namespace) -> int:

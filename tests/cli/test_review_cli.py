@@ -78,13 +78,13 @@ def test_summary_out_of_summary_files_is_the_same(cli, team_exports, tmp_path):
     assert out.read_bytes() == t.team_summary_path.read_bytes()
 
 
-def test_summary_out_leaves_out_bad_rows_and_exits_0_without_check(cli, team_exports, tmp_path):
+def test_summary_out_leaves_out_bad_rows_and_exits_1_with_or_without_check(cli, team_exports, tmp_path):
     t = team_exports
     bad = tmp_path / "bad.csv"
     broken_copy(t.entry_paths[0], bad)
     out = tmp_path / "team.csv"
     result = cli("review", "--summary-out", out, bad)
-    assert result.code == 0
+    assert result.code == 1  # a script must not take this summary for the worker's whole record
     assert result.out.splitlines()[0] == f"{bad}:3:minutes: 721 is out of range (1–720)"
     written = out.read_bytes().decode("utf-8-sig")
     minutes = sum(int(line.split(",")[-3]) for line in written.splitlines()[1:])
@@ -96,6 +96,16 @@ def test_summary_out_leaves_out_bad_rows_and_exits_0_without_check(cli, team_exp
     result = cli("review", "--check", "--summary-out", out, bad)
     assert result.code == 1
     assert out.exists()
+
+
+def test_a_refused_file_makes_summary_out_exit_1(cli, team_exports, tmp_path):
+    refused = tmp_path / "notes.csv"
+    refused.write_text("date,what\r\n2026-11-25,met a client\r\n", "utf-8")
+    out = tmp_path / "team.csv"
+    result = cli("review", "--summary-out", out, team_exports.entry_paths[0], refused)
+    assert result.code == 1
+    assert f"{refused}:1:" in result.out
+    assert cli("review", "--summary-out", out, team_exports.entry_paths[0]).code == 0
 
 
 def test_summary_out_into_a_missing_folder_fails_with_a_message(cli, team_exports, tmp_path):

@@ -108,9 +108,7 @@ class Column:
             except ValueError:
                 raise ValueError(f"'{text}' is not a week (YYYY-Www)") from None
         if self.kind == TIME:
-            if text not in self.table:
-                raise ValueError(f"'{text}' is not a time (HH:MM)")
-            return text
+            return text if text in self.table else _time(text)
         if self.kind == TAGS:
             return tuple(t for t in text.split(TAG_SEPARATOR) if t)
         return text
@@ -124,6 +122,28 @@ class Column:
         if self.kind == TIME:
             return {t: t for t in ["", *(f"{h:02d}:{m:02d}" for h in range(24) for m in range(60))]}
         return {c: c for c in self.choices}
+
+
+# A time as PeerDesk writes it (09:30) or as a spreadsheet writes it back: 9:30, 09:30:00,
+# 9:30 AM, 09:30:00 p.m.
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?")
+
+
+def _time(text: str) -> str:
+    """*text* as HH:MM, or ValueError: a time of day in whole minutes."""
+    m = _TIME.fullmatch(text.strip())
+    if m is None:
+        raise ValueError(f"'{text}' is not a time (HH:MM)")
+    hour, minute, second, half = int(m[1]), int(m[2]), m[3], m[4]
+    if half is not None:  # 12 AM is midnight, 12 PM noon
+        if not 1 <= hour <= 12:
+            raise ValueError(f"'{text}' is not a time (HH:MM)")
+        hour = hour % 12 + (12 if half in "Pp" else 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"'{text}' is not a time (HH:MM)")
+    if second is not None and int(second) != 0:
+        raise ValueError(f"'{text}' has seconds; a start time is whole minutes (HH:MM)")
+    return f"{hour:02d}:{minute:02d}"
 
 
 ENTRY_SPEC: tuple[Column, ...] = (

@@ -113,7 +113,6 @@ class Collected:
 
 
 ENTRY = {c.name: c for c in fmt.ENTRY_SPEC}
-_STARTS = ENTRY["start_time"].table
 _MODES = ENTRY["mode"].table
 _FORMATS = ENTRY["format"].table
 _ENTRY_WIDTH = {len(fmt.ENTRY_SPEC)}
@@ -144,8 +143,9 @@ class Reading:
         self.known_categories = {k: k for k in taxonomy.categories}
         self.label_of = {k: c.label for k, c in taxonomy.categories.items()}
         self.same: dict[str, str] = {}  # a worker's name or a label -> its first text object
-        # a number column's name -> its cell texts and their values (its table, then 0720 and the like)
-        self.numbers = {c.name: dict(c.table) for c in fmt.ENTRY_SPEC if c.kind == fmt.NUMBER}
+        # minutes, people, start_time -> their cell texts and values: the column's table, and then
+        # what else its cells held that it reads too (0720, a time re-written as 8:45 AM)
+        self.known = {name: dict(ENTRY[name].table) for name in ("minutes", "people", "start_time")}
 
     # -- values that repeat
 
@@ -169,9 +169,9 @@ class Reading:
             tags = self.tags[text] = ENTRY["tags"].read(text)
         return tags
 
-    def number_column(self, name: str, texts: tuple[str, ...]) -> list[int] | None:
-        """The values of a column of number cells, or None if one is not a number its column allows."""
-        known = self.numbers[name]
+    def column_values(self, name: str, texts: tuple[str, ...]) -> list[Any] | None:
+        """The values of a column's cells, or None if one is not a value its column allows."""
+        known = self.known[name]
         for text in set(texts).difference(known):
             try:
                 known[text] = ENTRY[name].read(text)
@@ -312,23 +312,24 @@ class Reading:
         # for each value instead of one for each cell. Workers' names and labels are kept once too.
         checked = (
             (tuple(map(week_of_text.__getitem__, day_texts)), weeks),
-            (tuple(map(_STARTS.get, starts)), starts),
             # an unknown category has no work type (None), so this checks the category too
             (tuple(map(self.work_type_of.get, categories)), work_types),
             (tuple(map(_MODES.get, modes)), modes),
             (tuple(map(_FORMATS.get, forms)), forms),
         )
-        minutes = self.number_column("minutes", minutes_texts)
-        people = self.number_column("people", people_texts)
+        minutes = self.column_values("minutes", minutes_texts)
+        people = self.column_values("people", people_texts)
+        start_times = self.column_values("start_time", starts)
         if (
             minutes is None
             or people is None
+            or start_times is None
             or any(known != column for known, column in checked)
             or "" in workers
             or (0 in people and _DIRECT_WITH_NOBODY in set(zip(work_types, people, strict=True)))
         ):
             return False
-        weeks, starts, work_types, modes, forms = (known for known, _column in checked)
+        weeks, work_types, modes, forms = (known for known, _column in checked)
         categories = tuple(map(self.known_categories.__getitem__, categories))
         same = self.same
         first = workers[0]
@@ -342,7 +343,7 @@ class Reading:
         for text in set(tags_texts).difference(self.tags):
             self.tags_of(text)
         taken = list(map(_new, repeat(ReviewEntry), zip(
-            ids, workers, map(self.dates.__getitem__, day_texts), weeks, starts, minutes, work_types,
+            ids, workers, map(self.dates.__getitem__, day_texts), weeks, start_times, minutes, work_types,
             categories, labels, modes, forms, people, client_refs, map(self.tags.__getitem__, tags_texts), notes,
             repeat(name), self.line_numbers(line, n), strict=False,  # repeat() is endless
         )))
