@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import random
 import shutil
 from pathlib import Path
 
@@ -692,3 +693,76 @@ def test_any_valid_entry_survives_export_and_review(
     assert (row.worker, row.category, row.minutes, row.entries, row.people) == (
         entry.worker, category, minutes, 1, entry.people
     )
+
+
+# ------------------------------------------------------------------ files spreadsheets saved again
+
+
+def _resaved_times(text: str, form) -> str:
+    """The entries file with every start time written as a spreadsheet writes it back."""
+    out = []
+    for row in csv.reader(io.StringIO(text, newline="")):
+        if row[0] != "entry_id" and row[4]:
+            hour, minute = map(int, row[4].split(":"))
+            row[4] = form(hour, minute)
+        out.append(row)
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(out)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        lambda h, m: f"{h}:{m:02d}",  # 8:45
+        lambda h, m: f"{h:02d}:{m:02d}:00",  # 08:45:00
+        lambda h, m: f"{(h + 11) % 12 + 1:02d}:{m:02d}:00 {'AM' if h < 12 else 'PM'}",  # 08:45:00 AM, 01:30:00 PM
+    ],
+    ids=["H:MM", "HH:MM:SS", "HH:MM:SS AM/PM"],
+)
+def test_start_times_a_spreadsheet_wrote_back_are_read(team_exports, tmp_path, form):
+    t = team_exports
+    original = read_files([t.entry_paths[0]], t.taxonomy)
+    resaved = tmp_path / "resaved.csv"
+    resaved.write_text(_resaved_times(t.entry_paths[0].read_text("utf-8-sig"), form), "utf-8-sig", newline="")
+    result = read_files([resaved], t.taxonomy)
+    assert problems(result) == []
+    assert [e.start_time for e in result.entries] == [e.start_time for e in original.entries]
+    assert any(e.start_time >= "13:00" for e in result.entries)  # afternoons came back from PM
+
+
+def _row_ends(text: str) -> list[int]:
+    """Where each row of an export ends (just after its CRLF), in characters."""
+    ends, quoted = [], False
+    for i, c in enumerate(text):
+        if c == '"':
+            quoted = not quoted
+        elif c == "\n" and not quoted:
+            ends.append(i + 1)
+    return ends
+
+
+@pytest.mark.parametrize("which", ["entries", "summary"])
+def test_a_copy_cut_short_anywhere_keeps_the_rows_before_and_says_so(team_exports, tmp_path, which):
+    t = team_exports
+    source = (t.entry_paths if which == "entries" else t.summary_paths)[0]
+    text = source.read_text("utf-8-sig")
+    ends = _row_ends(text)
+    whole = read_files([source], t.taxonomy)
+    kept_rows = whole.entries if which == "entries" else whole.summary_rows
+    rnd = random.Random(16)
+    cuts = sorted({rnd.randrange(ends[0], len(text)) for _ in range(60)} | {ends[3] - 1, ends[3], len(text) - 1})
+    for cut in cuts:
+        path = tmp_path / f"cut_{cut}.csv"
+        path.write_text(text[:cut], "utf-8-sig", newline="")
+        result = read_files([path], t.taxonomy)
+        complete = sum(1 for end in ends if end <= cut) - 1  # rows whole before the cut, header aside
+        rows = result.entries if which == "entries" else result.summary_rows
+        assert [r[:-2] for r in rows] == [r[:-2] for r in kept_rows[:complete]], cut
+        if cut in ends:
+            assert problems(result) == [], cut
+        else:
+            (problem,) = result.problems
+            assert (problem.line, problem.column) == (complete + 2, "(file)"), cut
+            assert "may have been cut short" in problem.message
+            assert f"the rows up to line {complete + 1} are kept" in problem.message or complete == 0

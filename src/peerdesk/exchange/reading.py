@@ -210,6 +210,7 @@ class Reading:
         text = self.text_of(path, name)
         if text is None:
             return
+        text, cut = cut_short(text)
         reader = csv.reader(lines(text), strict=True)
         try:
             header = next(reader, None)
@@ -217,21 +218,36 @@ class Reading:
             self.problem(name, 1, FILE_COLUMN, f"is not a CSV file ({exc})")
             return
         if not header or header == [""]:
-            self.problem(name, 1, FILE_COLUMN, "is empty: no header row")
+            self.problem(name, 1, FILE_COLUMN, "is empty: no header row" if not cut else CUT_IN_HEADER)
             return
         kind = kind_of(header)
         if kind is None:
             self.result.problems.append(header_problem(name, header))
             return
         self.result.kinds[name] = kind
-        if kind == SUMMARY:
-            check = SummaryChecker(name, self)
-            for line, row in rows(reader, name, fmt.SUMMARY_COLUMNS, self.result):
-                check(line, row)
-            return
-        # A block of rows at a time (small enough to stay in the processor's cache): taken at
-        # once if every row of it passes, else read row by row, which names each problem.
-        # Either way the outcome is the same as reading the whole file row by row.
+        after = self.read_summary(reader, name) if kind == SUMMARY else self.read_entries(reader, text, name)
+        if cut:
+            kept = f"the rows up to line {after - 1} are kept" if after > 2 else "no row before it is complete"
+            self.problem(
+                name, after, FILE_COLUMN,
+                f"ends inside this row, without the line break every export ends with: the file may have been "
+                f"cut short; this row is left out and {kept}",
+            )
+
+    def read_summary(self, reader: Iterator[list[str]], name: str) -> int:
+        """The rows of a summary file, one by one; the line after the last."""
+        check = SummaryChecker(name, self)
+        line = 1
+        for line, row in rows(reader, name, fmt.SUMMARY_COLUMNS, self.result):
+            check(line, row)
+        return line + 1
+
+    def read_entries(self, reader: Iterator[list[str]], text: str, name: str) -> int:
+        """The rows of an entries file, a block at a time; the line after the last.
+
+        A block (small enough to stay in the processor's cache) is taken at once if every row
+        of it passes, else read row by row, which names each problem. Either way the outcome is
+        the same as reading the whole file row by row."""
         neutralised = maybe_neutralised(text)
         checker = EntryChecker(name, self)
         line = 2  # of the block's first row
@@ -241,11 +257,11 @@ class Reading:
             except csv.Error:
                 # read again, row by row from this block's first row, to name the spot
                 again = islice(csv.reader(lines(text), strict=True), line - 1, None)
-                for at, row in rows(again, name, fmt.ENTRY_COLUMNS, self.result, line):
-                    checker(at, row)
-                return
+                for line, row in rows(again, name, fmt.ENTRY_COLUMNS, self.result, line):  # noqa: B020
+                    checker(line, row)
+                return line + 1
             if not block:
-                return
+                return line
             if not self.take_entries(block, name, line, neutralised):
                 for at, row in rows(block, name, fmt.ENTRY_COLUMNS, self.result, line):
                     checker(at, row)
@@ -482,6 +498,26 @@ def lines(text: str) -> Iterable[str]:
 
 
 _BEFORE_A_CELL = ',\r\n"'
+CUT_IN_HEADER = "ends inside its header row: the file was cut short before any row"
+
+
+def cut_short(text: str) -> tuple[str, bool]:
+    """*text* up to the end of its last complete row, and whether anything came after it.
+
+    Every export ends its last row with a line break, outside any quoted cell (quotes
+    inside a cell are doubled, so a line break is outside quotes where the quotes before
+    it are even in number). What follows the last such line break is a row that was cut:
+    a copy stopped short, a file truncated inside a note or a number."""
+    if not text or (text.endswith(("\n", "\r")) and text.count('"') % 2 == 0):
+        return text, False
+    quotes = text.count('"')
+    end = len(text)
+    while True:
+        end = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end))
+        if end < 0:
+            return "", True
+        if (quotes - text.count('"', end)) % 2 == 0:
+            return text[: end + 1], True
 
 
 def maybe_neutralised(text: str) -> bool:
