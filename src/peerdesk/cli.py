@@ -546,7 +546,7 @@ def cmd_review(args: argparse.Namespace) -> int:
             raise CliError(f"cannot write {args.summary_out}: {exc.strerror}") from None
         print(f"{count} summary rows written to {args.summary_out}")
     # a file refused or a row left out: a script must not take the summary for the whole record
-    return EXIT_ERROR if result.problems else EXIT_OK
+    return EXIT_ERROR if result.lost() else EXIT_OK
 
 
 def cmd_init(args: argparse.Namespace) -> int:

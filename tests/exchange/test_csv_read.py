@@ -127,11 +127,12 @@ def test_bad_quoting_and_bad_bytes_name_the_line(tmp_path):
     with pytest.raises(CsvReadError) as err:
         list(read_entries(path))
     assert err.value.line == 3
-    path = tmp_path / "latin1.csv"
-    path.write_bytes(BOM + (HEADER + "\r\n" + ROW + "\r\n").encode() + ROW.encode() + "café\r\n".encode("latin-1"))
+    path = tmp_path / "damaged.csv"
+    second = ROW.replace("id-1", "id-2")
+    path.write_bytes(BOM + (HEADER + "\r\n" + ROW + "Zoë\r\n").encode() + second.encode() + b"caf\xe9\r\n")
     with pytest.raises(CsvReadError, match="not UTF-8") as err:
         list(read_entries(path))
-    assert err.value.line == 3
+    assert (err.value.line, err.value.column) == (3, "note")
 
 
 def test_an_empty_file_and_a_missing_file(tmp_path):

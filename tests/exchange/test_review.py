@@ -212,14 +212,48 @@ def test_overlapping_exports_name_both_places_of_each_repeated_entry(store, taxo
 # ------------------------------------------------------------------ broken files, one per kind
 
 
-def test_not_utf8_names_the_spreadsheet_row(tmp_path, taxonomy):
-    good = write_csv(tmp_path / "x.csv", [entry_row(1, note="line one\r\nline two\r\nline three")])
-    path = tmp_path / "latin1.csv"
-    path.write_bytes(good.read_bytes() + "2,PW-07,caf\xe9\r\n".encode("latin-1"))
+def test_a_byte_that_is_not_utf8_costs_its_row_only(tmp_path, taxonomy):
+    good = write_csv(tmp_path / "x.csv", [
+        entry_row(1, note="Zoë: line one\r\nline two\r\nline three"), entry_row(2, note="café"), entry_row(3),
+    ])
+    path = tmp_path / "damaged.csv"
+    path.write_bytes(good.read_bytes().replace("café".encode(), b"caf\xe9"))
     result = read_files([path], taxonomy)
     # physical line 5, but row 3: the note's line breaks are inside row 2
-    assert problems(result) == [f"{path}:3:(file): is not UTF-8 text (byte 0xe9); export it again from PeerDesk"]
-    assert result.entries == []
+    assert problems(result) == [f"{path}:3:note: holds a byte that is not UTF-8 (0xe9); the row is left out"]
+    assert [e.line for e in result.entries] == [2, 4]
+    assert result.entries[0].note.startswith("Zoë")
+
+
+def test_a_file_saved_again_as_windows_1252_is_read_with_a_note(team_exports, tmp_path):
+    t = team_exports
+    source = t.entry_paths[1]  # Zoë (PW-02): accents in every row
+    text = source.read_text("utf-8-sig")
+    assert "ë" in text
+    resaved = tmp_path / "resaved.csv"
+    resaved.write_bytes(text.encode("cp1252"))
+    result = read_files([resaved], t.taxonomy)
+    assert problems(result) == [
+        f"{resaved}:1:(file): note: is not UTF-8; read as Windows-1252, as spreadsheets on Windows save it"
+    ]
+    assert result.lost() == []
+    original = read_files([source], t.taxonomy)
+    assert [e[:-2] for e in result.entries] == [e[:-2] for e in original.entries]
+    assert result.summary_line().endswith("0 problems, 1 note")
+
+
+def test_a_copy_cut_inside_a_character_keeps_every_row_before_it(team_exports, tmp_path):
+    t = team_exports
+    raw = t.entry_paths[1].read_bytes()
+    cut_at = raw.rindex("ë".encode()) + 1  # between the two bytes of the last ë
+    path = tmp_path / "cut.csv"
+    path.write_bytes(raw[:cut_at])
+    result = read_files([path], t.taxonomy)
+    whole = read_files([t.entry_paths[1]], t.taxonomy)
+    (problem,) = result.problems
+    assert "may have been cut short" in problem.message
+    assert [e[:-2] for e in result.entries] == [e[:-2] for e in whole.entries[: len(result.entries)]]
+    assert len(result.entries) >= len(whole.entries) - 1
 
 
 def test_binary_files_are_refused(tmp_path, taxonomy):
@@ -229,7 +263,7 @@ def test_binary_files_are_refused(tmp_path, taxonomy):
     zipped.write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00")
     result = read_files([png, zipped], taxonomy)
     assert problems(result) == [
-        f"{png}:1:(file): is not UTF-8 text (byte 0x89); export it again from PeerDesk",
+        f"{png}:1:(file): is not a CSV file (it holds binary data)",
         f"{zipped}:1:(file): is not a CSV file (it holds binary data)",
     ]
 

@@ -53,7 +53,7 @@ def read_summary(path: str | Path, taxonomy: Taxonomy | None = None) -> Iterator
 def _strict(path: Path, kind: str, taxonomy: Taxonomy | None) -> Iterator[dict[str, Any]]:
     result = Collected()
     Reading(taxonomy or load_default(), result).read(path, str(path))
-    problem = min(result.problems, key=lambda p: p.line, default=None)
+    problem = min(result.lost(), key=lambda p: p.line, default=None)
     found = result.kinds.get(str(path))
     if problem is None and found is not None and found != kind:
         columns = ENTRY_COLUMNS if kind == ENTRIES else SUMMARY_COLUMNS

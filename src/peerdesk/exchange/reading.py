@@ -23,13 +23,14 @@ descriptions and row rules, and a property test holds them to the same answer.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -48,13 +49,17 @@ _new = tuple.__new__  # a named tuple made from a tuple at C speed, without its 
 
 @dataclass(frozen=True)
 class Problem:
+    """``FILE:LINE:COLUMN: message``. A *note* says how a file was read (as Windows-1252, …)
+    and loses nothing; every other problem left a row or a file out."""
+
     file: str
     line: int
     column: str
     message: str
+    note: bool = False
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {'note: ' if self.note else ''}{self.message}"
 
 
 class ReviewEntry(NamedTuple):
@@ -111,6 +116,10 @@ class Collected:
     # (worker, week, category) -> [work_type, category_label, minutes, entries, people] of the entries
     sums: dict[SumKey, list[Any]] = field(default_factory=dict)
 
+    def lost(self) -> list[Problem]:
+        """The problems that left a row or a file out (not the notes on how a file was read)."""
+        return [p for p in self.problems if not p.note]
+
 
 ENTRY = {c.name: c for c in fmt.ENTRY_SPEC}
 _MODES = ENTRY["mode"].table
@@ -143,6 +152,7 @@ class Reading:
         self.known_categories = {k: k for k in taxonomy.categories}
         self.label_of = {k: c.label for k, c in taxonomy.categories.items()}
         self.same: dict[str, str] = {}  # a worker's name or a label -> its first text object
+        self.undecodable = False  # the file being read holds bytes that are not UTF-8
         # minutes, people, start_time -> their cell texts and values: the column's table, and then
         # what else its cells held that it reads too (0720, a time re-written as 8:45 AM)
         self.known = {name: dict(ENTRY[name].table) for name in ("minutes", "people", "start_time")}
@@ -282,16 +292,25 @@ class Reading:
                 )
                 return None
         same_size.append((name, raw))
+        self.undecodable = False
         try:
             text = raw.decode(fmt.ENCODING)  # utf-8-sig: the byte-order mark is dropped if there is one
-        except UnicodeDecodeError as exc:
-            # utf-8-sig counts from after the byte-order mark: exc.object is what it decoded
-            offset = len(raw) - len(exc.object) + exc.start
-            self.problem(
-                name, row_holding_bad_byte(raw, offset), FILE_COLUMN,
-                f"is not UTF-8 text (byte 0x{raw[offset]:02x}); export it again from PeerDesk",
-            )
-            return None
+        except UnicodeDecodeError:
+            text = raw.decode(fmt.ENCODING, errors="surrogateescape")
+            if _BEYOND_ASCII.search(text):
+                # UTF-8 around a few bytes that are not (a copy damaged, a file cut inside a
+                # character): each costs its row (see Checker.values), the rest is read
+                self.undecodable = True
+            elif _BINARY.search(raw, 0, 1024):
+                self.problem(name, 1, FILE_COLUMN, "is not a CSV file (it holds binary data)")
+                return None
+            else:
+                # no UTF-8 beyond ASCII anywhere: a spreadsheet on Windows saved it again
+                text = raw.removeprefix(fmt.BOM).decode("cp1252", errors=_LATIN_1)
+                self.result.problems.append(Problem(
+                    name, 1, FILE_COLUMN,
+                    "is not UTF-8; read as Windows-1252, as spreadsheets on Windows save it", note=True,
+                ))
         if "\0" in text.partition("\n")[0]:
             # a header holding NUL: a file of another kind (UTF-16, a spreadsheet's own format);
             # a NUL inside a later cell is that cell's text, and the format neutralises it
@@ -311,6 +330,8 @@ class Reading:
         if not n:
             return True
         if set(map(len, block)) != _ENTRY_WIDTH:
+            return False
+        if self.undecodable and _UNDECODABLE.search("".join(chain.from_iterable(block))):
             return False
         columns = list(zip(*block, strict=False))  # every row's width is checked above
         if neutralised:
@@ -404,6 +425,11 @@ class Checker:
         """Every cell restored and read by its column; a bad cell is named and reads as None."""
         values: dict[str, Any] = {}
         for column, cell in zip(self.spec, row, strict=True):
+            bad = undecodable_byte(cell) if self.reading.undecodable else None
+            if bad is not None:
+                self.problem(line, column.name, f"holds a byte that is not UTF-8 (0x{bad:02x}); the row is left out")
+                values[column.name] = None
+                continue
             try:
                 values[column.name] = column.read(fmt.restore(cell) if column.restored else cell)
             except ValueError as exc:
@@ -543,19 +569,24 @@ def restored(column: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape keeps them
+_BEYOND_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")  # a character UTF-8 did decode, beyond ASCII
+_LATIN_1 = "peerdesk-latin-1"  # the five bytes Windows-1252 leaves undefined, read as Latin-1 reads them
+_BINARY = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # control bytes no text file holds
 
 
-def row_holding_bad_byte(raw: bytes, offset: int) -> int:
-    """The row (as a spreadsheet numbers it) of the first byte that is not UTF-8: a note
-    with line breaks before it is still one row. Physical lines if the CSV is malformed too."""
-    text = raw.decode(fmt.ENCODING, errors="surrogateescape")
-    try:
-        for row_number, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
-            if any(_UNDECODABLE.search(cell) for cell in row):
-                return row_number
-    except csv.Error:
-        pass
-    return raw[:offset].count(b"\n") + 1
+def _as_latin_1(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
+
+
+codecs.register_error(_LATIN_1, _as_latin_1)
+
+
+def undecodable_byte(text: str) -> int | None:
+    """The first byte of *text* that was not UTF-8 (kept by surrogateescape), if any."""
+    found = _UNDECODABLE.search(text)
+    return None if found is None else ord(found.group()) - 0xDC00
 
 
 def rows(

@@ -72,11 +72,13 @@ class ReviewResult(Collected):
     """Every file's good rows and problems (see :class:`.reading.Collected`), and the views of them."""
 
     def summary_line(self) -> str:
-        n_files, n_entries, n_problems = len(self.files), len(self.entries), len(self.problems)
-        parts = [count_of(n_files, "file"), count_of(n_entries, "entry", "entries")]
+        n_problems = len(self.lost())
+        parts = [count_of(len(self.files), "file"), count_of(len(self.entries), "entry", "entries")]
         if self.summary_rows:
             parts.append(count_of(len(self.summary_rows), "summary row"))
         parts.append(count_of(n_problems, "problem"))
+        if len(self.problems) > n_problems:
+            parts.append(count_of(len(self.problems) - n_problems, "note"))
         return ", ".join(parts)
 
     # -- the combined view

@@ -238,7 +238,7 @@ class ReviewWindow(QMainWindow):
         self.problems_view.setFont(fixed)
         self.problems_view.setVisible(bool(result.problems))
         self.summary_label.setText(self._summary_text())
-        if result.problems:
+        if result.lost():
             style.error(self.summary_label)
         problems_box = QGroupBox("Files and problems")
         problems_layout = QVBoxLayout(problems_box)
@@ -304,7 +304,7 @@ class ReviewWindow(QMainWindow):
 
     def _summary_text(self) -> str:
         line = self.result.summary_line()
-        if self.result.problems:
+        if self.result.lost():
             line += " — rows with a problem are left out; the others are shown."
         else:
             line += " — every row passed the checks."
