@@ -25,7 +25,7 @@ from peerdesk.domain.entry import FORMATS, MODES, ValidationError, validate
 from peerdesk.domain.weeks import Week
 from peerdesk.exchange import reading, review
 from peerdesk.exchange.csv_export import export_entries
-from peerdesk.exchange.csv_format import BOM, ENTRY_COLUMNS, SUMMARY_COLUMNS
+from peerdesk.exchange.csv_format import BOM, ENTRY_COLUMNS, FORMAT_VERSION, SUMMARY_COLUMNS
 from peerdesk.exchange.csv_read import read_summary
 from peerdesk.exchange.review import Selection, read_files
 
@@ -305,7 +305,6 @@ def test_missing_file(tmp_path, taxonomy):
             "start_time",
             f"wrong header: expected column 'start_time' here, found 'minutes' {HEADER_PROBLEM}",
         ),
-        ([*ENTRY_COLUMNS, "extra"], "extra", "wrong header: unexpected extra column 'extra'"),
         (
             ["Date", "Hours", "What"],
             "entry_id",
@@ -317,7 +316,7 @@ def test_missing_file(tmp_path, taxonomy):
             f"wrong header: expected column 'minutes' here, found 'hours' {HEADER_PROBLEM}",
         ),
     ],
-    ids=["renamed", "missing-last", "missing-middle", "extra", "another-tool", "summary-renamed"],
+    ids=["renamed", "missing-last", "missing-middle", "another-tool", "summary-renamed"],
 )
 def test_wrong_header(tmp_path, taxonomy, header, column, message):
     path = write_csv(tmp_path / "x.csv", [entry_row(1)], header=header)
@@ -800,3 +799,61 @@ def test_a_copy_cut_short_anywhere_keeps_the_rows_before_and_says_so(team_export
             assert (problem.line, problem.column) == (complete + 2, "(file)"), cut
             assert "may have been cut short" in problem.message
             assert f"the rows up to line {complete + 1} are kept" in problem.message or complete == 0
+
+
+def test_columns_a_supervisor_added_are_kept_and_do_not_refuse_the_file(team_exports, tmp_path):
+    t = team_exports
+    rows = list(csv.reader(io.StringIO(t.entry_paths[0].read_text("utf-8-sig"), newline="")))
+    # a comments column at the end and a check mark at the front, as a supervisor adds them
+    edited = [["checked", *rows[0], "comments"]] + [["x", *row, f"seen {i}"] for i, row in enumerate(rows[1:])]
+    path = tmp_path / "edited.csv"
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(edited)
+    path.write_text(buf.getvalue(), "utf-8-sig", newline="")
+    result = read_files([path], t.taxonomy)
+    assert problems(result) == [
+        f"{path}:1:(file): note: has columns of its own ('checked', 'comments'): kept in the file, not counted"
+    ]
+    assert result.extra_columns == {str(path): ["checked", "comments"]}
+    original = read_files([t.entry_paths[0]], t.taxonomy)
+    assert [e[:-2] for e in result.entries] == [e[:-2] for e in original.entries]
+
+
+def test_rows_cleared_in_a_spreadsheet_are_skipped_with_one_note(team_exports, tmp_path):
+    t = team_exports
+    rows = list(csv.reader(io.StringIO(t.entry_paths[0].read_text("utf-8-sig"), newline="")))
+    cleared = [""] * len(ENTRY_COLUMNS)
+    # rows 3 and 6 cleared with Delete: their cells stay, empty
+    edited = [*rows[:2], cleared, *rows[3:5], cleared, *rows[6:]]
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(edited)
+    assert ",,,,,,,,,,,,,,\r\n" in buf.getvalue()
+    path = tmp_path / "cleared.csv"
+    path.write_text(buf.getvalue(), "utf-8-sig", newline="")
+    result = read_files([path], t.taxonomy)
+    assert problems(result) == [f"{path}:3:(file): note: 2 empty rows skipped (the first here)"]
+    assert len(result.entries) == len(read_files([t.entry_paths[0]], t.taxonomy).entries) - 2
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_file_saved_again_with_another_separator_is_read(team_exports, tmp_path, separator):
+    t = team_exports
+    rows = list(csv.reader(io.StringIO(t.entry_paths[1].read_text("utf-8-sig"), newline="")))
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=separator, lineterminator="\r\n").writerows(rows)
+    path = tmp_path / "semicolons.csv"
+    path.write_text(buf.getvalue(), "utf-8-sig", newline="")
+    result = read_files([path], t.taxonomy)
+    shown = "a tab" if separator == "\t" else "';'"
+    assert problems(result) == [f"{path}:1:(file): note: has its cells separated by {shown}, not ','; read as such"]
+    original = read_files([t.entry_paths[1]], t.taxonomy)
+    assert [e[:-2] for e in result.entries] == [e[:-2] for e in original.entries]
+
+
+def test_an_entries_header_that_starts_with_worker_is_compared_with_the_entries_header(tmp_path, taxonomy):
+    header = ["worker", *[c for c in ENTRY_COLUMNS if c not in ("worker", "entry_id")]]
+    path = write_csv(tmp_path / "x.csv", [], header=header)
+    assert problems(read_files([path], taxonomy)) == [
+        f"{path}:1:entry_id: wrong header: expected column 'entry_id' here, found 'worker' "
+        f"(not a PeerDesk export of format version {FORMAT_VERSION})"
+    ]

@@ -31,10 +31,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..domain.entry import DIRECT
+from ..domain.entry import DIRECT, count_of
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from . import csv_format as fmt
@@ -115,6 +116,7 @@ class Collected:
     problems: list[Problem] = field(default_factory=list)
     # (worker, week, category) -> [work_type, category_label, minutes, entries, people] of the entries
     sums: dict[SumKey, list[Any]] = field(default_factory=dict)
+    extra_columns: dict[str, list[str]] = field(default_factory=dict)  # file -> the columns it added
 
     def lost(self) -> list[Problem]:
         """The problems that left a row or a file out (not the notes on how a file was read)."""
@@ -153,6 +155,8 @@ class Reading:
         self.label_of = {k: c.label for k, c in taxonomy.categories.items()}
         self.same: dict[str, str] = {}  # a worker's name or a label -> its first text object
         self.undecodable = False  # the file being read holds bytes that are not UTF-8
+        self.layout = Layout(ENTRIES, fmt.ENTRY_COLUMNS, None, ())  # the file being read: its header
+        self.blank_rows = self.first_blank_row = 0
         # minutes, people, start_time -> their cell texts and values: the column's table, and then
         # what else its cells held that it reads too (0720, a time re-written as 8:45 AM)
         self.known = {name: dict(ENTRY[name].table) for name in ("minutes", "people", "start_time")}
@@ -221,21 +225,53 @@ class Reading:
         if text is None:
             return
         text, cut = cut_short(text)
+        self.blank_rows = 0
+        delimiter = ","
         reader = csv.reader(lines(text), strict=True)
         try:
             header = next(reader, None)
+            if header is not None and len(header) == 1 and layout_of(header) is None:
+                # a spreadsheet in a locale whose lists take ';' (or a tab) saved it again
+                for other in (";", "\t"):
+                    cells = next(csv.reader(lines(text), delimiter=other, strict=True))
+                    if layout_of(cells) is not None:
+                        delimiter, header = other, cells
+                        reader = csv.reader(lines(text), delimiter=other, strict=True)
+                        next(reader)
+                        shown = "a tab" if other == "\t" else f"'{other}'"
+                        self.result.problems.append(Problem(
+                            name, 1, FILE_COLUMN, f"has its cells separated by {shown}, not ','; read as such",
+                            note=True,
+                        ))
+                        break
         except csv.Error as exc:
             self.problem(name, 1, FILE_COLUMN, f"is not a CSV file ({exc})")
             return
         if not header or header == [""]:
             self.problem(name, 1, FILE_COLUMN, "is empty: no header row" if not cut else CUT_IN_HEADER)
             return
-        kind = kind_of(header)
-        if kind is None:
+        layout = layout_of(header)
+        if layout is None:
             self.result.problems.append(header_problem(name, header))
             return
+        kind = layout.kind
+        self.layout = layout
+        if layout.extra:
+            self.result.extra_columns[name] = list(layout.extra)
+            names = ", ".join(f"'{c}'" for c in layout.extra)
+            self.result.problems.append(Problem(
+                name, 1, FILE_COLUMN, f"has columns of its own ({names}): kept in the file, not counted", note=True,
+            ))
         self.result.kinds[name] = kind
-        after = self.read_summary(reader, name) if kind == SUMMARY else self.read_entries(reader, text, name)
+        if kind == SUMMARY:
+            after = self.read_summary(reader, name)
+        else:
+            after = self.read_entries(reader, text, name, delimiter)
+        if self.blank_rows:
+            self.result.problems.append(Problem(
+                name, self.first_blank_row, FILE_COLUMN,
+                f"{count_of(self.blank_rows, 'empty row')} skipped (the first here)", note=True,
+            ))
         if cut:
             kept = f"the rows up to line {after - 1} are kept" if after > 2 else "no row before it is complete"
             self.problem(
@@ -248,11 +284,11 @@ class Reading:
         """The rows of a summary file, one by one; the line after the last."""
         check = SummaryChecker(name, self)
         line = 1
-        for line, row in rows(reader, name, fmt.SUMMARY_COLUMNS, self.result):
+        for line, row in self.rows(reader, name):
             check(line, row)
         return line + 1
 
-    def read_entries(self, reader: Iterator[list[str]], text: str, name: str) -> int:
+    def read_entries(self, reader: Iterator[list[str]], text: str, name: str, delimiter: str = ",") -> int:
         """The rows of an entries file, a block at a time; the line after the last.
 
         A block (small enough to stay in the processor's cache) is taken at once if every row
@@ -266,16 +302,48 @@ class Reading:
                 block = list(islice(reader, BLOCK))
             except csv.Error:
                 # read again, row by row from this block's first row, to name the spot
-                again = islice(csv.reader(lines(text), strict=True), line - 1, None)
-                for line, row in rows(again, name, fmt.ENTRY_COLUMNS, self.result, line):  # noqa: B020
+                again = islice(csv.reader(lines(text), delimiter=delimiter, strict=True), line - 1, None)
+                for line, row in self.rows(again, name, line):  # noqa: B020
                     checker(line, row)
                 return line + 1
             if not block:
                 return line
-            if not self.take_entries(block, name, line, neutralised):
-                for at, row in rows(block, name, fmt.ENTRY_COLUMNS, self.result, line):
+            picked = self.picked(block)
+            if picked is None or not self.take_entries(picked, name, line, neutralised):
+                for at, row in self.rows(block, name, line):
                     checker(at, row)
             line += len(block)
+
+    def picked(self, block: list[list[str]]) -> list[Any] | None:
+        """The block's rows as the contract's cells, in its order (None if a row's width is off)."""
+        pick = self.layout.pick
+        if pick is None:
+            return block
+        if set(map(len, block)) != {self.layout.width}:
+            return None
+        return list(map(pick, block))
+
+    def rows(self, reader: Iterable[list[str]], name: str, start: int = 2) -> Iterator[tuple[int, list[str]]]:
+        """(line, the contract's cells) of every row with the header's number of cells; the others
+        become problems, and rows with every cell empty (a row cleared in a spreadsheet) are skipped."""
+        layout = self.layout
+        width, pick = layout.width, layout.pick
+        line = start - 1
+        try:
+            for line, row in enumerate(reader, start=start):
+                if not any(row):
+                    if len(row) > 1:  # a row of empty cells; the empty line spreadsheets add is not one
+                        if not self.blank_rows:
+                            self.first_blank_row = line
+                        self.blank_rows += 1
+                elif len(row) == width:
+                    yield line, (list(pick(row)) if pick is not None else row)
+                else:
+                    where = layout.header[len(row)] if len(row) < width else "(extra)"
+                    message = f"the row has {len(row)} cells; the header has {width}"
+                    self.result.problems.append(Problem(name, line, where, message))
+        except csv.Error as exc:
+            self.result.problems.append(Problem(name, line + 1, FILE_COLUMN, f"is not valid CSV here ({exc})"))
 
     def text_of(self, path: Path, name: str) -> str | None:
         """The file's text, or None with a problem: unreadable, opened twice, not UTF-8, binary."""
@@ -589,39 +657,41 @@ def undecodable_byte(text: str) -> int | None:
     return None if found is None else ord(found.group()) - 0xDC00
 
 
-def rows(
-    reader: Iterable[list[str]], name: str, columns: tuple[str, ...], result: Collected, start: int = 2
-) -> Iterator[tuple[int, list[str]]]:
-    """(line, cells) of every row with the header's number of cells; the others become problems."""
-    width = len(columns)
-    line = start - 1
-    try:
-        for line, row in enumerate(reader, start=start):
-            if len(row) == width:
-                yield line, row
-            elif row and row != [""]:  # a blank row, as spreadsheets sometimes add at the end, is skipped
-                where = columns[len(row)] if len(row) < width else "(extra)"
-                message = f"the row has {len(row)} cells; the header has {width}"
-                result.problems.append(Problem(name, line, where, message))
-    except csv.Error as exc:
-        result.problems.append(Problem(name, line + 1, FILE_COLUMN, f"is not valid CSV here ({exc})"))
+@dataclass(frozen=True)
+class Layout:
+    """Where a file's header puts the contract's columns."""
+
+    kind: str  # ENTRIES or SUMMARY
+    header: tuple[str, ...]  # the header's names, spaces around them dropped
+    pick: Any  # an itemgetter giving a row's cells in the contract's order; None if they are in it
+    extra: tuple[str, ...]  # the header's columns the contract does not have
+
+    @property
+    def width(self) -> int:
+        return len(self.header)
 
 
-def kind_of(header: list[str]) -> str | None:
-    """ENTRIES or SUMMARY by the header (spaces around a name forgiven), None if neither."""
+def layout_of(header: list[str]) -> Layout | None:
+    """The contract the header holds (every column of it, once, in any order, among others), or None."""
     cleaned = tuple(h.strip() for h in header)
-    if cleaned == fmt.ENTRY_COLUMNS:
-        return ENTRIES
-    if cleaned == fmt.SUMMARY_COLUMNS:
-        return SUMMARY
+    for kind, columns in ((ENTRIES, fmt.ENTRY_COLUMNS), (SUMMARY, fmt.SUMMARY_COLUMNS)):
+        if cleaned == columns:
+            return Layout(kind, cleaned, None, ())
+        if set(columns) <= set(cleaned) and all(cleaned.count(c) == 1 for c in columns):
+            extra = tuple(h for h in cleaned if h not in columns)
+            if kind == SUMMARY and "entry_id" in extra:
+                continue  # an entries file's header with a column missing is not a summary
+            return Layout(kind, cleaned, itemgetter(*map(cleaned.index, columns)), extra)
     return None
 
 
 def header_problem(name: str, header: list[str], expected: tuple[str, ...] | None = None) -> Problem:
     """The first column where *header* differs from *expected* (by default, the contract it starts like)."""
     cleaned = [h.strip() for h in header]
-    if expected is None:
-        expected = fmt.SUMMARY_COLUMNS if cleaned and cleaned[0] == "worker" else fmt.ENTRY_COLUMNS
+    if expected is None:  # the contract the header has more of
+        in_summary = len(set(cleaned) & set(fmt.SUMMARY_COLUMNS))
+        in_entries = len(set(cleaned) & set(fmt.ENTRY_COLUMNS))
+        expected = fmt.SUMMARY_COLUMNS if in_summary > in_entries else fmt.ENTRY_COLUMNS
     for i, want in enumerate(expected):
         got = cleaned[i] if i < len(cleaned) else None
         if got != want:
