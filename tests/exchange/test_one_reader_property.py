@@ -28,8 +28,8 @@ CELLS = {
         "12:00 p.m.", "13:00 PM", "0:30 AM", "08:45:30", "8:5", " 09:30", "9.30",
     ],
     "minutes": ["", "0", "1", "720", "721", "0720", "'45", "-5", "-0", "+5", "1.5", " 45", "4_5", "²", "٤٥"],
-    "work_type": ["", "indirect", "'direct", "unknown"],
-    "category": ["", "administration", "'advocacy", "juggling", "experiential_sharing"],
+    "work_type": ["", "indirect", "'direct", "unknown", "role"],
+    "category": ["", "administration", "'advocacy", "juggling", "experiential_sharing", "harm_reduction"],
     "category_label": ["", "'=x", "Other name"],
     "mode": ["", "phone", "'phone", "fax", "In_person"],
     "format": ["", "group", "'group", "crowd"],
@@ -60,7 +60,7 @@ def quick(taxonomy, row: list[str]) -> tuple[bool, list]:
 def checked(taxonomy, row: list[str]) -> tuple[bool, list, list]:
     reading = Reading(taxonomy, Collected())
     EntryChecker("x.csv", reading)(2, list(row))
-    return not reading.result.problems, reading.result.entries, reading.result.problems
+    return not reading.result.lost(), reading.result.entries, reading.result.lost()
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

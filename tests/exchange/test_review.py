@@ -329,8 +329,9 @@ def test_wrong_header(tmp_path, taxonomy, header, column, message):
     ("cells", "expected"),
     [
         (
-            {"category": "juggling", "category_label": "Juggling"},
-            "category: unknown category 'juggling' (not in the loaded taxonomy)",
+            {"category": "juggling", "category_label": "Juggling", "work_type": "unknown"},
+            "category: unknown category 'juggling' (not in the loaded taxonomy, "
+            "and 'unknown' is not one of its work types either)",
         ),
         ({"work_type": "indirect"}, "work_type: 'indirect' does not match category 'advocacy' (direct)"),
         ({"date": "2026-13-01"}, "date: '2026-13-01' is not a date (YYYY-MM-DD)"),
@@ -385,9 +386,13 @@ def test_a_category_the_loaded_taxonomy_defines_is_accepted(tmp_path):
     org = tmp_path / "org.toml"
     org.write_text('[categories.juggling]\nwork_type = "direct"\nlabel = "Juggling"\n', "utf-8")
     path = write_csv(tmp_path / "x.csv", [entry_row(1, category="juggling", category_label="Juggling")])
-    assert problems(read_files([path], taxonomy_mod.load_default())) == [
-        f"{path}:2:category: unknown category 'juggling' (not in the loaded taxonomy)"
+    without = read_files([path], taxonomy_mod.load_default())
+    # read all the same, by the row's own work type and label, with one note
+    assert problems(without) == [
+        f"{path}:2:category: note: 'juggling' is not in the loaded taxonomy; counted as direct, 'Juggling'"
     ]
+    read = [(e.category, e.work_type, e.category_label) for e in without.entries]
+    assert read == [("juggling", "direct", "Juggling")]
     result = read_files([path], taxonomy_mod.load(org))
     assert problems(result) == []
     assert [e.category for e in result.entries] == ["juggling"]
@@ -603,7 +608,11 @@ def test_summary_file_rows(tmp_path, taxonomy):
         ({"minutes": "abc"}, "minutes: 'abc' is not a whole number"),
         ({"entries": "-1"}, "entries: -1 is out of range (at least 0)"),
         ({"people": ""}, "people: is empty"),
-        ({"category": "juggling"}, "category: unknown category 'juggling' (not in the loaded taxonomy)"),
+        (
+            {"category": "juggling", "work_type": "outreach"},
+            "category: unknown category 'juggling' (not in the loaded taxonomy, "
+            "and 'outreach' is not one of its work types either)",
+        ),
         ({"work_type": "role"}, "work_type: 'role' does not match category 'advocacy' (direct)"),
         ({"worker": ""}, "worker: is empty"),
     ],
@@ -857,3 +866,28 @@ def test_an_entries_header_that_starts_with_worker_is_compared_with_the_entries_
         f"{path}:1:entry_id: wrong header: expected column 'entry_id' here, found 'worker' "
         f"(not a PeerDesk export of format version {FORMAT_VERSION})"
     ]
+
+
+def test_an_organisations_categories_without_its_taxonomy_are_counted_with_one_note_each(team_exports, tmp_path):
+    t = team_exports
+    rows = list(csv.reader(io.StringIO(t.entry_paths[0].read_text("utf-8-sig"), newline="")))
+    c = {name: i for i, name in enumerate(rows[0])}
+    renamed = 0
+    for row in rows[1:]:
+        if row[c["category"]] == "advocacy":  # as an organisation's own category would be exported
+            row[c["category"]], row[c["category_label"]] = "harm_reduction", "Harm reduction"
+            renamed += 1
+    assert renamed > 1
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    path = tmp_path / "org.csv"
+    path.write_text(buf.getvalue(), "utf-8-sig", newline="")
+    result = read_files([path], t.taxonomy)
+    (note,) = result.problems
+    assert note.note
+    assert note.message == "'harm_reduction' is not in the loaded taxonomy; counted as direct, 'Harm reduction'"
+    original = read_files([t.entry_paths[0]], t.taxonomy)
+    assert len(result.entries) == len(original.entries)
+    assert sum(e.minutes for e in result.entries if e.work_type == "direct") == sum(
+        e.minutes for e in original.entries if e.work_type == "direct"
+    )

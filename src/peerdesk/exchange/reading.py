@@ -193,6 +193,21 @@ class Reading:
                 return None
         return list(map(known.__getitem__, texts))
 
+    def adopt(self, name: str, line: int, category: str, work_type: str, label: str | None) -> bool:
+        """Read a category the loaded taxonomy lacks (an organisation's own) by the row's own work
+        type and label, with one note for the review; False if the work type is unknown too."""
+        if not category or work_type not in self.taxonomy.work_types:
+            return False
+        label = label or category
+        self.work_type_of[category] = work_type
+        self.known_categories[category] = category
+        self.label_of[category] = label
+        self.result.problems.append(Problem(
+            name, line, "category",
+            f"'{category}' is not in the loaded taxonomy; counted as {work_type}, '{label}'", note=True,
+        ))
+        return True
+
     def take(self, entry: ReviewEntry) -> None:
         """One checked entry: kept, its id taken, and added to its week's sums
         (:meth:`take_entries` does the same for a whole block of good rows at once)."""
@@ -406,6 +421,13 @@ class Reading:
             columns = [restored(c) if r else c for c, r in zip(columns, _RESTORED_ENTRY, strict=True)]
         (ids, workers, day_texts, weeks, starts, minutes_texts, work_types, categories, labels,
          modes, forms, people_texts, client_refs, tags_texts, notes) = columns
+        unknown = set(categories).difference(self.work_type_of)
+        for i, category in enumerate(categories if unknown else ()):
+            if category in unknown:  # read by its first row, as the row-by-row checker would
+                unknown.discard(category)
+                self.adopt(name, line + i, category, work_types[i], labels[i])
+                if not unknown:
+                    break
         week_of_text = self.week_of_text
         for text in set(day_texts).difference(week_of_text):
             day = self.day_of(text)
@@ -505,18 +527,24 @@ class Checker:
                 values[column.name] = None
         return values
 
-    def category(self, line: int, work_type: str | None, category: str | None) -> bool:
-        """The category is the loaded taxonomy's and of the row's work type (None: named already)."""
+    def category(self, line: int, v: dict[str, Any]) -> bool:
+        """The row's category is the loaded taxonomy's (or read as one: :meth:`Reading.adopt`),
+        and the row's work type is the category's. A cell already named bad reads as None."""
+        category, work_type = v["category"], v["work_type"]
         if category is None:
             return False
-        cat = self.reading.taxonomy.categories.get(category)
-        if cat is None:
-            self.problem(line, "category", f"unknown category '{category}' (not in the loaded taxonomy)")
-            return False
+        reading = self.reading
+        expected = reading.work_type_of.get(category)
+        if expected is None:
+            if work_type is None or not reading.adopt(self.name, line, category, work_type, v["category_label"]):
+                why = "" if work_type is None else f", and '{work_type}' is not one of its work types either"
+                self.problem(line, "category", f"unknown category '{category}' (not in the loaded taxonomy{why})")
+                return False
+            expected = work_type
         if work_type is None:
             return False
-        if work_type != cat.work_type:
-            self.problem(line, "work_type", f"'{work_type}' does not match category '{category}' ({cat.work_type})")
+        if work_type != expected:
+            self.problem(line, "work_type", f"'{work_type}' does not match category '{category}' ({expected})")
             return False
         return True
 
@@ -537,7 +565,7 @@ class EntryChecker(Checker):
         if day is not None and v["week"] is not None and week != self.reading.week(day):
             self.problem(line, "week", f"'{week}' is not the week of {day.isoformat()} ({self.reading.week(day)})")
             ok = False
-        if not self.category(line, v["work_type"], v["category"]):
+        if not self.category(line, v):
             ok = False
         elif v["work_type"] == DIRECT and v["people"] == 0:
             self.problem(line, "people", "is 0: direct work reaches at least 1 person")
@@ -558,7 +586,7 @@ class SummaryChecker(Checker):
             monday = Week.parse(week).start
             self.problem(line, "week_start", f"'{start.isoformat()}' is not the Monday of {week} ({monday})")
             ok = False
-        if not self.category(line, v["work_type"], v["category"]):
+        if not self.category(line, v):
             ok = False
         if not ok:
             return
