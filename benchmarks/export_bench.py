@@ -7,8 +7,9 @@ Builds a throwaway PeerDesk database (the real schema, made by the store) with
 folder, alternating:
 
 * the floor: one plain ``sqlite3`` SELECT of the same rows in the same order,
-  written by ``csv.writer`` (UTF-8 with BOM, CRLF) with the same 15 columns,
-  no conversion at all (the date column written twice, the category thrice);
+  written by ``csv.writer`` (UTF-8 with BOM, CRLF) with the same 17 columns,
+  no conversion at all (the date column written twice, the category thrice, the
+  period's two days bound as constants);
 * ``peerdesk.exchange.csv_export.export_entries``: the real export (week
   strings, labels, neutralisation, temporary file, fsync, rename, audit record).
 
@@ -85,8 +86,8 @@ def floor(db: Path, out: Path, notes: bool) -> int:
     try:
         cur = conn.execute(
             "SELECT id, worker, date, date, start_time, minutes, category, category, category, mode, format,"
-            f" people, client_ref, tags, {note} FROM entries WHERE date >= ? AND date <= ? {ORDER}",
-            (START.isoformat(), END.isoformat()),
+            f" people, client_ref, tags, {note}, ?, ? FROM entries WHERE date >= ? AND date <= ? {ORDER}",
+            (START.isoformat(), END.isoformat()) * 2,
         )
         with open(out, "w", encoding=ENCODING, newline="") as fh:
             writer = csv.writer(fh, lineterminator=LINE_END)

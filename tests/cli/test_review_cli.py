@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
-from peerdesk.exchange.csv_format import BOM
+from peerdesk.exchange.csv_format import BOM, FORMAT_VERSION, SUMMARY_COLUMNS
 
 
 def broken_copy(source, target, *, minutes_row: int = 3):
@@ -47,7 +50,7 @@ def test_check_of_a_file_that_is_not_an_export(cli, tmp_path):
     assert result.code == 1
     assert result.out.splitlines() == [
         f"{notes}:1:entry_id: wrong header: expected column 'entry_id' here, found 'Date' "
-        "(not a PeerDesk export of format version 1)",
+        f"(not a PeerDesk export of format version {FORMAT_VERSION})",
         "1 file, 0 entries, 1 problem",
     ]
 
@@ -62,7 +65,7 @@ def test_summary_out_writes_the_combined_summary_with_bom_and_crlf(cli, team_exp
     assert data.endswith(b"\r\n")
     body = data[len(BOM):]
     assert body.count(b"\n") == body.count(b"\r\n")  # every line ends CRLF, no bare LF
-    assert body.split(b"\r\n")[0] == b"worker,week,week_start,work_type,category,category_label,minutes,entries,people"
+    assert body.split(b"\r\n")[0] == ",".join(SUMMARY_COLUMNS).encode()
     assert data == t.team_summary_path.read_bytes()  # what PeerDesk writes for one database holding all three
     rows = body.count(b"\r\n") - 1
     assert result.out.splitlines() == [
@@ -87,7 +90,7 @@ def test_summary_out_leaves_out_bad_rows_and_exits_1_with_or_without_check(cli, 
     assert result.code == 1  # a script must not take this summary for the worker's whole record
     assert result.out.splitlines()[0] == f"{bad}:3:minutes: 721 is out of range (1–720)"
     written = out.read_bytes().decode("utf-8-sig")
-    minutes = sum(int(line.split(",")[-3]) for line in written.splitlines()[1:])
+    minutes = sum(int(row["minutes"]) for row in csv.DictReader(io.StringIO(written)))
     worker_minutes = sum(e.minutes for e in t.entries.values() if e.worker == t.workers[0])
     bad_row = bad.read_bytes()[len(BOM):].decode("utf-8").split("\r\n")[2].split(",")
     original = t.entries[bad_row[0]].minutes
@@ -124,8 +127,9 @@ def test_review_with_an_organisations_taxonomy(cli, tmp_path):
         BOM
         + (
             b"entry_id,worker,date,week,start_time,minutes,work_type,category,category_label,mode,format,people,"
-            b"client_ref,tags,note\r\n"
-            b"e-1,PW-07,2026-11-25,2026-W48,,45,direct,harm_reduction,Harm reduction,in_person,individual,1,,,\r\n"
+            b"client_ref,tags,note,period_start,period_end\r\n"
+            b"e-1,PW-07,2026-11-25,2026-W48,,45,direct,harm_reduction,Harm reduction,in_person,individual,1,,,,"
+            b"2026-11-23,2026-11-29\r\n"
         )
     )
     without = cli("review", "--check", export)

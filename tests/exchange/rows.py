@@ -20,6 +20,8 @@ GOOD = {
     "client_ref": "C-1",
     "tags": "experience;presence",
     "note": "",
+    "period_start": "2026-01-01",
+    "period_end": "2026-12-31",
 }
 
 
@@ -40,6 +42,8 @@ GOOD_SUMMARY = {
     "minutes": "90",
     "entries": "2",
     "people": "3",
+    "first_day": "2026-11-23",
+    "last_day": "2026-11-29",
 }
 
 

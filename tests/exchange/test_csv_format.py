@@ -9,9 +9,11 @@ import pytest
 from peerdesk.exchange.csv_format import (
     DANGEROUS_PREFIXES,
     ENTRY_COLUMNS,
+    ENTRY_COLUMNS_V1,
     ENTRY_NUMERIC_COLUMNS,
     FORMAT_VERSION,
     SUMMARY_COLUMNS,
+    SUMMARY_COLUMNS_V1,
     SUMMARY_NUMERIC_COLUMNS,
     neutralise,
     restore,
@@ -22,14 +24,17 @@ from peerdesk.exchange.csv_format import (
 
 
 def test_the_columns_are_those_of_design_md():
-    assert FORMAT_VERSION == 1
+    assert FORMAT_VERSION == 2
     assert ENTRY_COLUMNS == (
         "entry_id", "worker", "date", "week", "start_time", "minutes", "work_type", "category",
-        "category_label", "mode", "format", "people", "client_ref", "tags", "note",
+        "category_label", "mode", "format", "people", "client_ref", "tags", "note", "period_start", "period_end",
     )
     assert SUMMARY_COLUMNS == (
         "worker", "week", "week_start", "work_type", "category", "category_label", "minutes", "entries", "people",
+        "first_day", "last_day",
     )
+    # version 1 is version 2 without the days: its files are still read
+    assert ENTRY_COLUMNS[:15] == ENTRY_COLUMNS_V1 and SUMMARY_COLUMNS[:9] == SUMMARY_COLUMNS_V1
     assert {"minutes", "people"} == ENTRY_NUMERIC_COLUMNS and set(ENTRY_COLUMNS) >= ENTRY_NUMERIC_COLUMNS
     assert {"minutes", "entries", "people"} == SUMMARY_NUMERIC_COLUMNS
     assert set(SUMMARY_COLUMNS) >= SUMMARY_NUMERIC_COLUMNS

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from peerdesk.exchange.csv_format import BOM, ENTRY_COLUMNS, SUMMARY_COLUMNS
+from peerdesk.exchange.csv_format import BOM, ENTRY_COLUMNS, SUMMARY_COLUMNS, SUMMARY_COLUMNS_V1
 from peerdesk.exchange.csv_read import CsvReadError, read_entries, read_summary
 from peerdesk.exchange.review import read_files
 
 HEADER = ",".join(ENTRY_COLUMNS)
 ROW = "id-1,PW-07,2026-11-23,2026-W48,09:30,90,direct,advocacy,Advocacy,in_person,individual,1,'-12,presence,"
+END = ",2026-11-23,2026-11-29"  # after the note: the days the export covers
 
 
 def _write(tmp_path, text: str, *, bom: bool = True):
@@ -34,7 +35,7 @@ def test_the_golden_files_read_back(gold):
 
 
 def test_text_cells_lose_exactly_one_apostrophe_and_numbers_become_ints(tmp_path):
-    path = _write(tmp_path, HEADER + "\r\n" + ROW + "\"''=note\"\r\n")
+    path = _write(tmp_path, HEADER + "\r\n" + ROW + "\"''=note\"" + END + "\r\n")
     (row,) = read_entries(path)
     assert row["client_ref"] == "-12"
     assert row["note"] == "'=note"
@@ -44,7 +45,7 @@ def test_text_cells_lose_exactly_one_apostrophe_and_numbers_become_ints(tmp_path
 def test_a_file_without_the_bom_and_a_header_with_spaces_are_read(tmp_path):
     # what a spreadsheet or a script may write when it saves the file again: the review takes it, and so does this
     spaced = HEADER.replace(",minutes,", ", minutes ,")
-    path = _write(tmp_path, spaced + "\r\n" + ROW + "\r\n", bom=False)
+    path = _write(tmp_path, spaced + "\r\n" + ROW + END + "\r\n", bom=False)
     (row,) = read_entries(path)
     assert row["entry_id"] == "id-1" and row["minutes"] == 90
 
@@ -58,7 +59,7 @@ def test_a_file_without_the_bom_and_a_header_with_spaces_are_read(tmp_path):
     ],
 )
 def test_a_minutes_cell_the_review_refuses_is_refused_here_too(tmp_path, taxonomy, cell, message):
-    path = _write(tmp_path, HEADER + "\r\n" + ROW.replace(",90,", f",{cell},") + "\r\n")
+    path = _write(tmp_path, HEADER + "\r\n" + ROW.replace(",90,", f",{cell},") + END + "\r\n")
     with pytest.raises(CsvReadError) as err:
         list(read_entries(path))
     assert (err.value.line, err.value.column, err.value.reason) == (2, "minutes", message)
@@ -67,7 +68,7 @@ def test_a_minutes_cell_the_review_refuses_is_refused_here_too(tmp_path, taxonom
 
 
 def test_direct_work_with_nobody_is_refused_by_both(tmp_path, taxonomy):
-    path = _write(tmp_path, HEADER + "\r\n" + ROW.replace(",individual,1,", ",individual,0,") + "\r\n")
+    path = _write(tmp_path, HEADER + "\r\n" + ROW.replace(",individual,1,", ",individual,0,") + END + "\r\n")
     with pytest.raises(CsvReadError) as err:
         list(read_entries(path))
     assert (err.value.line, err.value.column) == (2, "people")
@@ -93,11 +94,11 @@ def test_a_summary_file_is_not_an_entries_file(gold):
 
 
 def test_a_missing_and_an_extra_header_column(tmp_path):
-    path = _write(tmp_path, ",".join(SUMMARY_COLUMNS[:-1]) + "\r\n")
+    path = _write(tmp_path, ",".join(SUMMARY_COLUMNS_V1[:-1]) + "\r\n")
     with pytest.raises(CsvReadError, match="expected column 'people' here, found nothing"):
         list(read_summary(path))
     # a column of one's own is read past, in strict mode too
-    row = "PW-07,2026-W48,2026-11-23,direct,advocacy,Advocacy,90,2,3,looked at"
+    row = "PW-07,2026-W48,2026-11-23,direct,advocacy,Advocacy,90,2,3,2026-11-23,2026-11-29,looked at"
     path = _write(tmp_path, ",".join(SUMMARY_COLUMNS) + ",extra\r\n" + row + "\r\n")
     (read,) = read_summary(path)
     assert read["minutes"] == 90 and "extra" not in read
@@ -105,8 +106,8 @@ def test_a_missing_and_an_extra_header_column(tmp_path):
 
 def test_row_errors_count_lines_as_a_spreadsheet_does(tmp_path):
     # the note of line 2 holds two line breaks; the bad cell is on spreadsheet line 3
-    good = ROW + '"one\ntwo\nthree"'
-    bad = ROW.replace(",90,", ",ninety,") + ""
+    good = ROW + '"one\ntwo\nthree"' + END
+    bad = ROW.replace(",90,", ",ninety,") + END
     path = _write(tmp_path, "\r\n".join([HEADER, good, bad]) + "\r\n")
     rows = read_entries(path)
     assert next(rows)["note"] == "one\ntwo\nthree"
@@ -124,13 +125,14 @@ def test_a_short_row_names_the_first_missing_column(tmp_path):
 
 
 def test_bad_quoting_and_bad_bytes_name_the_line(tmp_path):
-    path = _write(tmp_path, HEADER + "\r\n" + ROW + "\r\n" + ROW + '"open quote\r\n')
+    path = _write(tmp_path, HEADER + "\r\n" + ROW + END + "\r\n" + ROW + '"open quote\r\n')
     with pytest.raises(CsvReadError) as err:
         list(read_entries(path))
     assert err.value.line == 3
     path = tmp_path / "damaged.csv"
     second = ROW.replace("id-1", "id-2")
-    path.write_bytes(BOM + (HEADER + "\r\n" + ROW + "Zoë\r\n").encode() + second.encode() + b"caf\xe9\r\n")
+    first = (HEADER + "\r\n" + ROW + "Zoë" + END + "\r\n").encode()
+    path.write_bytes(BOM + first + second.encode() + b"caf\xe9" + END.encode() + b"\r\n")
     with pytest.raises(CsvReadError, match="not UTF-8") as err:
         list(read_entries(path))
     assert (err.value.line, err.value.column) == (3, "note")

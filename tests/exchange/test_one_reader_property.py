@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from peerdesk.exchange.csv_format import ENTRY_COLUMNS, SUMMARY_COLUMNS
-from peerdesk.exchange.reading import Collected, EntryChecker, Reading, SummaryChecker
+from peerdesk.exchange.reading import Collected, EntryChecker, Reading, SummaryChecker, layout_of
 
 from .cell_text import risky
 from .rows import GOOD
@@ -79,8 +79,10 @@ def test_the_quick_path_and_the_checker_accept_the_same_rows(taxonomy, row):
 
 def test_a_summary_row_is_read_by_its_columns_too(taxonomy):
     good = ["PW-07", "2026-W48", "2026-11-23", "direct", "advocacy", "Advocacy", "90", "2", "3"]
+    good += ["2026-11-23", "2026-11-29"]  # the days of the week it holds
     reading = Reading(taxonomy, Collected())
-    SummaryChecker("s.csv", reading)(2, [*good[:6], "'90", "2", "-3"])
+    reading.layout = layout_of(list(SUMMARY_COLUMNS))  # as reading a summary file's header does
+    SummaryChecker("s.csv", reading)(2, [*good[:6], "'90", "2", "-3", *good[9:]])
     SummaryChecker("s.csv", reading)(3, ["'PW-07", *good[1:]])
     assert [(p.line, p.column, p.message) for p in reading.result.problems] == [
         (2, "minutes", "''90' is not a whole number"),

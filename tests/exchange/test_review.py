@@ -32,7 +32,7 @@ from peerdesk.exchange.review import Selection, read_files
 from .cell_text import ENTRY_TEXT_FIELDS, TODAY
 from .rows import entry_row, summary_row
 
-HEADER_PROBLEM = "(not a PeerDesk export of format version 1)"
+HEADER_PROBLEM = f"(not a PeerDesk export of format version {FORMAT_VERSION})"
 
 
 # ------------------------------------------------------------------ helpers
@@ -73,6 +73,7 @@ def summary_dicts(rows) -> list[dict]:
             "worker": r.worker, "week": r.week, "week_start": r.week_start.isoformat(), "work_type": r.work_type,
             "category": r.category, "category_label": r.category_label, "minutes": r.minutes,
             "entries": r.entries, "people": r.people,
+            "first_day": r.first_day.isoformat(), "last_day": r.last_day.isoformat(),
         }
         for r in rows
     ]
@@ -297,8 +298,8 @@ def test_missing_file(tmp_path, taxonomy):
         ),
         (
             ENTRY_COLUMNS[:-1],
-            "note",
-            f"wrong header: expected column 'note' here, found nothing {HEADER_PROBLEM}",
+            "period_end",
+            f"wrong header: expected column 'period_end' here, found nothing {HEADER_PROBLEM}",
         ),
         (
             [*ENTRY_COLUMNS[:4], *ENTRY_COLUMNS[5:]],  # start_time left out
@@ -402,9 +403,9 @@ def test_wrong_cell_counts(tmp_path, taxonomy):
     path = write_csv(tmp_path / "x.csv", [entry_row(1)[:-1], entry_row(2), [*entry_row(3), "more"], entry_row(4)[:3]])
     result = read_files([path], taxonomy)
     assert problems(result) == [
-        f"{path}:2:note: the row has 14 cells; the header has 15",
-        f"{path}:4:(extra): the row has 16 cells; the header has 15",
-        f"{path}:5:week: the row has 3 cells; the header has 15",
+        f"{path}:2:period_end: the row has 16 cells; the header has 17",
+        f"{path}:4:(extra): the row has 18 cells; the header has 17",
+        f"{path}:5:week: the row has 3 cells; the header has 17",
     ]
     assert [e.line for e in result.entries] == [3]
 
@@ -626,24 +627,36 @@ def test_one_bad_summary_cell(tmp_path, taxonomy, cells, expected):
 
 
 def test_a_week_written_loosely_is_the_same_week(tmp_path, taxonomy):
-    strict = summary_row(week="2026-W05", week_start="2026-01-26")
+    days = {"week_start": "2026-01-26", "first_day": "2026-01-26", "last_day": "2026-02-01"}
+    strict = summary_row(week="2026-W05", **days)
     path = write_csv(tmp_path / "s.csv", [strict], header=SUMMARY_COLUMNS)
-    loose = summary_row(worker="PW-08", week="2026w5", week_start="2026-01-26")
+    loose = summary_row(worker="PW-08", week="2026w5", **days)
     loose = write_csv(tmp_path / "t.csv", [loose], header=SUMMARY_COLUMNS)
     result = read_files([path, loose], taxonomy)
     assert problems(result) == []
     assert result.weeks() == ["2026-W05"]
 
 
+W49 = {"week": "2026-W49", "week_start": "2026-11-30", "first_day": "2026-11-30", "last_day": "2026-12-06"}
+
+
 def test_overlapping_summary_files_count_a_week_once(tmp_path, taxonomy):
     first = write_csv(tmp_path / "a.csv", [summary_row()], header=SUMMARY_COLUMNS)
     second = write_csv(
-        tmp_path / "b.csv", [summary_row(minutes="30"), summary_row(week="2026-W49", week_start="2026-11-30")],
+        tmp_path / "b.csv",
+        [summary_row(minutes="30"), summary_row(category="team_communication", work_type="indirect",
+                                                category_label="Team communication"), summary_row(**W49)],
         header=SUMMARY_COLUMNS,
     )
     result = read_files([first, second], taxonomy)
-    assert problems(result) == [f"{second}:2:week: PW-07's 2026-W48 of 'advocacy' appears twice (also at {first}:2)"]
-    assert [(r.week, r.minutes) for r in result.combined_summary()] == [("2026-W48", 90), ("2026-W49", 90)]
+    # the pair of files is named once, however many of their rows share days; each shared row counts once
+    assert problems(result) == [
+        f"{second}:2:first_day: PW-07's 2026-W48 (2026-11-23 to 2026-11-29) is also in {first}: the two files "
+        f"cover the same days, so their rows for those days are counted once, from {first}"
+    ]
+    assert [(r.week, r.category, r.minutes) for r in result.combined_summary()] == [
+        ("2026-W48", "advocacy", 90), ("2026-W49", "advocacy", 90),
+    ]
 
 
 def test_combined_summary_keep(team_exports):
@@ -784,6 +797,11 @@ def _row_ends(text: str) -> list[int]:
     return ends
 
 
+def _unplaced(row):
+    """A row read, without the file and line it was read from."""
+    return row._replace(source="", line=0)
+
+
 @pytest.mark.parametrize("which", ["entries", "summary"])
 def test_a_copy_cut_short_anywhere_keeps_the_rows_before_and_says_so(team_exports, tmp_path, which):
     t = team_exports
@@ -800,7 +818,7 @@ def test_a_copy_cut_short_anywhere_keeps_the_rows_before_and_says_so(team_export
         result = read_files([path], t.taxonomy)
         complete = sum(1 for end in ends if end <= cut) - 1  # rows whole before the cut, header aside
         rows = result.entries if which == "entries" else result.summary_rows
-        assert [r[:-2] for r in rows] == [r[:-2] for r in kept_rows[:complete]], cut
+        assert [_unplaced(r) for r in rows] == [_unplaced(r) for r in kept_rows[:complete]], cut
         if cut in ends:
             assert problems(result) == [], cut
         else:

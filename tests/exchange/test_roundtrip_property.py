@@ -53,4 +53,6 @@ def test_any_valid_entry_text_survives_export_and_reading_back(
         "client_ref": entry.client_ref,
         "tags": ";".join(entry.tags),
         "note": entry.note,
+        "period_start": day.isoformat(),
+        "period_end": day.isoformat(),
     }

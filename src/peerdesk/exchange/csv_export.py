@@ -161,8 +161,9 @@ class _CategoryCells(dict):
 class _EntryConverter:
     """Store rows (:class:`EntryRow`) → CSV rows (:data:`ENTRY_COLUMNS`), every text cell neutralised."""
 
-    def __init__(self, taxonomy: Taxonomy, *, client_refs: bool = True) -> None:
+    def __init__(self, taxonomy: Taxonomy, start: date, end: date, *, client_refs: bool = True) -> None:
         self.client_refs = client_refs
+        self.period = (start.isoformat(), end.isoformat())
         self.days = _DayCells()
         self.categories = _CategoryCells(taxonomy)
         self.text = _Cells()  # workers, start times, modes, formats, tag lists: few distinct values
@@ -170,7 +171,7 @@ class _EntryConverter:
     def __call__(self, batch: Sequence[EntryRow]) -> list[tuple]:
         if not self.client_refs:  # minimum necessary: the column stays, empty
             batch = [row._replace(client_ref="") for row in batch]
-        days, categories, text = self.days, self.categories, self.text
+        days, categories, text, period = self.days, self.categories, self.text, self.period
         esc, q = _NEEDS_ESCAPE, ESCAPE
         # Free text (ids, client refs, notes) is checked inline: this loop is the export's hot path.
         return [
@@ -187,16 +188,20 @@ class _EntryConverter:
                 q + r.client_ref if r.client_ref.startswith(esc) else r.client_ref,
                 text[r.tags],
                 q + r.note if r.note.startswith(esc) else r.note,
+                *period,
             )
             for r in batch
         ]
 
 
-def summary_cells(day_totals: Iterable[tuple[str, date, str, int, int, int]], taxonomy: Taxonomy) -> list[tuple]:
+def summary_cells(
+    day_totals: Iterable[tuple[str, date, str, int, int, int]], taxonomy: Taxonomy, start: date, end: date
+) -> list[tuple]:
     """(worker, day, category, minutes, entries, people) rows → summary rows (:data:`SUMMARY_COLUMNS`).
 
     Days fold into ISO weeks; rows are sorted by week, work type key, category
-    key, then worker.
+    key, then worker. Each row says which days of its week it holds: the week
+    cut to *start* … *end*, the days the export covers.
     """
     weeks: dict[date, Week] = {}
     totals: dict[tuple[str, Week, str], list[int]] = {}
@@ -227,6 +232,8 @@ def summary_cells(day_totals: Iterable[tuple[str, date, str, int, int, int]], ta
             minutes,
             entries,
             people,
+            max(week.start, start).isoformat(),
+            min(week.end, end).isoformat(),
         )
         for _key, worker, week, category, minutes, entries, people in keyed
     ]
@@ -285,7 +292,7 @@ def _export(
     if entries_path is not None and summary_path is not None and Path(entries_path) == Path(summary_path):
         raise ExportError("the entries and the summary cannot go to the same file")
     summary = store.worker_day_totals(start, end) if summary_path is not None else None
-    summary_rows = summary_cells(summary, taxonomy) if summary is not None else []
+    summary_rows = summary_cells(summary, taxonomy, start, end) if summary is not None else []
     total = (store.count_between(start, end) if entries_path is not None else 0) + len(summary_rows)
     tracker = _Tracker(progress, total)
 
@@ -333,7 +340,7 @@ def _export(
 def _write_entries(
     writer, store: Store, taxonomy: Taxonomy, start: date, end: date, notes: bool, tracker, *, client_refs: bool = True
 ) -> int:
-    convert = _EntryConverter(taxonomy, client_refs=client_refs)
+    convert = _EntryConverter(taxonomy, start, end, client_refs=client_refs)
     writer.writerow(ENTRY_COLUMNS)
     rows = 0
     batches = store.iter_entry_rows(start, end, notes=notes, batch=BATCH)

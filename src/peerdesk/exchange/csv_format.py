@@ -43,7 +43,7 @@ from typing import Any
 from ..domain.entry import FORMATS, MAX_MINUTES, MAX_PEOPLE, MIN_MINUTES, MODES
 from ..domain.weeks import Week
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 added the days a file covers; version 1 files are still read
 
 ENCODING = "utf-8-sig"  # UTF-8, with the byte-order mark written first
 BOM = b"\xef\xbb\xbf"
@@ -162,6 +162,10 @@ ENTRY_SPEC: tuple[Column, ...] = (
     Column("client_ref"),
     Column("tags", TAGS),
     Column("note"),
+    # version 2: the days the export covers (the same on every row), so that a review combines
+    # files by the days they cover: two monthly exports meet inside a week without a gap or a twice
+    Column("period_start", DATE, required=True),
+    Column("period_end", DATE, required=True),
 )
 
 SUMMARY_SPEC: tuple[Column, ...] = (
@@ -174,8 +178,16 @@ SUMMARY_SPEC: tuple[Column, ...] = (
     Column("minutes", NUMBER),
     Column("entries", NUMBER),
     Column("people", NUMBER),
+    # version 2: the days of its week the row holds (the week cut to the export's days)
+    Column("first_day", DATE, required=True),
+    Column("last_day", DATE, required=True),
 )
 
+# version 1 had the columns before the period's: its files are read, their partial weeks unknown
+ENTRY_SPEC_V1 = ENTRY_SPEC[:15]
+SUMMARY_SPEC_V1 = SUMMARY_SPEC[:9]
+ENTRY_COLUMNS_V1: tuple[str, ...] = tuple(c.name for c in ENTRY_SPEC_V1)
+SUMMARY_COLUMNS_V1: tuple[str, ...] = tuple(c.name for c in SUMMARY_SPEC_V1)
 ENTRY_COLUMNS: tuple[str, ...] = tuple(c.name for c in ENTRY_SPEC)
 ENTRY_NUMERIC_COLUMNS = frozenset(c.name for c in ENTRY_SPEC if c.kind == NUMBER)
 SUMMARY_COLUMNS: tuple[str, ...] = tuple(c.name for c in SUMMARY_SPEC)

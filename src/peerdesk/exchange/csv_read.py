@@ -59,10 +59,15 @@ def _strict(path: Path, kind: str, taxonomy: Taxonomy | None) -> Iterator[dict[s
         columns = ENTRY_COLUMNS if kind == ENTRIES else SUMMARY_COLUMNS
         problem = header_problem(str(path), list(SUMMARY_COLUMNS if kind == ENTRIES else ENTRY_COLUMNS), columns)
     rows: list[ReviewEntry] | list[SummaryRow] = result.entries if kind == ENTRIES else result.summary_rows
+    periods = result.periods.get(str(path), set())
+    period = {}
+    if len(periods) == 1:  # version 2: the days the file covers, as on each of its rows
+        ((first, last),) = periods
+        period = {"period_start": first.isoformat(), "period_end": last.isoformat()}
     for row in rows:
         if problem is not None and row.line >= problem.line:
             break
-        yield _as_dict(row)
+        yield _as_dict(row) | (period if kind == ENTRIES else {})
     if problem is not None:
         column = None if problem.column == FILE_COLUMN else problem.column
         raise CsvReadError(path, problem.line, column, problem.message)
@@ -73,7 +78,7 @@ def _as_dict(row: ReviewEntry | SummaryRow) -> dict[str, Any]:
     out = row._asdict()
     del out["source"], out["line"]
     for name, value in out.items():
-        if hasattr(value, "isoformat"):
+        if value is not None and hasattr(value, "isoformat"):
             out[name] = value.isoformat()
     if "tags" in out:
         out["tags"] = TAG_SEPARATOR.join(out["tags"])

@@ -100,9 +100,12 @@ class SummaryRow(NamedTuple):
     people: int
     source: str = ""
     line: int = 0
+    first_day: date | None = None  # the days of its week the row holds (None: a version 1 file's)
+    last_day: date | None = None
 
 
 SumKey = tuple[str, str, str]  # worker, week, category
+Period = tuple[date, date]  # the first and the last day a file (or a summary row) covers
 
 
 @dataclass
@@ -117,6 +120,8 @@ class Collected:
     # (worker, week, category) -> [work_type, category_label, minutes, entries, people] of the entries
     sums: dict[SumKey, list[Any]] = field(default_factory=dict)
     extra_columns: dict[str, list[str]] = field(default_factory=dict)  # file -> the columns it added
+    periods: dict[str, set[Period]] = field(default_factory=dict)  # entries file -> the days it covers
+    entry_files: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (worker, week) -> files
 
     def lost(self) -> list[Problem]:
         """The problems that left a row or a file out (not the notes on how a file was read)."""
@@ -126,8 +131,6 @@ class Collected:
 ENTRY = {c.name: c for c in fmt.ENTRY_SPEC}
 _MODES = ENTRY["mode"].table
 _FORMATS = ENTRY["format"].table
-_ENTRY_WIDTH = {len(fmt.ENTRY_SPEC)}
-_RESTORED_ENTRY = tuple(c.restored for c in fmt.ENTRY_SPEC)
 _DIRECT_WITH_NOBODY = (DIRECT, 0)
 
 
@@ -141,7 +144,7 @@ class Reading:
         self.result = result
         # entry id -> its ReviewEntry, (worker, week, category) -> its SummaryRow: each knows
         # its file and line, for the message about the second one
-        self.seen: dict[str | SumKey, ReviewEntry | SummaryRow] = {}
+        self.seen: dict[str | tuple[Any, ...], ReviewEntry | SummaryRow] = {}
         # size -> (name, bytes) of every file read: only files of one size can be the same
         # file, and comparing their bytes then is exact (and no file is hashed for nothing)
         self.by_size: dict[int, list[tuple[str, bytes]]] = {}
@@ -155,6 +158,9 @@ class Reading:
         self.label_of = {k: c.label for k, c in taxonomy.categories.items()}
         self.same: dict[str, str] = {}  # a worker's name or a label -> its first text object
         self.undecodable = False  # the file being read holds bytes that are not UTF-8
+        # (worker, week) -> (first day, last day, file) of the summary rows read: other files' days
+        self.summary_days: dict[tuple[str, str], list[tuple[date, date, str]]] = {}
+        self.overlaps_named: set[tuple[str, str]] = set()
         self.layout = Layout(ENTRIES, fmt.ENTRY_COLUMNS, None, ())  # the file being read: its header
         self.blank_rows = self.first_blank_row = 0
         # minutes, people, start_time -> their cell texts and values: the column's table, and then
@@ -208,11 +214,31 @@ class Reading:
         ))
         return True
 
+    def block_periods(self, day_texts: tuple[str, ...], cells: list[tuple[str, ...]]) -> set[Period] | None:
+        """The periods (version 2's period_start, period_end) of a block's rows, or None if one
+        is not a pair of dates in order or a row's date lies outside its period."""
+        starts, ends = cells
+        pairs = set(zip(starts, ends, strict=True))
+        periods = set()
+        for first_text, last_text in pairs:
+            first, last = self.day_of(first_text), self.day_of(last_text)
+            if first is None or last is None or last < first:
+                return None
+            periods.add((first, last))
+        if len(pairs) == 1:  # one export, as a rule: ISO dates compare as their texts do
+            ((first_text, last_text),) = pairs
+            if min(day_texts) < first_text or max(day_texts) > last_text:
+                return None
+        elif any(not a <= d <= b for d, a, b in zip(day_texts, starts, ends, strict=True)):
+            return None
+        return periods
+
     def take(self, entry: ReviewEntry) -> None:
         """One checked entry: kept, its id taken, and added to its week's sums
         (:meth:`take_entries` does the same for a whole block of good rows at once)."""
         self.seen[entry.entry_id] = entry
         self.result.entries.append(entry)
+        self.result.entry_files.setdefault((entry.worker, entry.week), set()).add(entry.source)
         key = (entry.worker, entry.week, entry.category)
         acc = self.result.sums.get(key)
         if acc is None:
@@ -271,6 +297,13 @@ class Reading:
             return
         kind = layout.kind
         self.layout = layout
+        if layout.version == 1:
+            self.result.problems.append(Problem(
+                name, 1, FILE_COLUMN,
+                "is a format version 1 export: it does not say which days it covers, so a week it holds "
+                "only in part cannot be told from a whole one (export it again to combine it by days)",
+                note=True,
+            ))
         if layout.extra:
             self.result.extra_columns[name] = list(layout.extra)
             names = ", ".join(f"'{c}'" for c in layout.extra)
@@ -412,15 +445,16 @@ class Reading:
         n = len(block)
         if not n:
             return True
-        if set(map(len, block)) != _ENTRY_WIDTH:
+        width = len(self.layout.spec)
+        if set(map(len, block)) != {width}:
             return False
         if self.undecodable and _UNDECODABLE.search("".join(chain.from_iterable(block))):
             return False
         columns = list(zip(*block, strict=False))  # every row's width is checked above
         if neutralised:
-            columns = [restored(c) if r else c for c, r in zip(columns, _RESTORED_ENTRY, strict=True)]
+            columns = [restored(c) if col.restored else c for c, col in zip(columns, self.layout.spec, strict=True)]
         (ids, workers, day_texts, weeks, starts, minutes_texts, work_types, categories, labels,
-         modes, forms, people_texts, client_refs, tags_texts, notes) = columns
+         modes, forms, people_texts, client_refs, tags_texts, notes) = columns[:15]
         unknown = set(categories).difference(self.work_type_of)
         for i, category in enumerate(categories if unknown else ()):
             if category in unknown:  # read by its first row, as the row-by-row checker would
@@ -434,6 +468,9 @@ class Reading:
             if day is None:
                 return False
             week_of_text[text] = self.week(day)
+        periods = self.block_periods(day_texts, columns[15:]) if width > 15 else set()
+        if periods is None:
+            return False
         # A value that must be one of a known few is looked up, and its known text kept in its
         # place (an unknown value gives None, which differs): one check, and one text object
         # for each value instead of one for each cell. Workers' names and labels are kept once too.
@@ -477,9 +514,13 @@ class Reading:
         by_id = dict(zip(ids, taken, strict=True))
         if len(by_id) != n or "" in by_id or not self.seen.keys().isdisjoint(by_id):
             return False  # an id twice in these rows, an empty one, or one taken before
-        # every row is good: the entries, their ids and the weekly sums
+        # every row is good: the entries, their ids, the days their file covers and the weekly sums
         self.seen.update(by_id)
         self.result.entries += taken
+        if periods:
+            self.result.periods.setdefault(name, set()).update(periods)
+        for worker_week in set(zip(workers, weeks, strict=True)):
+            self.result.entry_files.setdefault(worker_week, set()).add(name)
         sums = self.result.sums
         get = sums.get
         for key, work_type, label, m, p in zip(
@@ -507,6 +548,7 @@ class Checker:
         self.name = name
         self.reading = reading
         self.seen = reading.seen
+        self.spec = reading.layout.spec
 
     def problem(self, line: int, column: str, message: str) -> None:
         self.reading.problem(self.name, line, column, message)
@@ -550,7 +592,6 @@ class Checker:
 
 
 class EntryChecker(Checker):
-    spec = fmt.ENTRY_SPEC
 
     def __call__(self, line: int, row: list[str]) -> None:
         """Check one row of an entries file: taken if good, else each problem named."""
@@ -570,12 +611,21 @@ class EntryChecker(Checker):
         elif v["work_type"] == DIRECT and v["people"] == 0:
             self.problem(line, "people", "is 0: direct work reaches at least 1 person")
             ok = False
+        first, last = v.pop("period_start", None), v.pop("period_end", None)
+        if first is not None and last is not None:
+            if last < first:
+                self.problem(line, "period_end", f"{last} is before period_start ({first})")
+                ok = False
+            elif day is not None and not first <= day <= last:
+                self.problem(line, "date", f"{day} is outside the days the file covers ({first} to {last})")
+                ok = False
         if ok:
+            if first is not None and last is not None:
+                self.reading.result.periods.setdefault(self.name, set()).add((first, last))
             self.reading.take(ReviewEntry(**v, source=self.name, line=line))
 
 
 class SummaryChecker(Checker):
-    spec = fmt.SUMMARY_SPEC
 
     def __call__(self, line: int, row: list[str]) -> None:
         """Check one row of a summary file: kept if good, else each problem named."""
@@ -588,10 +638,19 @@ class SummaryChecker(Checker):
             ok = False
         if not self.category(line, v):
             ok = False
+        first, last = v.get("first_day"), v.get("last_day")
+        if week is not None and first is not None and last is not None:
+            days = Week.parse(week)
+            if not days.start <= first <= last <= days.end:
+                self.problem(line, "last_day", f"{first} to {last} are not days of {week} in order")
+                ok = False
         if not ok:
             return
         summary = SummaryRow(**v, source=self.name, line=line)
-        key = (summary.worker, summary.week, summary.category)  # shares the entry ids' dict: its keys are strings
+        if first is not None and last is not None and self.overlaps(line, summary):
+            return
+        # shares the entry ids' dict: its keys are strings
+        key = (summary.worker, summary.week, summary.category, summary.first_day)
         if key in self.seen:
             other = self.seen[key]
             self.problem(
@@ -602,6 +661,27 @@ class SummaryChecker(Checker):
             return
         self.seen[key] = summary
         self.reading.result.summary_rows.append(summary)
+
+    def overlaps(self, line: int, row: SummaryRow) -> bool:
+        """Whether another summary file already holds some of this row's days of its worker's week:
+        then the row is not counted again, and the pair of files is named once."""
+        assert row.first_day is not None and row.last_day is not None
+        held = self.reading.summary_days.setdefault((row.worker, row.week), [])
+        for first, last, other in held:
+            if other != self.name and first <= row.last_day and row.first_day <= last:
+                pair = (self.name, other)
+                if pair not in self.reading.overlaps_named:
+                    self.reading.overlaps_named.add(pair)
+                    days = f"{max(first, row.first_day)} to {min(last, row.last_day)}"
+                    self.problem(
+                        line, "first_day",
+                        f"{row.worker}'s {row.week} ({days}) is also in {other}: the two files cover the same "
+                        f"days, so their rows for those days are counted once, from {other}",
+                    )
+                return True
+        if (row.first_day, row.last_day, self.name) not in held:
+            held.append((row.first_day, row.last_day, self.name))
+        return False
 
 
 # ------------------------------------------------------------------ the file's text
@@ -693,23 +773,40 @@ class Layout:
     header: tuple[str, ...]  # the header's names, spaces around them dropped
     pick: Any  # an itemgetter giving a row's cells in the contract's order; None if they are in it
     extra: tuple[str, ...]  # the header's columns the contract does not have
+    version: int = fmt.FORMAT_VERSION
+
+    @property
+    def spec(self) -> tuple[fmt.Column, ...]:
+        """The contract's columns, as the file's format version has them."""
+        if self.kind == ENTRIES:
+            return fmt.ENTRY_SPEC if self.version == 2 else fmt.ENTRY_SPEC_V1
+        return fmt.SUMMARY_SPEC if self.version == 2 else fmt.SUMMARY_SPEC_V1
 
     @property
     def width(self) -> int:
         return len(self.header)
 
 
+_LATER_COLUMNS = frozenset(fmt.ENTRY_COLUMNS[15:] + fmt.SUMMARY_COLUMNS[9:])  # what version 2 added
+
+
 def layout_of(header: list[str]) -> Layout | None:
     """The contract the header holds (every column of it, once, in any order, among others), or None."""
     cleaned = tuple(h.strip() for h in header)
-    for kind, columns in ((ENTRIES, fmt.ENTRY_COLUMNS), (SUMMARY, fmt.SUMMARY_COLUMNS)):
+    contracts = (
+        (ENTRIES, 2, fmt.ENTRY_COLUMNS), (ENTRIES, 1, fmt.ENTRY_COLUMNS_V1),
+        (SUMMARY, 2, fmt.SUMMARY_COLUMNS), (SUMMARY, 1, fmt.SUMMARY_COLUMNS_V1),
+    )
+    for kind, version, columns in contracts:
+        if version == 1 and not _LATER_COLUMNS.isdisjoint(cleaned):
+            continue  # a version 2 header with one of its own columns lost is not a version 1 header
         if cleaned == columns:
-            return Layout(kind, cleaned, None, ())
+            return Layout(kind, cleaned, None, (), version)
         if set(columns) <= set(cleaned) and all(cleaned.count(c) == 1 for c in columns):
             extra = tuple(h for h in cleaned if h not in columns)
             if kind == SUMMARY and "entry_id" in extra:
                 continue  # an entries file's header with a column missing is not a summary
-            return Layout(kind, cleaned, itemgetter(*map(cleaned.index, columns)), extra)
+            return Layout(kind, cleaned, itemgetter(*map(cleaned.index, columns)), extra, version)
     return None
 
 

@@ -15,9 +15,8 @@ import csv
 import gc
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
@@ -41,6 +40,7 @@ from .reading import (  # noqa: F401 - the names a review's reader uses, with th
     FILE_COLUMN,
     SUMMARY,
     Collected,
+    Period,
     Problem,
     Reading,
     ReviewEntry,
@@ -71,6 +71,10 @@ class TeamRow:
 class ReviewResult(Collected):
     """Every file's good rows and problems (see :class:`.reading.Collected`), and the views of them."""
 
+    replaced: set[tuple[str, str]] = field(default_factory=set)  # (worker, week) a summary counts instead
+    dropped: set[tuple[str, str, str]] = field(default_factory=set)  # (worker, week, summary file) not counted
+    _days: dict[tuple[str, str], list[Period] | None] = field(default_factory=dict, repr=False)
+
     def summary_line(self) -> str:
         n_problems = len(self.lost())
         parts = [count_of(len(self.files), "file"), count_of(len(self.entries), "entry", "entries")]
@@ -83,30 +87,95 @@ class ReviewResult(Collected):
 
     # -- the combined view
 
+    def reconcile(self) -> None:
+        """For each worker's week that both an entries file and a summary file hold, decide by the
+        days each covers (format version 2) which counts them; name a partial overlap.
+
+        Days apart (September's entries, October's summary): both count. The entries hold the
+        summary's days (an export beside its own summary): the entries count. The summary holds
+        all the entries' days (November's entries beside a six-month summary): the summary counts.
+        A version 1 file does not say its days: its entries count, as before.
+        """
+        self.replaced.clear()
+        self.dropped.clear()
+        seen: set[tuple[str, str, str]] = set()
+        for s in self.summary_rows:
+            key = (s.worker, s.week, s.source)
+            files = self.entry_files.get((s.worker, s.week))
+            if key in seen or not files:
+                continue
+            seen.add(key)
+            covered = self.entry_days(s.worker, s.week)
+            if s.first_day is None or s.last_day is None or covered is None:
+                self.dropped.add(key)
+                continue
+            first, last = s.first_day, s.last_day
+            if all(last < a or b < first for a, b in covered):
+                continue
+            if any(a <= first and last <= b for a, b in covered):
+                self.dropped.add(key)
+            elif all(first <= a and b <= last for a, b in covered):
+                self.replaced.add((s.worker, s.week))
+            else:
+                self.dropped.add(key)
+                spans = ", ".join(f"{a} to {b}" for a, b in covered)
+                self.problems.append(Problem(
+                    s.source, s.line, "first_day",
+                    f"{s.worker}'s {s.week}: its days ({first} to {last}) and those of the entries in "
+                    f"{', '.join(sorted(files))} ({spans}) overlap in part: the entries are counted, "
+                    "this file's rows for the week are not",
+                ))
+
+    def entry_days(self, worker: str, week: str) -> list[Period] | None:
+        """The days of *week* the entries files holding *worker*'s entries of it cover (None if
+        one of them is a version 1 file, which does not say)."""
+        key = (worker, week)
+        if key in self._days:
+            return self._days[key]
+        days = Week.parse(week)
+        covered: list[Period] = []
+        for file in sorted(self.entry_files.get(key, ())):
+            periods = self.periods.get(file)
+            if not periods:
+                self._days[key] = None
+                return None
+            covered += [(max(a, days.start), min(b, days.end)) for a, b in periods if a <= days.end and days.start <= b]
+        self._days[key] = covered
+        return covered
+
     def combined_summary(self, keep: Callable[[SummaryRow], bool] | None = None) -> list[SummaryRow]:
         """worker × week × category: entries summed, summary files' rows added; sorted like an export.
 
-        A worker's week that an entries file holds is counted from its entries only: the
-        rows of a summary file opened beside it (often that very export's summary) would
-        count the same work twice.
+        Which file counts a worker's week is decided by the days the files cover
+        (:meth:`reconcile`), so no day is counted twice and none is lost. A row says which
+        days of its week it holds (first_day, last_day; None where a version 1 file did not say).
         """
-        # summary rows only ever add keys the entries lack, so self.sums is read, never copied
-        extra: dict[tuple[str, str, str], list] = {}
-        from_entries = {(worker, week) for worker, week, _cat in self.sums} if self.summary_rows else set()
+        extra: dict[tuple[str, str, str, date | None, date | None], list] = {}
+        dropped, replaced = self.dropped, self.replaced
         for s in self.summary_rows:
-            if (s.worker, s.week) in from_entries:
+            if (s.worker, s.week, s.source) in dropped:
                 continue
-            key = (s.worker, s.week, s.category)
+            key = (s.worker, s.week, s.category, s.first_day, s.last_day)
             row = extra.get(key)
             if row is None:
                 row = extra[key] = [s.work_type, s.category_label, 0, 0, 0]
             row[2] += s.minutes
             row[3] += s.entries
             row[4] += s.people
-        starts = {week: Week.parse(week).start for week in {key[1] for key in chain(self.sums, extra)}}
+        weeks = {key[1] for key in self.sums} | {key[1] for key in extra}
+        starts = {week: Week.parse(week).start for week in weeks}
+        spans: dict[tuple[str, str], tuple[date | None, date | None]] = {}
+        for worker, week in {key[:2] for key in self.sums}:
+            covered = self.entry_days(worker, week)
+            spans[worker, week] = (min(a for a, _ in covered), max(b for _, b in covered)) if covered else (None, None)
         out = [
-            _new(SummaryRow, (worker, week, starts[week], wt, cat, label, m, n, p, "", 0))
-            for (worker, week, cat), (wt, label, m, n, p) in chain(self.sums.items(), extra.items())
+            _new(SummaryRow, (worker, week, starts[week], wt, cat, label, m, n, p, "", 0, *spans[worker, week]))
+            for (worker, week, cat), (wt, label, m, n, p) in self.sums.items()
+            if (worker, week) not in replaced
+        ]
+        out += [
+            _new(SummaryRow, (worker, week, starts[week], wt, cat, label, m, n, p, "", 0, first, last))
+            for (worker, week, cat, first, last), (wt, label, m, n, p) in extra.items()
         ]
         if keep is not None:
             out = [r for r in out if keep(r)]
@@ -253,10 +322,18 @@ def read_files(
     finally:
         if collecting:
             gc.enable()
+    result.reconcile()
     return result
 
 
 # ------------------------------------------------------------------ writing
+
+
+def _days_of(row: SummaryRow) -> tuple[str, str]:
+    """The days of its week a row holds; a version 1 file's rows, which do not say, the whole week."""
+    first = row.first_day or row.week_start
+    last = row.last_day or Week.parse(row.week).end
+    return first.isoformat(), last.isoformat()
 
 
 def write_summary(rows: Iterable[SummaryRow], path: str | os.PathLike[str]) -> int:
@@ -271,6 +348,7 @@ def write_summary(rows: Iterable[SummaryRow], path: str | os.PathLike[str]) -> i
             writer.writerow((
                 n(row.worker), n(row.week), row.week_start.isoformat(), n(row.work_type), n(row.category),
                 n(row.category_label), row.minutes, row.entries, row.people,
+                *_days_of(row),
             ))
             count += 1
     return count
