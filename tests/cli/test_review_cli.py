@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from peerdesk.exchange.csv_format import BOM, FORMAT_VERSION, SUMMARY_COLUMNS
+from peerdesk.exchange.csv_format import BOM, SUMMARY_COLUMNS
 
 
 def broken_copy(source, target, *, minutes_row: int = 3):
@@ -49,8 +49,8 @@ def test_check_of_a_file_that_is_not_an_export(cli, tmp_path):
     result = cli("review", "--check", notes)
     assert result.code == 1
     assert result.out.splitlines() == [
-        f"{notes}:1:entry_id: wrong header: expected column 'entry_id' here, found 'Date' "
-        f"(not a PeerDesk export of format version {FORMAT_VERSION})",
+        f"{notes}:1:entry_id: wrong header: 'Date', 'Hours' are not the columns of a PeerDesk export (an entries file's"
+        " header begins 'entry_id,worker,date', a summary's 'worker,week,week_start')",
         "1 file, 0 entries, 1 problem",
     ]
 

@@ -25,15 +25,12 @@ from peerdesk.domain.entry import FORMATS, MODES, ValidationError, validate
 from peerdesk.domain.weeks import Week
 from peerdesk.exchange import reading, review
 from peerdesk.exchange.csv_export import export_entries
-from peerdesk.exchange.csv_format import BOM, ENTRY_COLUMNS, FORMAT_VERSION, SUMMARY_COLUMNS
+from peerdesk.exchange.csv_format import BOM, ENTRY_COLUMNS, SUMMARY_COLUMNS
 from peerdesk.exchange.csv_read import read_summary
 from peerdesk.exchange.review import Selection, read_files
 
 from .cell_text import ENTRY_TEXT_FIELDS, TODAY
 from .rows import entry_row, summary_row
-
-HEADER_PROBLEM = f"(not a PeerDesk export of format version {FORMAT_VERSION})"
-
 
 # ------------------------------------------------------------------ helpers
 
@@ -294,27 +291,30 @@ def test_missing_file(tmp_path, taxonomy):
         (
             [c if c != "minutes" else "duration" for c in ENTRY_COLUMNS],
             "minutes",
-            f"wrong header: expected column 'minutes' here, found 'duration' {HEADER_PROBLEM}",
+            "wrong header: no column 'minutes', and 'duration' is not a column of the format: "
+            "if it holds the minutes, name it 'minutes' again",
         ),
         (
             ENTRY_COLUMNS[:-1],
             "period_end",
-            f"wrong header: expected column 'period_end' here, found nothing {HEADER_PROBLEM}",
+            "wrong header: no column 'period_end', which an entries file of format version 2 has",
         ),
         (
             [*ENTRY_COLUMNS[:4], *ENTRY_COLUMNS[5:]],  # start_time left out
             "start_time",
-            f"wrong header: expected column 'start_time' here, found 'minutes' {HEADER_PROBLEM}",
+            "wrong header: no column 'start_time', which an entries file of format version 2 has",
         ),
         (
             ["Date", "Hours", "What"],
             "entry_id",
-            f"wrong header: expected column 'entry_id' here, found 'Date' {HEADER_PROBLEM}",
+            "wrong header: 'Date', 'Hours', 'What' are not the columns of a PeerDesk export (an entries file's "
+            "header begins 'entry_id,worker,date', a summary's 'worker,week,week_start')",
         ),
         (
             [*SUMMARY_COLUMNS[:6], "hours", *SUMMARY_COLUMNS[7:]],
             "minutes",
-            f"wrong header: expected column 'minutes' here, found 'hours' {HEADER_PROBLEM}",
+            "wrong header: no column 'minutes', and 'hours' is not a column of the format: "
+            "if it holds the minutes, name it 'minutes' again",
         ),
     ],
     ids=["renamed", "missing-last", "missing-middle", "another-tool", "summary-renamed"],
@@ -881,8 +881,7 @@ def test_an_entries_header_that_starts_with_worker_is_compared_with_the_entries_
     header = ["worker", *[c for c in ENTRY_COLUMNS if c not in ("worker", "entry_id")]]
     path = write_csv(tmp_path / "x.csv", [], header=header)
     assert problems(read_files([path], taxonomy)) == [
-        f"{path}:1:entry_id: wrong header: expected column 'entry_id' here, found 'worker' "
-        f"(not a PeerDesk export of format version {FORMAT_VERSION})"
+        f"{path}:1:entry_id: wrong header: no column 'entry_id', which an entries file of format version 2 has"
     ]
 
 

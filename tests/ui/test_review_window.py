@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from peerdesk.domain.entry import MODES, format_minutes
 from peerdesk.domain.weeks import Week
 from peerdesk.exchange import review
-from peerdesk.exchange.csv_format import BOM, FORMAT_VERSION
+from peerdesk.exchange.csv_format import BOM
 from peerdesk.ui.review_window import ReviewWindow
 
 
@@ -401,8 +401,8 @@ def test_files_with_nothing_valid_show_only_their_problems(open_window, tmp_path
     win = open_window([empty, other])
     assert win.problem_lines() == [
         f"{empty}:1:(file): is empty: no header row",
-        f"{other}:1:entry_id: wrong header: expected column 'entry_id' here, found 'Date' "
-        f"(not a PeerDesk export of format version {FORMAT_VERSION})",
+        f"{other}:1:entry_id: wrong header: 'Date', 'Hours' are not the columns of a PeerDesk export (an entries file's"
+        " header begins 'entry_id,worker,date', a summary's 'worker,week,week_start')",
     ]
     assert win.summary_label.text().startswith("2 files, 0 entries, 2 problems")
     assert team_table(win) == []

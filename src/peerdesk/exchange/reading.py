@@ -811,20 +811,47 @@ def layout_of(header: list[str]) -> Layout | None:
 
 
 def header_problem(name: str, header: list[str], expected: tuple[str, ...] | None = None) -> Problem:
-    """The first column where *header* differs from *expected* (by default, the contract it starts like)."""
+    """What is wrong with a header that holds no contract whole (*expected*, by default the one
+    it holds more of), and the fix, in one line. Columns are found by name, so their order is
+    never wrong; a column missing, a column twice or another tool's header is."""
     cleaned = [h.strip() for h in header]
     if expected is None:  # the contract the header has more of
         in_summary = len(set(cleaned) & set(fmt.SUMMARY_COLUMNS))
         in_entries = len(set(cleaned) & set(fmt.ENTRY_COLUMNS))
         expected = fmt.SUMMARY_COLUMNS if in_summary > in_entries else fmt.ENTRY_COLUMNS
-    for i, want in enumerate(expected):
-        got = cleaned[i] if i < len(cleaned) else None
-        if got != want:
-            found = f"'{got}'" if got is not None else "nothing"
-            return Problem(
-                name, 1, want,
-                f"wrong header: expected column '{want}' here, found {found} "
-                f"(not a PeerDesk export of format version {fmt.FORMAT_VERSION})",
+    entries = expected[0] == fmt.ENTRY_COLUMNS[0]
+    other = fmt.SUMMARY_COLUMNS_V1 if entries else fmt.ENTRY_COLUMNS_V1
+    version = fmt.FORMAT_VERSION
+    if _LATER_COLUMNS.isdisjoint(cleaned):  # none of version 2's own columns: judged as version 1
+        expected, version = expected[: len(fmt.ENTRY_COLUMNS_V1 if entries else fmt.SUMMARY_COLUMNS_V1)], 1
+    column = expected[0]
+    if set(other) <= set(cleaned):
+        message = f"is {'a weekly summary file' if entries else 'an entries file'}, not {_KIND[entries]}"
+    elif set(cleaned).isdisjoint(expected):
+        shown = ", ".join(f"'{h}'" for h in cleaned[:3]) + (", …" if len(cleaned) > 3 else "")
+        message = (
+            f"{shown} are not the columns of a PeerDesk export (an entries file's header begins "
+            "'entry_id,worker,date', a summary's 'worker,week,week_start')"
+        )
+    elif twice := [c for c in expected if cleaned.count(c) > 1]:
+        column = twice[0]
+        message = f"column '{column}' appears {cleaned.count(column)} times: keep one, rename or delete the others"
+    else:
+        missing = [c for c in expected if c not in cleaned]
+        unknown = [h for h in cleaned if h not in _KNOWN_COLUMNS]
+        column = missing[0]
+        if len(missing) == 1 and len(unknown) == 1:
+            message = (
+                f"no column '{column}', and '{unknown[0]}' is not a column of the format: "
+                f"if it holds the {column}, name it '{column}' again"
             )
-    extra = cleaned[len(expected)]
-    return Problem(name, 1, extra, f"wrong header: unexpected extra column '{extra}'")
+        else:
+            more = f" (nor {', '.join(repr(c) for c in missing[1:])})" if len(missing) > 1 else ""
+            message = f"no column '{column}'{more}, which {_KIND[entries]} of format version {version} has"
+    return Problem(name, 1, column, f"wrong header: {message}")
+
+
+_KIND = {True: "an entries file", False: "a weekly summary file"}
+
+
+_KNOWN_COLUMNS = frozenset(fmt.ENTRY_COLUMNS + fmt.SUMMARY_COLUMNS)
