@@ -75,12 +75,26 @@ def test_identifiers_in_notes_are_found_with_their_kind_and_place(note, kind, te
     assert found[0].field == "note"
 
 
-@pytest.mark.parametrize("ref", ["John Smith", "Smith, John", "Mr Jones", "Mary-Jane Watson", "dr Patel"])
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "John Smith", "Smith, John", "Mr Jones", "Mary-Jane Watson", "dr Patel",
+        # what a new user saved without a warning: every case and spelling of a name
+        "Anne-Marie O'Neil", "john smith", "J. Smith", "Smith", "JOHN SMITH", "smith", "O’Brien",
+        "Zoë Tremblay", "jean-françois", "Nguyen Van An", "J Smith",
+    ],
+)
 def test_client_ref_that_looks_like_a_name_is_found(ref):
     assert [f.kind for f in find_in_client_ref(ref, today=TODAY)] == [FULL_NAME]
 
 
-@pytest.mark.parametrize("ref", ["C-102", "AB12", "client 7", "W3-0045", "peer-22", "JS"])
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "C-102", "AB12", "client 7", "W3-0045", "peer-22", "JS", "PW7-33", "ABC", "J.S.", "anonymous",
+        "walk-in", "Unknown", "n/a", "group", "x", "#12", "C_102", "",
+    ],
+)
 def test_codes_pass_as_client_refs(ref):
     assert find_in_client_ref(ref, today=TODAY) == []
 

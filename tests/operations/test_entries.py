@@ -80,7 +80,7 @@ def test_one_message_per_wrong_field_in_the_forms_order(taxonomy):
         "minutes": "1000",
         "start_time": "25:00",
         "date": "2026-11-30",  # five days after TODAY
-        "client_ref": "fine",
+        "client_ref": "C-7",  # a code: nothing to ask about
     }
     result = check(raw, taxonomy)
     assert not result.valid and not result.may_identify and result.entry is None

@@ -44,7 +44,7 @@ def test_client_ref_that_looks_like_a_name_is_caught(qtbot, window, dialogs):
     qtbot.keyClicks(form.minutes_edit, "30")
     qtbot.keyClicks(form.client_ref_edit, "John Smith")
     qtbot.keyClick(form.minutes_edit, Qt.Key_Return)
-    assert "full name" in form.error_text("client_ref")
+    assert "person's name" in form.error_text("client_ref")
     assert form.client_ref_edit.selectedText() == "John Smith"
     assert window.store.count() == 0
     form.client_ref_edit.clear()

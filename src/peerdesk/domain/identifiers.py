@@ -2,7 +2,7 @@
 
 What is looked for: e-mail addresses, phone numbers, long digit runs (health-card,
 case or record numbers), dates of birth, and a client reference that looks like
-a person's full name. The rules are tuned for few false alarms on ordinary
+a person's name rather than a code. The rules are tuned for few false alarms on ordinary
 notes: times ("2pm", "14:30"), counts ("group of 6"), durations and dates of
 this year's appointments pass. A finding is a question for the worker, not a
 verdict: the window asks to edit or confirm, the command line needs
@@ -19,7 +19,7 @@ EMAIL = "e-mail address"
 PHONE = "phone number"
 LONG_NUMBER = "long number (health-card, case or record number?)"
 BIRTH_DATE = "date of birth"
-FULL_NAME = "full name"
+FULL_NAME = "person's name"
 
 
 @dataclass(frozen=True)
@@ -52,9 +52,14 @@ _NUMBER_CUE_RE = re.compile(
 )
 _BIRTH_CUE_RE = re.compile(r"\b(?:dob|d\.o\.b\.?|born|birth ?day|date of birth|birthdate)\b", re.I)
 _TITLE_RE = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][a-z'-]+", re.I)
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
-_FULL_NAME_RE = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}$")
-_LAST_FIRST_RE = re.compile(rf"^{_NAME_WORD},\s*{_NAME_WORD}$")
+# Words a client reference without digits may be made of and still not name anyone.
+_NOT_NAMES = frozenset({
+    "anon", "anonymous", "unknown", "none", "na", "tbc", "tba", "various", "group", "family", "carer", "carers",
+    "client", "clients", "member", "members", "visitor", "visitors", "walk", "in", "walk-in", "self", "staff",
+    "team", "other", "others", "new", "returning", "drop-in", "drop",
+})
+_WORD_SPLIT_RE = re.compile(r"[\s,]+")
+_NAME_MARKS = str.maketrans("", "", "-'’.")
 
 
 def find_in_note(note: str, *, today: date | None = None) -> list[Finding]:
@@ -64,10 +69,29 @@ def find_in_note(note: str, *, today: date | None = None) -> list[Finding]:
 def find_in_client_ref(ref: str, *, today: date | None = None) -> list[Finding]:
     found = _find(ref, "client_ref", today or date.today())
     text = ref.strip()
-    if text and (_FULL_NAME_RE.match(text) or _LAST_FIRST_RE.match(text) or _TITLE_RE.match(text)):
+    if text and (_TITLE_RE.match(text) or _name_shaped(text)):
         start = ref.index(text)
         found.append(Finding("client_ref", FULL_NAME, text, start, start + len(text)))
     return found
+
+
+def _name_shaped(text: str) -> bool:
+    """Whether a client reference is made like a name rather than a code: one to four words of
+    letters (hyphens, apostrophes and an initial's full stop allowed; any case; any alphabet),
+    no digit, and not only words such as 'anonymous' or 'walk-in'. An organisation's codes
+    carry digits (C-102, PW7-33); initials in capitals (JS, ABC) pass as codes too."""
+    if any(c.isdigit() for c in text):
+        return False
+    words = [w for w in _WORD_SPLIT_RE.split(text) if w]
+    if not 1 <= len(words) <= 4:
+        return False
+    if not all(w.translate(_NAME_MARKS).isalpha() for w in words):
+        return False  # another sign in it (/, #, _): a code
+    if all(w.lower().strip(".") in _NOT_NAMES for w in words):
+        return False
+    if all(w.isupper() and len(w.translate(_NAME_MARKS)) <= 3 for w in words):
+        return False  # initials or a short code in capitals
+    return len(words) > 1 or len(words[0].translate(_NAME_MARKS)) >= 2
 
 
 def find_identifiers(note: str, client_ref: str, *, today: date | None = None) -> list[Finding]:
