@@ -309,8 +309,10 @@ def cmd_add(args: argparse.Namespace) -> int:
             "or add --accept-identifiers if it identifies no one",
             EXIT_USAGE,
         )
+    entry = check.entry
     with _opened(ws) as store:
-        change = add_entry(store, check.entry)
+        store.actor = lambda: entry.worker  # the audit log names the worker the entry names
+        change = add_entry(store, entry)
     print(change.entry.id)
     return EXIT_OK
 
@@ -510,14 +512,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
         records = store.audit_log(args.limit)
     if args.json:
         rows = [
-            {"at": r.at.isoformat(), "worker": r.worker, "action": r.action, "entry_id": r.entry_id,
-             "detail": r.detail}
+            {"at": r.at.isoformat(), "worker": r.worker, "account": r.account, "action": r.action,
+             "entry_id": r.entry_id, "detail": r.detail}
             for r in records
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     for r in records:
-        print(f"{r.at:%Y-%m-%d %H:%M:%S}Z  {r.worker:<16} {r.action:<14} {r.entry_id or '':<36}  {r.detail}".rstrip())
+        who = f"{r.worker} ({r.account})" if r.account else r.worker
+        print(f"{r.at:%Y-%m-%d %H:%M:%S}Z  {who:<24} {r.action:<14} {r.entry_id or '':<36}  {r.detail}".rstrip())
     return EXIT_OK
 
 

@@ -100,7 +100,7 @@ class Workspace:
             except BaseException:
                 store.close()
                 raise
-            store.actor = self.settings.worker()
+            store.actor = self.settings.worker  # asked each time: a worker chosen later counts
             self._store = store
         return self._store
 

@@ -27,7 +27,7 @@ def taxonomy() -> taxonomy_mod.Taxonomy:
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     s = Store(tmp_path / "data" / "peerdesk.db")
-    s.actor = "PW-07"
+    s.actor = lambda: "PW-07"
     try:
         yield s
     finally:

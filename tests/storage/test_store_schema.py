@@ -107,3 +107,32 @@ def test_a_reader_is_only_offered_for_a_current_plain_file(tmp_path, db_path, al
     assert Reader.if_current(tmp_path / "text.db") is None
     alembic_upgrade(db_path, "0001")  # an older schema: the store must upgrade it first
     assert Reader.if_current(db_path) is None
+
+
+def test_an_audit_log_of_revision_0002_keeps_its_lines_and_gains_the_account(db_path, alembic_upgrade):
+    import getpass
+    import sqlite3
+
+    alembic_upgrade(db_path, "0002")  # as PeerDesk left a file before the account column
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute(
+            "INSERT INTO audit_log (at, worker, action, entry_id, detail) VALUES (?, ?, ?, ?, ?)",
+            ("2026-11-30 09:00:00.000000", "PW-07", "export", None, "2026-11-23 to 2026-11-29"),
+        )
+    conn.close()
+    store = Store(db_path)  # upgrades it
+    try:
+        store.actor = lambda: "PW-07"
+        store.record("backup", "manual")
+        newest, older = store.audit_log()
+        assert (older.worker, older.action, older.account) == ("PW-07", "export", "")  # not guessed afterwards
+        assert (newest.worker, newest.action, newest.account) == ("PW-07", "backup", getpass.getuser())
+    finally:
+        store.close()
+    conn = sqlite3.connect(db_path)
+    try:
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):  # the triggers still hold
+            conn.execute("UPDATE audit_log SET account = 'someone'")
+    finally:
+        conn.close()

@@ -134,7 +134,7 @@ def test_kept_totals_are_dropped_after_any_write_whoever_made_it(filled, taxonom
     loader = WeekLoader(filled, taxonomy)
     loader.load(W48, trend_count=12, today=TODAY)
     other = Store(db_path)  # another writer on the same file: the loader's store never hears of it
-    other.actor = "elsewhere"
+    other.actor = lambda: "elsewhere"
     try:
         added = other.add(make_entry(date="2026-11-10", minutes="600", category="advocacy"))  # W46
         data = loader.load(Week(2026, 47), trend_count=12, today=TODAY)

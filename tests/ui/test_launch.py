@@ -1,8 +1,10 @@
 """Starting the app as `peerdesk` does: first paint, then the store, then the first-run question."""
 
 import gc
+import getpass
 import json
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from peerdesk import app as peerdesk_app
@@ -270,3 +272,24 @@ def test_open_another_folder_starts_again_there_and_leaves_the_damaged_one_alone
         close(window)
         if window.successor is not None:
             close(window.successor)
+
+
+def test_the_activity_history_names_the_worker_chosen_on_the_first_run_and_the_account_beside_it(qtbot, data_dir):
+    # the store opens before the worker is asked: what it writes afterwards names the worker chosen
+    window = peerdesk_app.launch(data_dir=str(data_dir), dialogs=Answers(name="PW-11"))
+    try:
+        qtbot.waitUntil(lambda: window.store is not None and window.form.isEnabled(), timeout=5000)
+        form = window.form
+        form.minutes_edit.setFocus()
+        qtbot.keyClicks(form.minutes_edit, "30")
+        qtbot.keyClick(form.minutes_edit, Qt.Key_Return)
+        assert form.minutes_edit.text() == "", "the entry was not saved"
+        window.history_action.trigger()
+        model = window.history_dialog.model
+        columns = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+        newest = {name: model.index(0, c).data() for c, name in enumerate(columns)}
+        assert (newest["Worker"], newest["Action"]) == ("PW-11", "Created")
+        assert newest["Account"] == getpass.getuser() != "PW-11"
+        window.history_dialog.close()
+    finally:
+        close(window)

@@ -59,3 +59,4 @@ class AuditModel(Base):
     action: Mapped[str] = mapped_column(String(32))
     entry_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     detail: Mapped[str] = mapped_column(Text, default="")
+    account: Mapped[str] = mapped_column(String(80), default="", server_default="")  # the OS login

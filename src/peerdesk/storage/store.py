@@ -18,6 +18,7 @@ with the models.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -64,6 +65,7 @@ class AuditRecord:
     action: str
     entry_id: str | None
     detail: str
+    account: str = ""  # the operating-system account the computer was used under
 
 
 class PassphraseNeeded(StoreError):
@@ -355,7 +357,11 @@ class Store(Reader):
             conn.close()
         else:
             raise StoreError(f"{self.path} does not exist")
-        self.actor = ""  # who is working: written into the audit log
+        # who is working, written into the audit log: the worker code (a function, so that a code
+        # chosen after the store opened, as on the first start, is the one written) and the
+        # operating-system account beside it
+        self.actor: Callable[[], str] = str
+        self.account = _account()
         self.write_lock = WriteLock(Path(f"{self.path}.lock"))
         self.on_busy: Callable[[], None] | None = None  # told once when a write has to wait
         # Until the file is checked (and upgraded) connections must not switch it to WAL.
@@ -547,8 +553,8 @@ class Store(Reader):
 
     def _audit(self, conn, action: str, entry_id: str | None = None, detail: str = "") -> None:
         conn.execute(
-            "INSERT INTO audit_log (at, worker, action, entry_id, detail) VALUES (?, ?, ?, ?, ?)",
-            (db_time(_utcnow()), self.actor or "unknown", action, entry_id, detail),
+            "INSERT INTO audit_log (at, worker, action, entry_id, detail, account) VALUES (?, ?, ?, ?, ?, ?)",
+            (db_time(_utcnow()), self.actor() or "unknown", action, entry_id, detail, self.account),
         )
 
     def record(self, action: str, detail: str = "", entry_id: str | None = None) -> None:
@@ -558,9 +564,17 @@ class Store(Reader):
 
     def audit_log(self, limit: int | None = None) -> list[AuditRecord]:
         """The audit log, newest first."""
-        sql = "SELECT at, worker, action, entry_id, detail FROM audit_log ORDER BY id DESC"
+        sql = "SELECT at, worker, action, entry_id, detail, account FROM audit_log ORDER BY id DESC"
         rows = self._rows(sql + " LIMIT ?", (limit,)) if limit else self._rows(sql)
-        return [AuditRecord(utc_time(at), w, a, e, d) for at, w, a, e, d in rows]
+        return [AuditRecord(utc_time(at), *rest) for at, *rest in rows]
+
+def _account() -> str:
+    """The operating-system account this process runs under ("" if the system does not say)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name in the environment nor the user database
+        return ""
+
 
 def _explain(exc: Exception, doing: str = "write") -> str:
     """A failed write (or read) in words a worker can act on."""

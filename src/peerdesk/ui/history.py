@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout
 
-COLUMNS = ("When", "Worker", "Action", "Entry", "Detail")
+COLUMNS = ("When", "Worker", "Account", "Action", "Entry", "Detail")
 ACTIONS = {
     "create": "Created",
     "edit": "Edited",
@@ -45,6 +45,8 @@ class HistoryModel(QAbstractTableModel):
             return r.at.astimezone().strftime("%a %d %b %Y %H:%M:%S")
         if col == "Worker":
             return r.worker
+        if col == "Account":  # the computer's login, beside the worker code
+            return r.account
         if col == "Action":
             return ACTIONS.get(r.action, r.action)
         if col == "Entry":
