@@ -9,7 +9,10 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Its one screen is a ward PC's, 1366×768 (offscreen_screen.json), not the platform's own 800×800.
+os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "offscreen_screen.json"
+)
 # Tests never read or write the real user's data folder.
 os.environ.pop("PEERDESK_DATA_DIR", None)
 

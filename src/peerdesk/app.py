@@ -271,6 +271,8 @@ def _launch(
     server.setParent(window)
     window.instance_server = server
     server.show_requested.connect(window.bring_forward)
+    window.fit_to_screen()
+    window.first_painted.connect(window.fit_to_screen)  # again, with the window manager's real frame
     window.show()
 
     started = False

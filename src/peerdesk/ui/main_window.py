@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QWidget
 
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .work_area import WorkArea
 
 MENUS = ("&File", "&Edit", "&View", "&Help")
+FRAME_GUESS = QSize(16, 48)  # a window manager's borders and title bar, until they are known
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
     guide_action: QAction
     history_action: QAction
     demo_action: QAction
+    window_keys: QObject  # lets the window's keys through every field (menus.WindowKeys)
 
     def __init__(
         self,
@@ -173,6 +175,27 @@ class MainWindow(QMainWindow):
         form.changed.connect(self.draft_timer.start)
         form.guide_requested.connect(self.open_guide)
         self.built = True
+
+    def fit_to_screen(self) -> None:
+        """Keep the whole window, its frame included, inside its screen's free area: a ward
+        PC's 1366×768 screen is shorter than the default 800 px and a title bar. Before a
+        window manager has framed the window its frame is guessed (FRAME_GUESS)."""
+        screen = self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        room = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        if frame.width() <= 0 and frame.height() <= 0:
+            frame = FRAME_GUESS
+        width = max(self.minimumWidth(), min(self.width(), room.width() - frame.width()))
+        height = max(self.minimumHeight(), min(self.height(), room.height() - frame.height()))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        outer = self.frameGeometry()
+        x = min(max(outer.left(), room.left()), max(room.left(), room.right() + 1 - outer.width()))
+        y = min(max(outer.top(), room.top()), max(room.top(), room.bottom() + 1 - outer.height()))
+        if (x, y) != (outer.left(), outer.top()):
+            self.move(x, y)
 
     def menu(self, name: str) -> QMenu:
         return self._menus[name]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -74,3 +76,42 @@ def build_menus(window: MainWindow) -> None:
     help_menu.addActions([w.guide_action, w.history_action, w.demo_action])
     help_menu.addSeparator()
     help_menu.addAction(action(w, "&About PeerDesk", w.show_about))
+    w.window_keys = WindowKeys(w)
+
+
+# The keys a text field keeps for its own text even where the window has an action on them.
+_EDITING_KEYS = (Key.Undo, Key.Redo, Key.SelectAll, Key.Copy, Key.Cut, Key.Paste, Key.Delete)
+
+
+class WindowKeys(QObject):
+    """Lets the window's own keys (Ctrl+E, Ctrl+N, Alt+Left …) work from every field.
+
+    Before a key reaches a shortcut, Qt asks the field with the focus whether it wants the key
+    for itself (a ShortcutOverride event). On X11 a line edit, and the line edit inside a date
+    or a number field, claims Ctrl+E (the end of the line, as in Emacs) and so Export never
+    ran from Date, Start, Minutes or People. This filter answers "no" for the window's keys,
+    except those a field needs for its text (undo, copy, paste …).
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        editing = {seq.toString() for key in _EDITING_KEYS for seq in QKeySequence.keyBindings(key)}
+        self.keys = {
+            seq.toString()
+            for made in window.actions()
+            for seq in made.shortcuts()
+            if seq.count() == 1 and seq.toString() not in editing
+        }
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.ShortcutOverride or not isinstance(watched, QWidget):
+            return False
+        if watched.window() is not self.window:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if QKeySequence(event.keyCombination()).toString() in self.keys:
+            event.ignore()  # not the field's: the window's action takes it
+            return True
+        return False
