@@ -338,7 +338,7 @@ def test_the_trend_and_how_cards_are_made_when_their_tab_is_first_shown(qtbot, s
     view = window.week_view
     tabs = view.chart_tabs
     assert view._trend_chart is None and view._how_chart is None  # the week is shown without them
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["This &week", "T&rend", "&How"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["This week", "Trend", "How"]
     assert view.current_chart() is view.week_chart  # what File ▸ Export chart saves: the others stay unmade
     assert view._trend_chart is None and view._how_chart is None
 
@@ -349,7 +349,7 @@ def test_the_trend_and_how_cards_are_made_when_their_tab_is_first_shown(qtbot, s
     assert trend is not None and tabs.currentWidget() is trend and trend.view.isVisible()
     assert trend.selected == Week(2026, 47) and trend.weeks[-1] == W48
     assert trend.week_minutes() == expected_trend(window, trend.weeks)
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["This &week", "T&rend", "&How"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["This week", "Trend", "How"]
     assert view._how_chart is None
 
     window.show_week(W48)  # once made, it follows every week shown

@@ -52,7 +52,7 @@ def test_first_run_opens_the_store_after_the_first_paint_and_asks_the_worker(qtb
         assert (data_dir / "peerdesk.db").exists()
         assert answers.asked and answers.asked[0][0] == "Welcome to PeerDesk"
         assert json.loads((data_dir / "settings.json").read_text("utf-8"))["worker"] == "PW-11"
-        assert window.windowTitle() == "PeerDesk — PW-11"
+        assert window.windowTitle() == "PW-11"
         assert window.form.isEnabled()
         assert QApplication.focusWidget() is window.form.date_edit
     finally:
@@ -66,7 +66,7 @@ def test_second_run_does_not_ask_again(qtbot, data_dir):
     try:
         qtbot.waitUntil(lambda: window.store is not None, timeout=5000)
         assert answers.asked == []
-        assert window.windowTitle() == "PeerDesk — PW-12"
+        assert window.windowTitle() == "PW-12"
     finally:
         close(window)
 

@@ -33,7 +33,7 @@ def test_opens_on_this_week_with_label_and_empty_state(window):
     assert window.week_view.model.rowCount() == 0
     assert window.week_view.empty_label.isVisible()
     assert window.week_view.totals.week_total.text() == "–"
-    assert window.windowTitle() == "PeerDesk — PW-07"
+    assert window.windowTitle() == "PW-07"  # shown as "PW-07 — PeerDesk": the platform adds the name
 
 
 def test_type_an_entry_with_the_keyboard_and_see_it_in_the_week(qtbot, window, workspace):

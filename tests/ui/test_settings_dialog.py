@@ -15,7 +15,7 @@ def test_settings_dialog_changes_worker_and_default_mode(qtbot, window, workspac
     saved = json.loads((workspace.data_dir / "settings.json").read_text("utf-8"))
     assert saved["worker"] == "PW-99" and saved["default_mode"] == "phone"
     assert saved["contracted_hours"] == 22.5
-    assert window.windowTitle() == "PeerDesk — PW-99"
+    assert window.windowTitle() == "PW-99"
     assert window.form.mode_combo.currentData() == "phone"
     assert window.contracted_hours() == 22.5
 

@@ -146,10 +146,10 @@ class Running:
         )
 
     def entries(self) -> list[tuple]:
-        """What is on disk: (worker, minutes, category) of every entry."""
+        """What is on disk: (worker, minutes, category, client_ref, note) of every entry."""
         conn = sqlite3.connect(f"file:{self.data / 'peerdesk.db'}?mode=ro", uri=True)
         try:
-            return conn.execute("SELECT worker, minutes, category FROM entries").fetchall()
+            return conn.execute("SELECT worker, minutes, category, client_ref, note FROM entries").fetchall()
         except sqlite3.OperationalError:  # not made yet: the store is still being opened
             return []
         finally:

@@ -28,5 +28,25 @@ def test_an_entry_typed_and_saved_with_the_keyboard_lands_on_disk(peerdesk):
     peerdesk.keys("alt+m")
     peerdesk.type("45")
     peerdesk.keys("Return")
-    [(worker, minutes, _category)] = peerdesk.wait_entries(1)
+    [(worker, minutes, _category, _ref, _note)] = peerdesk.wait_entries(1)
     assert (worker, minutes) == ("PW-07", 45)
+
+
+def test_each_alt_letter_reaches_its_field_every_time(peerdesk):
+    # twice over: a mnemonic two things share alternates between them, and the second round's
+    # text would land in a chart tab, not in the field
+    for round_ in ("1", "2"):
+        peerdesk.keys("alt+m")
+        peerdesk.type(f"3{round_}")
+        peerdesk.keys("alt+r")
+        peerdesk.type(f"C-{round_}")
+        peerdesk.keys("alt+n")
+        peerdesk.type(f"note {round_}")
+        peerdesk.keys("ctrl+Return")
+        peerdesk.wait_entries(int(round_))
+    rows = sorted((minutes, ref, note) for _w, minutes, _c, ref, note in peerdesk.entries())
+    assert rows == [(31, "C-1", "note 1"), (32, "C-2", "note 2")]
+
+
+def test_the_title_names_the_worker_and_the_program_once(peerdesk):
+    assert peerdesk.display.run("xdotool", "getwindowname", peerdesk.window).strip() == "PW-07 — PeerDesk"

@@ -96,7 +96,7 @@ class EntryForm(QWidget):
         self.client_ref_edit = QLineEdit(placeholderText="optional de-identified code, never a name")
         self.client_ref_edit.setMaxLength(MAX_CLIENT_REF + 10)  # over-long input is shown as an error, not cut
         self.tag_boxes: dict[str, QCheckBox] = {}
-        tags_widget = QWidget()
+        tags_widget = TagGroup()
         tags_grid = QGridLayout(tags_widget)
         tags_grid.setContentsMargins(0, 0, 0, 0)
         tags_grid.setVerticalSpacing(2)
@@ -106,6 +106,7 @@ class EntryForm(QWidget):
             box.setObjectName(f"tag_{tag.key}")
             self.tag_boxes[tag.key] = box
             tags_grid.addWidget(box, i // 2, i % 2)
+        tags_widget.set_boxes(list(self.tag_boxes.values()))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText("optional; no names or other identifying details")
         self.note_edit.setTabChangesFocus(True)
@@ -130,7 +131,7 @@ class EntryForm(QWidget):
             form, "&Category", "category", category_row, extra=self.category_hint, focus=self.category_combo
         )
         self._add_row(form, "M&ode", "mode", self.mode_combo)
-        self._add_row(form, "&Format", "format", self.format_combo)
+        self._add_row(form, "Form&at", "format", self.format_combo)  # Alt+F is the File menu
         self._add_row(form, "&People", "people", self.people_spin)
         self._add_row(form, "Client &ref", "client_ref", self.client_ref_edit)
         self._add_row(form, "Ta&gs", "tags", tags_widget)
@@ -439,3 +440,47 @@ class _EnterToSave(QObject):
                 self.form.submitted.emit()
                 return True
         return False
+
+
+class TagGroup(QWidget):
+    """The tags as one group: one Tab stop, the arrow keys move between the tags and Space ticks
+    the one with the focus (a worker tabbing towards the note no longer passes seven boxes,
+    where a space ticked a tag instead of starting the note). Its label's Alt+letter reaches
+    the tag last visited."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.boxes: list[QCheckBox] = []
+        # not NoFocus, or its label's Alt+letter would not pass the focus on to the tag; not a
+        # Tab stop of its own either: Tab reaches the tag last visited, its focus proxy
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+    def set_boxes(self, boxes: list[QCheckBox]) -> None:
+        self.boxes = boxes
+        for box in boxes:
+            box.installEventFilter(self)
+        if boxes:
+            self._visit(boxes[0])
+
+    def _visit(self, box: QCheckBox) -> None:
+        """*box* becomes the group's one Tab stop."""
+        for other in self.boxes:
+            other.setFocusPolicy(Qt.FocusPolicy.StrongFocus if other is box else Qt.FocusPolicy.ClickFocus)
+        self.setFocusProxy(box)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if not isinstance(watched, QCheckBox) or watched not in self.boxes:
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.FocusIn:
+            self._visit(watched)
+        elif isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            step = _ARROW_STEPS.get(Qt.Key(event.key()))
+            if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                index = (self.boxes.index(watched) + step) % len(self.boxes)
+                self.boxes[index].setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+
+# Two tags to a row: left and right step by one, up and down by a row.
+_ARROW_STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -2, Qt.Key.Key_Down: 2}

@@ -197,6 +197,11 @@ class MainWindow(QMainWindow):
         if (x, y) != (outer.left(), outer.top()):
             self.move(x, y)
 
+    def show_chart(self, index: int) -> None:
+        """View ▸ the chart tab *index* (0 this week, 1 trend, 2 how)."""
+        if self.week_view is not None:
+            self.week_view.chart_tabs.setCurrentIndex(index)
+
     def menu(self, name: str) -> QMenu:
         return self._menus[name]
 
@@ -375,7 +380,8 @@ class MainWindow(QMainWindow):
     def _update_worker_label(self) -> None:
         worker = self.workspace.settings.get("worker")
         self.worker_label.setText(f"Worker: {worker}" if worker else "Worker not set")
-        self.setWindowTitle(f"PeerDesk — {worker}" if worker else "PeerDesk")
+        # the platform adds the application's name: "PW-07 — PeerDesk"
+        self.setWindowTitle(worker or "PeerDesk")
 
     def ask_worker_if_unset(self) -> None:
         if self.workspace.settings.get("worker"):

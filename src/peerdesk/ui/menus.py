@@ -20,8 +20,11 @@ def action(
 ) -> QAction:
     """An action of the window (its keys work wherever the focus is in it)."""
     made = QAction(text, window)
-    if shortcuts:
-        made.setShortcuts([QKeySequence(s) for s in shortcuts])
+    # a standard key with no binding on this platform (Preferences on Linux) is left out
+    keys = {QKeySequence(s).toString(): QKeySequence(s) for s in shortcuts}
+    keys.pop("", None)
+    if keys:
+        made.setShortcuts(list(keys.values()))
     made.triggered.connect(lambda _checked=False: slot())
     window.addAction(made)
     return made
@@ -36,12 +39,12 @@ def build_menus(window: MainWindow) -> None:
     w.review_action = action(w, "Re&view exported files…", w.review_exported_files)
     w.backup_action = action(w, "&Back up now", w.backup_now)
     w.restore_action = action(w, "&Restore from backup…", w.restore_from_backup)
-    w.settings_action = action(w, "&Settings…", w.open_settings, Key.Preferences)
+    w.settings_action = action(w, "&Settings…", w.open_settings, Key.Preferences, "Ctrl+,")
     file_menu.addActions([w.export_action, w.export_chart_action, w.review_action])
     file_menu.addSeparator()
     file_menu.addActions([w.backup_action, w.restore_action, w.settings_action])
     file_menu.addSeparator()
-    file_menu.addAction(action(w, "&Quit", w.close, Key.Quit))
+    file_menu.addAction(action(w, "&Quit", w.close, Key.Quit, "Ctrl+Q"))
 
     edit_menu = w.menu("&Edit")
     w.new_action = action(w, "&New entry", w.focus_form, Key.New)
@@ -61,6 +64,10 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addAction(action(w, "&Previous week", w.show_previous_week, "Alt+Left"))
     view_menu.addAction(action(w, "&Next week", w.show_next_week, "Alt+Right"))
     view_menu.addAction(action(w, "&This week", w.show_this_week, "Alt+Home"))
+    view_menu.addSeparator()
+    charts = ("Chart of this &week", "&Trend chart", "&How the work was done")
+    for index, text in enumerate(charts):
+        view_menu.addAction(action(w, text, lambda i=index: w.show_chart(i), f"Ctrl+{index + 1}"))
     view_menu.addSeparator()
     w.larger_action = action(w, "&Larger text", lambda: w.step_text_scale(+1), "Ctrl+=", "Ctrl++")
     w.smaller_action = action(w, "&Smaller text", lambda: w.step_text_scale(-1), "Ctrl+-")

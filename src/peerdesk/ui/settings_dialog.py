@@ -21,6 +21,12 @@ from . import style
 _BY_KEY = {s.key: s for s in SETTINGS}
 
 
+def _keyed(key: str, marked: str) -> str:
+    """The setting's label as *marked* with its Alt+letter (``&``); the words stay the setting's."""
+    assert marked.replace("&", "") == _BY_KEY[key].label, marked
+    return marked
+
+
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent=None) -> None:
         super().__init__(parent)
@@ -54,14 +60,14 @@ class SettingsDialog(QDialog):
         self.taxonomy_edit.setPlaceholderText("none: the built-in taxonomy")
 
         form = QFormLayout()
-        form.addRow(_BY_KEY["worker"].label, self.worker_edit)
-        form.addRow(_BY_KEY["default_mode"].label, self.mode_combo)
-        form.addRow(_BY_KEY["contracted_hours"].label, self.hours_edit)
+        form.addRow(_keyed("worker", "&Worker name or code"), self.worker_edit)
+        form.addRow(_keyed("default_mode", "Default &mode"), self.mode_combo)
+        form.addRow(_keyed("contracted_hours", "Contracted &hours per week"), self.hours_edit)
         form.addRow("", self.hours_error)
-        form.addRow(_BY_KEY["idle_lock_minutes"].label, self.idle_spin)
-        form.addRow("New PeerDesk PIN", self.pin_edit)
+        form.addRow(_keyed("idle_lock_minutes", "&Lock after minutes without input"), self.idle_spin)
+        form.addRow("New PeerDesk &PIN", self.pin_edit)
         form.addRow("", self.pin_error)
-        form.addRow(_BY_KEY["taxonomy_file"].label, self.taxonomy_edit)
+        form.addRow(_keyed("taxonomy_file", "Organisation &taxonomy file"), self.taxonomy_edit)
         note = QLabel("A new taxonomy file takes effect the next time PeerDesk starts.", wordWrap=True)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)

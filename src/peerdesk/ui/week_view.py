@@ -109,9 +109,11 @@ class WeekView(QWidget):
         self._how_chart: HowChart | None = None
         self._shown: tuple[WeekData, float] | None = None  # the week last shown, for a card made later
         self.chart_tabs = QTabWidget(objectName="chart_tabs")
-        self.chart_tabs.addTab(self.week_chart, "This &week")
-        self.chart_tabs.addTab(QWidget(), "T&rend")  # its card comes when first shown
-        self.chart_tabs.addTab(QWidget(), "&How")
+        # no mnemonics: Alt+W, Alt+R and Alt+H are the form's and the Help menu's; the charts
+        # are chosen with Ctrl+1, Ctrl+2 and Ctrl+3 (View menu) from anywhere in the window
+        self.chart_tabs.addTab(self.week_chart, "This week")
+        self.chart_tabs.addTab(QWidget(), "Trend")  # its card comes when first shown
+        self.chart_tabs.addTab(QWidget(), "How")
         self.chart_tabs.currentChanged.connect(self._tab_shown)
 
         top = QWidget()
