@@ -49,7 +49,7 @@ def mnemonics(root: QWidget) -> list[tuple[str, str, QWidget | None]]:
         elif isinstance(widget, QTabWidget):
             for i in range(widget.count()):
                 if letter := mnemonic(widget.tabText(i)):
-                    found.append((letter, widget.tabText(i), widget.widget(i)))
+                    found.append((letter, widget.tabText(i), widget))  # the tab bar switches to it
         elif isinstance(widget, QMenuBar):
             for menu_action in widget.actions():
                 if letter := mnemonic(menu_action.text()):
@@ -69,7 +69,7 @@ def assert_unique_and_alive(root: QWidget) -> None:
     assert dead == [], f"{root.windowTitle()}: labels whose Alt+letter reaches nothing"
     unfocusable = [
         text for _letter, text, target in found
-        if isinstance(target, QWidget) and not isinstance(target, (QMenuBar, QAbstractButton, QGroupBox))
+        if isinstance(target, QWidget) and not isinstance(target, (QMenuBar, QAbstractButton, QGroupBox, QTabWidget))
         and (target.focusProxy() or target).focusPolicy() == Qt.FocusPolicy.NoFocus
     ]
     assert unfocusable == [], f"{root.windowTitle()}: Alt+letters of fields that take no focus"
@@ -136,3 +136,11 @@ def test_the_tags_are_one_tab_stop_with_the_arrows_inside(qtbot, window):
     form.minutes_edit.setFocus()
     qtbot.keyClick(form.minutes_edit, Qt.Key_G, Qt.AltModifier)  # the Tags label's Alt+G
     assert QApplication.focusWidget() is boxes[3]
+
+
+def test_the_review_window(qtbot, team_exports, dialogs):
+    from peerdesk.ui.review_window import ReviewWindow
+
+    review = ReviewWindow(taxonomy=team_exports.taxonomy, paths=team_exports.entry_paths, dialogs=dialogs)
+    qtbot.addWidget(review)
+    assert_unique_and_alive(review)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QCategoryAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QAreaSeries, QCategoryAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import (
     QMargins,
     QPointF,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.weeks import Week
+from ..exchange.team_views import share_band
 from . import palette
 from .chart_card import ChartCard
 from .chart_parts import apply_fonts, clear_chart, new_chart, show_tip
@@ -34,17 +35,31 @@ class ShareChart(ChartCard):
         self.body_layout.addWidget(self.view)
         self.series: dict[str, QLineSeries] = {}
         self.weeks: list[Week] = []
+        self.band: list = []  # the team's quartiles per week, when a large team is drawn as a band
 
-    def show_shares(self, shares: dict[str, dict[str, float]], weeks: list[Week], label: str = "Direct") -> None:
+    def show_shares(
+        self,
+        shares: dict[str, dict[str, float]],
+        weeks: list[Week],
+        label: str = "Direct",
+        highlight: str | None = None,
+    ) -> None:
+        """One line per worker; for a team larger than the colours that stay apart, the team's
+        middle half (quartiles) as a band and its median, with *highlight*'s line over them."""
         clear_chart(self.chart)
         self.series = {}
+        self.band = []
         self.weeks = list(weeks)
         apply_fonts(self.chart, self)
         if not weeks or not any(shares.values()):
             self.set_empty(True, "No minutes in this selection.")
             return
         self.set_empty(False)
-        self.chart.setTitle(f"{label} share per worker · {span_title(weeks)}")
+        banded = len(shares) > len(WORKER_COLOURS)
+        per = "per worker"
+        if banded:
+            per = f"of {highlight} against the team" if highlight else "across the team"
+        self.chart.setTitle(f"{label} share {per} · {span_title(weeks)}")
         index = {str(w): i for i, w in enumerate(weeks)}
         font = self.font()
         x_axis = QCategoryAxis()  # labels at chosen weeks only: a range may be two years long
@@ -67,6 +82,10 @@ class ShareChart(ChartCard):
         y_axis.setLabelsFont(font)
         self.chart.addAxis(x_axis, Qt.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignLeft)
+        self.x_axis, self.y_axis = x_axis, y_axis
+        if banded:
+            self._show_band(shares, index, highlight)
+            return
         dark_lines = palette.is_dark(self.palette())
         for n, (worker, by_week) in enumerate(shares.items()):
             series = QLineSeries()
@@ -89,6 +108,46 @@ class ShareChart(ChartCard):
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
             self.series[worker] = series
+
+    def _show_band(self, shares: dict[str, dict[str, float]], index: dict[str, int], highlight: str | None) -> None:
+        band = share_band(shares, list(index))
+        upper, lower, median = QLineSeries(), QLineSeries(), QLineSeries()
+        for b in band:
+            x = index[b.week]
+            upper.append(QPointF(x, b.high))
+            lower.append(QPointF(x, b.low))
+            median.append(QPointF(x, b.median))
+        area = QAreaSeries(upper, lower)
+        # the area draws from its two lines but does not own them: they must live as long as it does
+        upper.setParent(area)
+        lower.setParent(area)
+        self._band_edges = (upper, lower)
+        area.setName(f"Middle half of the team ({len(shares)} workers)")
+        area.setColor(QColor(0, 114, 178, 60))
+        area.setBorderColor(QColor(0, 114, 178, 110))
+        self.chart.addSeries(area)
+        area.attachAxis(self.x_axis)
+        area.attachAxis(self.y_axis)
+        self.band = band
+        lines = [("Team median", median, QColor("#555555"), Qt.DashLine, 2.0)]
+        if highlight in shares:
+            own = QLineSeries()
+            for week, pct in sorted(shares[highlight].items()):
+                if week in index:
+                    own.append(QPointF(index[week], pct))
+            lines.append((highlight, own, QColor("#D55E00"), Qt.SolidLine, 3.0))
+        for name, series, colour, style_, width in lines:
+            series.setName(name)
+            pen = QPen(colour)
+            pen.setWidthF(width)
+            pen.setStyle(style_)
+            series.setPen(pen)
+            series.setPointsVisible(len(index) <= 26)
+            series.hovered.connect(lambda point, state, w=name: self._hovered(w, point, state))
+            self.chart.addSeries(series)
+            series.attachAxis(self.x_axis)
+            series.attachAxis(self.y_axis)
+            self.series[name] = series
 
     def _hovered(self, worker: str, point: QPointF, state: bool) -> None:
         i = round(point.x())

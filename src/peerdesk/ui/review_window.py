@@ -51,7 +51,8 @@ from . import style
 from .chart_card import ChartCard, save_card_png
 from .charts import HowChart, ThisWeekChart, TrendChart
 from .dialogs import Dialogs
-from .review_charts import ShareChart, span_title, week_labels
+from .review_charts import WORKER_COLOURS, ShareChart, span_title, week_labels
+from .review_panels import FilesPanel, TeamTabs
 from .review_team import SHARE_OF, SORT_ROLE, TeamModel
 
 WINDOW_SIZE = (1280, 860)
@@ -193,9 +194,10 @@ class ReviewWindow(QMainWindow):
         self.team_view.horizontalHeader().setResizeContentsPrecision(50)
         self.team_totals = QLabel(objectName="review_team_totals", wordWrap=True)
         style.muted(self.team_totals)
-        team_box = QGroupBox("Team: worker × week")
+        self.team_tabs = TeamTabs(taxonomy, self.team_view, result)
+        team_box = QGroupBox("Team")
         team_layout = QVBoxLayout(team_box)
-        team_layout.addWidget(self.team_view, 1)
+        team_layout.addWidget(self.team_tabs, 1)
         under_table = QHBoxLayout()
         under_table.addWidget(self.team_totals, 1)
         under_table.addWidget(self.save_button)
@@ -236,14 +238,15 @@ class ReviewWindow(QMainWindow):
         fixed = QFont()  # only the family: the size still follows the application font
         fixed.setFamilies(QFontDatabase.systemFont(QFontDatabase.FixedFont).families())
         self.problems_view.setFont(fixed)
-        self.problems_view.setVisible(bool(result.problems))
+        self.problems_view.setVisible(bool(result.problems))  # the files' list stays: a team is many files
         self.summary_label.setText(self._summary_text())
         if result.lost():
             style.error(self.summary_label)
         problems_box = QGroupBox("Files and problems")
         problems_layout = QVBoxLayout(problems_box)
         problems_layout.addWidget(self.summary_label)
-        problems_layout.addWidget(self.problems_view, 1)
+        self.files_panel = FilesPanel(result, self.problems_model, self.problems_view)
+        problems_layout.addWidget(self.files_panel, 1)
 
         top = QSplitter(Qt.Horizontal)
         top.addWidget(team_box)
@@ -257,7 +260,7 @@ class ReviewWindow(QMainWindow):
         body.addWidget(problems_box)
         body.setChildrenCollapsible(False)
         body.setStretchFactor(0, 1)
-        body.setSizes([640, 170] if result.problems else [760, 60])
+        body.setSizes([520, 240] if result.problems else [620, 140])
         self.splitter = body
 
         central = QWidget()
@@ -406,6 +409,7 @@ class ReviewWindow(QMainWindow):
         self.team_rows = self.result.team(self.rows, work_types)
         self.team_model.set_rows(self.team_rows)
         self.team_view.resizeColumnsToContents()
+        self.team_tabs.show_team(self.team_rows, sel.weeks(), sel.keeps)
         total = sum(t.total for t in self.team_rows)
         workers = len({t.worker for t in self.team_rows})
         self.team_totals.setText(
@@ -469,7 +473,13 @@ class ReviewWindow(QMainWindow):
         else:
             share_rows = self.result.team((r for r in self.all_rows if share_sel.keeps(r)), work_types)
         label = work_types[SHARE_OF].label if SHARE_OF in work_types else SHARE_OF
-        self.share_chart.show_shares(review.shares(share_rows, SHARE_OF), weeks, label)
+        team_sel = replace(share_sel, worker=None)  # a large team is drawn as a band: it needs everyone
+        if len(self.result.workers()) > len(WORKER_COLOURS):
+            if team_sel != share_sel:
+                share_rows = self.result.team((r for r in self.all_rows if team_sel.keeps(r)), work_types)
+            self.share_chart.show_shares(review.shares(share_rows, SHARE_OF), weeks, label, highlight=sel.worker)
+        else:
+            self.share_chart.show_shares(review.shares(share_rows, SHARE_OF), weeks, label)
 
     # ------------------------------------------------------------ saving
 
