@@ -50,3 +50,22 @@ def test_each_alt_letter_reaches_its_field_every_time(peerdesk):
 
 def test_the_title_names_the_worker_and_the_program_once(peerdesk):
     assert peerdesk.display.run("xdotool", "getwindowname", peerdesk.window).strip() == "PW-07 — PeerDesk"
+
+
+def test_a_weekday_typed_in_the_date_files_the_entry_on_the_last_such_day(peerdesk):
+    import datetime as dt
+    import sqlite3
+
+    today = dt.date.today()
+    monday = today - dt.timedelta(days=today.weekday())
+    peerdesk.keys("alt+d", "ctrl+a")
+    peerdesk.type("mon")
+    peerdesk.keys("alt+m")
+    peerdesk.type("20")
+    peerdesk.keys("Return")
+    peerdesk.wait_entries(1)
+    conn = sqlite3.connect(f"file:{peerdesk.data / 'peerdesk.db'}?mode=ro", uri=True)
+    try:
+        assert conn.execute("SELECT date, minutes FROM entries").fetchall() == [(monday.isoformat(), 20)]
+    finally:
+        conn.close()

@@ -113,6 +113,7 @@ def edit_entry(window: MainWindow, row: int) -> None:
     if before is None:
         return
     dialog = EntryDialog(window.taxonomy, window)
+    dialog.form.date_edit.today = window.today
     dialog.form.set_values(entry_to_raw(before, window.taxonomy))
 
     def submit() -> None:

@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..domain.entry import FORMATS, MAX_CLIENT_REF, MAX_NOTE, MAX_PEOPLE, MODES
 from ..domain.taxonomy import Taxonomy
 from . import style
+from .date_field import DateField
 
 INVALID_PROPERTY = "invalid"
 
@@ -55,9 +55,7 @@ class EntryForm(QWidget):
         self.highlighted: list[str] = []
         self._field_widgets: dict[str, QWidget] = {}
 
-        self.date_edit = QDateEdit(calendarPopup=True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit = DateField()  # its today follows the window's (set by the window)
         self.start_edit = QLineEdit(placeholderText="optional, HH:MM")
         self.start_edit.setMaxLength(5)
         self.minutes_edit = QLineEdit(placeholderText="90, 1h30 or 1:30")
@@ -183,6 +181,7 @@ class EntryForm(QWidget):
         self.note_edit.textChanged.connect(self._update_note_count)
         self.save_button.clicked.connect(self.submitted)
         self.clear_button.clicked.connect(self.clear)
+        self.date_edit.problem.connect(lambda message: self.show_field_error("date", message))
         self._enter_filter = _EnterToSave(self)
         for widget in chain:
             if widget is not self.note_edit and not isinstance(widget, QPushButton):
@@ -270,9 +269,8 @@ class EntryForm(QWidget):
 
     def values(self) -> dict[str, Any]:
         """What was typed, for validation; nothing here is trusted yet."""
-        qd = self.date_edit.date()
         return {
-            "date": date(qd.year(), qd.month(), qd.day()),
+            "date": self.date_edit.text_or_day(),
             "start_time": self.start_edit.text(),
             "minutes": self.minutes_edit.text(),
             "work_type": self.work_type_combo.currentData(),
@@ -336,16 +334,20 @@ class EntryForm(QWidget):
 
     # ------------------------------------------------------------ errors
 
+    def show_field_error(self, field: str, message: str) -> None:
+        """*message* beside *field* ("" clears it)."""
+        label = self._error_labels[field]
+        label.setText(_sentence(field, message) if message else "")
+        label.setVisible(bool(message))
+        widget = self._field_widgets[field]
+        widget.setProperty(INVALID_PROPERTY, bool(message))
+        widget.setStyleSheet("border: 1px solid #b00020;" if message else "")
+        widget.setAccessibleDescription(message)
+
     def show_errors(self, errors: dict[str, str], general: str = "") -> None:
         """Show each message beside its field and focus the first wrong field."""
-        for field, label in self._error_labels.items():
-            message = errors.get(field, "")
-            label.setText(_sentence(field, message) if message else "")
-            label.setVisible(bool(message))
-            widget = self._field_widgets[field]
-            widget.setProperty(INVALID_PROPERTY, bool(message))
-            widget.setStyleSheet("border: 1px solid #b00020;" if message else "")
-            widget.setAccessibleDescription(message)
+        for field in self._error_labels:
+            self.show_field_error(field, errors.get(field, ""))
         unplaced = [f"{k}: {v}" for k, v in errors.items() if k not in self._error_labels]
         text = "\n".join(filter(None, [general, *unplaced]))
         self.general_error.setText(text)

@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         from .menus import build_menus
 
         self.form = form = self.area.build_form()
+        form.date_edit.today = self.today  # the steps and the calendar stop at the window's tomorrow
         form.set_mode(self.workspace.settings.get("default_mode"))
         form.set_values({"date": self.today()})
         form.setEnabled(self.store is not None)

@@ -114,7 +114,7 @@ class WeekTableModel(QAbstractTableModel):
         day, minutes, category, tags, note = row.date, row.minutes, row.category, row.tags, row.note
         day_text = self._days.get(day)
         if day_text is None:
-            day_text = self._days[day] = date.fromisoformat(day).strftime("%a %d %b")
+            day_text = self._days[day] = _day_text(date.fromisoformat(day))
         duration = self._durations.get(minutes)
         if duration is None:
             duration = self._durations[minutes] = format_minutes(minutes)
@@ -146,3 +146,8 @@ class WeekTableModel(QAbstractTableModel):
     def _tag_labels(self, tags: str) -> str:
         tax = self.taxonomy
         return ", ".join(tax.tags[t].label if t in tax.tags else t for t in tags.split(";") if t)
+
+
+def _day_text(day: date) -> str:
+    """``Tue 1 Dec``: as the form's date shows it (no leading zero)."""
+    return f"{day:%a} {day.day} {day:%b}"

@@ -249,6 +249,12 @@ class WeekView(QWidget):
             # paint the table a second time
             self.table.doItemsLayout()
             empty = not data.entries
+            if empty:
+                self.empty_label.setText(
+                    "No entries this week yet. Log what you did in the form on the left."
+                    if is_current
+                    else f"No entries in week {data.week.number}. To log one, set the form's date to one of its days."
+                )
             if self.empty_label.isVisibleTo(self) != empty:
                 self.empty_label.setVisible(empty)
             self.totals.show_summary(data.summary)
