@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from peerdesk.domain.entry import validate
 from peerdesk.exchange.csv_format import BOM
@@ -220,3 +220,16 @@ def test_cancel_closes_the_dialog_without_asking_for_a_file(qtbot, window, entri
     qtbot.keyClick(dialog, Qt.Key_Escape)
     assert not dialog.isVisible()
     assert dialogs.save_asks == []
+
+
+def test_ticking_include_notes_grows_the_dialog_and_squeezes_nothing(qtbot, window, entries):
+    dialog = open_export(qtbot, window)
+    before = dialog.height()
+    dialog.notes_check.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.notes_warning.isVisible())
+    QApplication.processEvents()
+    assert dialog.height() > before
+    warning = dialog.notes_warning
+    assert warning.height() >= warning.heightForWidth(warning.width())  # every line of it shows
+    for radio in (dialog.entries_radio, dialog.summary_radio, dialog.both_radio):
+        assert radio.height() >= radio.minimumSizeHint().height()

@@ -24,3 +24,28 @@ def test_the_table_writes_a_day_as_the_form_does(window):
     model = window.week_view.model
     texts = [model.index(0, c).data() for c in range(model.columnCount())]
     assert "Mon 2 Nov" in texts and "Mon 02 Nov" not in texts
+
+
+def test_the_forms_date_follows_the_week_the_worker_goes_to(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    def form_day():
+        qd = window.form.date_edit.date()
+        return date(qd.year(), qd.month(), qd.day())
+
+    assert form_day() == date(2026, 11, 25)
+    qtbot.keyClick(window.form.minutes_edit, Qt.Key_Left, Qt.AltModifier)  # Alt+Left: the week before
+    assert window.week == Week(2026, 47) and form_day() == date(2026, 11, 16)  # its Monday
+    window.form.set_values({"date": date(2026, 11, 19)})
+    window.show_next_week()
+    window.show_previous_week()
+    assert form_day() == date(2026, 11, 16)
+    window.show_this_week()
+    assert form_day() == date(2026, 11, 25)  # today, in the current week
+
+
+def test_ok_in_settings_leaves_the_mode_being_typed(window):
+    window.form.set_mode("phone")
+    window.open_settings()
+    window.settings_dialog.accept()
+    assert window.form.values()["mode"] == "phone"

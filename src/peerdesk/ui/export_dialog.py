@@ -223,6 +223,19 @@ class ExportDialog(QDialog):
         self.to_edit.setEnabled(custom)
         self._update()
 
+    def _fit_height(self) -> None:
+        """Grow (never shrink) to the height the contents need at this width: the notes warning
+        shows two or three wrapped lines, which must not squeeze the radio buttons or cut it."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = self.width()
+        need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        need = max(need, layout.totalMinimumSize().height())
+        if self.height() < need:
+            self.resize(width, need)
+
     def _update(self) -> None:
         start, end = self.dates()
         bad_range = start > end
@@ -232,7 +245,10 @@ class ExportDialog(QDialog):
         what = self.what()
         self.notes_check.setEnabled(what != SUMMARY)
         self.client_refs_check.setEnabled(what != SUMMARY)
-        self.notes_warning.setVisible(self.notes_check.isChecked() and what != SUMMARY)
+        warn = self.notes_check.isChecked() and what != SUMMARY
+        if warn != self.notes_warning.isVisibleTo(self):
+            self.notes_warning.setVisible(warn)
+            self._fit_height()
         if bad_range:
             self.leaves_label.setText("")
             self.file_label.setText("")

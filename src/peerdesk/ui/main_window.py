@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         view.this_week_requested.connect(self.show_this_week)
         view.edit_requested.connect(self.edit_row)
         view.delete_requested.connect(self.delete_row)
-        view.week_clicked.connect(self.show_week)
+        view.week_clicked.connect(self.go_to_week)
         view.trend_weeks_changed.connect(lambda _n: self.refresh_trend())
         view.save_chart_requested.connect(self.save_chart)
         self.area.unlocked.connect(self.unlock)
@@ -291,14 +291,25 @@ class MainWindow(QMainWindow):
         self.week = week
         self.refresh()
 
+    def go_to_week(self, week: Week) -> None:
+        """The worker moved to *week* (the week keys, a trend column): the form's date follows,
+        to today in the current week and to the week's Monday in another, so the next entry
+        lands in the week on screen."""
+        if self.form is not None:
+            qd = self.form.date_edit.date()
+            if Week.of(date(qd.year(), qd.month(), qd.day())) != week:
+                today = self.today()
+                self.form.set_values({"date": today if Week.of(today) == week else week.start})
+        self.show_week(week)
+
     def show_previous_week(self) -> None:
-        self.show_week(self.week.previous())
+        self.go_to_week(self.week.previous())
 
     def show_next_week(self) -> None:
-        self.show_week(self.week.next())
+        self.go_to_week(self.week.next())
 
     def show_this_week(self) -> None:
-        self.show_week(Week.of(self.today()))
+        self.go_to_week(Week.of(self.today()))
 
     def _source(self) -> Reader | None:
         """Where the week is read from: the store, or the first look while it opens."""
@@ -408,10 +419,12 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _settings_accepted(self, dialog: SettingsDialog) -> None:
+        before = self.workspace.settings.get("default_mode")
         dialog.apply()
         self.workspace.settings.save()
-        if self.form is not None:
-            self.form.set_mode(self.workspace.settings.get("default_mode"))
+        mode = self.workspace.settings.get("default_mode")
+        if self.form is not None and mode != before:  # OK alone leaves the entry being typed as it is
+            self.form.set_mode(mode)
         self._update_worker_label()
         self.apply_idle_setting()
         self.refresh()
