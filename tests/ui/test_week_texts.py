@@ -49,3 +49,17 @@ def test_ok_in_settings_leaves_the_mode_being_typed(window):
     window.open_settings()
     window.settings_dialog.accept()
     assert window.form.values()["mode"] == "phone"
+
+
+def test_the_note_counter_counts_as_the_limit_does(window):
+    form = window.form
+    form.note_edit.setPlainText("x" * 2000 + "\n")  # a line break typed at the end is not kept
+    assert form.note_count.text() == "2,000 / 2,000"
+    form.minutes_edit.setText("30")
+    window.save_new_entry()
+    assert form.error_text("note") == ""  # 2,000 is allowed, and the counter said 2,000
+    form.note_edit.setPlainText("x" * 2001)
+    assert form.note_count.text() == "2,001 / 2,000"
+    form.minutes_edit.setText("30")
+    window.save_new_entry()
+    assert "2,001 characters" in form.error_text("note")

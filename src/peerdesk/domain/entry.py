@@ -277,7 +277,7 @@ def validate(
         errors["tags"] = f"unknown tag '{unknown[0]}'; choose from: {', '.join(taxonomy.tags)}"
     out["tags"] = tuple(k for k in taxonomy.tags if k in tags)
 
-    note = str(raw.get("note") or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    note = clean_note(str(raw.get("note") or ""))
     if len(note) > MAX_NOTE:
         errors["note"] = f"is {len(note):,} characters; at most {MAX_NOTE:,} are allowed"
     elif _CONTROL.search(note):
@@ -326,3 +326,9 @@ def format_minutes(minutes: int) -> str:
     if not h:
         return f"{m}m"
     return f"{h}h" if not m else f"{h}h {m:02d}m"
+
+
+def clean_note(text: str) -> str:
+    """A note as it is kept: one kind of line break, no blank space around it (its length is
+    what the form's counter shows and what the limit applies to)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()

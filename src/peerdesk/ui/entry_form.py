@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.entry import FORMATS, MAX_CLIENT_REF, MAX_NOTE, MAX_PEOPLE, MODES
+from ..domain.entry import FORMATS, MAX_CLIENT_REF, MAX_NOTE, MAX_PEOPLE, MODES, clean_note
 from ..domain.taxonomy import Taxonomy
 from . import style
 from .date_field import DateField
@@ -261,7 +261,7 @@ class EntryForm(QWidget):
         self.category_hint.setText(text)
 
     def _update_note_count(self) -> None:
-        n = len(self.note_edit.toPlainText())
+        n = len(clean_note(self.note_edit.toPlainText()))  # as the limit counts it
         self.note_count.setText(f"{n:,} / {MAX_NOTE:,}")
         (style.error if n > MAX_NOTE else style.muted)(self.note_count)
 
