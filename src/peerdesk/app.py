@@ -348,12 +348,26 @@ def run_review(paths: Sequence[str | os.PathLike[str]], taxonomy: Taxonomy, *, d
 
 
 def screenshot(workspace: Workspace, store: Store, path: str | os.PathLike[str], *, week: Week | None = None) -> int:
-    """Render the main window over an opened store offscreen at 1280×800 and save it as a PNG."""
+    """Render the main window over an opened store offscreen at 1280×800 and save it as a PNG.
+
+    The view preferences (text size, the form's width) of the user are neither read nor
+    written: a screenshot is the same on every computer, and leaves nothing behind."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = _application()
-    window = MainWindow(workspace, week=week)
-    window.set_store(store)
-    return _save_png(app, window, SCREENSHOT_SIZE, lambda: window.grab().toImage(), path, workspace)
+    import shutil
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    scratch = tempfile.mkdtemp(prefix="peerdesk-screenshot-settings-")
+    for kind in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(kind, QSettings.UserScope, scratch)
+    try:
+        app = _application()
+        window = MainWindow(workspace, week=week)
+        window.set_store(store)
+        return _save_png(app, window, SCREENSHOT_SIZE, lambda: window.grab().toImage(), path, workspace)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _save_png(app, widget, size, image, path, workspace: Workspace) -> int:

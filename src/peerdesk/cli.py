@@ -107,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=None, metavar="N", help="sample data seed (default: fixed)")
     demo.add_argument("--weeks", type=int, default=None, metavar="N", help="weeks of sample data (default 8)")
     demo.add_argument("--into", metavar="DIR", help="write the demo data folder to DIR and exit")
+    demo.add_argument("--worker", metavar="NAME", help="the worker on every entry (default 'Demo worker'; "
+                      "with --team, the prefix of the workers' codes, default PW)")
+    demo.add_argument("--end", metavar="YYYY-MM-DD", help="the last day of the record (default today): "
+                      "the same seed and --end give the same record on any day")
+    demo.add_argument("--team", type=int, metavar="N", help="with --into: N workers of different habits, "
+                      "each a data folder DIR/PW-01 … and its exports DIR/peerdesk_PW-01_….csv, for the Review window")
     demo.add_argument("--screenshot", metavar="FILE.png", help="render the demo window offscreen and exit")
     demo.add_argument("--week", metavar="YYYY-Www", default=argparse.SUPPRESS, help="the week to show")
 
@@ -449,16 +455,42 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if not 1 <= weeks <= 520:
         raise CliError("--weeks: must be from 1 to 520", EXIT_USAGE)
     week = _week(getattr(args, "week", None))
+    end = None
+    if args.end:
+        from .domain.entry import parse_date
+
+        try:
+            end = parse_date(args.end)
+        except ValueError as exc:
+            raise CliError(f"--end: {exc}", EXIT_USAGE) from None
+    if args.team is not None:
+        if not args.into:
+            raise CliError("--team: needs --into DIR, the folder for the team's data and exports", EXIT_USAGE)
+        if not 1 <= args.team <= 200:
+            raise CliError("--team: must be from 1 to 200", EXIT_USAGE)
+        try:
+            team = demo.create_team(args.into, args.team, seed=seed, weeks=weeks, today=end, prefix=args.worker or "PW")
+        except demo.DemoFolderError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
+        for member in team:
+            print(f"{member.worker} ({member.habit.name}): {member.entries} entries; {member.files[0]}")
+        print(f"review them: peerdesk review {os.path.join(args.into, 'peerdesk_*.csv')}")
+        return EXIT_OK
+    worker = args.worker or demo.DEMO_WORKER
+    if end is not None and week is None:
+        from .domain.weeks import Week
+
+        week = Week.of(end)  # the record's last week, not today's
     if args.into:
         try:
-            count = demo.create_demo_folder(args.into, seed=seed, weeks=weeks)
+            count = demo.create_demo_folder(args.into, seed=seed, weeks=weeks, today=end, worker=worker)
         except demo.DemoFolderError as exc:
             raise CliError(str(exc), EXIT_USAGE) from None
         print(f"{count} demo entries written to {args.into}")
         return EXIT_OK
     folder = tempfile.mkdtemp(prefix="peerdesk-demo-")
     try:
-        demo.create_demo_folder(folder, seed=seed, weeks=weeks)
+        demo.create_demo_folder(folder, seed=seed, weeks=weeks, today=end, worker=worker)
         if args.screenshot:
             from .app import screenshot
             from .workspace import Workspace

@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from .domain.entry import Entry
@@ -159,9 +159,36 @@ def _uuid(rnd: random.Random) -> str:
     return str(uuid.UUID(int=rnd.getrandbits(128), version=4))
 
 
-def leave_week_index(weeks: int) -> int | None:
-    """Which of the weeks (0 = oldest) is annual leave: one in the middle, when there are at least four."""
-    return weeks // 2 if weeks >= 4 else None
+def leave_week_index(weeks: int, offset: int = 0) -> int | None:
+    """Which of the weeks (0 = oldest) is annual leave: one in the middle, when there are at
+    least four; a team's workers take theirs *offset* weeks apart (the last week is never leave)."""
+    if weeks < 4:
+        return None
+    return (weeks // 2 + offset) % (weeks - 1)
+
+
+@dataclass(frozen=True)
+class Habit:
+    """How one worker of a team works, against the plan every worker shares."""
+
+    name: str
+    days: tuple[int, ...] = (0, 1, 2, 3, 4)  # the weekdays worked
+    phone: float = 0.0  # the chance a one-to-one in person becomes a phone call (outreach)
+    groups: int = 0  # group sessions added each week (a group-heavy worker)
+    role: float = 1.0  # the chance a role-work slot is kept (some log little of it)
+
+
+STEADY = Habit("full-time, the plan as it is")
+TEAM_HABITS = (
+    STEADY,
+    Habit("part-time, Monday to Wednesday", days=(0, 1, 2)),
+    Habit("group-heavy", groups=3),
+    Habit("outreach, mostly by phone", phone=0.7),
+    Habit("logs little role work", role=0.15),
+)
+ROLE_CATEGORIES = frozenset({"staff_relationships", "legitimizing_role"})
+EXTRA_GROUP = Slot("16:00", 60, "group_facilitation", format="group", people=(3, 8), tags=("role_modeling",),
+                   notes=("Extra afternoon group", "Peer recovery group, afternoon session"))
 
 
 def generate(
@@ -171,14 +198,19 @@ def generate(
     end_week: Week | None = None,
     today: date | None = None,
     worker: str = DEMO_WORKER,
+    habit: Habit = STEADY,
+    leave: int | None = -1,
+    sick: int | None = None,
 ) -> Iterator[Entry]:
-    """The demo entries, oldest first; nothing after *today*."""
+    """The demo entries, oldest first; nothing after *today*. *leave* and *sick* are the
+    indexes (0 = oldest) of a week of annual leave (by default one in the middle) and of a
+    week off sick (none by default)."""
     today = today or date.today()
     end_week = end_week or Week.of(today)
     rnd = random.Random(seed)
-    leave = leave_week_index(weeks)
+    leave = leave_week_index(weeks) if leave == -1 else leave
     for index, week in enumerate(weeks_ending(end_week, weeks)):
-        if index == leave:
+        if index in (leave, sick):
             continue
         fortnight = week.number % 2 == 0
         drawn: list[Entry] = []
@@ -192,18 +224,38 @@ def generate(
             for extra in EXTRAS:
                 if rnd.random() < 0.55:
                     slots.append(extra)
+            if habit is not STEADY:
+                slots = _as_habit(slots, habit, weekday, rnd)
             slots.sort(key=lambda s: s.start)
             drawn += _one_after_another([e for e in (_draw(slot, rnd, day, worker) for slot in slots) if e is not None])
         # A full week is never under the floor: top it up with late-afternoon contacts.
-        weekday = 0
-        while sum(e.minutes for e in drawn) < MIN_WEEK_MINUTES:
+        weekday = habit.days[0]
+        floor = MIN_WEEK_MINUTES * len(habit.days) // 5
+        while sum(e.minutes for e in drawn) < floor:
             top_up = _draw(LATE_CONTACT, rnd, week.start + timedelta(days=weekday), worker)
             if top_up is not None:
                 drawn.append(top_up)
-            weekday = (weekday + 1) % 5
+            weekday = habit.days[(habit.days.index(weekday) + 1) % len(habit.days)]
         drawn.sort(key=lambda e: (e.date, e.start_time))
         # every random number is drawn before the cut-off, so the past never depends on today
         yield from (e for e in drawn if e.date <= today)
+
+
+def _as_habit(slots: list[Slot], habit: Habit, weekday: int, rnd: random.Random) -> list[Slot]:
+    """A day's slots as a worker of *habit* works it."""
+    if weekday not in habit.days:
+        return []
+    out = []
+    for slot in slots:
+        if slot.category in ROLE_CATEGORIES and rnd.random() >= habit.role:
+            continue
+        one_to_one = slot.mode == "in_person" and slot.format == "individual" and slot.people[0] >= 1
+        if habit.phone and one_to_one and rnd.random() < habit.phone:
+            slot = replace(slot, mode="phone")
+        out.append(slot)
+    if habit.groups and weekday < habit.groups:
+        out.append(EXTRA_GROUP)
+    return out
 
 
 def _one_after_another(day_entries: list[Entry]) -> list[Entry]:
@@ -261,7 +313,15 @@ class DemoFolderError(ValueError):
 
 
 def create_demo_folder(
-    folder, *, seed: int = DEFAULT_SEED, weeks: int = DEFAULT_WEEKS, today: date | None = None
+    folder,
+    *,
+    seed: int = DEFAULT_SEED,
+    weeks: int = DEFAULT_WEEKS,
+    today: date | None = None,
+    worker: str = DEMO_WORKER,
+    habit: Habit = STEADY,
+    leave: int | None = -1,
+    sick: int | None = None,
 ) -> int:
     """Write a demo data folder (database and settings marked as demo); refuses a folder that has data."""
     from pathlib import Path
@@ -274,9 +334,69 @@ def create_demo_folder(
         raise DemoFolderError(f"{folder} already holds a PeerDesk database; the demo is only written to a new folder")
     workspace = Workspace(folder)
     try:
-        workspace.settings.set("worker", DEMO_WORKER)
+        workspace.settings.set("worker", worker)
         workspace.settings.set("demo", True)
         workspace.settings.save()
-        return seed_store(workspace.open_store(), seed=seed, weeks=weeks, today=today)
+        return seed_store(
+            workspace.open_store(), seed=seed, weeks=weeks, today=today, worker=worker, habit=habit,
+            leave=leave, sick=sick,
+        )
     finally:
         workspace.close()
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    worker: str
+    habit: Habit
+    folder: object  # Path: the worker's demo data folder
+    entries: int
+    files: tuple  # the CSV files exported from it (entries, then the weekly summary)
+
+
+def create_team(
+    folder,
+    size: int,
+    *,
+    seed: int = DEFAULT_SEED,
+    weeks: int = DEFAULT_WEEKS,
+    today: date | None = None,
+    prefix: str = "PW",
+) -> list[TeamMember]:
+    """A team of *size* fictional workers for the Review window: for each, a demo data folder
+    ``FOLDER/PREFIX-01`` … and the exports a worker would send (``FOLDER/peerdesk_PREFIX-01_FROM_TO.csv``
+    and its ``_summary.csv``), written by the real exporter. Habits differ (see TEAM_HABITS, in
+    turn), and so do the weeks of leave (three weeks apart) and, for every third worker, a week
+    off sick. The same seed and *today* give the same files on any day."""
+    from pathlib import Path
+
+    from .domain.taxonomy import load_default
+    from .exchange.csv_export import export_both
+    from .exchange.csv_format import suggested_filename, summary_path_beside
+    from .workspace import Workspace
+
+    folder = Path(folder)
+    today = today or date.today()
+    first = weeks_ending(Week.of(today), weeks)[0].start
+    taxonomy = load_default()
+    team = []
+    for n in range(1, size + 1):
+        worker = f"{prefix}-{n:02d}"
+        habit = TEAM_HABITS[(n - 1) % len(TEAM_HABITS)]
+        leave = leave_week_index(weeks, offset=3 * (n - 1))
+        sick = (weeks // 4 + 5 * n) % max(weeks - 1, 1) if n % 3 == 0 and weeks >= 6 else None
+        home = folder / worker
+        count = create_demo_folder(
+            home, seed=seed + n, weeks=weeks, today=today, worker=worker, habit=habit,
+            leave=leave, sick=None if sick == leave else sick,
+        )
+        entries_path = folder / suggested_filename(worker, first, today)
+        summary_path = summary_path_beside(entries_path)
+        workspace = Workspace(home)
+        try:
+            # the notes are fictional: exported, so the Review window's entries show them
+            export_both(workspace.open_store(), taxonomy, first, today, entries_path, summary_path, include_notes=True)
+        finally:
+            workspace.close()
+        team.append(TeamMember(worker, habit, home, count, (entries_path, summary_path)))
+    return team
