@@ -115,7 +115,7 @@ def main() -> int:
         print(f"built {args.entries:,} entries in {time.perf_counter() - t0:.1f} s ({db.stat().st_size / 1e6:.0f} MB)")
         tax = load_default()
         store = Store(db)
-        store.actor = "bench"
+        store.actor = lambda: "bench"
         out_floor, out_export = folder / "floor.csv", folder / "export.csv"
         ok = True
         try:

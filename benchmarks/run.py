@@ -456,7 +456,7 @@ def bench_save(five: Path, work: Path, runs: int) -> Result:
     shutil.copyfile(five / "peerdesk.db", pd_db)
     shutil.copyfile(five / "peerdesk.db", floor_db)
     store = Store(pd_db)
-    store.actor = "PW-00"
+    store.actor = lambda: "PW-00"
     conn = sqlite3.connect(floor_db, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
@@ -599,7 +599,7 @@ def bench_export(many: Path, work: Path, runs: int) -> Result:
     db = many / "peerdesk.db"
     expected = count_entries(many)
     store = Store(db)
-    store.actor = "bench"
+    store.actor = lambda: "bench"
     out_floor, out_export = work / "floor.csv", work / "export.csv"
 
     def floor() -> None:

@@ -172,7 +172,19 @@ def share_shade(percent: float) -> QColor:
 class AveragesModel(_Table):
     """Each worker over the weeks chosen."""
 
-    columns = ("Worker", "Weeks logged", "Hours/week (weeks logged)", "Hours/week (all weeks)", "Direct %")
+    columns = ("Worker", "Weeks logged", "h/week logged", "h/week in range", "Direct %")
+    header_tips = (
+        None,
+        "Weeks with any time logged, of the weeks in the range",
+        "Hours per week over the weeks with anything logged",
+        "Hours per week over every week of the range: leave and sickness count as none",
+        "The share of the worker's time that was direct work",
+    )
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
+            return self.header_tips[section]
+        return super().headerData(section, orientation, role)
     numeric = frozenset({1, 2, 3, 4})
 
     def text(self, row: Average, column: int) -> str:
