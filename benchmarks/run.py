@@ -42,7 +42,10 @@ The cases (names for ``--only``):
 * ``export``: ``export_entries`` of 100,000 entries with notes vs plain
   ``sqlite3`` + ``csv.writer`` (``benchmarks/export_bench.py``'s floor);
 * ``review``: reading 20 exported files × 5,000 entries and the team table vs
-  plain ``csv`` parsing (``benchmarks/review_bench.py``'s files and floor).
+  plain ``csv`` parsing (``benchmarks/review_bench.py``'s files and floor);
+* ``review-memory``: peak RSS growth of a review of 50 files × 52 weeks (about
+  118,000 entries) vs a plain ``csv`` pass over the same files that keeps its rows,
+  and vs one that keeps nothing (each side in fresh processes, median of three).
 
 The databases are realistic team records: several demo workers (different
 seeds and worker codes) over the same 260 weeks, written through
@@ -79,7 +82,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))  # export_bench, review_bench
 
-CASES = ("paint", "week", "rss", "save", "switch", "export", "review")
+CASES = ("paint", "week", "rss", "save", "switch", "export", "review", "review-memory")
 FIVE_YEARS, MANY = 60_000, 100_000
 WEEKS = 260
 SAVES = 200
@@ -642,6 +645,39 @@ def bench_review(work: Path, runs: int) -> Result:
     return Result(figure, median(vs), median(fs), "≤ 3×", 3.0)
 
 
+def bench_review_memory(work: Path) -> list[Result]:
+    """Peak RSS growth of a review of 50 workers' years against two plain csv passes over the
+    same files, each side in a fresh process (the median of three): one that keeps every row
+    as a list of strings (what a reader that shows the rows must hold) and one that keeps
+    nothing (the least memory any reader needs)."""
+    import review_bench
+
+    folder = work / "review-memory"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    paths = [str(p) for p in review_bench.make_memory_files(folder)]
+    log(f"review memory: {len(paths)} files of {review_bench.MEMORY_WEEKS} weeks, fresh processes ({load()})")
+
+    def growth(side: str) -> float:
+        runs = [
+            float(subprocess.run(
+                [sys.executable, str(HERE / "review_bench.py"), "--memory", side, *paths],
+                check=True, capture_output=True, text=True,
+            ).stdout)
+            for _ in range(3)
+        ]
+        return statistics.median(runs)
+
+    review, kept, passed = growth("review"), growth("floor"), growth("pass")
+    log(f"  peak RSS growth: review {review:.1f} MB; csv keeping rows {kept:.1f} MB; keeping nothing {passed:.1f} MB")
+    figure = f"review peak memory, {len(paths)} files × {review_bench.MEMORY_WEEKS} weeks"
+    return [
+        Result(f"{figure} (vs csv keeping its rows)", review, kept, "≤ 3×", 3.0, unit="MB"),
+        Result(f"{figure} (vs csv keeping nothing)", review, passed, "≤ 3×", 3.0, unit="MB",
+               note="not met: the review keeps every entry (the Entries tab, the How chart)"),
+    ]
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -711,6 +747,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_export(folders["many"], work, runs))
         if "review" in wanted:
             results.append(bench_review(work, runs))
+        if "review-memory" in wanted:
+            results.extend(bench_review_memory(work))
 
     log(f"\n{machine()}; {load()}")
     log(table(results))
