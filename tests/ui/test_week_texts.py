@@ -63,3 +63,26 @@ def test_the_note_counter_counts_as_the_limit_does(window):
     form.minutes_edit.setText("30")
     window.save_new_entry()
     assert "2,001 characters" in form.error_text("note")
+
+
+def test_an_entry_saved_in_another_week_says_where_it_went(window):
+    form = window.form
+    form.set_values({"date": date(2026, 11, 2)})
+    form.minutes_edit.setText("30")
+    window.save_new_entry()
+    assert window.week == Week(2026, 45)  # the week it went to is shown
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Saved 30m of") and "on Mon 2 Nov, in week 45" in message
+    assert message.endswith("now shown in place of week 48")
+
+
+def test_after_a_delete_the_table_cursor_stays_in_place(window, qtbot):
+    for day in ("2026-11-23", "2026-11-24", "2026-11-25"):
+        window.store.add(validate({"worker": "PW-07", "date": day, "minutes": "30", "category": "advocacy"},
+                                  window.taxonomy, today=date(2026, 11, 25)))
+    window.refresh()
+    view = window.week_view
+    view.table.setCurrentIndex(view.model.index(1, 0))
+    window.delete_row(1)
+    assert view.model.rowCount() == 2
+    assert view.table.currentIndex().row() == 1  # the next entry, not the first row

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ..domain.entry import Entry, entry_to_raw, format_minutes
 from ..domain.taxonomy import Taxonomy
+from ..domain.weeks import Week
 from ..operations import entries as ops
 from ..storage.store import StoreError
 from .entry_form import EntryForm
@@ -83,13 +84,20 @@ def save_new_entry(window: MainWindow) -> None:
     except StoreError as exc:  # disk full, read-only folder, locked file: keep what was typed
         not_saved(form, exc)
         return
-    history.push(change)
+    shown = window.week
+    history.push(change)  # shows the week the entry went to
     form.clear()
     window.save_draft()  # nothing left to keep
     form.start_edit.setFocus(Qt.FocusReason.OtherFocusReason)
     saved = change.entry
     label = window.taxonomy.category_label(saved.category)
-    window.status(f"Saved {format_minutes(saved.minutes)} of {label} on {saved.date:%a %d %b}", 5000)
+    said = f"Saved {format_minutes(saved.minutes)} of {label} on {saved.date:%a} {saved.date.day} {saved.date:%b}"
+    week = Week.of(saved.date)
+    if week != shown:  # not the week that was on screen: say so, so nobody logs it twice
+        where = f"in week {week.number} ({week.label()}), now shown in place of week {shown.number}"
+        window.status(f"{said}, {where}", 15000)
+    else:
+        window.status(said, 5000)
 
 
 class EntryDialog(QDialog):
@@ -157,4 +165,7 @@ def delete_entry(window: MainWindow, row: int) -> None:
         window.dialogs.error(window, "Not deleted", str(exc))
         return
     window.history.push(change)
+    view = window.week_view
+    if view is not None and view.model.rowCount():  # the cursor stays where the entry was
+        view.table.setCurrentIndex(view.model.index(min(row, view.model.rowCount() - 1), 0))
     window.status("Entry deleted. Undo with Ctrl+Z.")
