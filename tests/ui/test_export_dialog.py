@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from peerdesk.domain.entry import validate
 from peerdesk.exchange.csv_format import BOM
@@ -145,6 +145,8 @@ def test_export_entries_through_the_save_seam(qtbot, window, entries, dialogs, s
     assert dialogs.errors == []
     assert window.statusBar().currentMessage() == f"Exported 2 rows to {target}"
     assert sorted(p.name for p in saved.iterdir()) == ["chosen.csv"]
+    button = window.statusBar().findChild(QPushButton, "open_export_folder")  # where the file went, one click away
+    assert button is not None and button.text() == "Open folder" and button.toolTip() == str(saved)
 
 
 def test_export_both_with_notes(qtbot, window, entries, dialogs, saved):

@@ -144,3 +144,23 @@ def test_the_review_window(qtbot, team_exports, dialogs):
     review = ReviewWindow(taxonomy=team_exports.taxonomy, paths=team_exports.entry_paths, dialogs=dialogs)
     qtbot.addWidget(review)
     assert_unique_and_alive(review)
+
+
+@pytest.mark.parametrize("key", [Qt.Key_F6, Qt.Key_L])
+def test_f6_or_ctrl_l_moves_between_the_form_and_the_week_table(qtbot, window, key):
+    from datetime import date
+
+    from peerdesk.domain.entry import validate
+
+    window.store.add(validate({"worker": "PW-07", "date": "2026-11-24", "minutes": "30", "category": "advocacy"},
+                              window.taxonomy, today=date(2026, 11, 25)))
+    window.refresh()
+    window.activateWindow()
+    window.form.minutes_edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.form.minutes_edit)
+    modifier = Qt.ControlModifier if key == Qt.Key_L else Qt.NoModifier
+    qtbot.keyClick(window.form.minutes_edit, key, modifier)
+    assert QApplication.focusWidget() is window.week_view.table
+    assert window.week_view.table.currentIndex().row() == 0  # a row to act on, with Enter or Delete
+    qtbot.keyClick(window.week_view.table, key, modifier)
+    assert QApplication.focusWidget() is window.form.date_edit

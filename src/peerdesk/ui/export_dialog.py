@@ -327,31 +327,34 @@ def run_export(
         progress.deleteLater()
 
 
-def ask_and_export(parent: QWidget, dialogs, store, taxonomy: Taxonomy, choice: ExportChoice) -> str | None:
+def ask_and_export(
+    parent: QWidget, dialogs, store, taxonomy: Taxonomy, choice: ExportChoice
+) -> tuple[str | None, Path | None]:
     """Ask where to write *choice* (and before replacing a summary beside it), then export.
 
-    Returns the status line to show, or None when the user backed out. An export that
-    fails is shown in an error dialog; no file is written then.
+    Returns the status line to show (None when the user backed out) and the folder the files
+    went to (None when none was written). An export that fails is shown in an error dialog;
+    no file is written then.
     """
     suggested = str(Path.home() / choice.file_name())
     path = dialogs.ask_save_path(parent, "Export to CSV", suggested, "CSV files (*.csv)")
     if not path:
-        return None
+        return None, None
     if not path.lower().endswith(".csv"):
         path += ".csv"
     beside = choice.targets(path)[1] if choice.entries else None
     if beside is not None and beside.exists() and not dialogs.confirm(
         parent, "Replace file", f"{beside.name} already exists beside it. Replace it?", ok="Replace"
     ):
-        return None
+        return None, None
     try:
         results = run_export(parent, store, taxonomy, choice, path)
     except (ExportError, StoreError, ValueError) as exc:  # a folder that cannot be written, a full disk
         dialogs.error(parent, "Export failed", f"{exc}\n\nNo file was written.")
-        return None
+        return None, None
     if results is None:
-        return "Export cancelled; no file was written."
-    return describe(results)
+        return "Export cancelled; no file was written.", None
+    return describe(results), Path(results[0].path).parent
 
 
 def describe(results: list[ExportResult]) -> str:

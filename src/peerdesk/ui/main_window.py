@@ -11,9 +11,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QWidget
 
@@ -198,6 +199,19 @@ class MainWindow(QMainWindow):
         if (x, y) != (outer.left(), outer.top()):
             self.move(x, y)
 
+    def switch_focus(self) -> None:
+        """F6 or Ctrl+L: from the form to the week's table (its current row, else the first) and back."""
+        view, form = self.week_view, self.form
+        if view is None or form is None:
+            return
+        if form.isAncestorOf(QApplication.focusWidget()):
+            table = view.table
+            if not table.currentIndex().isValid() and view.model.rowCount():
+                table.setCurrentIndex(view.model.index(0, 0))
+            table.setFocus(Qt.ShortcutFocusReason)
+        else:
+            form.date_edit.setFocus(Qt.ShortcutFocusReason)
+
     def show_chart(self, index: int) -> None:
         """View ▸ the chart tab *index* (0 this week, 1 trend, 2 how)."""
         if self.week_view is not None:
@@ -253,6 +267,23 @@ class MainWindow(QMainWindow):
 
     def status(self, message: str, ms: int = 8000) -> None:
         self.statusBar().showMessage(message, ms)
+
+    def offer_folder(self, folder: Path) -> None:
+        """An "Open folder" button beside the status line for a while, after an export."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QPushButton
+
+        old = getattr(self, "open_folder_button", None)
+        if old is not None:
+            old.deleteLater()
+        button = QPushButton("Open folder", objectName="open_export_folder")
+        button.setToolTip(str(folder))
+        button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+        self.statusBar().addPermanentWidget(button)
+        self.open_folder_button = button
+        self.folder_shown = folder
+        QTimer.singleShot(15000, button.deleteLater)
 
     # ------------------------------------------------------------ draft
 
@@ -510,9 +541,11 @@ class MainWindow(QMainWindow):
 
         def export() -> None:
             if self.store is not None:
-                message = ask_and_export(self, self.dialogs, self.store, self.taxonomy, dialog.choice())
+                message, folder = ask_and_export(self, self.dialogs, self.store, self.taxonomy, dialog.choice())
                 if message:
                     self.status(message, 15000)
+                if folder is not None:
+                    self.offer_folder(folder)
 
         dialog.accepted.connect(export)
         dialog.finished.connect(lambda _r: setattr(self, "export_dialog", None))

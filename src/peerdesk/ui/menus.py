@@ -64,6 +64,7 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addAction(action(w, "&Previous week", w.show_previous_week, "Alt+Left"))
     view_menu.addAction(action(w, "&Next week", w.show_next_week, "Alt+Right"))
     view_menu.addAction(action(w, "&This week", w.show_this_week, "Alt+Home"))
+    view_menu.addAction(action(w, "Form or week &table", w.switch_focus, "F6", "Ctrl+L"))
     view_menu.addSeparator()
     charts = ("Chart of this &week", "&Trend chart", "&How the work was done")
     for index, text in enumerate(charts):
