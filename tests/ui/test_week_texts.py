@@ -86,3 +86,14 @@ def test_after_a_delete_the_table_cursor_stays_in_place(window, qtbot):
     window.delete_row(1)
     assert view.model.rowCount() == 2
     assert view.table.currentIndex().row() == 1  # the next entry, not the first row
+
+
+def test_a_groups_size_stays_for_the_next_entry(window):
+    form = window.form
+    form.set_values({"format": "group", "people": 6, "minutes": "60"})
+    window.save_new_entry()
+    assert form.minutes_edit.text() == ""  # saved
+    assert form.values()["format"] == "group" and form.values()["people"] == 6
+    form.set_values({"format": "individual", "minutes": "30"})
+    window.save_new_entry()
+    assert form.values()["people"] == 1

@@ -385,14 +385,16 @@ class EntryForm(QWidget):
     # ------------------------------------------------------------ reset
 
     def clear(self) -> None:
-        """Ready for the next entry: keep date, work type, category, mode and format."""
+        """Ready for the next entry: keep date, work type, category, mode and format (and a
+        group's size: the next session of a group is usually as large)."""
         self.start_edit.clear()
         self.minutes_edit.clear()
         self.client_ref_edit.clear()
         for box in self.tag_boxes.values():
             box.setChecked(False)
         self.note_edit.clear()
-        self.people_spin.setValue(1 if self.work_type_combo.currentData() == "direct" else 0)
+        if self.format_combo.currentData() != "group":
+            self.people_spin.setValue(1 if self.work_type_combo.currentData() == "direct" else 0)
         self.clear_errors()
         self.cleared.emit()
 
