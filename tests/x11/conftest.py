@@ -93,13 +93,17 @@ def display(request, tmp_path_factory):
 class Running:
     """PeerDesk started as a worker starts it, on a data folder of its own."""
 
-    def __init__(self, display: Display, folder: Path) -> None:
+    def __init__(self, display: Display, folder: Path, text_scale: float | None = None) -> None:
         self.display = display
         self.data = folder / "data"
         self.data.mkdir()
         (self.data / "settings.json").write_text(json.dumps({"worker": "PW-07"}), "utf-8")
         home = folder / "home"  # Qt's own settings (the text size) of a user of its own
         home.mkdir()
+        if text_scale is not None:  # View ▸ Larger text, as remembered from an earlier session
+            conf = home / ".config" / "PeerDesk"
+            conf.mkdir(parents=True)
+            (conf / "PeerDesk.conf").write_text(f"[view]\ntext_scale={text_scale}\n", "utf-8")
         env = display.env() | {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "peerdesk", "--data-dir", str(self.data)],

@@ -69,3 +69,25 @@ def test_a_weekday_typed_in_the_date_files_the_entry_on_the_last_such_day(peerde
         assert conn.execute("SELECT date, minutes FROM entries").fetchall() == [(monday.isoformat(), 20)]
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("scale", [1.3, 1.5, 2.0])
+def test_larger_text_never_takes_the_window_past_the_screen(display, tmp_path, scale):
+    from .conftest import Running
+
+    running = Running(display, tmp_path, text_scale=scale)  # as remembered from the last session
+    try:
+        x, y, width, height = running.frame()
+        assert x >= 0 and y >= 0 and x + width <= display.width and y + height <= display.height, (scale, width)
+    finally:
+        running.quit()
+
+
+def test_view_larger_text_pressed_in_the_window_keeps_it_on_the_screen(peerdesk, display):
+    import time
+
+    for _ in range(4):  # Ctrl+= up to the largest size, as a trainer does before a projector
+        peerdesk.keys("ctrl+equal")
+        time.sleep(0.3)
+    x, y, width, height = peerdesk.frame()
+    assert x >= 0 and y >= 0 and x + width <= display.width and y + height <= display.height, (width, height)

@@ -130,7 +130,14 @@ class MainWindow(QMainWindow):
         self.taxonomy: Taxonomy = self.workspace.taxonomy
         self.area = WorkArea(self.taxonomy, demo=bool(self.workspace.settings.get("demo")))
         self.week_view = view = self.area.week_view
-        self.setCentralWidget(self.area)
+        # in a scroll area: at a larger text size the content may need more room than the screen
+        # has; it then scrolls rather than widening the window past the screen or clipping
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        self.scroller = QScrollArea(objectName="work_scroller", widgetResizable=True)
+        self.scroller.setFrameShape(QFrame.NoFrame)
+        self.scroller.setWidget(self.area)
+        self.setCentralWidget(self.scroller)
         from .text_size import remembered_scale
 
         self.apply_text_scale(remembered_scale())
@@ -646,6 +653,8 @@ class MainWindow(QMainWindow):
             self.area.fit_form_pane()
         if self.store is not None:
             self.refresh()  # charts take their fonts when drawn
+        if self.isVisible():
+            self.fit_to_screen()  # larger text never takes the window past its screen
         if remember:
             text_size.remember(self.text_scale)
             self.status(f"Text size {self.text_scale:.0%}", 3000)
