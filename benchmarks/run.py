@@ -11,8 +11,8 @@ and prints one table:
 
 With ``--json FILE`` it also writes a list of objects with the keys
 ``figure``, ``value_s``, ``floor_s``, ``ratio``, ``target`` (the target as
-text, e.g. "≤ 1.3×") and ``ok``. In the memory row ``value_s`` and
-``floor_s`` are peak RSS in MB, not seconds. Exits 1 when any target is
+text, e.g. "≤ 1.3×") and ``ok``. In the memory rows ``value_s`` and
+``floor_s`` are MB (peak RSS, peak RSS growth), not seconds. Exits 1 when any target is
 missed.
 
 The cases (names for ``--only``):
@@ -42,7 +42,12 @@ The cases (names for ``--only``):
 * ``export``: ``export_entries`` of 100,000 entries with notes vs plain
   ``sqlite3`` + ``csv.writer`` (``benchmarks/export_bench.py``'s floor);
 * ``review``: reading 20 exported files × 5,000 entries and the team table vs
-  plain ``csv`` parsing (``benchmarks/review_bench.py``'s files and floor).
+  plain ``csv`` parsing (``benchmarks/review_bench.py``'s files and floor);
+* ``review-memory``: peak RSS growth of ``review_files`` and the team table
+  over 50 workers' exports of 52 weeks, kept as the review window keeps them,
+  vs a plain ``csv`` pass keeping every row as csv gives it (a fresh process
+  for each side, alternating; ``benchmarks/review_bench.py --memory``'s files,
+  floor and measure). ``value_s`` and ``floor_s`` are MB here too.
 
 The databases are realistic team records: several demo workers (different
 seeds and worker codes) over the same 260 weeks, written through
@@ -79,7 +84,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))  # export_bench, review_bench
 
-CASES = ("paint", "week", "rss", "save", "switch", "export", "review")
+CASES = ("paint", "week", "rss", "save", "switch", "export", "review", "review-memory")
 FIVE_YEARS, MANY = 60_000, 100_000
 WEEKS = 260
 SAVES = 200
@@ -642,6 +647,23 @@ def bench_review(work: Path, runs: int) -> Result:
     return Result(figure, median(vs), median(fs), "≤ 3×", 3.0)
 
 
+def bench_review_memory(work: Path, runs: int) -> Result:
+    import review_bench
+
+    folder = work / "review-memory"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    paths = review_bench.make_memory_files(folder)
+    log(f"review memory: {runs} fresh processes for each side, alternating ({load()})")
+    got = review_bench.memory(paths, runs, traced=False)
+    fs, vs = got["floor"], got["review"]
+    log(f"  floor {[round(kb / 1024, 1) for kb in fs]} MB; "
+        f"review_files + team {[round(kb / 1024, 1) for kb in vs]} MB")
+    figure = f"review peak memory (RSS growth), {review_bench.MEMORY_FILES} files × {review_bench.MEMORY_WEEKS} weeks"
+    return Result(figure, median(vs) / 1024, median(fs) / 1024, f"≤ {review_bench.MEMORY_TARGET:g}×",
+                  review_bench.MEMORY_TARGET, unit="MB")
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -711,6 +733,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_export(folders["many"], work, runs))
         if "review" in wanted:
             results.append(bench_review(work, runs))
+        if "review-memory" in wanted:
+            results.append(bench_review_memory(work, runs))
 
     log(f"\n{machine()}; {load()}")
     log(table(results))
