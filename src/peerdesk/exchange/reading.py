@@ -27,6 +27,7 @@ import codecs
 import csv
 import io
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -145,9 +146,10 @@ class Reading:
         # entry id -> its ReviewEntry, (worker, week, category) -> its SummaryRow: each knows
         # its file and line, for the message about the second one
         self.seen: dict[str | tuple[Any, ...], ReviewEntry | SummaryRow] = {}
-        # size -> (name, bytes) of every file read: only files of one size can be the same
-        # file, and comparing their bytes then is exact (and no file is hashed for nothing)
-        self.by_size: dict[int, list[tuple[str, bytes]]] = {}
+        # (size, CRC-32) -> (name, path) of every file read: only files alike in both can be the
+        # same file, and comparing their bytes then is exact. Their bytes are not kept (a team's
+        # year is tens of MB of them, held on top of its rows): the earlier file is read again.
+        self.read_before: dict[tuple[int, int], list[tuple[str, Path]]] = {}
         self.dates: dict[str, date | None] = {}  # date text -> the date, None if not one
         self.week_of: dict[date, str] = {}  # date -> its ISO week (2026-W48)
         self.week_of_text: dict[str, str] = {}  # valid date text -> its ISO week
@@ -400,14 +402,14 @@ class Reading:
         except OSError as exc:
             self.problem(name, 1, FILE_COLUMN, f"cannot be read ({exc.strerror})")
             return None
-        same_size = self.by_size.setdefault(len(raw), [])
-        for other, other_raw in same_size:
-            if other_raw == raw:
+        alike = self.read_before.setdefault((len(raw), zlib.crc32(raw)), [])
+        for other, other_path in alike:
+            if same_bytes(other_path, raw):
                 self.problem(
                     name, 1, FILE_COLUMN, f"is the same file as {other}, opened twice; its rows are counted once"
                 )
                 return None
-        same_size.append((name, raw))
+        alike.append((name, path))
         self.undecodable = False
         try:
             text = raw.decode(fmt.ENCODING)  # utf-8-sig: the byte-order mark is dropped if there is one
@@ -685,6 +687,15 @@ class SummaryChecker(Checker):
 
 
 # ------------------------------------------------------------------ the file's text
+
+
+def same_bytes(path: Path, raw: bytes) -> bool:
+    """Whether the file at *path* (read before, of *raw*'s size and CRC-32) holds *raw*: read
+    again to compare exactly; if it cannot be read now, size and CRC-32 alike decide."""
+    try:
+        return path.read_bytes() == raw
+    except OSError:
+        return True
 
 
 _ODD_LINE_ENDS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines ends lines there; files do not
