@@ -11,22 +11,25 @@ rows). The floor is csv.reader over the same files, decoded the same way, in
 the same run.
 
 Memory: 50 files, each a worker's 52 weeks (the demo record of 52 weeks, about
-35 entries a week: 1,8xx rows a file, 9x,xxx in all). Each side runs in a fresh
+45 entries a week: 2,369 rows a file, 118,450 in all). Each side runs in a fresh
 process (``--measure floor|review FILE …``), measured the same way: the peak
 RSS growth, the process's peak RSS once the run is done minus its peak RSS
 after the imports (a high-water mark, so nothing freed before the end hides
 the peak). The peak is read as VmHWM from /proc/self/status, ``ru_maxrss``
 where there is none: on Linux a child inherits its parent's ``ru_maxrss``
-across fork and exec, so a child of a runner that built databases would
-start from the runner's peak. The same run is then repeated under tracemalloc, whose peak (the Python
-heap alone, without the allocator's slack) is printed beside it.
+across fork and exec, so a child of a runner that built databases would start
+from the runner's peak and hide its own growth below it. Both sides are then
+run once more under tracemalloc, whose peaks (the Python heap alone, without
+the allocator's slack) are printed beside.
 
 * The floor, "a plain csv pass": each file's bytes read and decoded
   (utf-8-sig), csv.reader over its text, and every row kept as the list of
   strings csv gives, all files' rows held together at the end. A review keeps
   every row for as long as it stays open, so a floor that dropped the rows
-  would measure only csv's buffers; the rows as csv returns them are the least
-  any reader that keeps them must hold, with nothing interned or converted.
+  would measure only one file's text and csv's buffers (about 3 MB here), not
+  the work; the rows as csv gives them are what any reader that keeps the rows
+  holds before doing anything of its own (nothing shared, converted or
+  dropped).
 * PeerDesk: ``operations.reviewing.review_files(paths, taxonomy)`` and the
   team table (``result.team(result.combined_summary(), taxonomy.work_types)``),
   the result and the table kept alive at the peak, as the review window keeps
