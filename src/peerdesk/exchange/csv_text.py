@@ -1,0 +1,221 @@
+"""The text and the header of a CSV file, as :mod:`.reading` reads them.
+
+What a file's text is (its lines, whether it was cut short, whether a cell may
+begin with a neutralising ``'``, bytes that are not UTF-8), which contract its
+header holds (:class:`Layout`) and what is wrong with one that holds none; and
+the :class:`Problem` every reader reports.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from . import csv_format as fmt
+
+FILE_COLUMN = "(file)"
+ENTRIES = "entries"
+SUMMARY = "summary"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """``FILE:LINE:COLUMN: message``. A *note* says how a file was read (as Windows-1252, …)
+    and loses nothing; every other problem left a row or a file out."""
+
+    file: str
+    line: int
+    column: str
+    message: str
+    note: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {'note: ' if self.note else ''}{self.message}"
+
+
+# ------------------------------------------------------------------ the file's text
+
+
+def same_bytes(path: Path, raw: bytes) -> bool:
+    """Whether the file at *path* (read before, of *raw*'s size and CRC-32) holds *raw*: read
+    again to compare exactly; if it cannot be read now, size and CRC-32 alike decide."""
+    try:
+        return path.read_bytes() == raw
+    except OSError:
+        return True
+
+
+_ODD_LINE_ENDS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines ends lines there; files do not
+
+
+def lines(text: str) -> Iterable[str]:
+    """The lines of *text*, ends kept, exactly as a file opened with ``newline=""`` gives them
+    to csv.reader: str.splitlines is quicker, and splits at the same places unless the text
+    holds a character that only it takes for a line end."""
+    if any(c in text for c in _ODD_LINE_ENDS):
+        return io.StringIO(text, newline="")
+    return text.splitlines(keepends=True)
+
+
+_BEFORE_A_CELL = ',\r\n"'
+CUT_IN_HEADER = "ends inside its header row: the file was cut short before any row"
+
+
+def cut_short(text: str) -> tuple[str, bool]:
+    """*text* up to the end of its last complete row, and whether anything came after it.
+
+    Every export ends its last row with a line break, outside any quoted cell (quotes
+    inside a cell are doubled, so a line break is outside quotes where the quotes before
+    it are even in number). What follows the last such line break is a row that was cut:
+    a copy stopped short, a file truncated inside a note or a number."""
+    if not text or (text.endswith(("\n", "\r")) and text.count('"') % 2 == 0):
+        return text, False
+    quotes = text.count('"')
+    end = len(text)
+    while True:
+        end = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end))
+        if end < 0:
+            return "", True
+        if (quotes - text.count('"', end)) % 2 == 0:
+            return text[: end + 1], True
+
+
+def maybe_neutralised(text: str) -> bool:
+    """False if no cell of the file begins with ``'``: a cell begins after a comma, a line
+    end or an opening quote. Apostrophes are rare enough to visit one by one, and one
+    inside a note ("client's") is no reason to look at every cell of the file."""
+    i = text.find("'")
+    while i >= 0:
+        if i == 0 or text[i - 1] in _BEFORE_A_CELL:
+            return True
+        i = text.find("'", i + 1)
+    return False
+
+
+def restored(column: tuple[str, ...]) -> tuple[str, ...]:
+    """A text column with one leading ``'`` stripped from each cell that has one (see fmt.restore)."""
+    # one search of the joined column: a cell that starts with ' is first or follows the NUL joining
+    # it (a NUL inside a cell may only make this look further, never miss one)
+    joined = "\0".join(column)
+    if joined[:1] != "'" and "\0'" not in joined:
+        return column
+    return tuple([c[1:] if c[:1] == "'" else c for c in column])
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape keeps them
+_BEYOND_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")  # a character UTF-8 did decode, beyond ASCII
+_LATIN_1 = "peerdesk-latin-1"  # the five bytes Windows-1252 leaves undefined, read as Latin-1 reads them
+_BINARY = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # control bytes no text file holds
+
+
+def _as_latin_1(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
+
+
+codecs.register_error(_LATIN_1, _as_latin_1)
+
+
+def undecodable_byte(text: str) -> int | None:
+    """The first byte of *text* that was not UTF-8 (kept by surrogateescape), if any."""
+    found = _UNDECODABLE.search(text)
+    return None if found is None else ord(found.group()) - 0xDC00
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a file's header puts the contract's columns."""
+
+    kind: str  # ENTRIES or SUMMARY
+    header: tuple[str, ...]  # the header's names, spaces around them dropped
+    pick: Any  # an itemgetter giving a row's cells in the contract's order; None if they are in it
+    extra: tuple[str, ...]  # the header's columns the contract does not have
+    version: int = fmt.FORMAT_VERSION
+
+    @property
+    def spec(self) -> tuple[fmt.Column, ...]:
+        """The contract's columns, as the file's format version has them."""
+        if self.kind == ENTRIES:
+            return fmt.ENTRY_SPEC if self.version == 2 else fmt.ENTRY_SPEC_V1
+        return fmt.SUMMARY_SPEC if self.version == 2 else fmt.SUMMARY_SPEC_V1
+
+    @property
+    def width(self) -> int:
+        return len(self.header)
+
+
+_LATER_COLUMNS = frozenset(fmt.ENTRY_COLUMNS[15:] + fmt.SUMMARY_COLUMNS[9:])  # what version 2 added
+
+
+def layout_of(header: list[str]) -> Layout | None:
+    """The contract the header holds (every column of it, once, in any order, among others), or None."""
+    cleaned = tuple(h.strip() for h in header)
+    contracts = (
+        (ENTRIES, 2, fmt.ENTRY_COLUMNS), (ENTRIES, 1, fmt.ENTRY_COLUMNS_V1),
+        (SUMMARY, 2, fmt.SUMMARY_COLUMNS), (SUMMARY, 1, fmt.SUMMARY_COLUMNS_V1),
+    )
+    for kind, version, columns in contracts:
+        if version == 1 and not _LATER_COLUMNS.isdisjoint(cleaned):
+            continue  # a version 2 header with one of its own columns lost is not a version 1 header
+        if cleaned == columns:
+            return Layout(kind, cleaned, None, (), version)
+        if set(columns) <= set(cleaned) and all(cleaned.count(c) == 1 for c in columns):
+            extra = tuple(h for h in cleaned if h not in columns)
+            if kind == SUMMARY and "entry_id" in extra:
+                continue  # an entries file's header with a column missing is not a summary
+            return Layout(kind, cleaned, itemgetter(*map(cleaned.index, columns)), extra, version)
+    return None
+
+
+def header_problem(name: str, header: list[str], expected: tuple[str, ...] | None = None) -> Problem:
+    """What is wrong with a header that holds no contract whole (*expected*, by default the one
+    it holds more of), and the fix, in one line. Columns are found by name, so their order is
+    never wrong; a column missing, a column twice or another tool's header is."""
+    cleaned = [h.strip() for h in header]
+    if expected is None:  # the contract the header has more of
+        in_summary = len(set(cleaned) & set(fmt.SUMMARY_COLUMNS))
+        in_entries = len(set(cleaned) & set(fmt.ENTRY_COLUMNS))
+        expected = fmt.SUMMARY_COLUMNS if in_summary > in_entries else fmt.ENTRY_COLUMNS
+    entries = expected[0] == fmt.ENTRY_COLUMNS[0]
+    other = fmt.SUMMARY_COLUMNS_V1 if entries else fmt.ENTRY_COLUMNS_V1
+    version = fmt.FORMAT_VERSION
+    if _LATER_COLUMNS.isdisjoint(cleaned):  # none of version 2's own columns: judged as version 1
+        expected, version = expected[: len(fmt.ENTRY_COLUMNS_V1 if entries else fmt.SUMMARY_COLUMNS_V1)], 1
+    column = expected[0]
+    if set(other) <= set(cleaned):
+        message = f"is {'a weekly summary file' if entries else 'an entries file'}, not {_KIND[entries]}"
+    elif set(cleaned).isdisjoint(expected):
+        shown = ", ".join(f"'{h}'" for h in cleaned[:3]) + (", …" if len(cleaned) > 3 else "")
+        message = (
+            f"{shown} are not the columns of a PeerDesk export (an entries file's header begins "
+            "'entry_id,worker,date', a summary's 'worker,week,week_start')"
+        )
+    elif twice := [c for c in expected if cleaned.count(c) > 1]:
+        column = twice[0]
+        message = f"column '{column}' appears {cleaned.count(column)} times: keep one, rename or delete the others"
+    else:
+        missing = [c for c in expected if c not in cleaned]
+        unknown = [h for h in cleaned if h not in _KNOWN_COLUMNS]
+        column = missing[0]
+        if len(missing) == 1 and len(unknown) == 1:
+            message = (
+                f"no column '{column}', and '{unknown[0]}' is not a column of the format: "
+                f"if it holds the {column}, name it '{column}' again"
+            )
+        else:
+            more = f" (nor {', '.join(repr(c) for c in missing[1:])})" if len(missing) > 1 else ""
+            message = f"no column '{column}'{more}, which {_KIND[entries]} of format version {version} has"
+    return Problem(name, 1, column, f"wrong header: {message}")
+
+
+_KIND = {True: "an entries file", False: "a weekly summary file"}
+
+
+_KNOWN_COLUMNS = frozenset(fmt.ENTRY_COLUMNS + fmt.SUMMARY_COLUMNS)
