@@ -97,3 +97,16 @@ def test_a_groups_size_stays_for_the_next_entry(window):
     form.set_values({"format": "individual", "minutes": "30"})
     window.save_new_entry()
     assert form.values()["people"] == 1
+
+
+def test_the_edit_dialogs_note_counter_sits_under_the_note(qtbot, window):
+    from peerdesk.ui.entry_editing import EntryDialog
+
+    dialog = EntryDialog(window.taxonomy, window)
+    qtbot.addWidget(dialog)
+    dialog.form.set_values({"note": "A short note", "minutes": "30"})
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    note, count = dialog.form.note_edit, dialog.form.note_count
+    assert count.geometry().top() >= note.geometry().bottom()  # under it, not drawn over it
+    assert count.height() >= count.sizeHint().height() and count.visibleRegion().boundingRect().height() > 0

@@ -114,6 +114,16 @@ class EntryDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(buttons)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """As tall as the form needs at this width: the category's description wraps, and a
+        height taken from the unwrapped text squeezed the note under its own counter."""
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self.width())
+            if self.height() < need:
+                self.resize(self.width(), need)
+
 
 def edit_entry(window: MainWindow, row: int) -> None:
     """The entry in the week table's *row* in an edit dialog, saved through the same checks."""
