@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -111,12 +111,14 @@ class WindowKeys(QObject):
             for seq in made.shortcuts()
             if seq.count() == 1 and seq.toString() not in editing
         }
-        QApplication.instance().installEventFilter(self)
+        # on the widgets that can have the focus (fields, the table, buttons), not on the whole
+        # application: a filter there would run in Python for every event, repaints included
+        for widget in window.findChildren(QWidget):
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() != QEvent.ShortcutOverride or not isinstance(watched, QWidget):
-            return False
-        if watched.window() is not self.window:
             return False
         assert isinstance(event, QKeyEvent)
         if QKeySequence(event.keyCombination()).toString() in self.keys:
