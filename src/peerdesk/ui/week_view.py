@@ -301,6 +301,16 @@ class WeekView(QWidget):
             size = min(max(widest + margin, self._header_widths[column]), header.maximumSectionSize())
             if header.sectionSize(column) != size:
                 sizes[column] = size
+        # never narrower than every column at its own width and the stretched ones at their
+        # headers': with larger text the work area then scrolls rather than cutting "Category" to "C…"
+        least = math.ceil(QFontMetricsF(font).averageCharWidth() * 12) + margin  # a stretched column's "Team communi…"
+        need = sum(
+            max(header.sectionSizeHint(c), least) if c in self._stretched else sizes.get(c, header.sectionSize(c))
+            for c in range(len(COLUMNS))
+        )
+        need += table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
+        if table.minimumWidth() != need:
+            table.setMinimumWidth(need)
         if not sizes:
             return
         # All at once, as ResizeToContents does: the stretched columns share what is left
