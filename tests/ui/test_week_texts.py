@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtWidgets import QApplication
+
 from peerdesk.domain.entry import validate
 from peerdesk.domain.weeks import Week
 
@@ -110,3 +112,21 @@ def test_the_edit_dialogs_note_counter_sits_under_the_note(qtbot, window):
     note, count = dialog.form.note_edit, dialog.form.note_count
     assert count.geometry().top() >= note.geometry().bottom()  # under it, not drawn over it
     assert count.height() >= count.sizeHint().height() and count.visibleRegion().boundingRect().height() > 0
+
+
+def test_the_donuts_legend_goes_beside_it_when_its_labels_do_not_fit_under_it(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    window.store.add(validate({"worker": "PW-07", "date": "2026-11-24", "minutes": "30", "category": "advocacy"},
+                              window.taxonomy, today=date(2026, 11, 25)))
+    window.store.add(validate({"worker": "PW-07", "date": "2026-11-24", "minutes": "30", "category": "administration"},
+                              window.taxonomy, today=date(2026, 11, 25)))
+    window.refresh()
+    card = window.week_view.week_chart
+    card.resize(1400, 420)
+    QApplication.processEvents()
+    assert card.split_chart.legend().alignment() == Qt.AlignBottom
+    window.apply_text_scale(2.0)
+    card.resize(560, 420)  # "Direct 50%  Indirect 50%" no longer fits across: one per line, beside
+    QApplication.processEvents()
+    assert card.split_chart.legend().alignment() == Qt.AlignRight

@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QToolTip,
@@ -217,6 +217,24 @@ class ThisWeekChart(ChartCard):
             piece.setProperty("tip", f"{label}: {exact(minutes)}, {pct:.1f}% of {format_minutes(summary.total)}")
         set_title(self.split_chart, f"Split · {format_minutes(summary.total)} in all")
         self.pie_series = self._pie
+        self._fit_split_legend()
+
+    def _fit_split_legend(self) -> None:
+        """The donut's legend under it while its labels fit across, else beside it, one per line:
+        with larger text "Direct 51%" was cut to "Dire…"."""
+        if self._pie is None:
+            return
+        legend = self.split_chart.legend()
+        metrics = QFontMetrics(legend.font())
+        marker = metrics.height() * 2  # the colour square and the gaps around a label
+        across = sum(metrics.horizontalAdvance(piece.label()) + marker for piece in self._pie.slices())
+        side = Qt.AlignRight if across > self.split_view.width() - 16 else Qt.AlignBottom
+        if legend.alignment() != side:
+            legend.setAlignment(side)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_split_legend()
 
     def _bar_hovered(self, status: bool, index: int, barset: QBarSet) -> None:
         key = barset.property("category")
