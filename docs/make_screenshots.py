@@ -31,8 +31,10 @@ def main() -> int:
         ws.settings.set("contracted_hours", 30)
         ws.settings.save()
         ws.close()
-        code = screenshot(IMAGES / "main-window.png", data_dir=str(folder), week=WEEK)
-        code |= render_chart(Workspace(folder), "trend", IMAGES / "trend.png", week=WEEK, today=TODAY)
+        ws = Workspace(folder)
+        code = screenshot(ws, ws.open_store(), IMAGES / "main-window.png", week=WEEK, today=TODAY)
+        ws = Workspace(folder)
+        code |= render_chart(ws, ws.open_store(), "trend", IMAGES / "trend.png", week=WEEK, today=TODAY)
         return code
 
 

@@ -347,7 +347,10 @@ def run_review(paths: Sequence[str | os.PathLike[str]], taxonomy: Taxonomy, *, d
     return app.exec()
 
 
-def screenshot(workspace: Workspace, store: Store, path: str | os.PathLike[str], *, week: Week | None = None) -> int:
+def screenshot(
+    workspace: Workspace, store: Store, path: str | os.PathLike[str], *, week: Week | None = None,
+    today: date | None = None,
+) -> int:
     """Render the main window over an opened store offscreen at 1280×800 and save it as a PNG.
 
     The view preferences (text size, the form's width) of the user are neither read nor
@@ -363,7 +366,7 @@ def screenshot(workspace: Workspace, store: Store, path: str | os.PathLike[str],
         QSettings.setPath(kind, QSettings.UserScope, scratch)
     try:
         app = _application()
-        window = MainWindow(workspace, week=week)
+        window = MainWindow(workspace, week=week, **({"today": lambda: today} if today else {}))
         window.set_store(store)
         return _save_png(app, window, SCREENSHOT_SIZE, lambda: window.grab().toImage(), path, workspace)
     finally:

@@ -20,10 +20,12 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
+    QScrollArea,
     QToolTip,
     QWidget,
 )
@@ -43,7 +45,6 @@ from .chart_parts import (
     put_values,
     set_categories,
     set_title,
-    short_label,
     show_tip,
     unit_for,
 )
@@ -67,8 +68,20 @@ class ThisWeekChart(ChartCard):
         self.split_chart = new_chart(self, "Direct · indirect · role")
         self.bars_view = self._view(self.bars_chart)
         self.split_view = self._view(self.split_chart)
-        self.body_layout.addWidget(self.bars_view, 3)
+        # Qt drops every other category label when the rows are closer than a line of text;
+        # the bars are given a line per row and scroll inside the card when the card is lower
+        # than that (the card's own size, and so the window's layout, never changes).
+        self.bars_scroll = QScrollArea()
+        self.bars_scroll.setObjectName("bars_scroll")
+        self.bars_scroll.setWidget(self.bars_view)
+        self.bars_scroll.setWidgetResizable(True)
+        self.bars_scroll.setFrameShape(QFrame.NoFrame)
+        self.bars_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.bars_scroll.setFocusPolicy(Qt.NoFocus)
+        self.bars_view.viewport().installEventFilter(self)
+        self.body_layout.addWidget(self.bars_scroll, 3)
         self.body_layout.addWidget(self.split_view, 2)
+        self._rows: list[str] = []  # the category keys drawn, bottom-up as Qt draws them
         self.bar_series: QHorizontalStackedBarSeries | None = None  # the drawn series; None while empty
         self.pie_series: QPieSeries | None = None
         self._unit = ("Minutes", 1.0)
@@ -127,7 +140,6 @@ class ThisWeekChart(ChartCard):
             for marker in self.bars_chart.legend().markers(series):
                 marker.setVisible(marker.barset() in legend_sets)
 
-        set_categories(self._y_axis, [short_label(tax.category_label(k)) for k in used])
         small = rows > 8
         if refont or small != self._small_labels:
             self._small_labels = small
@@ -139,8 +151,60 @@ class ThisWeekChart(ChartCard):
             self._x_axis.setLabelsFont(font)
         fit_value_axis(self._x_axis, unit_name, peak / divisor)
         self.bar_series = series
+        self._rows = used
+        set_categories(self._y_axis, self._row_labels())
+        self._give_rows_room(rows)
 
         self._show_split(summary)
+
+    def _give_rows_room(self, rows: int) -> None:
+        """The bars' height: at least a line of label text per row, plus the title, the value
+        axis and the legend around the plot."""
+        label = QFontMetrics(self._y_axis.labelsFont()).height()
+        text = QFontMetrics(self._x_axis.labelsFont()).height()
+        title = QFontMetrics(self.bars_chart.titleFont()).height()
+        legend = QFontMetrics(self.bars_chart.legend().font()).height()
+        around = title + 2 * text + legend + 56  # the chart's margins and spacing, measured
+        pitch = label + max(6, label // 3)  # Qt hides a label that comes within a few pixels of the next
+        needed = max(160, rows * pitch + around)
+        if self.bars_view.minimumHeight() != needed:
+            self.bars_view.setMinimumHeight(needed)
+
+    def _row_labels(self) -> list[str]:
+        """The categories' names, each shortened to a third of the bars' width at most (the
+        full name shows when pointed at): Qt's own shortening cut every name to "...", and a
+        longer name ran off the chart's left edge."""
+        metrics = QFontMetrics(self._y_axis.labelsFont())
+        room = max(metrics.horizontalAdvance("M" * 6), self.bars_view.width() // 3 - 8)
+        labels: list[str] = []
+        for key in self._rows:
+            text = metrics.elidedText(self.taxonomy.category_label(key), Qt.ElideRight, room)
+            while text in labels:  # the axis needs distinct names
+                text += "\u200b"
+            labels.append(text)
+        return labels
+
+    def rows_fit(self) -> bool:
+        """Whether every category row has its line of label text (else Qt drops labels)."""
+        if not self._rows:
+            return True
+        plot = self.bars_chart.plotArea()
+        return plot.height() / len(self._rows) >= QFontMetrics(self._y_axis.labelsFont()).height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Over a (shortened) category label: its full name and time, as over its bar."""
+        if event.type() == QEvent.Resize and self._rows and watched is self.bars_view.viewport():
+            set_categories(self._y_axis, self._row_labels())  # as much of each name as now fits
+        elif event.type() == QEvent.ToolTip and self._rows and watched is self.bars_view.viewport():
+            point = self.bars_chart.mapFromScene(self.bars_view.mapToScene(event.pos()))
+            plot = self.bars_chart.plotArea()
+            if point.x() < plot.left() and plot.top() <= point.y() <= plot.bottom():
+                row = min(int((plot.bottom() - point.y()) / (plot.height() / len(self._rows))), len(self._rows) - 1)
+                key = self._rows[row]
+                minutes = self.category_minutes().get(key, 0)
+                QToolTip.showText(event.globalPos(), f"{self.taxonomy.category_label(key)}: {exact(minutes)}")
+                return True
+        return super().eventFilter(watched, event)
 
     def _make_bars(self, font: QFont) -> None:
         series = QHorizontalStackedBarSeries()
@@ -235,6 +299,22 @@ class ThisWeekChart(ChartCard):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self._fit_split_legend()
+
+    def render_image(self) -> QImage:
+        """The whole card, with every category row even where the bars scroll inside it."""
+        image = super().render_image()
+        if self.is_empty() or self.bars_view.height() <= self.bars_scroll.viewport().height():
+            return image
+        bars = self.bars_view.grab().toImage()  # the bars' full height, scrolled or not
+        split = self.split_view.grab().toImage()
+        gap = self.split_view.x() - self.bars_scroll.geometry().right()
+        whole = QImage(bars.width() + gap + split.width(), max(bars.height(), split.height()), image.format())
+        whole.fill(self.palette().window().color())
+        with_painter = QPainter(whole)
+        with_painter.drawImage(0, 0, bars)
+        with_painter.drawImage(bars.width() + gap, 0, split)
+        with_painter.end()
+        return whole
 
     def _bar_hovered(self, status: bool, index: int, barset: QBarSet) -> None:
         key = barset.property("category")

@@ -21,6 +21,7 @@ from ..domain.weeks import Week
 from ..operations import entries as ops
 from ..storage.store import StoreError
 from .entry_form import EntryForm
+from .fitting import fit_to_screen, room_for, scrolling
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -110,19 +111,27 @@ class EntryDialog(QDialog):
         self.form.clear_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
+        self.scroller = scrolling(self.form, "edit_scroller")  # larger text on a small screen: it scrolls
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        layout.addWidget(self.scroller, 1)
         layout.addWidget(buttons)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        """As tall as the form needs at this width: the category's description wraps, and a
-        height taken from the unwrapped text squeezed the note under its own counter."""
+        """As tall as the form needs at this width (the category's description wraps, and a
+        height taken from the unwrapped text squeezed the note under its own counter), but
+        never taller than the screen: the form scrolls then."""
         super().showEvent(event)
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            need = layout.totalHeightForWidth(self.width())
-            if self.height() < need:
-                self.resize(self.width(), need)
+        room = room_for(self)
+        form = self.form.layout()
+        width = self.form.width() or self.form.sizeHint().width()
+        need = self.form.sizeHint().height()
+        if form is not None and form.hasHeightForWidth():
+            need = max(need, form.totalHeightForWidth(width))
+        need += self.sizeHint().height() - self.scroller.sizeHint().height()  # the buttons and margins
+        bar = self.scroller.verticalScrollBar().sizeHint().width()
+        wide = max(self.width(), self.form.minimumSizeHint().width() + bar)
+        self.resize(min(wide, room.width()), min(max(self.height(), need), room.height()))
+        fit_to_screen(self)
 
 
 def edit_entry(window: MainWindow, row: int) -> None:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QWidget
 
@@ -22,6 +22,7 @@ from ..domain.weeks import Week
 from ..workspace import Workspace
 from .dialogs import Dialogs
 from .drops import take_csv_drag, take_csv_drop
+from .fitting import fit_to_screen, scrolling
 
 if TYPE_CHECKING:
     from ..domain.entry import Entry
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from .work_area import WorkArea
 
 MENUS = ("&File", "&Edit", "&View", "&Help")
-FRAME_GUESS = QSize(16, 48)  # a window manager's borders and title bar, until they are known
 
 
 class MainWindow(QMainWindow):
@@ -132,11 +132,7 @@ class MainWindow(QMainWindow):
         self.week_view = view = self.area.week_view
         # in a scroll area: at a larger text size the content may need more room than the screen
         # has; it then scrolls rather than widening the window past the screen or clipping
-        from PySide6.QtWidgets import QFrame, QScrollArea
-
-        self.scroller = QScrollArea(objectName="work_scroller", widgetResizable=True)
-        self.scroller.setFrameShape(QFrame.NoFrame)
-        self.scroller.setWidget(self.area)
+        self.scroller = scrolling(self.area, "work_scroller")
         self.setCentralWidget(self.scroller)
         from .text_size import remembered_scale
 
@@ -187,24 +183,8 @@ class MainWindow(QMainWindow):
 
     def fit_to_screen(self) -> None:
         """Keep the whole window, its frame included, inside its screen's free area: a ward
-        PC's 1366×768 screen is shorter than the default 800 px and a title bar. Before a
-        window manager has framed the window its frame is guessed (FRAME_GUESS)."""
-        screen = self.screen()
-        if screen is None or self.isMaximized() or self.isFullScreen():
-            return
-        room = screen.availableGeometry()
-        frame = self.frameGeometry().size() - self.geometry().size()
-        if frame.width() <= 0 and frame.height() <= 0:
-            frame = FRAME_GUESS
-        width = max(self.minimumWidth(), min(self.width(), room.width() - frame.width()))
-        height = max(self.minimumHeight(), min(self.height(), room.height() - frame.height()))
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        outer = self.frameGeometry()
-        x = min(max(outer.left(), room.left()), max(room.left(), room.right() + 1 - outer.width()))
-        y = min(max(outer.top(), room.top()), max(room.top(), room.bottom() + 1 - outer.height()))
-        if (x, y) != (outer.left(), outer.top()):
-            self.move(x, y)
+        PC's 1366×768 screen is shorter than the default 800 px and a title bar."""
+        fit_to_screen(self)
 
     def switch_focus(self) -> None:
         """F6 or Ctrl+L: from the form to the week's table (its current row, else the first) and back."""

@@ -51,6 +51,7 @@ from . import style
 from .chart_card import ChartCard, save_card_png
 from .charts import HowChart, ThisWeekChart, TrendChart
 from .dialogs import Dialogs
+from .fitting import fit_to_screen, scrolling
 from .review_charts import WORKER_COLOURS, ShareChart, span_title, week_labels
 from .review_panels import FilesPanel, TeamTabs
 from .review_team import SHARE_OF, SORT_ROLE, TeamModel
@@ -128,6 +129,7 @@ class ReviewWindow(QMainWindow):
 
         self.setWindowTitle(f"PeerDesk review — {_files(len(result.files))}")
         self.resize(*WINDOW_SIZE)
+        fit_to_screen(self)
 
         note = QLabel(
             "Read-only: these files are checked and shown here; nothing is written to your own records.",
@@ -268,7 +270,7 @@ class ReviewWindow(QMainWindow):
         layout.addWidget(note)
         layout.addLayout(filters)
         layout.addWidget(body, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(scrolling(central, "review_scroller"))  # larger text on a small screen
 
         # -- menu
         file_menu = self.menuBar().addMenu("&File")
@@ -506,6 +508,10 @@ class ReviewWindow(QMainWindow):
             self.dialogs.error(self, "Summary not saved", f"{path} could not be written ({exc.strerror or exc}).")
             return
         self.statusBar().showMessage(f"{count} summary rows saved to {path}", 15000)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        fit_to_screen(self)  # on the screen it opens on, larger text or not
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().closeEvent(event)

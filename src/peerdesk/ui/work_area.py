@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.taxonomy import Taxonomy
 from . import style
+from .fitting import scrolling
 from .view_settings import FORM_WIDTH, ui_settings
 from .week_view import WeekView
 
@@ -91,10 +92,7 @@ class WorkArea(QStackedWidget):
         self.form = EntryForm(self.taxonomy)
         self.form_box = QGroupBox("Log work")
         QVBoxLayout(self.form_box).addWidget(self.form)
-        self.form_scroll = QScrollArea()
-        self.form_scroll.setWidget(self.form_box)
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll = scrolling(self.form_box)
         layout = self.form_pane.layout()
         assert layout is not None
         layout.addWidget(self.form_scroll)

@@ -1,0 +1,76 @@
+"""Windows and dialogs that fit the screen they are on: a ward PC's 1366×768 or 1280×720 screen,
+at any text size. A window is never larger than the screen's free area (its frame included);
+what it holds scrolls instead of being clipped."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSize
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from shiboken6 import isValid
+
+FRAME_GUESS = QSize(16, 48)  # a window manager's borders and title bar, until they are known
+
+
+def frame_of(window: QWidget) -> QSize:
+    """What the window manager adds around *window* (guessed until it has framed it)."""
+    frame = window.frameGeometry().size() - window.geometry().size()
+    if frame.width() <= 0 and frame.height() <= 0:
+        return QSize(FRAME_GUESS)
+    return frame
+
+
+def room_for(window: QWidget) -> QSize:
+    """The largest size *window* may take on its screen, its frame left out."""
+    screen = window.screen()
+    if screen is None:
+        return QSize(16777215, 16777215)
+    return screen.availableGeometry().size() - frame_of(window)
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink *window* to its screen's free area (never below its minimum size) and move it
+    back inside it."""
+    screen = window.screen()
+    if screen is None or window.isMaximized() or window.isFullScreen():
+        return
+    room = screen.availableGeometry()
+    space = room_for(window)
+    width = max(window.minimumWidth(), min(window.width(), space.width()))
+    height = max(window.minimumHeight(), min(window.height(), space.height()))
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    outer = window.frameGeometry()
+    if outer.size() == window.size():  # not framed yet: leave room for the frame to come
+        outer.setSize(window.size() + frame_of(window))
+    x = min(max(outer.left(), room.left()), max(room.left(), room.right() + 1 - outer.width()))
+    y = min(max(outer.top(), room.top()), max(room.top(), room.bottom() + 1 - outer.height()))
+    if (x, y) != (outer.left(), outer.top()):
+        window.move(x, y)
+
+
+def scrolling(content: QWidget, name: str = "") -> QScrollArea:
+    """*content* in a frameless scroll area that gives it all the room there is, scrolls when
+    there is less than it needs, and brings the field with the focus into view however it got
+    there (Tab, an Alt+letter, a field with an error)."""
+    area = QScrollArea(objectName=name, widgetResizable=True)
+    area.setFrameShape(QFrame.NoFrame)
+    area.setWidget(content)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.focusChanged.connect(_FocusInView(area).follow)
+    return area
+
+
+class _FocusInView(QObject):
+    """Scrolls its area to the widget that takes the focus inside it (gone with the area)."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self.area = area
+
+    def follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not isValid(self.area):  # the focus moves while the area is being deleted
+            return
+        content = self.area.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            self.area.ensureWidgetVisible(new, 8, 8)

@@ -1,0 +1,79 @@
+"""Every window and dialog fits a ward PC's screen at every text size: what does not fit
+scrolls inside it, nothing is clipped (1366×768 here; the matrix script adds 1280×720)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from peerdesk.domain.entry import entry_to_raw, validate
+from peerdesk.ui import text_size
+from peerdesk.ui.entry_editing import EntryDialog
+from peerdesk.ui.fitting import frame_of
+from peerdesk.ui.review_window import ReviewWindow
+
+MATRIX = Path(__file__).resolve().parents[2] / "docs" / "screen_matrix.py"
+
+
+def assert_on_screen(window) -> None:
+    room = window.screen().availableGeometry()
+    outer = window.size() + frame_of(window)
+    assert outer.width() <= room.width() and outer.height() <= room.height(), (
+        f"{window.windowTitle()}: {outer.width()}×{outer.height()} with its frame, "
+        f"the screen has {room.width()}×{room.height()}"
+    )
+    assert window.frameGeometry().top() >= room.top() and window.frameGeometry().left() >= room.left()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.3, 1.5, 2.0])
+def test_the_review_window_fits_and_scrolls(qtbot, team_exports, dialogs, scale):
+    text_size.apply_scale(scale)
+    review = ReviewWindow(taxonomy=team_exports.taxonomy, paths=team_exports.entry_paths, dialogs=dialogs)
+    qtbot.addWidget(review)
+    review.show()
+    QApplication.processEvents()
+    assert_on_screen(review)
+    content = review.centralWidget().widget()
+    if scale == 2.0:  # more than the screen holds: the content scrolls, at its full size
+        assert content.width() >= content.minimumSizeHint().width()
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_edit_dialog_fits_and_its_form_scrolls(qtbot, window, scale):
+    entry = window.store.add(validate({"worker": "PW-07", "date": "2026-11-24", "minutes": "45",
+                                       "category": "advocacy", "note": "Housing office call"},
+                                      window.taxonomy, today=window.today()))
+    window.apply_text_scale(scale)
+    dialog = EntryDialog(window.taxonomy, window)
+    qtbot.addWidget(dialog)
+    dialog.form.set_values(entry_to_raw(entry, window.taxonomy))
+    dialog.show()
+    QApplication.processEvents()
+    assert_on_screen(dialog)
+    bar = dialog.scroller.verticalScrollBar()
+    if scale == 2.0:
+        assert bar.maximum() > 0  # the form is taller than the screen: it scrolls
+        dialog.form.save_button.setFocus()  # tabbing to Save brings it into view
+        QApplication.processEvents()
+        assert dialog.form.save_button.visibleRegion().boundingRect().height() == dialog.form.save_button.height()
+    else:
+        assert bar.maximum() == 0  # at the normal size the whole form shows
+        assert dialog.form.note_edit.visibleRegion().boundingRect().height() == dialog.form.note_edit.height()
+
+
+def test_the_screen_matrix_finds_nothing_cut_off(tmp_path):
+    """The script that renders every window and dialog on both screens (docs/screen_matrix.py),
+    for the smaller screen at the normal and the largest text, and the larger at 1.5."""
+    for screens, scales in (("1280x720", "1.0,2.0"), ("1366x768", "1.5")):
+        done = subprocess.run(
+            [sys.executable, str(MATRIX), str(tmp_path), "--screens", screens, "--scales", scales],
+            capture_output=True, text=True, timeout=300, check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+    shots = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.png"))
+    assert "1280x720/2.0/export-with-notes.png" in shots and "1366x768/1.5/review.png" in shots
+    assert len(shots) == 3 * 10
