@@ -74,3 +74,20 @@ class _FocusInView(QObject):
         content = self.area.widget()
         if new is not None and content is not None and content.isAncestorOf(new):
             self.area.ensureWidgetVisible(new, 8, 8)
+
+
+def text_ratio(widget: QWidget) -> float:
+    """How much larger *widget*'s text is than the normal size (View ▸ Larger text), at least 1."""
+    from .text_size import DEFAULT_POINT_SIZE, base_font
+
+    base = base_font().pointSizeF()
+    size = widget.font().pointSizeF()
+    return max(1.0, size / (base if base > 0 else DEFAULT_POINT_SIZE)) if size > 0 else 1.0
+
+
+def open_size(window: QWidget, width: int, height: int) -> None:
+    """Give *window* the size *width* × *height* has at the normal text size, grown with larger
+    text, and never past its screen's free area."""
+    ratio = text_ratio(window)
+    room = room_for(window)
+    window.resize(min(round(width * ratio), room.width()), min(round(height * ratio), room.height()))

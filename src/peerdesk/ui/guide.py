@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.taxonomy import Taxonomy
 from . import palette
+from .fitting import open_size, text_ratio
 
 KEY_ROLE = Qt.UserRole + 1
 SOURCE = (
@@ -58,7 +59,7 @@ class RoleGuide(QDialog):
         super().__init__(parent)
         self.taxonomy = taxonomy
         self.setWindowTitle("Role guide — what peer support workers do")
-        self.resize(900, 600)
+        open_size(self, 900, 600)  # grown with larger text, within the screen
         self.tree = QTreeWidget(objectName="guide_tree")
         self.tree.setHeaderHidden(True)
         self.text = QTextBrowser(objectName="guide_text")
@@ -94,7 +95,8 @@ class RoleGuide(QDialog):
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.text)
-        splitter.setSizes([280, 620])
+        ratio = text_ratio(self)
+        splitter.setSizes([round(280 * ratio), round(620 * ratio)])
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

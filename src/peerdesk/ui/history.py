@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout
 
+from .fitting import open_size
+
 COLUMNS = ("When", "Worker", "Account", "Action", "Entry", "Detail")
 ACTIONS = {
     "create": "Created",
@@ -58,7 +60,7 @@ class HistoryDialog(QDialog):
     def __init__(self, records, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Activity history")
-        self.resize(820, 480)
+        open_size(self, 820, 480)  # grown with larger text, within the screen
         self.model = HistoryModel(records, self)
         self.table = QTableView(objectName="history_table")
         self.table.setModel(self.model)

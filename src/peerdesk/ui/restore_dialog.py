@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from ..storage.backups import BackupError, BackupInfo
+from .fitting import open_size
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -26,7 +27,7 @@ class RestoreDialog(QDialog):
     def __init__(self, infos: list[BackupInfo], parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
-        self.resize(640, 360)
+        open_size(self, 640, 360)  # grown with larger text, within the screen
         self.list = QListWidget(objectName="backup_list")
         for info in infos:
             item = QListWidgetItem(describe(info))
