@@ -45,6 +45,9 @@ def _application(*, icon: bool = True) -> QApplication:
     if icon:
         app.setWindowIcon(app_icon())
     app.setDesktopFileName("peerdesk")  # Wayland matches the window to peerdesk.desktop
+    from .ui import focus_ring
+
+    focus_ring.install(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 

@@ -80,3 +80,11 @@ def open_main_window(qtbot, dialogs):
 @pytest.fixture
 def window(open_main_window, workspace):
     return open_main_window(workspace)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def focus_ring_style(qapp):
+    """The style PeerDesk's start-up installs (app._application): focus shown on every button."""
+    from peerdesk.ui import focus_ring
+
+    focus_ring.install(qapp)

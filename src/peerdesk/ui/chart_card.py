@@ -57,6 +57,7 @@ class ChartCard(QWidget):
         view = QChartView(chart)
         view.setRenderHint(QPainter.Antialiasing)
         view.setContextMenuPolicy(Qt.NoContextMenu)  # the card's own menu handles it
+        view.setFocusPolicy(Qt.NoFocus)  # nothing in it answers keys: Ctrl+1/2/3 and Alt+arrows do
         view.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         view.setMinimumSize(160, 160)
         return view

@@ -4,7 +4,7 @@ what it holds scrolls instead of being clipped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 from shiboken6 import isValid
 
@@ -54,6 +54,7 @@ def scrolling(content: QWidget, name: str = "") -> QScrollArea:
     there (Tab, an Alt+letter, a field with an error)."""
     area = QScrollArea(objectName=name, widgetResizable=True)
     area.setFrameShape(QFrame.NoFrame)
+    area.setFocusPolicy(Qt.NoFocus)  # a Tab stop that shows nothing: the fields inside take the focus
     area.setWidget(content)
     app = QApplication.instance()
     if isinstance(app, QApplication):

@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
         if view is None or form is None:
             return
         if form.isAncestorOf(QApplication.focusWidget()):
+            if not view.model.rowCount():
+                self.status(f"No entries in week {self.week.number} to move to.", 4000)
+                return
             table = view.table
             if not table.currentIndex().isValid() and view.model.rowCount():
                 table.setCurrentIndex(view.model.index(0, 0))

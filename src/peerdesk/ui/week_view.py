@@ -74,6 +74,7 @@ class WeekView(QWidget):
         nav.addWidget(self.next_button)
 
         self.table = QTableView(objectName="week_table")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -257,6 +258,9 @@ class WeekView(QWidget):
                 )
             if self.empty_label.isVisibleTo(self) != empty:
                 self.empty_label.setVisible(empty)
+            if (self.table.focusPolicy() == Qt.NoFocus) != empty:
+                # an empty table is no Tab stop: it could show no focus, and holds nothing to act on
+                self.table.setFocusPolicy(Qt.NoFocus if empty else Qt.StrongFocus)
             self.totals.show_summary(data.summary)
             self.week_chart.show_summary(data.summary)
             self._shown = (data, contracted_hours)
