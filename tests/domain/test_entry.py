@@ -192,9 +192,14 @@ def test_date_objects_are_accepted(tax):
 # -------------------------------------------------------------- start time
 
 
-@pytest.mark.parametrize("text", ["9:30", "09:30"])
+@pytest.mark.parametrize("text", ["9:30", "09:30", "930", "9.30", "9h30"])
 def test_start_time_accepted(tax, text):
     assert ok(tax, start_time=text).start_time == time(9, 30)
+
+
+@pytest.mark.parametrize(("text", "hour"), [("9", 9), ("14", 14), ("14h", 14), ("0", 0)])
+def test_an_hour_alone_is_on_the_hour(tax, text, hour):
+    assert ok(tax, start_time=text).start_time == time(hour, 0)
 
 
 @pytest.mark.parametrize("value", ["", "  ", None])
@@ -206,7 +211,7 @@ def test_start_time_absent_is_none(tax):
     assert ok(tax).start_time is None
 
 
-@pytest.mark.parametrize("text", ["25:00", "12:60", "noon", "9:3"])
+@pytest.mark.parametrize("text", ["25:00", "12:60", "noon", "9:3", "24", "9h3"])
 def test_start_time_invalid_is_refused(tax, text):
     msg = only_error(tax, "start_time", start_time=text)
     assert text in msg

@@ -155,9 +155,9 @@ def parse_time(value: str | time | None) -> time | None:
     text = str(value).strip()
     if not text:
         return None
-    m = re.match(r"^(\d{1,2})[:.h]?(\d{2})$", text)
-    if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
-        return time(int(m.group(1)), int(m.group(2)))
+    m = re.match(r"^(\d{1,2})(?:[:.h]?(\d{2})|h?)$", text)  # 09:30, 9.30, 9h30, 0930, 930; 9 or 14h: on the hour
+    if m and int(m.group(1)) < 24 and int(m.group(2) or 0) < 60:
+        return time(int(m.group(1)), int(m.group(2) or 0))
     raise ValueError(f"'{text}' is not a time of day; write it as HH:MM (00:00–23:59), or leave it empty")
 
 

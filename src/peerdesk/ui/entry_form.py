@@ -56,7 +56,7 @@ class EntryForm(QWidget):
         self._field_widgets: dict[str, QWidget] = {}
 
         self.date_edit = DateField()  # its today follows the window's (set by the window)
-        self.start_edit = QLineEdit(placeholderText="optional, HH:MM")
+        self.start_edit = QLineEdit(placeholderText="optional: 9:30, 930 or 14")
         self.start_edit.setMaxLength(5)
         self.minutes_edit = QLineEdit(placeholderText="90, 1h30 or 1:30")
         self.minutes_edit.setMaxLength(12)
