@@ -273,6 +273,19 @@ def _opened(ws) -> Iterator:
         ws.close()
 
 
+def _daily_backup(store) -> None:
+    """The first writing command of a day makes the day's backup, as the window's start does:
+    a worker who only uses the command line has backups too. A backup that fails is told,
+    and the command goes on (it changes nothing the backup would have kept)."""
+    from .operations.safekeeping import daily_backup
+    from .storage.backups import BackupError
+
+    try:
+        daily_backup(store)
+    except BackupError as exc:
+        print(f"peerdesk: warning: today's backup was not made: {exc}", file=sys.stderr)
+
+
 def _week(text: str | None):
     from .domain.weeks import Week
 
@@ -318,6 +331,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     entry = check.entry
     with _opened(ws) as store:
         store.actor = lambda: entry.worker  # the audit log names the worker the entry names
+        _daily_backup(store)
         change = add_entry(store, entry)
     print(change.entry.id)
     return EXIT_OK
@@ -398,7 +412,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise CliError(f"--out: the folder {out.parent} does not exist", EXIT_USAGE)
 
-    from .exchange.csv_export import ExportError, export_entries, export_summary
+    from .exchange.csv_export import ExportError, OutputRefused, export_entries, export_summary
 
     ws = _workspace(args)
     with _opened(ws) as store:
@@ -410,6 +424,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                     store, ws.taxonomy, start, end, out, include_notes=args.include_notes,
                     include_client_refs=not args.no_client_refs,
                 )
+        except OutputRefused as exc:
+            raise CliError(f"--out: {exc}", EXIT_USAGE) from None
         except ExportError as exc:
             raise CliError(str(exc)) from None
     print(f"{result.path} ({count_of(result.rows, 'row')})")
@@ -427,9 +443,24 @@ def cmd_categories(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _not_in_data_folder(flag: str, path: str, args: argparse.Namespace) -> None:
+    """Refuse (exit 2, nothing written) a file PeerDesk would write among its own: over the
+    database, its journal or a backup. Exports and backups check this in their own layers."""
+    from .config import owned_by_peerdesk, resolve_data_dir
+
+    folder = resolve_data_dir(getattr(args, "data_dir", None))
+    if owned_by_peerdesk(path, folder):
+        raise CliError(
+            f"{flag}: {path} is one of PeerDesk's own files in its data folder ({folder}): the database, its "
+            "journal, a lock, a backup or the settings; nothing was written: choose another file",
+            EXIT_USAGE,
+        )
+
+
 def cmd_screenshot(args: argparse.Namespace) -> int:
     from .app import screenshot
 
+    _not_in_data_folder("--screenshot", args.screenshot, args)
     week = _week(args.week)
     ws = _workspace(args)
     return screenshot(ws, _open_store(ws), args.screenshot, week=week)
@@ -438,6 +469,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 def cmd_chart(args: argparse.Namespace) -> int:
     from .app import render_chart
 
+    _not_in_data_folder("--out", args.out, args)
     week = _week(args.week)
     ws = _workspace(args)
     return render_chart(ws, _open_store(ws), args.kind, args.out, week=week, trend_weeks=args.weeks)
@@ -507,12 +539,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from .domain.entry import count_of
     from .operations.safekeeping import back_up_now
-    from .storage.backups import BackupError
+    from .storage.backups import BackupError, OutputRefused
 
     ws = _workspace(args)
     with _opened(ws) as store:  # refuses a damaged file before anything is copied
         try:
             made = back_up_now(store, args.out)
+        except OutputRefused as exc:
+            raise CliError(f"--out: {exc}", EXIT_USAGE) from None
         except BackupError as exc:
             raise CliError(str(exc)) from None
     print(f"{made.path} ({count_of(made.entries, 'entry', 'entries')}, checked)")
@@ -575,6 +609,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         print(problem)
     print(result.summary_line())
     if args.summary_out:
+        _not_in_data_folder("--summary-out", args.summary_out, args)
         try:
             count = reviewing.save_summary(result.combined_summary(), args.summary_out)
         except OSError as exc:
@@ -613,6 +648,7 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
     if not ws.encrypted:
         raise CliError(f"{ws.db_path} is not encrypted; there is no passphrase to change", EXIT_USAGE)
     store = _open_store(ws)  # proves the old passphrase
+    _daily_backup(store)
     old = store.cipher
     ws.close()
     assert new is not None and old is not None  # a required flag; an encrypted store

@@ -32,3 +32,28 @@ def ensure_data_dir(path: Path) -> Path:
     """Create the folder owner-only (0700) if it does not exist."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+BACKUPS_FOLDER = "backups"
+_OWN_NAMES = ("settings.json", "draft.json")
+
+
+def owned_by_peerdesk(target: str | os.PathLike[str], data_dir: str | os.PathLike[str]) -> bool:
+    """Whether *target* is one of the files PeerDesk keeps in *data_dir*, however spelt (links,
+    ``..``, another case): the database and SQLite's files beside it, the locks, settings, the
+    draft, anything in the backups folder, and PeerDesk's hidden temporary files. Nothing may
+    be written over them but by the store itself."""
+    from .files import lies_within
+
+    data = Path(data_dir)
+    if not data.is_dir():
+        return False
+    here = Path(os.path.abspath(Path(target).expanduser()))
+    if lies_within(here, data / BACKUPS_FOLDER):
+        return True
+    try:
+        beside = here.parent.is_dir() and os.path.samefile(here.parent, data)
+    except OSError:
+        beside = False
+    name = here.name.casefold()
+    return beside and (name.startswith(("peerdesk", ".")) or name in _OWN_NAMES)

@@ -174,3 +174,20 @@ def fsync_folder(folder: str | os.PathLike[str]) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def lies_within(target: str | os.PathLike[str], folder: str | os.PathLike[str]) -> bool:
+    """Whether *target* (which need not exist yet) is *folder* or anything inside it, however
+    it is spelt: through symbolic links, ``..``, or another case on a file system that ignores
+    case. Each existing folder on the target's way up is compared with *folder* as the same file."""
+    folder_path = Path(folder)
+    if not folder_path.exists():
+        return False
+    here = Path(os.path.abspath(Path(target).expanduser()))
+    for step in (here, *here.parents):
+        try:
+            if step.exists() and os.path.samefile(step, folder_path):
+                return True
+        except OSError:
+            continue
+    return False

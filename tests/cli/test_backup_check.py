@@ -173,6 +173,8 @@ def make_backups_then_damage(cli, data_dir: Path, yesterday, how: str) -> tuple[
     broken.write_bytes(newer.read_bytes()[:5000])
     for path, stamp in ((older, 1_790_000_000), (newer, 1_790_100_000), (broken, 1_790_200_000)):
         os.utime(path, (stamp, stamp))
+    for daily in set(folder.glob("peerdesk-*.db")) - {older, newer, broken}:  # the add's daily backup
+        os.utime(daily, (1_789_000_000, 1_789_000_000))  # older than the ones this test is about
     damage(data_dir / "peerdesk.db", how)
     return newer, entries
 

@@ -129,3 +129,39 @@ def test_a_write_waits_for_the_lock_then_says_busy(tmp_path):
     finally:
         other.close()
         store.close()
+
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from peerdesk.storage.store import Store
+store = Store(Path(sys.argv[1]))
+with store.write_lock.hold():
+    print("holding", flush=True)
+    time.sleep(30)
+"""
+
+
+def test_deleting_the_lock_file_does_not_let_a_second_writer_in(tmp_path):
+    """A writer in another process holds the lock; someone tidies the folder and deletes
+    peerdesk.db.lock: the next writer must still wait, not take a fresh file's lock at once."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "peerdesk.db"
+    Store(path).close()
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        path.with_name("peerdesk.db.lock").unlink(missing_ok=True)
+        store = Store(path)
+        store.write_lock.timeout = 0.5
+        try:
+            with pytest.raises(StoreBusy):
+                store.add(_entry(1, "second writer"))
+            assert store.count() == 0
+        finally:
+            store.close()
+    finally:
+        holder.kill()
+        holder.wait()

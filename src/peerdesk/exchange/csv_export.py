@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..config import owned_by_peerdesk
 from ..domain.entry import count_of
 from ..domain.summary import UNKNOWN_WORK_TYPE
 from ..domain.taxonomy import Taxonomy
@@ -47,6 +48,10 @@ _BUFFER = 1 << 20
 
 class ExportError(Exception):
     """The export could not be written; no file was left behind and an older one is untouched."""
+
+
+class OutputRefused(ExportError):
+    """The chosen file is PeerDesk's own (the store, its backups, anything in its data folder)."""
 
 
 class ExportCancelled(ExportError):
@@ -291,6 +296,12 @@ def _export(
         raise ValueError(f"the range ends ({end}) before it starts ({start})")
     if entries_path is not None and summary_path is not None and Path(entries_path) == Path(summary_path):
         raise ExportError("the entries and the summary cannot go to the same file")
+    for target in (entries_path, summary_path):
+        if target is not None and owned_by_peerdesk(target, store.path.parent):
+            raise OutputRefused(
+                f"{target} is one of PeerDesk's own files in its data folder ({store.path.parent}): the "
+                "database, its journal, a lock, a backup or the settings; nothing was written: choose another file"
+            )
     summary = store.worker_day_totals(start, end) if summary_path is not None else None
     summary_rows = summary_cells(summary, taxonomy, start, end) if summary is not None else []
     total = (store.count_between(start, end) if entries_path is not None else 0) + len(summary_rows)

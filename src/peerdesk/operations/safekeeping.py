@@ -8,11 +8,13 @@ opens the store again.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..config import owned_by_peerdesk
 from .opening import Opened, OpenOutcome, backup_cipher, open_store
 
 if TYPE_CHECKING:
@@ -28,11 +30,23 @@ class BackupMade:
 
 def back_up_now(store: Store, out: str | Path | None = None, *, now: datetime | None = None) -> BackupMade:
     """A checked copy of the store at *out*, or in the backups folder under a manual
-    backup's name. Raises :class:`~peerdesk.storage.backups.BackupError`."""
+    backup's name. *out* never replaces a file of the data folder (the database, its journal,
+    a backup): only a new name in the backups folder is taken there. Raises
+    :class:`~peerdesk.storage.backups.BackupError` (:class:`~peerdesk.storage.backups.OutputRefused`)."""
     from ..storage import backups
 
     if out is not None:
         target = Path(out).expanduser()
+        folder = backups.backup_folder(store.path)
+        new_backup = not target.exists() and folder.is_dir() and target.parent.is_dir() and (
+            os.path.samefile(target.parent, folder)  # a new name in the backups folder
+        )
+        if owned_by_peerdesk(target, store.path.parent) and not new_backup:
+            raise backups.OutputRefused(
+                f"{target} is one of PeerDesk's own files in its data folder ({store.path.parent}): the "
+                "database, its journal, a lock, a backup or the settings; nothing was written: choose another "
+                "file, a new name in the backups folder, or leave out the file name"
+            )
     else:
         stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
         target = backups.backup_folder(store.path) / f"peerdesk-manual-{stamp}.db"

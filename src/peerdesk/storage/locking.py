@@ -4,9 +4,15 @@ The SQLite inside many Python builds (3.40 here) can corrupt a WAL database
 when two connections write at the same moment (the WAL-reset race, fixed in
 SQLite 3.51.3 and back-ported to 3.50.7 and 3.44.6). PeerDesk therefore never
 lets two writers overlap: every write transaction holds an exclusive lock on a
-small file beside the database (``peerdesk.db.lock``), taken with ``flock`` on
-POSIX and ``msvcrt.locking`` on Windows. A writer that finds the lock taken
-reports "busy, retrying" once and keeps trying for up to ``timeout`` seconds.
+lock taken with ``flock`` on POSIX and ``msvcrt.locking`` on Windows. A writer
+that finds the lock taken reports "busy, retrying" once and keeps trying for up
+to ``timeout`` seconds.
+
+What is locked must outlive anyone's tidying up: on POSIX it is the data folder
+itself (a lock file beside the database, once deleted while a writer held it,
+let the next writer take a fresh file's lock at once); on Windows it is
+``peerdesk.db.lock``, which Windows does not let anyone delete while it is open.
+A file system that cannot lock a folder (some network mounts) gets the lock file.
 """
 
 from __future__ import annotations
@@ -52,6 +58,23 @@ class LockTimeout(Exception):
     pass
 
 
+def _open_folder_lock(folder: Path) -> int | None:
+    """The folder opened for ``flock``, or None where folders cannot be locked."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)  # a probe: can this file system lock a folder?
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    except BlockingIOError:
+        return fd  # it can: someone holds it now
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
 def hold_file_lock(path: Path) -> int | None:
     """Take an exclusive lock on *path* (made if missing) and keep it until
     :func:`release_file_lock`; None, at once, when someone else holds it. The
@@ -77,7 +100,9 @@ class WriteLock:
 
     def _open(self) -> int:
         if self._fd is None:
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            self._fd = _open_folder_lock(self.path.parent) if sys.platform != "win32" else None
+            if self._fd is None:
+                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         return self._fd
 
     @contextmanager
