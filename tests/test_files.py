@@ -8,6 +8,7 @@ every one of them.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -174,8 +175,8 @@ def test_the_temporary_file_is_owner_only_from_the_start(tmp_path, open_umask, k
 
 def test_a_reused_name_removes_what_a_killed_writer_left(tmp_path, open_umask):
     target = tmp_path / "peerdesk-2026-11-25.db"
-    stale = tmp_path / ".peerdesk-2026-11-25.db.part"
-    journal = tmp_path / ".peerdesk-2026-11-25.db.part-journal"
+    stale = tmp_path / ".peerdesk-2026-11-25.db.peerdesk-unfinished.part"
+    journal = tmp_path / ".peerdesk-2026-11-25.db.peerdesk-unfinished.part-journal"
     stale.write_bytes(b"half a backup from a copy that was killed")
     os.chmod(stale, 0o644)
     journal.write_bytes(b"its rollback journal")
@@ -229,3 +230,45 @@ def test_copy_atomically_of_a_missing_source_leaves_the_target(tmp_path):
         copy_atomically(tmp_path / "gone.db", target)
     assert state(target) == before
     assert names(tmp_path) == ["copy.db"]
+
+
+# ------------------------------------------------------------ leftovers of a killed writer
+
+
+def aged(path, seconds=86_400):
+    """As if *path* was last written *seconds* ago (by a writer killed then)."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+    return path
+
+
+def test_the_next_writer_in_a_folder_removes_what_a_killed_one_left(tmp_path, monkeypatch):
+    import peerdesk.files as files
+
+    monkeypatch.setattr(files, "STARTED", time.time())  # this process started after the kill
+    left = tmp_path / ".november.csv.peerdesk-unfinished.k3j2x9.part"
+    left.write_bytes(b"163,327 rows with notes")
+    aged(left)
+    busy = tmp_path / ".december.csv.peerdesk-unfinished.a1b2c3.part"  # another writer, still at work
+    busy.write_bytes(b"being written now")
+    theirs = tmp_path / ".download.part"  # not PeerDesk's
+    theirs.write_bytes(b"a browser's")
+    aged(theirs)
+    write_atomically(tmp_path / "report.csv", "a,b\r\n")
+    assert names(tmp_path) == sorted([".december.csv.peerdesk-unfinished.a1b2c3.part", ".download.part", "report.csv"])
+
+
+def test_a_start_sweeps_the_data_folder_and_its_backups(tmp_path, monkeypatch):
+    import peerdesk.files as files
+    from peerdesk.workspace import Workspace
+
+    data = tmp_path / "data"
+    (data / "backups").mkdir(parents=True)
+    old_style = data / "backups" / ".peerdesk-manual-20261201T101010Z.db.part"
+    marked = data / ".settings.json.peerdesk-unfinished.zz9.part"
+    for path in (old_style, marked, data / "backups" / ".peerdesk-2026-12-01.db.part-journal"):
+        path.write_bytes(b"x" * 100)
+        aged(path)
+    monkeypatch.setattr(files, "STARTED", time.time())
+    Workspace(data).close()
+    assert sorted(p.name for p in data.rglob("*") if p.is_file()) == []

@@ -10,14 +10,19 @@ summaries, backups, restored databases) goes through :class:`StagedFile`:
 4. the folder is ``fsync``\\ ed, so the rename itself survives a power cut (POSIX).
 
 A failure or an exception at any step removes the temporary file and leaves
-the target as it was. Pure standard library: no Qt, usable from every layer.
+the target as it was. A writer killed midway leaves its temporary file
+(``.NAME.peerdesk-unfinished.XXXX.part``): the next writer in that folder, and
+every start of PeerDesk in its data folder, removes such leftovers once they are
+older than the running process (:func:`sweep_leftovers`). Pure standard library: no Qt, usable from every layer.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -26,6 +31,12 @@ from typing import IO, Any
 # The longest part of the target's name kept in the temporary name, so that the
 # temporary name stays within any file system's limit (255 bytes) even for long targets.
 _NAME_PART = 100
+# Every temporary file says whose it is and what it is: ".november.csv.peerdesk-unfinished.k3j2.part".
+MARK = "peerdesk-unfinished"
+# A leftover is a marked file last written before this process started, and not in the last
+# minute (a writer that is still at work keeps its file's time fresh).
+STARTED = time.time()
+_QUIET = 60.0
 
 
 class StagedFile:
@@ -56,13 +67,16 @@ class StagedFile:
     ) -> None:
         self.target = Path(target)
         folder = self.target.parent
+        sweep_leftovers(folder)  # what a writer killed here earlier left behind
         if reuse_name:
-            self.path = folder / f".{self.target.name[:_NAME_PART]}.part"
+            self.path = folder / f".{self.target.name[:_NAME_PART]}.{MARK}.part"
             for leftover in (self.path, Path(f"{self.path}-journal")):
                 leftover.unlink(missing_ok=True)
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         else:
-            fd, name = tempfile.mkstemp(prefix=f".{self.target.name[:_NAME_PART]}.", suffix=".part", dir=folder)
+            fd, name = tempfile.mkstemp(
+                prefix=f".{self.target.name[:_NAME_PART]}.{MARK}.", suffix=".part", dir=folder
+            )
             self.path = Path(name)
         self.fh: IO[Any] | None = None
         self._done = False
@@ -121,6 +135,34 @@ class StagedFile:
                 raise
         else:
             self.discard()
+
+
+_LEFTOVER = re.compile(rf"^\..*\.{MARK}(\.[^.]+)?\.part(-journal)?$")
+_OLD_LEFTOVER = re.compile(r"^\..+\.part(-journal)?$")  # before the mark: only in PeerDesk's own folders
+
+
+def sweep_leftovers(folder: str | os.PathLike[str], *, own_folder: bool = False) -> list[Path]:
+    """Remove the temporary files a killed PeerDesk left in *folder* (marked with MARK; in
+    *own_folder*, the data folder and its backups, also the unmarked ones older versions made)
+    that were last written before this process started and not in the last minute. Returns
+    what was removed; never raises."""
+    removed: list[Path] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    cutoff = min(STARTED, time.time() - _QUIET)
+    for name in names:
+        if not (_LEFTOVER.match(name) or (own_folder and _OLD_LEFTOVER.match(name))):
+            continue
+        path = Path(folder) / name
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
 
 
 def write_atomically(target: str | os.PathLike[str], content: str | bytes, *, encoding: str = "utf-8") -> Path:

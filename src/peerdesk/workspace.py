@@ -12,7 +12,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import DB_FILENAME, ensure_data_dir, resolve_data_dir
+from .config import BACKUPS_FOLDER, DB_FILENAME, ensure_data_dir, resolve_data_dir
+from .files import sweep_leftovers
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ class Workspace:
         passphrase: str | None = None,
     ) -> None:
         self.data_dir = ensure_data_dir(resolve_data_dir(data_dir))
+        for folder in (self.data_dir, self.data_dir / BACKUPS_FOLDER):  # what a killed PeerDesk left
+            sweep_leftovers(folder, own_folder=True)
         self.settings = Settings.load(self.data_dir)
         self.taxonomy_override = taxonomy_file
         self._store: Store | None = None

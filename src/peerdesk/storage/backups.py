@@ -21,13 +21,14 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
+from ..config import BACKUPS_FOLDER
 from ..files import StagedFile, copy_atomically, lies_within
 from . import crypto
 from .crypto import Cipher
 
 T = TypeVar("T")
 
-BACKUP_FOLDER = "backups"
+BACKUP_FOLDER = BACKUPS_FOLDER
 DAILY_RE = re.compile(r"^peerdesk-(\d{4}-\d{2}-\d{2})\.db$")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x5065446B  # the same mark as the store's
