@@ -70,6 +70,14 @@ def check_file(path: Path, cipher: Cipher | None = None) -> FileCheck:
         return FileCheck(False, f"cannot be read ({exc.strerror})")
     if size == 0:
         return FileCheck(False, "is empty (0 bytes)")
+    journal = Path(f"{path}-journal")
+    if journal.exists() and journal.stat().st_size > 0:
+        return FileCheck(
+            False,
+            f"has the journal of a change that was cut short beside it ({journal.name}); a read-only check cannot "
+            "roll it back. Opening it in PeerDesk (the window or any command that writes) rolls it back with "
+            "nothing committed lost",
+        )
     if cipher is not None:
         return _check_encrypted(path, cipher)
     with path.open("rb") as fh:

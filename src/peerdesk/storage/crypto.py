@@ -125,11 +125,12 @@ def connect(path: Path, mode: str, cipher: Cipher, *, timeout: float = 10.0, che
     return conn
 
 
-def export_copy(src_path: Path, target: Path, cipher: Cipher) -> None:
-    """An encrypted, consistent copy of *src_path* at *target* (same key and salt)."""
+def export_copy(src_path: Path, target: Path, cipher: Cipher, target_cipher: Cipher | None = None) -> None:
+    """An encrypted, consistent copy of *src_path* at *target* (same key and salt, or *target_cipher*'s)."""
     conn = connect(src_path, "ro", cipher)
+    into = target_cipher or cipher
     try:
-        conn.execute(f"ATTACH DATABASE ? AS copy KEY \"{cipher.pragma_value()}\"", (str(target),))
+        conn.execute(f"ATTACH DATABASE ? AS copy KEY \"{into.pragma_value()}\"", (str(target),))
         conn.execute("SELECT sqlcipher_export('copy')")
         version = conn.execute("PRAGMA main.user_version").fetchone()[0]
         conn.execute(f"PRAGMA copy.user_version = {int(version)}")
@@ -141,17 +142,60 @@ def export_copy(src_path: Path, target: Path, cipher: Cipher) -> None:
 
 
 def rekey(path: Path, old: Cipher, passphrase: str) -> Cipher:
-    """Change the passphrase: same salt, a new key; SQLCipher re-encrypts every page."""
+    """Change the passphrase: same salt, a new key. The caller holds the write lock and has
+    closed its own connections.
+
+    The database is copied under the new key beside it, the copy checked, and renamed over
+    the old file in one step: killed at any moment, the store is whole under exactly one of
+    the two passphrases (SQLCipher's own ``PRAGMA rekey`` rewrites the file in place, and a
+    kill late in it left a journal that a read-only open cannot roll back). Committed changes
+    still in the WAL are moved into the file first, so no WAL of the old key stays beside
+    the new file."""
+    from ..files import StagedFile
+
     new = Cipher(derive_key(passphrase, old.salt), old.salt)
     conn = connect(path, "rw", old)
     try:
-        conn.execute("PRAGMA journal_mode = DELETE")  # rekey works on a rollback-journal database
-        conn.execute(f'PRAGMA rekey = "{new.pragma_value()}"')
-        conn.execute("PRAGMA journal_mode = WAL")
+        busy, _frames, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     finally:
         conn.close()
-    connect(path, "ro", new).close()  # it opens with the new key
+    wal = Path(f"{path}-wal")
+    if busy or (wal.exists() and wal.stat().st_size):
+        raise CryptoError(f"{path} is in use by another program; the passphrase was not changed, try again")
+    try:
+        with StagedFile(path, mode=None) as staged:
+            export_copy(path, staged.path, old, new)
+            check = connect(staged.path, "ro", new)
+            try:
+                result = check.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                check.close()
+            if result != "ok":
+                raise CryptoError(f"the copy under the new passphrase did not check ({result}); nothing was changed")
+    except OSError as exc:
+        raise CryptoError(_os_reason(exc, path)) from None
+    except dbapi().Error as exc:
+        raise CryptoError(_sqlite_reason(exc, path)) from None
     return new
+
+
+def _os_reason(exc: OSError, path: Path) -> str:
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return f"the disk holding {path.parent} is full; the passphrase was not changed (free some space and try again)"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{path.parent} cannot be written ({exc.strerror}); the passphrase was not changed"
+    return f"the passphrase was not changed: {exc.strerror or exc}"
+
+
+def _sqlite_reason(exc: Exception, path: Path) -> str:
+    name = getattr(exc, "sqlite_errorname", "")
+    if name == "SQLITE_FULL" or "database or disk is full" in str(exc):
+        return f"the disk holding {path.parent} is full; the passphrase was not changed (free some space and try again)"
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+        return f"{path.parent} cannot be written; the passphrase was not changed"
+    return f"the passphrase was not changed: {exc}"
 
 
 def plain_connect(path: Path, mode: str = "ro") -> sqlite3.Connection:

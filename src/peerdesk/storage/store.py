@@ -42,6 +42,15 @@ APPLICATION_ID = 0x5065446B
 BUSY_TIMEOUT_S = 10.0
 
 
+def _hot_journal(path: Path) -> bool:
+    """Whether a rollback journal of an unfinished change lies beside *path*."""
+    journal = Path(f"{path}-journal")
+    try:
+        return journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
 class StoreError(Exception):
     """The database cannot be opened or used; the message says why."""
 
@@ -345,6 +354,10 @@ class Store(Reader):
                 if not crypto.looks_encrypted(self.path):
                     raise StoreError(f"{self.path} is not encrypted; open it without a passphrase")
                 try:
+                    if _hot_journal(self.path):
+                        # a change killed midway left its journal, which a read-only open cannot
+                        # roll back; rolled back with the key it belongs to, the file is whole again
+                        crypto.connect(self.path, "rw", cipher).close()
                     crypto.connect(self.path, "ro", cipher).close()
                 except crypto.WrongPassphrase as exc:
                     raise WrongPassphrase(str(exc)) from None
