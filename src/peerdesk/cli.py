@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from . import __version__
@@ -176,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _text_is_text(args)
         if args.command == "add":
             return cmd_add(args)
         if args.command == "list":
@@ -210,12 +211,34 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return EXIT_ERROR
+    except BrokenPipeError:  # `peerdesk categories | head`: the reader has all it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more is written to the closed pipe at exit
+        return EXIT_ERROR
+    except RecursionError:
+        print("peerdesk: a file given is nested too deeply to be read", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - anything unforeseen still ends with a message and exit 1
-        print(f"peerdesk: {type(exc).__name__}: {exc}", file=sys.stderr)
+        own = type(exc).__module__.startswith("peerdesk.")  # our own errors say what happened in words
+        print(f"peerdesk: {exc}" if own else f"peerdesk: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
 
 # ------------------------------------------------------------------ helpers
+
+# The options that hold text a person typed (not file names, which may be any bytes on POSIX).
+_TEXT_OPTIONS = ("note", "client_ref", "worker", "category", "mode", "format", "tag", "start", "minutes")
+
+
+def _text_is_text(args: argparse.Namespace) -> None:
+    """An option holding bytes that are not UTF-8 (Python keeps them as lone surrogates) is
+    refused with exit 2 before anything is written."""
+    for name in _TEXT_OPTIONS:
+        values = getattr(args, name, None)
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+                flag = "--" + name.replace("_", "-")
+                raise CliError(f"{flag}: is not valid text (its bytes are not UTF-8); type it again", EXIT_USAGE)
 
 
 def _workspace(args: argparse.Namespace):
@@ -244,6 +267,14 @@ def _read_passphrase(path: str | None, flag: str) -> str | None:
     text = text.rstrip("\r\n")
     if not text:
         raise CliError(f"{flag}: {path} is empty", EXIT_USAGE)
+    if os.name == "posix":
+        mode = os.stat(path).st_mode
+        if mode & 0o077:
+            print(
+                f"peerdesk: warning: {flag}: other accounts on this computer can read {path} "
+                f"(mode {mode & 0o777:o}); make it yours alone with: chmod 600 {path}",
+                file=sys.stderr,
+            )
     return text
 
 
@@ -291,10 +322,21 @@ def _week(text: str | None):
 
     if not text:
         return None
+    import re
+
+    from .domain.entry import EARLIEST_DATE
+
+    if not re.fullmatch(r"\d{4}-W\d{2}", text, re.ASCII):  # exactly as documented
+        raise CliError(f"--week: '{text}' is not a week; write it as YYYY-Www, e.g. 2026-W48", EXIT_USAGE)
     try:
-        return Week.parse(text)
-    except ValueError as exc:
-        raise CliError(f"--week: {exc}", EXIT_USAGE) from None
+        week = Week.parse(text)
+        week.start  # noqa: B018 - a week the calendar has (2026-W53 is not one)
+    except ValueError:
+        raise CliError(f"--week: {text} is not a week of the calendar (that year has fewer)", EXIT_USAGE) from None
+    latest = date.today() + timedelta(days=366)
+    if not EARLIEST_DATE <= week.start <= latest:
+        raise CliError(f"--week: {text} is outside {EARLIEST_DATE.year}–{latest.year}", EXIT_USAGE)
+    return week
 
 
 # ------------------------------------------------------------------ commands

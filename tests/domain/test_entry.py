@@ -573,3 +573,24 @@ def test_format_minutes(minutes, text):
 def test_format_minutes_is_read_back_by_parse_minutes():
     for minutes in (1, 45, 60, 65, 95, 120, 719, 720):
         assert parse_minutes(format_minutes(minutes)) == minutes
+
+
+# -------------------------------------------------------------- text direction
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u202d", "\u2066", "\u200f"])
+def test_a_client_ref_with_a_text_direction_character_is_refused(tax, char):
+    assert "text-direction" in only_error(tax, "client_ref", client_ref=f"C-{char}201")
+
+
+def test_a_note_loses_the_characters_that_reorder_text_and_keeps_the_marks(tax):
+    note = "met at \u202eseoh\u202c the drop-in \u05e9\u05dc\u05d5\u05dd\u200f ok"
+    assert ok(tax, note=note).note == "met at seoh the drop-in \u05e9\u05dc\u05d5\u05dd\u200f ok"
+
+
+@pytest.mark.parametrize("text", ["20261124", "2026-11-24T10:00", "2026-W48-2", "2026-11-24 "])
+def test_a_date_is_read_only_as_documented(tax, text):
+    if text.strip() == "2026-11-24":
+        assert ok(tax, date=text).date.isoformat() == "2026-11-24"
+    else:
+        assert "YYYY-MM-DD" in only_error(tax, "date", date=text)

@@ -135,6 +135,9 @@ def parse_minutes(value: str | int) -> int:
     raise ValueError(f"'{value}' is not a duration; {MINUTES_HINT}")
 
 
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
 def parse_date(value: str | date) -> date:
     if isinstance(value, datetime):
         return value.date()
@@ -144,6 +147,8 @@ def parse_date(value: str | date) -> date:
     if not text:
         raise ValueError("is required, as YYYY-MM-DD")
     try:
+        if not _ISO_DAY.match(text):  # exactly as documented: 20261124 is a number, not a date
+            raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25") from None
@@ -173,6 +178,11 @@ def parse_int(value: str | int, what: str) -> int:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Text-direction controls: an override (U+202E) shows "C-201" as "102-C" in a spreadsheet. A client
+# ref refuses every one; a note loses the ones that reorder text (embeddings, overrides, isolates)
+# and keeps the marks (U+200E, U+200F, U+061C) that right-to-left writing needs.
+_BIDI_ANY = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BIDI_REORDER = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -266,6 +276,11 @@ def validate(
             f"must be one line of at most {MAX_CLIENT_REF} characters: "
             "a de-identified code, never a name"
         )
+    elif _BIDI_ANY.search(client_ref):
+        errors["client_ref"] = (
+            "holds an invisible text-direction character (it can make a code read backwards in a "
+            "spreadsheet); type the code again"
+        )
     out["client_ref"] = client_ref
 
     tags_raw = raw.get("tags") or ()
@@ -329,6 +344,7 @@ def format_minutes(minutes: int) -> str:
 
 
 def clean_note(text: str) -> str:
-    """A note as it is kept: one kind of line break, no blank space around it (its length is
-    what the form's counter shows and what the limit applies to)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    """A note as it is kept: one kind of line break, no blank space around it, no invisible
+    character that reorders the text (its length is what the form's counter shows and what
+    the limit applies to)."""
+    return _BIDI_REORDER.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()

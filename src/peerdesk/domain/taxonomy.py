@@ -130,6 +130,9 @@ def _parse(text: str, source: str) -> dict[str, Any]:
         if m:
             reason += f" (column {m.group(2)})"
         raise TaxonomyError(source, line, f"not valid TOML: {reason}") from None
+    except RecursionError:
+        raise TaxonomyError(source, None, "nested too deeply to be a taxonomy (lists or tables inside each other)") \
+            from None
 
 
 def _line_of(text: str, *needles: str) -> int | None:

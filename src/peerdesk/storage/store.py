@@ -343,6 +343,8 @@ class Store(Reader):
         self.cipher = cipher
         db = crypto.dbapi() if cipher is not None else sqlite3
         self._error, self._integrity = db.Error, db.IntegrityError
+        if self.path.exists() and not self.path.is_file():
+            raise StoreError(f"{self.path} is a folder or a device, not a database; PeerDesk leaves it as it is")
         if self.path.exists():
             if cipher is None:
                 if crypto.looks_encrypted(self.path) and self.path.stat().st_size % 512 == 0:
