@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.entry import format_minutes
-from . import palette
+from . import palette, plain_text
 
 
 def unit_for(max_minutes: float) -> tuple[str, float]:
@@ -133,11 +133,14 @@ def put_values(bar: QBarSet, old: list[float], new: list[float]) -> list[float]:
 
 
 def set_categories(axis: QBarCategoryAxis, labels: list[str]) -> None:
+    """The axis's labels, drawn as the text they are (QtCharts reads them as HTML)."""
+    labels = [plain_text.chart(label) for label in labels]
     if axis.categories() != labels:
         axis.setCategories(labels)
 
 
 def set_title(chart: QChart, title: str) -> None:
+    title = plain_text.chart(title)
     if chart.title() != title:
         chart.setTitle(title)
 
@@ -148,4 +151,4 @@ def short_label(label: str, limit: int = 24) -> str:
 
 
 def show_tip(text: str) -> None:
-    QToolTip.showText(QCursor.pos(), text)
+    QToolTip.showText(QCursor.pos(), plain_text.tip(text))

@@ -7,6 +7,7 @@ an empty state, and "Save chart as PNG…" in its context menu.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from PySide6.QtCharts import (
@@ -34,7 +35,7 @@ from ..domain.entry import FORMATS, MODES, count_of, format_minutes
 from ..domain.summary import HowSummary, TrendWeek, WeekSummary
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
-from . import palette
+from . import palette, plain_text
 from .chart_card import ChartCard
 from .chart_parts import (
     add_bars,
@@ -202,7 +203,8 @@ class ThisWeekChart(ChartCard):
                 row = min(int((plot.bottom() - point.y()) / (plot.height() / len(self._rows))), len(self._rows) - 1)
                 key = self._rows[row]
                 minutes = self.category_minutes().get(key, 0)
-                QToolTip.showText(event.globalPos(), f"{self.taxonomy.category_label(key)}: {exact(minutes)}")
+                text = f"{self.taxonomy.category_label(key)}: {exact(minutes)}"
+                QToolTip.showText(event.globalPos(), plain_text.tip(text))
                 return True
         return super().eventFilter(watched, event)
 
@@ -229,7 +231,7 @@ class ThisWeekChart(ChartCard):
             changed = True
         for key in categories:
             if key not in self._bars:
-                bar = QBarSet(tax.category_label(key))
+                bar = QBarSet(plain_text.chart(tax.category_label(key)))
                 colour = palette.category_colour(tax, key)
                 bar.setColor(colour)
                 bar.setBorderColor(colour.darker(130))
@@ -240,7 +242,7 @@ class ThisWeekChart(ChartCard):
                 changed = True
         for key in types:
             if key not in self._markers:
-                marker = QBarSet(tax.work_types[key].label)
+                marker = QBarSet(plain_text.chart(tax.work_types[key].label))
                 marker.setColor(palette.work_type_colour(tax, key))
                 added.append(marker)
                 self._markers[key] = marker
@@ -271,7 +273,7 @@ class ThisWeekChart(ChartCard):
         border = QColor("white") if not palette.is_dark(self.palette()) else QColor("black")
         for key, label, minutes, pct in parts:
             piece = self._slices[key]
-            text = f"{label} {pct:.0f}%"
+            text = plain_text.chart(f"{label} {pct:.0f}%")
             if piece.label() != text:
                 piece.setLabel(text)
             if piece.value() != minutes:
@@ -426,7 +428,7 @@ class TrendChart(ChartCard):
         series = QStackedBarSeries()
         series.setBarWidth(0.75)
         for wt_key, wt in self.taxonomy.work_types.items():
-            bar = QBarSet(wt.label)
+            bar = QBarSet(plain_text.chart(wt.label))
             colour = palette.work_type_colour(self.taxonomy, wt_key)
             bar.setColor(colour)
             bar.setBorderColor(colour)
@@ -495,7 +497,8 @@ class TrendChart(ChartCard):
         week = self.weeks[index]
         total = sum(b.at(index) for b in self.series.barSets()) * self._divisor
         minutes = barset.at(index) * self._divisor
-        show_tip(f"{week.label()}\n{barset.label()}: {exact(minutes)}\nWeek total: {exact(total)}")
+        name = html.unescape(barset.label())  # the legend's text, as drawn
+        show_tip(f"{week.label()}\n{name}: {exact(minutes)}\nWeek total: {exact(total)}")
 
     def week_minutes(self) -> list[dict[str, int]]:
         """Per week shown, minutes per work type, read back from the drawn series."""

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.entry import FORMATS, MAX_CLIENT_REF, MAX_NOTE, MAX_PEOPLE, MODES, clean_note
 from ..domain.taxonomy import Taxonomy
-from . import style
+from . import plain_text, style
 from .date_field import DateField
 
 INVALID_PROPERTY = "invalid"
@@ -63,7 +63,9 @@ class EntryForm(QWidget):
         self.work_type_combo = QComboBox()
         for wt in taxonomy.work_types.values():
             self.work_type_combo.addItem(wt.label, wt.key)
-            self.work_type_combo.setItemData(self.work_type_combo.count() - 1, wt.description, Qt.ToolTipRole)
+            self.work_type_combo.setItemData(
+                self.work_type_combo.count() - 1, plain_text.tip(wt.description), Qt.ToolTipRole
+            )
         self.category_combo = QComboBox()
         self.category_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.category_combo.setMinimumContentsLength(18)
@@ -80,7 +82,7 @@ class EntryForm(QWidget):
         category_box.setSpacing(2)
         category_box.addWidget(self.category_combo, 1)
         category_box.addWidget(self.guide_button)
-        self.category_hint = QLabel(wordWrap=True)
+        self.category_hint = QLabel(wordWrap=True, textFormat=Qt.PlainText)  # an organisation's own words
         self.category_hint.setObjectName("category_hint")
         style.muted(self.category_hint)
         self.mode_combo = QComboBox()
@@ -99,8 +101,8 @@ class EntryForm(QWidget):
         tags_grid.setContentsMargins(0, 0, 0, 0)
         tags_grid.setVerticalSpacing(2)
         for i, tag in enumerate(taxonomy.tags.values()):
-            box = QCheckBox(tag.label)
-            box.setToolTip(tag.description)
+            box = QCheckBox(plain_text.button(tag.label))
+            box.setToolTip(plain_text.tip(tag.description))
             box.setObjectName(f"tag_{tag.key}")
             self.tag_boxes[tag.key] = box
             tags_grid.addWidget(box, i // 2, i % 2)
@@ -242,7 +244,9 @@ class EntryForm(QWidget):
         self.category_combo.clear()
         for cat in self.taxonomy.categories_of(wt):
             self.category_combo.addItem(cat.label, cat.key)
-            self.category_combo.setItemData(self.category_combo.count() - 1, cat.description, Qt.ToolTipRole)
+            self.category_combo.setItemData(
+                self.category_combo.count() - 1, plain_text.tip(cat.description), Qt.ToolTipRole
+            )
         index = self.category_combo.findData(previous)
         self.category_combo.setCurrentIndex(max(index, 0))
         self.category_combo.blockSignals(False)
@@ -257,7 +261,7 @@ class EntryForm(QWidget):
         key = self.category_combo.currentData()
         cat = self.taxonomy.categories.get(key) if key else None
         text = cat.description if cat else ""
-        self.category_combo.setToolTip(text)
+        self.category_combo.setToolTip(plain_text.tip(text))
         self.category_hint.setText(text)
 
     def _update_note_count(self) -> None:

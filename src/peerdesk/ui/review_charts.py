@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.weeks import Week
 from ..exchange.team_views import share_band
-from . import palette
+from . import palette, plain_text
 from .chart_card import ChartCard
 from .chart_parts import apply_fonts, clear_chart, new_chart, show_tip
 
@@ -59,7 +59,7 @@ class ShareChart(ChartCard):
         per = "per worker"
         if banded:
             per = f"of {highlight} against the team" if highlight else "across the team"
-        self.chart.setTitle(f"{label} share {per} · {span_title(weeks)}")
+        self.chart.setTitle(plain_text.chart(f"{label} share {per} · {span_title(weeks)}"))
         index = {str(w): i for i, w in enumerate(weeks)}
         font = self.font()
         x_axis = QCategoryAxis()  # labels at chosen weeks only: a range may be two years long
@@ -77,7 +77,7 @@ class ShareChart(ChartCard):
         y_axis.setRange(0, 100)
         y_axis.setTickCount(6)
         y_axis.setLabelFormat("%.0f")
-        y_axis.setTitleText(f"{label} share (%)")
+        y_axis.setTitleText(plain_text.chart(f"{label} share (%)"))
         y_axis.setTitleFont(font)
         y_axis.setLabelsFont(font)
         self.chart.addAxis(x_axis, Qt.AlignBottom)
@@ -89,7 +89,7 @@ class ShareChart(ChartCard):
         dark_lines = palette.is_dark(self.palette())
         for n, (worker, by_week) in enumerate(shares.items()):
             series = QLineSeries()
-            series.setName(worker)
+            series.setName(plain_text.chart(worker))  # a name from a file: shown as written
             for week, pct in sorted(by_week.items()):
                 if week in index:
                     series.append(QPointF(index[week], pct))
@@ -137,7 +137,7 @@ class ShareChart(ChartCard):
                     own.append(QPointF(index[week], pct))
             lines.append((highlight, own, QColor("#D55E00"), Qt.SolidLine, 3.0))
         for name, series, colour, style_, width in lines:
-            series.setName(name)
+            series.setName(plain_text.chart(name))
             pen = QPen(colour)
             pen.setWidthF(width)
             pen.setStyle(style_)

@@ -15,6 +15,7 @@ from ..domain.entry import FORMATS, MODES, format_minutes
 from ..domain.weeks import Week
 from ..exchange.reading import ReviewEntry
 from ..exchange.team_views import Average, FileStatus, Pivot
+from . import plain_text
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.UserRole + 1
@@ -65,7 +66,7 @@ class _Table(QAbstractTableModel):
         if role == SORT_ROLE:
             return self.key(row, column)
         if role == Qt.ToolTipRole:
-            return self.tip(row, column)
+            return plain_text.tip(self.tip(row, column) or "")
         if role == Qt.TextAlignmentRole and column in self.numeric:
             return _RIGHT
         return None

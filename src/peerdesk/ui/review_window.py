@@ -47,7 +47,7 @@ from ..domain.weeks import Week
 from ..exchange import review
 from ..exchange.review import ReviewResult, Selection, SummaryRow, TeamRow
 from ..operations import reviewing
-from . import style
+from . import plain_text, style
 from .chart_card import ChartCard, save_card_png
 from .charts import HowChart, ThisWeekChart, TrendChart
 from .dialogs import Dialogs
@@ -226,11 +226,11 @@ class ReviewWindow(QMainWindow):
         self.trend_chart.week_clicked.connect(self.show_one_week)
 
         # -- problems
-        self.summary_label = QLabel(objectName="review_summary", wordWrap=True)
+        self.summary_label = QLabel(objectName="review_summary", wordWrap=True, textFormat=Qt.PlainText)
         bold = QFont()  # only the weight, so the size follows View ▸ Larger text
         bold.setBold(True)
         self.summary_label.setFont(bold)
-        self.summary_label.setToolTip(self._files_tip())
+        self.summary_label.setToolTip(plain_text.tip(self._files_tip()))
         self.problems_model = QStringListModel([str(p) for p in result.problems], self)
         self.problems_view = QListView(objectName="review_problems")
         self.problems_view.setModel(self.problems_model)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ..domain.entry import FORMATS, MODES, Entry, format_minutes
 from ..domain.taxonomy import Taxonomy
 from ..storage.rows import EntryRow
+from . import plain_text
 
 COLUMNS = ("Day", "Start", "Time", "Work type", "Category", "Mode", "Format", "People", "Client ref", "Tags", "Note")
 ENTRY_ROLE = Qt.UserRole + 1
@@ -103,9 +104,9 @@ class WeekTableModel(QAbstractTableModel):
         minutes, category, note = self._tips[row]
         if col == _CATEGORY:
             cat = self.taxonomy.categories.get(category)
-            return cat.description if cat else None
+            return plain_text.tip(cat.description) if cat else None
         if col == _NOTE and note:
-            return note
+            return plain_text.tip(note)  # a note with "<b>" in it is shown as typed
         if col == _TIME:
             return f"{minutes} minutes"
         return None
