@@ -176,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        _text_is_text(args)
+        from .cli_checks import text_is_text
+
+        text_is_text(args)
         if args.command == "add":
             return cmd_add(args)
         if args.command == "list":
@@ -225,20 +227,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # ------------------------------------------------------------------ helpers
-
-# The options that hold text a person typed (not file names, which may be any bytes on POSIX).
-_TEXT_OPTIONS = ("note", "client_ref", "worker", "category", "mode", "format", "tag", "start", "minutes")
-
-
-def _text_is_text(args: argparse.Namespace) -> None:
-    """An option holding bytes that are not UTF-8 (Python keeps them as lone surrogates) is
-    refused with exit 2 before anything is written."""
-    for name in _TEXT_OPTIONS:
-        values = getattr(args, name, None)
-        for value in values if isinstance(values, list) else [values]:
-            if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
-                flag = "--" + name.replace("_", "-")
-                raise CliError(f"{flag}: is not valid text (its bytes are not UTF-8); type it again", EXIT_USAGE)
 
 
 def _workspace(args: argparse.Namespace):
@@ -471,6 +459,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         except ExportError as exc:
             raise CliError(str(exc)) from None
     print(f"{result.path} ({count_of(result.rows, 'row')})")
+    if result.unrecorded:
+        print(f"peerdesk: warning: the export is not in the audit log: {result.unrecorded}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -485,24 +475,11 @@ def cmd_categories(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _not_in_data_folder(flag: str, path: str, args: argparse.Namespace) -> None:
-    """Refuse (exit 2, nothing written) a file PeerDesk would write among its own: over the
-    database, its journal or a backup. Exports and backups check this in their own layers."""
-    from .config import owned_by_peerdesk, resolve_data_dir
-
-    folder = resolve_data_dir(getattr(args, "data_dir", None))
-    if owned_by_peerdesk(path, folder):
-        raise CliError(
-            f"{flag}: {path} is one of PeerDesk's own files in its data folder ({folder}): the database, its "
-            "journal, a lock, a backup or the settings; nothing was written: choose another file",
-            EXIT_USAGE,
-        )
-
-
 def cmd_screenshot(args: argparse.Namespace) -> int:
     from .app import screenshot
+    from .cli_checks import not_in_data_folder
 
-    _not_in_data_folder("--screenshot", args.screenshot, args)
+    not_in_data_folder("--screenshot", args.screenshot, args)
     week = _week(args.week)
     ws = _workspace(args)
     return screenshot(ws, _open_store(ws), args.screenshot, week=week)
@@ -510,8 +487,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 def cmd_chart(args: argparse.Namespace) -> int:
     from .app import render_chart
+    from .cli_checks import not_in_data_folder
 
-    _not_in_data_folder("--out", args.out, args)
+    not_in_data_folder("--out", args.out, args)
     week = _week(args.week)
     ws = _workspace(args)
     return render_chart(ws, _open_store(ws), args.kind, args.out, week=week, trend_weeks=args.weeks)
@@ -651,7 +629,9 @@ def cmd_review(args: argparse.Namespace) -> int:
         print(problem)
     print(result.summary_line())
     if args.summary_out:
-        _not_in_data_folder("--summary-out", args.summary_out, args)
+        from .cli_checks import not_in_data_folder
+
+        not_in_data_folder("--summary-out", args.summary_out, args)
         try:
             count = reviewing.save_summary(result.combined_summary(), args.summary_out)
         except OSError as exc:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ from ..domain.summary import UNKNOWN_WORK_TYPE
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from ..files import StagedFile
+from ..storage.store import StoreUnwritable
 from .csv_format import (
     _NEEDS_ESCAPE,
     ENCODING,
@@ -66,6 +67,7 @@ class ExportResult:
     kind: str  # "entries" or "summary"
     path: Path
     rows: int  # data rows, not counting the header
+    unrecorded: str = ""  # why the audit log could not record the export (a read-only data folder), if so
 
 
 # ---------------------------------------------------------------- public API
@@ -328,9 +330,15 @@ def _export(
             results.append(ExportResult("summary", out.target, len(summary_rows)))
         for out in staged:
             out.finish()
-        store.record("export", _audit_detail(results, start, end, include_notes, include_client_refs))
+        unrecorded = ""
+        try:
+            store.record("export", _audit_detail(results, start, end, include_notes, include_client_refs))
+        except StoreUnwritable as exc:  # a records folder on a read-only drive can be exported, not logged
+            unrecorded = str(exc)
         for out in staged:
             out.commit()
+        if unrecorded:
+            results = [replace(result, unrecorded=unrecorded) for result in results]
     except OSError as exc:
         for out in staged:
             out.discard()

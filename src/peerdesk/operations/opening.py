@@ -67,7 +67,14 @@ def open_store(workspace: Workspace, passphrase: str | None = None, *, encrypt: 
     """
     from ..storage import backups
     from ..storage.crypto import CryptoError
-    from ..storage.store import NewerDatabaseError, PassphraseNeeded, StoreBusy, StoreError, WrongPassphrase
+    from ..storage.store import (
+        NewerDatabaseError,
+        PassphraseNeeded,
+        StoreBusy,
+        StoreError,
+        StoreUnwritable,
+        WrongPassphrase,
+    )
 
     try:
         if encrypt and passphrase and not workspace.db_path.exists():
@@ -79,7 +86,7 @@ def open_store(workspace: Workspace, passphrase: str | None = None, *, encrypt: 
         return NeedsPassphrase(str(exc), wrong=True)
     except TaxonomyError as exc:
         return Refused(str(exc), taxonomy=True)
-    except (NewerDatabaseError, StoreBusy) as exc:
+    except (NewerDatabaseError, StoreBusy, StoreUnwritable) as exc:  # the file is fine: no backup is offered
         return Refused(str(exc))
     except (StoreError, CryptoError) as exc:  # CryptoError: an encrypted file too short to hold its salt
         return Damaged(str(exc), backups.newest_good_backup(workspace.db_path, backup_cipher(workspace, passphrase)))

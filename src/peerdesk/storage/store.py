@@ -21,7 +21,7 @@ import datetime as dt
 import getpass
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -85,6 +85,10 @@ class WrongPassphrase(StoreError):
     """The passphrase does not open the file; nothing was changed."""
 
 
+class StoreUnwritable(StoreError):
+    """The medium stops PeerDesk (a full disk, a read-only drive, no permission): the file is not damaged."""
+
+
 class StoreBusy(StoreError):
     """Another writer held the database for too long; nothing was written."""
 
@@ -93,11 +97,11 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def _connect(path: Path, mode: str, *, wal: bool = True, cipher: Cipher | None = None):
+def _connect(path: Path, mode: str, *, wal: bool = True, cipher: Cipher | None = None, immutable: bool = False):
     if cipher is not None:
         conn = crypto.connect(path, mode, cipher, timeout=BUSY_TIMEOUT_S, check=False)
     else:
-        uri = f"file:{quote(str(path))}?mode={mode}"
+        uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if immutable else "")
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
     if wal:  # writes the file header: only once the file is known to be PeerDesk's
         conn.execute("PRAGMA journal_mode=WAL")
@@ -132,6 +136,7 @@ class Reader:
     _conn = None
     _checked = True  # a Store switches this off until its file is checked
     _mode = "ro"
+    _immutable = False  # a file on a read-only drive with no WAL beside it: read as it stands
     _error: type[Exception] = sqlite3.Error  # the driver's base error (SQLCipher's for an encrypted store)
 
     def __init__(self, path: str | Path) -> None:
@@ -164,9 +169,9 @@ class Reader:
         if self._conn is None:
             wal = self._checked and self._mode == "rw"
             try:
-                self._conn = _connect(self.path, self._mode, wal=wal, cipher=self.cipher)
+                self._conn = _connect(self.path, self._mode, wal=wal, cipher=self.cipher, immutable=self._immutable)
             except self._error as exc:
-                raise StoreError(f"{self.path} cannot be opened: {_explain(exc, 'read')}") from exc
+                raise StoreError(f"{self.path} cannot be opened: {_explain_at(self.path, exc, 'read')}") from exc
         return self._conn
 
     @contextmanager
@@ -176,7 +181,7 @@ class Reader:
         try:
             yield conn
         except self._error as exc:
-            raise StoreError(_explain(exc, "read")) from exc
+            raise StoreError(_explain_at(self.path, exc, "read")) from exc
 
     def disconnect(self) -> None:
         """Close the open connection; the next call opens a new one."""
@@ -381,6 +386,10 @@ class Store(Reader):
         self.on_busy: Callable[[], None] | None = None  # told once when a write has to wait
         # Until the file is checked (and upgraded) connections must not switch it to WAL.
         self._checked = False
+        if self.path.exists() and _read_only_drive(self.path):
+            # its records can be read (listed, exported, shown); a save says why it cannot be
+            self._mode = "ro"
+            self._immutable = cipher is None and not Path(f"{self.path}-wal").exists()
         try:
             self._upgrade()
         except LockTimeout as exc:
@@ -389,6 +398,8 @@ class Store(Reader):
             cause = exc if isinstance(exc, self._error) else exc.__cause__
             if not isinstance(cause, self._error):
                 raise  # the check's own verdict (damaged, foreign, newer), already in words
+            if problem := medium_problem(self.path, cause):
+                raise StoreUnwritable(f"{self.path} cannot be opened: {problem}") from cause
             raise StoreError(
                 f"{self.path} is damaged or not a PeerDesk database ({cause}); it was not changed"
             ) from cause
@@ -489,6 +500,8 @@ class Store(Reader):
     @contextmanager
     def _write(self) -> Iterator:
         """One write transaction, holding the write lock (one writer at a time)."""
+        if self._mode == "ro":
+            raise StoreUnwritable(f"{medium_problem(self.path) or f'{self.path} is open read-only'}; nothing was saved")
         try:
             with self.write_lock.hold(self.on_busy):
                 conn = self._connection()
@@ -502,14 +515,18 @@ class Store(Reader):
                     raise
         except LockTimeout as exc:
             raise StoreBusy(str(exc)) from None
-        except OSError as exc:  # the lock file beside the database cannot be made or locked
+        except OSError as exc:  # the lock beside the database cannot be made or taken
+            if why := medium_problem(self.path, exc):
+                raise StoreUnwritable(f"{why}; nothing was saved") from exc
             raise StoreError(f"{self.write_lock.path} cannot be used ({exc.strerror}); nothing was saved") from exc
         except self._integrity as exc:
             if "entries.id" in str(exc):
                 raise DuplicateEntry("an entry with this id is already in the database; nothing was written") from exc
             raise StoreError(_explain(exc)) from exc
         except self._error as exc:
-            raise StoreError(_explain(exc)) from exc
+            if why := medium_problem(self.path, exc):
+                raise StoreUnwritable(f"{why}; nothing was saved") from exc
+            raise StoreError(f"{_explain(exc)}; nothing was saved") from exc
 
     # ------------------------------------------------------------ writes
 
@@ -591,18 +608,77 @@ def _account() -> str:
         return ""
 
 
+def medium_problem(path: Path, exc: BaseException | None = None) -> str | None:
+    """What stops PeerDesk writing at *path*, told from the medium itself and from SQLite's
+    result code or the system's errno, not from the exception's class: a full disk, a
+    read-only drive, a folder this account may not write, a lock held elsewhere. None when
+    none of these is the case (the file itself is then the suspect)."""
+    import errno
+    import os
+    import shutil
+
+    folder = path.parent
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    number = getattr(exc, "errno", None)
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    read_only = False
+    if hasattr(os, "statvfs"):
+        with suppress(OSError):
+            read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    if number == errno.ENOSPC or (free is not None and free < 256 * 1024):
+        return (f"the disk holding {folder} is full ({_size(free)}); free some space and try again. "
+                f"{path.name} is not damaged and was not changed")
+    if read_only or name.startswith("SQLITE_READONLY") or number == errno.EROFS:
+        return (f"{folder} is on a drive that can only be read (a read-only or write-protected medium); "
+                f"PeerDesk can show its records but not save. {path.name} is not damaged")
+    writable = os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+    if not writable or name in ("SQLITE_PERM", "SQLITE_AUTH") or number in (errno.EACCES, errno.EPERM):
+        return (f"this account may not write in {folder} (permission denied); ask IT to give it write "
+                f"access. {path.name} is not damaged")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return "the database is busy in another program; try again in a moment"
+    return None
+
+
+def _read_only_drive(path: Path) -> bool:
+    import os
+
+    if not hasattr(os, "statvfs"):
+        return False
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _size(free: int | None) -> str:
+    if not free:
+        return "no space left"
+    return f"{free / 1024:.0f} KB free" if free < 1024 * 1024 else f"{free / 1024 / 1024:.0f} MB free"
+
+
 def _explain(exc: Exception, doing: str = "write") -> str:
     """A failed write (or read) in words a worker can act on."""
+    return _explain_at(None, exc, doing)
+
+
+def _explain_at(path: Path | None, exc: Exception, doing: str = "write") -> str:
+    if path is not None and (problem := medium_problem(path, exc)):
+        return problem
+    name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc).lower()
-    if "full" in text:
+    if name == "SQLITE_FULL" or "full" in text:
         return "the disk is full; free some space and save again"
-    if "readonly" in text or "read-only" in text:
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
         return "the data folder or database file is read-only; ask IT to make it writable"
-    if "locked" in text or "busy" in text:
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
         return "the database is busy in another program; try again in a moment"
-    if "unable to open" in text or "disk i/o" in text:
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text or "disk i/o" in text:
         return "the database file cannot be reached (was it moved, or its drive removed?)"
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text or "not a database" in text:
         return f"the database file is damaged ({exc}); run `peerdesk check`, or restore a backup"
     if doing == "read":
         return f"the database could not be read ({exc})"

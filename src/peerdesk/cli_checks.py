@@ -1,0 +1,36 @@
+"""Checks of the command line's arguments that need more than argparse: text that is text, and
+output paths that are not PeerDesk's own files."""
+
+from __future__ import annotations
+
+import argparse
+
+from .cli import EXIT_USAGE, CliError  # imported by cli.py when a command runs, not at its import
+
+# The options that hold text a person typed (not file names, which may be any bytes on POSIX).
+_TEXT_OPTIONS = ("note", "client_ref", "worker", "category", "mode", "format", "tag", "start", "minutes")
+
+
+def text_is_text(args: argparse.Namespace) -> None:
+    """An option holding bytes that are not UTF-8 (Python keeps them as lone surrogates) is
+    refused with exit 2 before anything is written."""
+    for name in _TEXT_OPTIONS:
+        values = getattr(args, name, None)
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+                flag = "--" + name.replace("_", "-")
+                raise CliError(f"{flag}: is not valid text (its bytes are not UTF-8); type it again", EXIT_USAGE)
+
+
+def not_in_data_folder(flag: str, path: str, args: argparse.Namespace) -> None:
+    """Refuse (exit 2, nothing written) a file PeerDesk would write among its own: over the
+    database, its journal or a backup. Exports and backups check this in their own layers."""
+    from .config import owned_by_peerdesk, resolve_data_dir
+
+    folder = resolve_data_dir(getattr(args, "data_dir", None))
+    if owned_by_peerdesk(path, folder):
+        raise CliError(
+            f"{flag}: {path} is one of PeerDesk's own files in its data folder ({folder}): the database, its "
+            "journal, a lock, a backup or the settings; nothing was written: choose another file",
+            EXIT_USAGE,
+        )
