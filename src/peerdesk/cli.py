@@ -588,7 +588,8 @@ def cmd_check(args: argparse.Namespace) -> int:
               f"will be upgraded to {migrations.HEAD} when PeerDesk opens it")
         return EXIT_OK
     count = count_of(report.entries, "entry", "entries")
-    print(f"{report.path}: ok ({count}, schema {report.revision}, integrity ok)")
+    print(f"{report.path}: ok ({count}, schema {report.revision}, integrity ok, "
+          f"audit log of {count_of(report.audit_lines, 'line')} chained and intact)")
     return EXIT_OK
 
 

@@ -127,6 +127,7 @@ class CheckReport:
     entries: int
     revision: str
     upgrade_due: bool  # an older schema, upgraded when PeerDesk next opens the file
+    audit_lines: int = 0  # lines of the audit log, their chain verified
 
 
 def check_store(workspace: Workspace) -> CheckReport:
@@ -163,4 +164,8 @@ def check_store(workspace: Workspace) -> CheckReport:
     missing = workspace.taxonomy.missing_keys(usage)
     if missing:
         raise CheckFailed(f"{path}: entries use categories the taxonomy lacks: {', '.join(missing)}")
-    return CheckReport(path, result.entries, result.revision, upgrade_due=False)
+    audit = backups.audit_report(path, cipher)
+    if not audit.ok:
+        raise CheckFailed(f"{path}: the entries are intact, but the audit log was tampered with:\n  "
+                          + "\n  ".join(audit.problems))
+    return CheckReport(path, result.entries, result.revision, upgrade_due=False, audit_lines=audit.lines)

@@ -118,6 +118,20 @@ def _inspect(conn) -> FileCheck:
     return FileCheck(True, "ok", int(entries), revision[0] if revision else None)
 
 
+def audit_report(path: Path, cipher: Cipher | None = None):
+    """The audit log's chain and triggers checked, read without writing anything."""
+    from .audit_chain import chain_key, verify
+
+    key = chain_key(cipher.key if cipher is not None else None)
+    if cipher is not None:
+        conn = crypto.connect(path, "ro", cipher)
+        try:
+            return verify(conn, key)
+        finally:
+            conn.close()
+    return _read_only(path, lambda conn: verify(conn, key))
+
+
 def category_usage(path: Path, cipher: Cipher | None = None) -> dict[str, int]:
     """How many entries use each category, read without writing anything."""
     query = "SELECT category, count(*) FROM entries GROUP BY category"

@@ -60,3 +60,4 @@ class AuditModel(Base):
     entry_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     detail: Mapped[str] = mapped_column(Text, default="")
     account: Mapped[str] = mapped_column(String(80), default="", server_default="")  # the OS login
+    chain: Mapped[str] = mapped_column(String(64), default="", server_default="")  # see storage.audit_chain

@@ -21,7 +21,7 @@ import datetime as dt
 import getpass
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -29,8 +29,9 @@ from urllib.parse import quote
 from ..domain.entry import Entry
 from ..domain.summary import HowRow, TotalRow
 from ..domain.weeks import Week
-from . import crypto, migrations
+from . import audit_chain, crypto, migrations
 from .crypto import Cipher
+from .failures import explain, explain_at, medium_problem, read_only_drive
 from .locking import LockTimeout, WriteLock
 from .rows import ENTRY_COLUMNS as _ENTRY_COLUMNS
 from .rows import ENTRY_FIELDS as _FIELDS
@@ -171,7 +172,7 @@ class Reader:
             try:
                 self._conn = _connect(self.path, self._mode, wal=wal, cipher=self.cipher, immutable=self._immutable)
             except self._error as exc:
-                raise StoreError(f"{self.path} cannot be opened: {_explain_at(self.path, exc, 'read')}") from exc
+                raise StoreError(f"{self.path} cannot be opened: {explain_at(self.path, exc, 'read')}") from exc
         return self._conn
 
     @contextmanager
@@ -181,7 +182,7 @@ class Reader:
         try:
             yield conn
         except self._error as exc:
-            raise StoreError(_explain_at(self.path, exc, "read")) from exc
+            raise StoreError(explain_at(self.path, exc, "read")) from exc
 
     def disconnect(self) -> None:
         """Close the open connection; the next call opens a new one."""
@@ -386,7 +387,7 @@ class Store(Reader):
         self.on_busy: Callable[[], None] | None = None  # told once when a write has to wait
         # Until the file is checked (and upgraded) connections must not switch it to WAL.
         self._checked = False
-        if self.path.exists() and _read_only_drive(self.path):
+        if self.path.exists() and read_only_drive(self.path):
             # its records can be read (listed, exported, shown); a save says why it cannot be
             self._mode = "ro"
             self._immutable = cipher is None and not Path(f"{self.path}-wal").exists()
@@ -407,6 +408,8 @@ class Store(Reader):
             self.disconnect()
         self._checked = True
         self._connection()  # now with WAL on
+        if self._mode == "rw":
+            self._restore_audit_triggers()
 
     # ------------------------------------------------------------ schema
 
@@ -468,6 +471,8 @@ class Store(Reader):
                 with engine.begin() as conn:
                     cfg.attributes["connection"] = conn
                     command.upgrade(cfg, "head")
+                    if current is not None and current < "0004":  # lines from before the chain: sealed now
+                        audit_chain.seal_unchained(conn.connection.dbapi_connection, self._chain_key())
         except Exception as exc:
             orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the driver's error
             if isinstance(orig, self._error):
@@ -522,11 +527,11 @@ class Store(Reader):
         except self._integrity as exc:
             if "entries.id" in str(exc):
                 raise DuplicateEntry("an entry with this id is already in the database; nothing was written") from exc
-            raise StoreError(_explain(exc)) from exc
+            raise StoreError(explain(exc)) from exc
         except self._error as exc:
             if why := medium_problem(self.path, exc):
                 raise StoreUnwritable(f"{why}; nothing was saved") from exc
-            raise StoreError(f"{_explain(exc)}; nothing was saved") from exc
+            raise StoreError(f"{explain(exc)}; nothing was saved") from exc
 
     # ------------------------------------------------------------ writes
 
@@ -584,10 +589,37 @@ class Store(Reader):
     # ------------------------------------------------------------ audit log
 
     def _audit(self, conn, action: str, entry_id: str | None = None, detail: str = "") -> None:
-        conn.execute(
-            "INSERT INTO audit_log (at, worker, action, entry_id, detail, account) VALUES (?, ?, ?, ?, ?, ?)",
-            (db_time(_utcnow()), self.actor() or "unknown", action, entry_id, detail, self.account),
-        )
+        """One line of the audit log, chained to the line before it (inside the write's transaction)."""
+        last = conn.execute("SELECT id, chain FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        line_id, previous = (last[0] + 1, last[1]) if last else (1, audit_chain.START)
+        row = (line_id, db_time(_utcnow()), self.actor() or "unknown", action, entry_id, detail, self.account)
+        chain = audit_chain.link(previous, row, self._chain_key())
+        conn.execute(f"INSERT INTO audit_log ({audit_chain.COLUMNS}, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (*row, chain))
+
+    def _restore_audit_triggers(self) -> None:
+        """Put back the triggers that keep the audit log append-only if another program dropped
+        them, and say so in the log itself (``check`` still reports any line changed meanwhile)."""
+        with self._reading() as conn:
+            present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        missing = [name for name in audit_chain.TRIGGERS if name not in present]
+        if not missing:
+            return
+        with self._write() as conn:
+            for name in missing:
+                verb = "UPDATE" if name.endswith("update") else "DELETE"
+                conn.execute(f"CREATE TRIGGER {name} BEFORE {verb} ON audit_log "
+                             "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+            self._audit(conn, "tamper", None, f"the audit log's append-only triggers were gone ({', '.join(missing)}); "
+                        "put back")
+
+    def _chain_key(self) -> bytes | None:
+        return audit_chain.chain_key(self.cipher.key if self.cipher is not None else None)
+
+    def verify_audit(self) -> audit_chain.ChainReport:
+        """Walk the audit log's chain and its triggers (for ``peerdesk check``)."""
+        with self._reading() as conn:
+            return audit_chain.verify(conn, self._chain_key())
 
     def record(self, action: str, detail: str = "", entry_id: str | None = None) -> None:
         """Add a line to the audit log for an action outside the entries (export, backup, restore)."""
@@ -606,83 +638,6 @@ def _account() -> str:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):  # no login name in the environment nor the user database
         return ""
-
-
-def medium_problem(path: Path, exc: BaseException | None = None) -> str | None:
-    """What stops PeerDesk writing at *path*, told from the medium itself and from SQLite's
-    result code or the system's errno, not from the exception's class: a full disk, a
-    read-only drive, a folder this account may not write, a lock held elsewhere. None when
-    none of these is the case (the file itself is then the suspect)."""
-    import errno
-    import os
-    import shutil
-
-    folder = path.parent
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    number = getattr(exc, "errno", None)
-    try:
-        free = shutil.disk_usage(folder).free
-    except OSError:
-        free = None
-    read_only = False
-    if hasattr(os, "statvfs"):
-        with suppress(OSError):
-            read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    if number == errno.ENOSPC or (free is not None and free < 256 * 1024):
-        return (f"the disk holding {folder} is full ({_size(free)}); free some space and try again. "
-                f"{path.name} is not damaged and was not changed")
-    if read_only or name.startswith("SQLITE_READONLY") or number == errno.EROFS:
-        return (f"{folder} is on a drive that can only be read (a read-only or write-protected medium); "
-                f"PeerDesk can show its records but not save. {path.name} is not damaged")
-    writable = os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
-    if not writable or name in ("SQLITE_PERM", "SQLITE_AUTH") or number in (errno.EACCES, errno.EPERM):
-        return (f"this account may not write in {folder} (permission denied); ask IT to give it write "
-                f"access. {path.name} is not damaged")
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return "the database is busy in another program; try again in a moment"
-    return None
-
-
-def _read_only_drive(path: Path) -> bool:
-    import os
-
-    if not hasattr(os, "statvfs"):
-        return False
-    try:
-        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
-    except OSError:
-        return False
-
-
-def _size(free: int | None) -> str:
-    if not free:
-        return "no space left"
-    return f"{free / 1024:.0f} KB free" if free < 1024 * 1024 else f"{free / 1024 / 1024:.0f} MB free"
-
-
-def _explain(exc: Exception, doing: str = "write") -> str:
-    """A failed write (or read) in words a worker can act on."""
-    return _explain_at(None, exc, doing)
-
-
-def _explain_at(path: Path | None, exc: Exception, doing: str = "write") -> str:
-    if path is not None and (problem := medium_problem(path, exc)):
-        return problem
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    text = str(exc).lower()
-    if name == "SQLITE_FULL" or "full" in text:
-        return "the disk is full; free some space and save again"
-    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
-        return "the data folder or database file is read-only; ask IT to make it writable"
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
-        return "the database is busy in another program; try again in a moment"
-    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text or "disk i/o" in text:
-        return "the database file cannot be reached (was it moved, or its drive removed?)"
-    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text or "not a database" in text:
-        return f"the database file is damaged ({exc}); run `peerdesk check`, or restore a backup"
-    if doing == "read":
-        return f"the database could not be read ({exc})"
-    return f"the database refused the change ({exc})"
 
 
 _INSERT_ENTRY = f"INSERT INTO entries ({_ENTRY_COLUMNS}) VALUES ({', '.join('?' * len(_FIELDS))})"
