@@ -97,6 +97,31 @@ def floor(paths: list[Path]) -> int:
     return n
 
 
+BAD_ROWS = 10_000_000
+BAD_TARGET = 3.0
+
+
+def make_bad_rows_file(folder: Path, rows: int = BAD_ROWS) -> Path:
+    """An entries export's header over *rows* rows of one cell each (about 30 MB): every row a problem."""
+    from peerdesk.exchange.csv_format import ENTRY_COLUMNS
+
+    path = folder / "peerdesk_PW-01_bad_rows.csv"
+    with path.open("wb") as out:
+        out.write(("\ufeff" + ",".join(ENTRY_COLUMNS) + "\r\n").encode("utf-8"))
+        block = b"x\r\n" * 100_000
+        for _ in range(rows // 100_000):
+            out.write(block)
+    return path
+
+
+def bad_rows_memory(path: Path, runs: int) -> dict[str, list]:
+    out: dict[str, list] = {"bad-floor": [], "bad-review": []}
+    for i in range(runs):
+        for side in ("bad-floor", "bad-review") if i % 2 == 0 else ("bad-review", "bad-floor"):
+            out[side].append(measured(side, [path])["rss_kb"])
+    return out
+
+
 def make_memory_files(folder: Path) -> list[Path]:
     """The memory case's files: 50 workers' exports of 52 weeks each."""
     return make_files(folder, MEMORY_FILES, MEMORY_WEEKS, None)
@@ -150,8 +175,14 @@ def measure(side: str, paths: list[Path], traced: bool) -> dict[str, int]:
     before = maxrss_kb()
     if traced:
         tracemalloc.start()
-    kept = floor_rows(paths) if side == "floor" else review_kept(paths)
-    out = {"rss_kb": maxrss_kb() - before, "rows": len(kept[0].entries) if side == "review" else sum(map(len, kept))}
+    if side == "bad-floor":  # the file's text, held once (as the reader holds a file it reads)
+        kept = [[path.read_bytes().decode("utf-8-sig") for path in paths]]
+    elif side == "bad-review":
+        kept = (review_files(paths, load_default()),)
+    else:
+        kept = floor_rows(paths) if side == "floor" else review_kept(paths)
+    rows = len(kept[0].entries) if side in ("review", "bad-review") else sum(map(len, kept))
+    out = {"rss_kb": maxrss_kb() - before, "rows": rows}
     if traced:
         out["traced_peak"] = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
@@ -238,7 +269,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--samples", type=int, metavar="RUNS", help="time the given files; print JSON (for run.py)")
     parser.add_argument("--memory", action="store_true", help="the peak memory case (50 files × 52 weeks)")
-    parser.add_argument("--measure", choices=("floor", "review"), help="one side's peak memory; print JSON")
+    parser.add_argument("--measure", choices=("floor", "review", "bad-floor", "bad-review"),
+                        help="one side's peak memory; print JSON")
     parser.add_argument("--traced", action="store_true", help="with --measure: tracemalloc's peak as well")
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args()

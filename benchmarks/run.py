@@ -43,6 +43,8 @@ The cases (names for ``--only``):
   ``sqlite3`` + ``csv.writer`` (``benchmarks/export_bench.py``'s floor);
 * ``review``: reading 20 exported files × 5,000 entries and the team table vs
   plain ``csv`` parsing (``benchmarks/review_bench.py``'s files and floor);
+* ``review-bad-rows``: peak RSS growth of ``review_files`` on one file of ten million bad rows
+  (30 MB), against holding the file's text once; at most 1,000 problems a file are kept
 * ``review-memory``: peak RSS growth of ``review_files`` and the team table
   over 50 workers' exports of 52 weeks, kept as the review window keeps them,
   vs a plain ``csv`` pass keeping every row as csv gives it (a fresh process
@@ -84,7 +86,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))  # children, export_bench, review_bench
 
-CASES = ("paint", "week", "rss", "save", "switch", "export", "review", "review-memory")
+CASES = ("paint", "week", "rss", "save", "switch", "export", "review", "review-memory", "review-bad-rows")
 FIVE_YEARS, MANY = 60_000, 100_000
 WEEKS = 260
 SAVES = 200
@@ -546,6 +548,23 @@ def bench_review_memory(work: Path, runs: int) -> Result:
                   review_bench.MEMORY_TARGET, unit="MB")
 
 
+def bench_review_bad_rows(work: Path, runs: int) -> Result:
+    import review_bench
+
+    folder = work / "review-bad-rows"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    path = review_bench.make_bad_rows_file(folder)
+    log(f"review of {review_bench.BAD_ROWS:,} bad rows: {runs} fresh processes for each side ({load()})")
+    got = review_bench.bad_rows_memory(path, runs)
+    fs, vs = got["bad-floor"], got["bad-review"]
+    log(f"  floor (the file's text held) {[round(kb / 1024, 1) for kb in fs]} MB; "
+        f"review_files {[round(kb / 1024, 1) for kb in vs]} MB")
+    figure = f"review peak memory, one file of {review_bench.BAD_ROWS:,} bad rows vs its text held"
+    return Result(figure, median(vs) / 1024, median(fs) / 1024, f"≤ {review_bench.BAD_TARGET:g}×",
+                  review_bench.BAD_TARGET, unit="MB")
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -617,6 +636,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_review(work, runs))
         if "review-memory" in wanted:
             results.append(bench_review_memory(work, runs))
+        if "review-bad-rows" in wanted:
+            results.append(bench_review_bad_rows(work, runs))
 
     log(f"\n{machine()}; {load()}")
     log(table(results))

@@ -85,7 +85,8 @@ def test_an_encrypted_chain_cannot_be_forged_without_the_key(cli, data_dir, tmp_
     forged = audit_chain.link(previous, row, None)  # what someone who knows the algorithm, not the key, makes
     assert forged == hashlib.sha256(previous.encode() + audit_chain.json.dumps(
         [None if v is None else str(v) for v in row], ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
-    conn.execute(f"INSERT INTO audit_log ({audit_chain.COLUMNS}, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (*row, forged))
+    insert = f"INSERT INTO audit_log ({audit_chain.COLUMNS}, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    conn.execute(insert, (*row, forged))
     conn.close()
     result = cli("check", "--data-dir", data_dir, "--passphrase-file", secret)
     assert result.code == 1 and f"line {last_id + 1} of the audit log (export" in result.err

@@ -49,6 +49,7 @@ from .csv_text import (
     SUMMARY,
     Layout,
     Problem,
+    Problems,
     cut_short,
     header_problem,
     layout_of,
@@ -117,7 +118,7 @@ class Collected:
     kinds: dict[str, str] = field(default_factory=dict)  # file -> ENTRIES or SUMMARY
     entries: list[ReviewEntry] = field(default_factory=list)
     summary_rows: list[SummaryRow] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=Problems)  # at most 1,000 listed per file
     # (worker, week, category) -> [work_type, category_label, minutes, entries, people] of the entries
     sums: dict[SumKey, list[Any]] = field(default_factory=dict)
     extra_columns: dict[str, list[str]] = field(default_factory=dict)  # file -> the columns it added
@@ -127,6 +128,10 @@ class Collected:
     def lost(self) -> list[Problem]:
         """The problems that left a row or a file out (not the notes on how a file was read)."""
         return [p for p in self.problems if not p.note]
+
+    def lost_count(self) -> int:
+        """How many problems left a row or a file out, those not listed one by one included."""
+        return sum(p.more or 1 for p in self.problems if not p.note)
 
 
 ENTRY = {c.name: c for c in fmt.ENTRY_SPEC}
@@ -414,14 +419,14 @@ class Reading:
         try:
             text = raw.decode(fmt.ENCODING)  # utf-8-sig: the byte-order mark is dropped if there is one
         except UnicodeDecodeError:
+            if _BINARY.search(raw, 0, 1024):  # not text at all (random bytes took 440 MB to read as text)
+                self.problem(name, 1, FILE_COLUMN, "is not a CSV file (it holds binary data)")
+                return None
             text = raw.decode(fmt.ENCODING, errors="surrogateescape")
             if _BEYOND_ASCII.search(text):
                 # UTF-8 around a few bytes that are not (a copy damaged, a file cut inside a
                 # character): each costs its row (see Checker.values), the rest is read
                 self.undecodable = True
-            elif _BINARY.search(raw, 0, 1024):
-                self.problem(name, 1, FILE_COLUMN, "is not a CSV file (it holds binary data)")
-                return None
             else:
                 # no UTF-8 beyond ASCII anywhere: a spreadsheet on Windows saved it again
                 text = raw.removeprefix(fmt.BOM).decode("cp1252", errors=_LATIN_1)

@@ -42,6 +42,7 @@ from .reading import (  # noqa: F401 - the names a review's reader uses, with th
     Collected,
     Period,
     Problem,
+    Problems,
     Reading,
     ReviewEntry,
     SummaryRow,
@@ -76,13 +77,14 @@ class ReviewResult(Collected):
     _days: dict[tuple[str, str], list[Period] | None] = field(default_factory=dict, repr=False)
 
     def summary_line(self) -> str:
-        n_problems = len(self.lost())
+        n_problems = self.lost_count()
+        notes = sum(1 for p in self.problems if p.note)
         parts = [count_of(len(self.files), "file"), count_of(len(self.entries), "entry", "entries")]
         if self.summary_rows:
             parts.append(count_of(len(self.summary_rows), "summary row"))
         parts.append(count_of(n_problems, "problem"))
-        if len(self.problems) > n_problems:
-            parts.append(count_of(len(self.problems) - n_problems, "note"))
+        if notes:
+            parts.append(count_of(notes, "note"))
         return ", ".join(parts)
 
     # -- the combined view
@@ -317,6 +319,8 @@ def read_files(
             name = str(path)
             result.files.append(name)
             reading.read(path, name)
+            if isinstance(result.problems, Problems):
+                result.problems.close_file(name)
             if progress is not None and progress(i + 1, len(files)) is False:
                 break
     finally:

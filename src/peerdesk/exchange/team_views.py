@@ -53,8 +53,11 @@ def file_status(result: ReviewResult) -> list[FileStatus]:
     left: dict[str, set[int]] = {}
     notes: dict[str, int] = {}
     refusal: dict[str, str] = {}
+    more: dict[str, int] = {}
     for p in result.problems:
-        if p.note:
+        if p.more:  # problems counted, not listed: each left out a row
+            more[p.file] = more.get(p.file, 0) + p.more
+        elif p.note:
             notes[p.file] = notes.get(p.file, 0) + 1
         elif p.line > 1:  # a row's (a cell, or the row a copy was cut short in)
             left.setdefault(p.file, set()).add(p.line)
@@ -73,7 +76,7 @@ def file_status(result: ReviewResult) -> list[FileStatus]:
             workers=tuple(sorted(workers.get(name, ()))),
             period=period,
             kept=count,
-            left_out=len(left.get(name, ())),
+            left_out=len(left.get(name, ())) + more.get(name, 0),
             notes=notes.get(name, 0),
             refused=refusal.get(name, "") if not count else "",
         ))
