@@ -271,6 +271,8 @@ def _open_store(ws):
 
     outcome = open_store(ws)
     if isinstance(outcome, Opened):
+        for warning in outcome.store.warnings:
+            print(f"peerdesk: warning: {warning}", file=sys.stderr)
         return outcome.store
     if isinstance(outcome, NeedsPassphrase):
         hint = "" if outcome.wrong else "; give it with --passphrase-file FILE"

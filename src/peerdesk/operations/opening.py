@@ -149,6 +149,11 @@ def check_store(workspace: Workspace) -> CheckReport:
             cipher = Cipher.for_file(path, workspace.passphrase)
         except CryptoError as exc:
             raise CheckFailed(str(exc)) from None
+    from ..storage import wal
+
+    if problem := wal.damage(path):
+        raise CheckFailed(f"{path}: {problem}; the changes saved most recently may be missing from what "
+                          "PeerDesk reads. Open PeerDesk to keep a copy of it aside, and ask IT before deleting it")
     result = backups.check_file(path, cipher)
     if not result.ok or result.entries is None or result.revision is None:
         good = backups.newest_good_backup(path, cipher)

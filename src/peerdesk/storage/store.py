@@ -29,7 +29,7 @@ from urllib.parse import quote
 from ..domain.entry import Entry
 from ..domain.summary import HowRow, TotalRow
 from ..domain.weeks import Week
-from . import audit_chain, crypto, migrations
+from . import audit_chain, crypto, migrations, wal
 from .crypto import Cipher
 from .failures import explain, explain_at, medium_problem, read_only_drive
 from .locking import LockTimeout, WriteLock
@@ -349,6 +349,16 @@ class Store(Reader):
         self.cipher = cipher
         db = crypto.dbapi() if cipher is not None else sqlite3
         self._error, self._integrity = db.Error, db.IntegrityError
+        self.warnings: list[str] = []  # what the worker must hear though the store opened
+        if problem := wal.damage(self.path):  # SQLite would ignore it and the next close delete it
+            from .backups import backup_folder
+
+            try:
+                _copy, told = wal.keep_aside(self.path, backup_folder(self.path), problem)
+            except OSError as exc:
+                raise StoreError(f"{problem}, and it could not be copied aside ({exc.strerror}); "
+                                 f"{self.path} was not opened, so nothing in it is lost yet") from None
+            self.warnings.append(told)
         if self.path.exists() and not self.path.is_file():
             raise StoreError(f"{self.path} is a folder or a device, not a database; PeerDesk leaves it as it is")
         if self.path.exists():

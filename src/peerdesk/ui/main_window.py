@@ -254,6 +254,8 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.refresh()
         self.restore_draft()
+        for warning in getattr(store, "warnings", ()):  # a damaged write-ahead log, kept aside
+            QTimer.singleShot(0, lambda text=warning: self.dialogs.error(self, "Recent changes may be missing", text))
 
     def status(self, message: str, ms: int = 8000) -> None:
         self.statusBar().showMessage(message, ms)
