@@ -572,6 +572,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         except BackupError as exc:
             raise CliError(str(exc)) from None
     print(f"{made.path} ({count_of(made.entries, 'entry', 'entries')}, checked)")
+    if made.unrecorded:
+        print(f"peerdesk: warning: the backup is not in the audit log: {made.unrecorded}", file=sys.stderr)
     return EXIT_OK
 
 

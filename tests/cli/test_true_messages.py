@@ -74,3 +74,37 @@ def test_a_read_only_drive_is_told_as_one_and_can_still_be_read_and_exported(sma
     exported = peerdesk(data, "export", "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
     assert exported.returncode == 0 and out.exists()
     assert "not in the audit log" in exported.stderr  # said, not hidden
+
+
+def test_a_backup_from_a_read_only_drive_is_made_and_says_it_is_not_in_the_audit_log(small_disk, tmp_path):
+    data = small_disk / "data"
+    assert peerdesk(data, *ADD).returncode == 0
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    out = tmp_path / "copy.db"
+    done = peerdesk(data, "backup", "--out", out)
+    assert done.returncode == 0 and out.exists()  # success with its file, never failure beside a file
+    assert str(out) in done.stdout and "not in the audit log" in done.stderr
+
+
+def test_a_passphrase_change_on_a_full_disk_says_so_and_changes_nothing(small_disk, tmp_path):
+    from peerdesk.storage import crypto
+
+    if not crypto.available():
+        pytest.skip("sqlcipher3 is not installed")
+    data = small_disk / "data"
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    for path, text in ((old, "first passphrase"), (new, "second passphrase")):
+        path.write_text(text + "\n", "utf-8")
+        path.chmod(0o600)
+    assert peerdesk(data, "init", "--encrypt", "--passphrase-file", old).returncode == 0
+    assert peerdesk(data, "--passphrase-file", old, *ADD).returncode == 0
+    for extra in ("peerdesk.db-wal", "peerdesk.db-shm"):
+        (data / extra).unlink(missing_ok=True)
+    before = (data / "peerdesk.db").read_bytes()
+    fill(small_disk)
+    done = peerdesk(data, "--passphrase-file", old, "passphrase", "--new-passphrase-file", new)
+    assert done.returncode == 1
+    assert "full" in done.stderr and "does not open" not in done.stderr and "PRAGMA" not in done.stderr
+    (small_disk / "filler").unlink()
+    assert (data / "peerdesk.db").read_bytes() == before
+    assert peerdesk(data, "--passphrase-file", old, "list", "--week", "2026-W49").returncode == 0

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 class BackupMade:
     path: Path
     entries: int
+    unrecorded: str = ""  # why the audit log could not record it (busy, a read-only drive), if so
 
 
 def back_up_now(store: Store, out: str | Path | None = None, *, now: datetime | None = None) -> BackupMade:
@@ -52,7 +53,12 @@ def back_up_now(store: Store, out: str | Path | None = None, *, now: datetime | 
         target = backups.backup_folder(store.path) / f"peerdesk-manual-{stamp}.db"
     check = backups.make_backup(store.path, target, store.cipher)
     entries = check.entries or 0
-    store.record("backup", f"{target} ({entries} entries)")
+    from ..storage.store import StoreError
+
+    try:
+        store.record("backup", f"{target} ({entries} entries)")
+    except StoreError as exc:  # the copy is whole and checked: it is reported made, and this said
+        return BackupMade(target, entries, unrecorded=str(exc))
     return BackupMade(target, entries)
 
 

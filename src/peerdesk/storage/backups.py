@@ -25,6 +25,7 @@ from ..config import BACKUPS_FOLDER
 from ..files import StagedFile, copy_atomically, lies_within
 from . import crypto
 from .crypto import Cipher
+from .failures import read_only_drive
 
 T = TypeVar("T")
 
@@ -220,7 +221,10 @@ def make_backup(db_path: Path, target: Path, cipher: Cipher | None = None) -> Fi
             except Exception as exc:  # noqa: BLE001 - sqlcipher3 has its own exception classes
                 raise BackupError(f"backup of {db_path} failed: {exc}") from None
         else:
-            src = sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True, timeout=10)
+            # on a read-only drive a file with no WAL beside it is read as it stands (no -shm can be made)
+            still = read_only_drive(db_path) and not Path(f"{db_path}-wal").exists()
+            uri = f"file:{quote(str(db_path))}?mode=ro" + ("&immutable=1" if still else "")
+            src = sqlite3.connect(uri, uri=True, timeout=10)
             try:
                 src.execute("VACUUM INTO ?", (str(staged.path),))
             except sqlite3.Error as exc:

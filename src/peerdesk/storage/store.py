@@ -380,6 +380,8 @@ class Store(Reader):
                 except crypto.WrongPassphrase as exc:
                     raise WrongPassphrase(str(exc)) from None
                 except crypto.CryptoError as exc:
+                    if problem := medium_problem(self.path):  # a full or read-only drive, not damage
+                        raise StoreUnwritable(f"{self.path} cannot be opened: {problem}") from None
                     raise StoreError(str(exc)) from None
         elif create:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
