@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="save even if the note or client ref seems to hold an identifier (phone, e-mail, a name, …)",
     )
 
+    log = _subcommand(sub, "log", help="log one entry written as one line, e.g. \"mon advocacy 45 @phone\"")
+    _common(log, suppress=True)
+    log.add_argument("line", metavar="LINE", help="the entry in one line (see the README's Quick entry)")
+    log.add_argument("--worker", metavar="NAME", help="default: the worker in settings, else the OS user")
+    log.add_argument("--accept-identifiers", action="store_true", help="as for add")
+
     lst = _subcommand(sub, "list", help="print one week's entries")
     _common(lst, suppress=True)
     # SUPPRESS, like --data-dir: a default here would overwrite `peerdesk --week W list`.
@@ -181,6 +187,10 @@ def main(argv: list[str] | None = None) -> int:
         text_is_text(args)
         if args.command == "add":
             return cmd_add(args)
+        if args.command == "log":
+            from .cli_log import cmd_log
+
+            return cmd_log(args)
         if args.command == "list":
             return cmd_list(args)
         if args.command == "export":
@@ -235,7 +245,9 @@ def _workspace(args: argparse.Namespace):
     from .workspace import Workspace
 
     try:
-        passphrase = _read_passphrase(getattr(args, "passphrase_file", None), "--passphrase-file")
+        from .cli_checks import read_passphrase
+
+        passphrase = read_passphrase(getattr(args, "passphrase_file", None), "--passphrase-file")
         ws = Workspace(getattr(args, "data_dir", None), getattr(args, "taxonomy", None), passphrase=passphrase)
         ws.taxonomy  # noqa: B018 - load now so a bad file is reported as usage
     except (TaxonomyError, SettingsError) as exc:
@@ -243,27 +255,6 @@ def _workspace(args: argparse.Namespace):
     except OSError as exc:
         raise CliError(f"cannot use the data folder: {exc}") from None
     return ws
-
-
-def _read_passphrase(path: str | None, flag: str) -> str | None:
-    if not path:
-        return None
-    try:
-        text = open(path, encoding="utf-8").read()  # noqa: SIM115 - read at once
-    except OSError as exc:
-        raise CliError(f"{flag}: cannot read {path} ({exc.strerror})", EXIT_USAGE) from None
-    text = text.rstrip("\r\n")
-    if not text:
-        raise CliError(f"{flag}: {path} is empty", EXIT_USAGE)
-    if os.name == "posix":
-        mode = os.stat(path).st_mode
-        if mode & 0o077:
-            print(
-                f"peerdesk: warning: {flag}: other accounts on this computer can read {path} "
-                f"(mode {mode & 0o777:o}); make it yours alone with: chmod 600 {path}",
-                file=sys.stderr,
-            )
-    return text
 
 
 def _open_store(ws):
@@ -333,8 +324,6 @@ def _week(text: str | None):
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from .operations.entries import add_entry, check_entry
-
     ws = _workspace(args)
     raw: dict[str, Any] = {
         "date": args.date,
@@ -348,15 +337,26 @@ def cmd_add(args: argparse.Namespace) -> int:
         "tags": args.tag,
         "note": args.note,
     }
+    return save_checked(args, ws, raw)
+
+
+def save_checked(args: argparse.Namespace, ws, raw: dict[str, Any], *, flags: bool = True) -> int:
+    """An entry from the command line (`add`, `log`) through the form's checks, then saved; prints
+    its id. A problem names the option (`--minutes`), or with *flags* off the field (`minutes`)."""
+    from .operations.entries import add_entry, check_entry
+
+    def name(field: str) -> str:
+        return f"--{_FLAGS.get(field, field)}" if flags else field.replace("_", " ")
+
     check = check_entry(raw, ws.taxonomy, worker=args.worker or ws.settings.worker(), today=date.today())
     if check.entry is None:
         field, message = next(iter(check.errors.items()))
-        raise CliError(f"--{_FLAGS.get(field, field)}: {message}", EXIT_USAGE)
+        raise CliError(f"{name(field)}: {message}", EXIT_USAGE)
     if check.findings and not args.accept_identifiers:
         first = check.findings[0]
         more = f" (and {len(check.findings) - 1} more)" if len(check.findings) > 1 else ""
         raise CliError(
-            f"--{_FLAGS[first.field]}: looks like it holds a {first.kind}{more}; remove it, "
+            f"{name(first.field)}: looks like it holds a {first.kind}{more}; remove it, "
             "or add --accept-identifiers if it identifies no one",
             EXIT_USAGE,
         )
@@ -671,7 +671,9 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
     from .storage import crypto
 
     ws = _workspace(args)
-    new = _read_passphrase(args.new_passphrase_file, "--new-passphrase-file")
+    from .cli_checks import read_passphrase
+
+    new = read_passphrase(args.new_passphrase_file, "--new-passphrase-file")
     if not ws.encrypted:
         raise CliError(f"{ws.db_path} is not encrypted; there is no passphrase to change", EXIT_USAGE)
     store = _open_store(ws)  # proves the old passphrase

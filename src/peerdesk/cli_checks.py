@@ -1,9 +1,11 @@
-"""Checks of the command line's arguments that need more than argparse: text that is text, and
-output paths that are not PeerDesk's own files."""
+"""Checks of the command line's arguments that need more than argparse: text that is text,
+output paths that are not PeerDesk's own files, and passphrase files."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from .cli import EXIT_USAGE, CliError  # imported by cli.py when a command runs, not at its import
 
@@ -34,3 +36,24 @@ def not_in_data_folder(flag: str, path: str, args: argparse.Namespace) -> None:
             "journal, a lock, a backup or the settings; nothing was written: choose another file",
             EXIT_USAGE,
         )
+
+
+def read_passphrase(path: str | None, flag: str) -> str | None:
+    if not path:
+        return None
+    try:
+        text = open(path, encoding="utf-8").read()  # noqa: SIM115 - read at once
+    except OSError as exc:
+        raise CliError(f"{flag}: cannot read {path} ({exc.strerror})", EXIT_USAGE) from None
+    text = text.rstrip("\r\n")
+    if not text:
+        raise CliError(f"{flag}: {path} is empty", EXIT_USAGE)
+    if os.name == "posix":
+        mode = os.stat(path).st_mode
+        if mode & 0o077:
+            print(
+                f"peerdesk: warning: {flag}: other accounts on this computer can read {path} "
+                f"(mode {mode & 0o777:o}); make it yours alone with: chmod 600 {path}",
+                file=sys.stderr,
+            )
+    return text

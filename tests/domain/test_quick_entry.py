@@ -1,0 +1,92 @@
+"""The quick-entry grammar: one line, understood as the README describes it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from peerdesk.domain.entry import validate
+from peerdesk.domain.quick_entry import match_category, parse
+from peerdesk.domain.taxonomy import load_default
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def tax():
+    return load_default()
+
+
+def understood(tax, line):
+    parsed = parse(line, tax, today=TODAY)
+    assert parsed.problems == [], [(p.text, p.reason) for p in parsed.problems]
+    return parsed.raw
+
+
+def test_the_readmes_examples(tax):
+    assert understood(tax, "team 60") == {"minutes": 60, "category": "team_communication", "work_type": "indirect"}
+    assert understood(tax, "yesterday 10:30 1h30 group facilitation x6 #presence") == {
+        "date": date(2026, 11, 24), "start_time": "10:30", "minutes": 90, "format": "group", "people": 6,
+        "tags": ["presence"], "category": "group_facilitation", "work_type": "direct",
+    }
+    assert understood(tax, "mon advocacy 45 @phone ref:C-102 // called the housing office with them") == {
+        "date": date(2026, 11, 23), "minutes": 45, "mode": "phone", "client_ref": "C-102",
+        "note": "called the housing office with them", "category": "advocacy", "work_type": "direct",
+    }
+    assert understood(tax, "14:00-14:45 supervision") == {
+        "start_time": "14:00", "minutes": 45, "category": "supervision_training", "work_type": "indirect",
+    }
+
+
+@pytest.mark.parametrize(("word", "day"), [
+    ("today", TODAY), ("yesterday", date(2026, 11, 24)), ("wed", TODAY), ("thu", date(2026, 11, 19)),
+    ("thursday", date(2026, 11, 19)), ("-2", date(2026, 11, 23)), ("2026-11-02", date(2026, 11, 2)),
+])
+def test_the_day_is_said_as_a_worker_says_it_never_in_the_future(tax, word, day):
+    assert understood(tax, f"{word} advocacy 30")["date"] == day
+
+
+@pytest.mark.parametrize(("word", "minutes"), [("45", 45), ("45m", 45), ("1h", 60), ("1h30", 90), ("2h", 120)])
+def test_durations(tax, word, minutes):
+    assert understood(tax, f"advocacy {word}")["minutes"] == minutes
+
+
+@pytest.mark.parametrize(("words", "key"), [("adv", "advocacy"), ("sbmgs", "skill_building_mentoring_goal_setting"),
+                                            ("skill", "skill_building_mentoring_goal_setting"),
+                                            ("group plan", "group_planning_development"),
+                                            ("legitimizing_role", "legitimizing_role"),
+                                            ("housing", None)])
+def test_a_category_by_the_start_of_its_words_its_key_or_its_initials(tax, words, key):
+    found = match_category(words.split(), tax)
+    assert found == ([key] if key else [])
+
+
+def test_a_word_that_fits_several_categories_lists_them(tax):
+    parsed = parse("s 20", tax, today=TODAY)
+    [problem] = parsed.problems
+    assert problem.text == "s" and problem.reason.startswith("fits 6 categories: ")
+    assert "skill_building_mentoring_goal_setting" in parsed.candidates
+
+
+@pytest.mark.parametrize(("line", "word", "reason"), [
+    ("advocacy 30 @fax", "@fax", "not a mode"),
+    ("advocacy 30 #x", "#x", "is not a tag"),
+    ("advocacy 11:00-10:00", "11:00-10:00", "ends before it starts"),
+    ("juggling 30", "juggling", "is no category"),
+])
+def test_each_word_not_understood_is_named_with_the_reason(tax, line, word, reason):
+    [problem] = parse(line, tax, today=TODAY).problems
+    assert problem.text == word and reason in problem.reason
+    assert line[problem.start:problem.end] == word  # where to underline it
+
+
+def test_group_and_a_number_is_a_group_and_its_size(tax):
+    raw = understood(tax, "group facilitation group 8 45")
+    assert (raw["format"], raw["people"], raw["category"]) == ("group", 8, "group_facilitation")
+
+
+def test_a_line_goes_through_the_same_checks_as_the_form(tax):
+    raw = {"worker": "PW-07", "date": TODAY, **understood(tax, "mon advocacy 45 @phone")}
+    entry = validate(raw, tax, today=TODAY)
+    assert (entry.date, entry.minutes, entry.mode, entry.category) == (date(2026, 11, 23), 45, "phone", "advocacy")
