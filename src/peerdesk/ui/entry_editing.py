@@ -107,7 +107,7 @@ class EntryDialog(QDialog):
     def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit entry")
-        self.form = EntryForm(taxonomy, save_label="&Save changes")
+        self.form = EntryForm(taxonomy, save_label="&Save changes", quick=False)
         self.form.clear_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)

@@ -36,6 +36,7 @@ from ..domain.entry import FORMATS, MAX_CLIENT_REF, MAX_NOTE, MAX_PEOPLE, MODES,
 from ..domain.taxonomy import Taxonomy
 from . import plain_text, style
 from .date_field import DateField
+from .quick_line import QuickLine
 
 INVALID_PROPERTY = "invalid"
 
@@ -48,7 +49,9 @@ class EntryForm(QWidget):
     guide_requested = Signal(str)  # category key
     changed = Signal()  # anything typed or chosen
 
-    def __init__(self, taxonomy: Taxonomy, *, save_label: str = "&Save entry", parent: QWidget | None = None):
+    def __init__(
+        self, taxonomy: Taxonomy, *, save_label: str = "&Save entry", quick: bool = True, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.taxonomy = taxonomy
         self._error_labels: dict[str, QLabel] = {}
@@ -123,6 +126,15 @@ class EntryForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        self.quick: QuickLine | None = None
+        if quick:  # the whole entry in one line (a new entry's form; an edit is done in the fields)
+            self.quick = QuickLine(taxonomy, lambda: self.date_edit.today())
+            label = QLabel("&Quick")
+            label.setBuddy(self.quick.edit)
+            form.addRow(label, self.quick)
+            self.quick.understood.connect(self._take_quick)
+            self.quick.submit_requested.connect(self.submitted)
+            self._before_quick: dict[str, Any] | None = None
         self._add_row(form, "&Date", "date", self.date_edit)
         self._add_row(form, "S&tart", "start_time", self.start_edit)
         self._add_row(form, "&Minutes", "minutes", self.minutes_edit)
@@ -161,6 +173,7 @@ class EntryForm(QWidget):
 
         self.setTabOrder(self.date_edit, self.start_edit)
         chain = [
+            *([self.quick.edit] if self.quick is not None else []),
             self.date_edit,
             self.start_edit,
             self.minutes_edit,
@@ -186,7 +199,9 @@ class EntryForm(QWidget):
         self.date_edit.problem.connect(lambda message: self.show_field_error("date", message))
         self._enter_filter = _EnterToSave(self)
         for widget in chain:
-            if widget is not self.note_edit and not isinstance(widget, QPushButton):
+            if widget is not self.note_edit and not isinstance(widget, QPushButton) and (
+                self.quick is None or widget is not self.quick.edit  # the line saves only what it understood
+            ):
                 widget.installEventFilter(self._enter_filter)
         self.note_edit.installEventFilter(self._enter_filter)
 
@@ -388,9 +403,22 @@ class EntryForm(QWidget):
 
     # ------------------------------------------------------------ reset
 
+    def _take_quick(self, raw: dict[str, Any]) -> None:
+        """The quick line's fields in the form: over what the form held before the line was begun,
+        so that a word taken back out of the line gives its field back."""
+        if self._before_quick is None:
+            self._before_quick = self.values()
+        self.set_values(self._before_quick)
+        self.set_values(raw)
+        if not raw:
+            self._before_quick = None
+
     def clear(self) -> None:
         """Ready for the next entry: keep date, work type, category, mode and format (and a
         group's size: the next session of a group is usually as large)."""
+        if self.quick is not None:
+            self.quick.saved()
+            self._before_quick = None
         self.start_edit.clear()
         self.minutes_edit.clear()
         self.client_ref_edit.clear()

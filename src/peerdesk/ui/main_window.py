@@ -388,6 +388,11 @@ class MainWindow(QMainWindow):
         if self.form is not None:
             self.form.focus_first()
 
+    def focus_quick(self) -> None:
+        """Ctrl+K: the quick-entry line, from anywhere in the window."""
+        if self.form is not None and self.form.quick is not None:
+            self.form.quick.focus()
+
     def save_new_entry(self) -> None:
         from .entry_editing import save_new_entry
 

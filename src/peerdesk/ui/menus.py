@@ -48,10 +48,11 @@ def build_menus(window: MainWindow) -> None:
 
     edit_menu = w.menu("&Edit")
     w.new_action = action(w, "&New entry", w.focus_form, Key.New)
+    w.quick_action = action(w, "&Quick entry (one line)", w.focus_quick, "Ctrl+K")
     w.save_action = action(w, "&Save entry", w.save_new_entry, Key.Save, "Ctrl+Return", "Ctrl+Enter")
     w.edit_action = action(w, "&Edit selected entry…", lambda: w.edit_row(w.current_row()))
     w.delete_action = action(w, "&Delete selected entry…", lambda: w.delete_row(w.current_row()))
-    edit_menu.addActions([w.new_action, w.save_action])
+    edit_menu.addActions([w.new_action, w.quick_action, w.save_action])
     edit_menu.addSeparator()
     assert w.history is not None
     for undoing in (w.history.undo_action, w.history.redo_action):
