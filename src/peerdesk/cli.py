@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("line", metavar="LINE", help="the entry in one line (see the README's Quick entry)")
     log.add_argument("--worker", metavar="NAME", help="default: the worker in settings, else the OS user")
     log.add_argument("--accept-identifiers", action="store_true", help="as for add")
+    log.add_argument("--dry-run", action="store_true", help="print the entry it would add as JSON; add nothing")
+    log.add_argument("--json", action="store_true", help="with --dry-run (the only output there is)")
 
     lst = _subcommand(sub, "list", help="print one week's entries")
     _common(lst, suppress=True)
@@ -340,7 +342,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     return save_checked(args, ws, raw)
 
 
-def save_checked(args: argparse.Namespace, ws, raw: dict[str, Any], *, flags: bool = True) -> int:
+def save_checked(
+    args: argparse.Namespace, ws, raw: dict[str, Any], *, flags: bool = True, dry_run: bool = False
+) -> int:
     """An entry from the command line (`add`, `log`) through the form's checks, then saved; prints
     its id. A problem names the option (`--minutes`), or with *flags* off the field (`minutes`)."""
     from .operations.entries import add_entry, check_entry
@@ -361,6 +365,9 @@ def save_checked(args: argparse.Namespace, ws, raw: dict[str, Any], *, flags: bo
             EXIT_USAGE,
         )
     entry = check.entry
+    if dry_run:  # what would be added, as `list --json` shows it; nothing is written
+        print(json.dumps(entry_json(entry, ws.taxonomy), ensure_ascii=False, indent=2))
+        return EXIT_OK
     with _opened(ws) as store:
         store.actor = lambda: entry.worker  # the audit log names the worker the entry names
         _daily_backup(store)

@@ -19,4 +19,4 @@ def cmd_log(args: argparse.Namespace) -> int:
         more = f" (and {len(parsed.problems) - 1} more)" if len(parsed.problems) > 1 else ""
         raise CliError(f"'{first.text}' {first.reason}{more}", EXIT_USAGE)
     raw = {"date": date.today(), "mode": ws.settings.get("default_mode"), **parsed.raw}
-    return save_checked(args, ws, raw, flags=False)
+    return save_checked(args, ws, raw, flags=False, dry_run=args.dry_run)

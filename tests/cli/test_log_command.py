@@ -30,3 +30,18 @@ def test_the_identifier_check_applies_to_a_line_too(cli, data_dir):
     result = cli("log", "--data-dir", data_dir, line)
     assert result.code == 2 and result.err_lines[0].startswith("peerdesk: note: looks like it holds a phone number")
     assert cli("log", "--data-dir", data_dir, "--accept-identifiers", line).code == 0
+
+
+def test_a_dry_run_prints_the_entry_as_list_json_does_and_adds_nothing(cli, data_dir):
+    result = cli("log", "--data-dir", data_dir, "--dry-run", "--json", "advocacy 45 @phone ref:C-102")
+    assert result.code == 0
+    entry = json.loads(result.out)
+    got = (entry["minutes"], entry["category"], entry["mode"], entry["client_ref"])
+    assert got == (45, "advocacy", "phone", "C-102")
+    assert entry["date"] == date.today().isoformat()
+    assert not (data_dir / "peerdesk.db").exists()
+
+
+def test_a_number_out_of_range_is_named(cli, data_dir):
+    result = cli("log", "--data-dir", data_dir, "team 800")
+    assert result.code == 2 and "800 is out of range: between 1 and 720 minutes" in result.err

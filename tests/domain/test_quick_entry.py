@@ -65,7 +65,7 @@ def test_a_category_by_the_start_of_its_words_its_key_or_its_initials(tax, words
 def test_a_word_that_fits_several_categories_lists_them(tax):
     parsed = parse("s 20", tax, today=TODAY)
     [problem] = parsed.problems
-    assert problem.text == "s" and problem.reason.startswith("fits 6 categories: ")
+    assert problem.text == "s" and problem.reason.startswith("matches several categories: Experiential sharing; ")
     assert "skill_building_mentoring_goal_setting" in parsed.candidates
 
 

@@ -174,8 +174,9 @@ def parse(text: str, taxonomy: Taxonomy, *, today: date) -> Parsed:
             out.parts.append(Part(first, last, phrase, "category"))
         else:
             out.candidates = keys
-            why = (f"fits {len(keys)} categories: " + ", ".join(taxonomy.category_label(k) for k in keys[:6])
-                   if keys else "is no category, mode, time or tag PeerDesk knows")
+            why = ("matches several categories: " + "; ".join(taxonomy.category_label(k) for k in keys[:6])
+                   + ("; …" if len(keys) > 6 else "") if keys
+                   else "is no category, mode, time or tag PeerDesk knows")
             out.parts.append(Part(first, last, phrase, "unknown", why))
     out.parts.sort(key=lambda p: p.start)
     return out
