@@ -65,7 +65,7 @@ def test_a_category_by_the_start_of_its_words_its_key_or_its_initials(tax, words
 def test_a_word_that_fits_several_categories_lists_them(tax):
     parsed = parse("s 20", tax, today=TODAY)
     [problem] = parsed.problems
-    assert problem.text == "s" and problem.reason.startswith("matches several categories: Experiential sharing; ")
+    assert problem.text == "s" and problem.reason.startswith("matches several categories: Skill building, ")
     assert "skill_building_mentoring_goal_setting" in parsed.candidates
 
 
@@ -90,3 +90,14 @@ def test_a_line_goes_through_the_same_checks_as_the_form(tax):
     raw = {"worker": "PW-07", "date": TODAY, **understood(tax, "mon advocacy 45 @phone")}
     entry = validate(raw, tax, today=TODAY)
     assert (entry.date, entry.minutes, entry.mode, entry.category) == (date(2026, 11, 23), 45, "phone", "advocacy")
+
+
+def test_every_category_is_reached_by_a_short_unique_start_of_its_label(tax):
+    longest = 0
+    for cat in tax.categories.values():
+        label = cat.label.lower()
+        reached = next((label[:n] for n in range(1, len(label) + 1)
+                        if label[:n].strip() and match_category(label[:n].split(), tax) == [cat.key]), None)
+        assert reached is not None, cat.key
+        longest = max(longest, len(reached))
+    assert longest <= 12  # "building r", "group p": a few letters, never the whole label

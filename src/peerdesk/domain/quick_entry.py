@@ -74,8 +74,9 @@ def _initials(label: str) -> str:
 
 
 def match_category(words: list[str], taxonomy: Taxonomy) -> list[str]:
-    """The category keys that *words* name: an exact key or label first, then labels that every
-    word begins a word of, then labels that hold every word, then initials."""
+    """The category keys that *words* name: an exact key or label first, then labels whose words
+    the words begin in order (`rel` is Relationship building, not Building relationships), then
+    labels any of whose words each word begins, then labels that hold the words, then initials."""
     query = " ".join(words).lower().strip()
     if not query:
         return []
@@ -86,7 +87,15 @@ def match_category(words: list[str], taxonomy: Taxonomy) -> list[str]:
     def starts(label: str) -> bool:
         label_words = re.findall(r"[a-z0-9]+", label.lower())
         return all(any(lw.startswith(w) for lw in label_words) for w in re.findall(r"[a-z0-9]+", query))
-    for test in (lambda c: starts(c.label) or c.key.lower().startswith(query.replace(" ", "_")),
+    qwords = re.findall(r"[a-z0-9]+", query)
+
+    def in_order(label: str) -> bool:  # the words begin the label's words, first with first
+        label_words = re.findall(r"[a-z0-9]+", label.lower())
+        head = label_words[: len(qwords)]
+        return len(head) == len(qwords) and all(lw.startswith(w) for w, lw in zip(qwords, head, strict=True))
+
+    for test in (lambda c: in_order(c.label),
+                 lambda c: starts(c.label) or c.key.lower().startswith(query.replace(" ", "_")),
                  lambda c: query in c.label.lower(),
                  lambda c: query.replace(" ", "") == _initials(c.label) or _initials(c.label).startswith(query)):
         found = [c.key for c in cats if test(c)]
