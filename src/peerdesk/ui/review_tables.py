@@ -22,7 +22,7 @@ SORT_ROLE = Qt.UserRole + 1
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 
 
-class _Table(QAbstractTableModel):
+class ReadOnlyTable(QAbstractTableModel):
     """A read-only table of *rows*; subclasses say a row's cells (shown, and to sort by)."""
 
     columns: Sequence[str] = ()
@@ -81,7 +81,7 @@ def sorted_view_model(model: QAbstractTableModel, parent) -> QSortFilterProxyMod
     return proxy
 
 
-class FilesModel(_Table):
+class FilesModel(ReadOnlyTable):
     """One row per file opened: what it holds and what became of its rows."""
 
     columns = ("File", "Kind", "Worker", "Days covered", "Rows kept", "Left out", "Notes", "Status")
@@ -108,7 +108,7 @@ class FilesModel(_Table):
         return super().data(index, role)
 
 
-class PivotModel(_Table):
+class PivotModel(ReadOnlyTable):
     """Workers down, weeks across; a cell is the week's hours, shaded by its direct share."""
 
     def __init__(self, share_label: str, parent=None) -> None:
@@ -170,7 +170,7 @@ def share_shade(percent: float) -> QColor:
     return QColor(round(255 - 165 * f), round(255 - 95 * f), round(255 - 25 * f))
 
 
-class AveragesModel(_Table):
+class AveragesModel(ReadOnlyTable):
     """Each worker over the weeks chosen."""
 
     columns = ("Worker", "Weeks logged", "h/week logged", "h/week in range", "Direct %")
@@ -207,7 +207,7 @@ class AveragesModel(_Table):
         return None
 
 
-class EntriesModel(_Table):
+class EntriesModel(ReadOnlyTable):
     """The entries of the files (after the window's filters), with their notes and client refs."""
 
     columns = (
