@@ -114,14 +114,6 @@ def make_bad_rows_file(folder: Path, rows: int = BAD_ROWS) -> Path:
     return path
 
 
-def bad_rows_memory(path: Path, runs: int) -> dict[str, list]:
-    out: dict[str, list] = {"bad-floor": [], "bad-review": []}
-    for i in range(runs):
-        for side in ("bad-floor", "bad-review") if i % 2 == 0 else ("bad-review", "bad-floor"):
-            out[side].append(measured(side, [path])["rss_kb"])
-    return out
-
-
 def make_memory_files(folder: Path) -> list[Path]:
     """The memory case's files: 50 workers' exports of 52 weeks each."""
     return make_files(folder, MEMORY_FILES, MEMORY_WEEKS, None)
@@ -197,14 +189,17 @@ def measured(side: str, paths: list[Path], traced: bool = False) -> dict[str, in
     return json.loads(out.stdout)
 
 
-def memory(paths: list[Path], runs: int, traced: bool = True) -> dict[str, list]:
-    """Fresh processes for each side, alternating: *runs* of each (RSS), then one each under tracemalloc."""
-    out: dict[str, list] = {"floor": [], "review": [], "floor_traced": [], "review_traced": []}
+def memory(
+    paths: list[Path], runs: int, traced: bool = True, sides: tuple[str, str] = ("floor", "review")
+) -> dict[str, list]:
+    """Fresh processes for each of the two *sides* (the floor first), alternating: *runs* of each
+    (RSS), then one each under tracemalloc."""
+    out: dict[str, list] = {key: [] for side in sides for key in (side, side + "_traced")}
     for i in range(runs):
-        for side in ("floor", "review") if i % 2 == 0 else ("review", "floor"):
+        for side in sides if i % 2 == 0 else sides[::-1]:
             out[side].append(measured(side, paths)["rss_kb"])
     if traced:
-        for side in ("floor", "review"):
+        for side in sides:
             out[side + "_traced"].append(measured(side, paths, True)["traced_peak"])
     return out
 

@@ -531,38 +531,38 @@ def bench_review(work: Path, runs: int) -> Result:
     return Result(figure, median(vs), median(fs), "≤ 3×", 3.0)
 
 
+def _memory_case(work: Path, name: str, make, sides: tuple[str, str], runs: int, what: tuple[str, str],
+                 figure: str, target: float) -> Result:
+    """A peak-memory case: *make(folder)* writes its files into a fresh folder; each side runs in
+    fresh processes, alternating (review_bench.memory); *what* names the floor and PeerDesk's side."""
+    import review_bench
+
+    folder = work / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    paths = make(folder)
+    log(f"{name}: {runs} fresh processes for each side, alternating ({load()})")
+    got = review_bench.memory(paths, runs, traced=False, sides=sides)
+    fs, vs = got[sides[0]], got[sides[1]]
+    log(f"  {what[0]} {[round(kb / 1024, 1) for kb in fs]} MB; {what[1]} {[round(kb / 1024, 1) for kb in vs]} MB")
+    return Result(figure, median(vs) / 1024, median(fs) / 1024, f"≤ {target:g}×", target, unit="MB")
+
+
 def bench_review_memory(work: Path, runs: int) -> Result:
     import review_bench
 
-    folder = work / "review-memory"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir()
-    paths = review_bench.make_memory_files(folder)
-    log(f"review memory: {runs} fresh processes for each side, alternating ({load()})")
-    got = review_bench.memory(paths, runs, traced=False)
-    fs, vs = got["floor"], got["review"]
-    log(f"  floor {[round(kb / 1024, 1) for kb in fs]} MB; "
-        f"review_files + team {[round(kb / 1024, 1) for kb in vs]} MB")
     figure = f"review peak memory (RSS growth), {review_bench.MEMORY_FILES} files × {review_bench.MEMORY_WEEKS} weeks"
-    return Result(figure, median(vs) / 1024, median(fs) / 1024, f"≤ {review_bench.MEMORY_TARGET:g}×",
-                  review_bench.MEMORY_TARGET, unit="MB")
+    return _memory_case(work, "review-memory", review_bench.make_memory_files, ("floor", "review"), runs,
+                        ("floor", "review_files + team"), figure, review_bench.MEMORY_TARGET)
 
 
 def bench_review_bad_rows(work: Path, runs: int) -> Result:
     import review_bench
 
-    folder = work / "review-bad-rows"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir()
-    path = review_bench.make_bad_rows_file(folder)
-    log(f"review of {review_bench.BAD_ROWS:,} bad rows: {runs} fresh processes for each side ({load()})")
-    got = review_bench.bad_rows_memory(path, runs)
-    fs, vs = got["bad-floor"], got["bad-review"]
-    log(f"  floor (the file's text held) {[round(kb / 1024, 1) for kb in fs]} MB; "
-        f"review_files {[round(kb / 1024, 1) for kb in vs]} MB")
     figure = f"review peak memory, one file of {review_bench.BAD_ROWS:,} bad rows vs its text held"
-    return Result(figure, median(vs) / 1024, median(fs) / 1024, f"≤ {review_bench.BAD_TARGET:g}×",
-                  review_bench.BAD_TARGET, unit="MB")
+    return _memory_case(work, "review-bad-rows", lambda folder: [review_bench.make_bad_rows_file(folder)],
+                        ("bad-floor", "bad-review"), runs, ("floor (the file's text held)", "review_files"),
+                        figure, review_bench.BAD_TARGET)
 
 
 # ---------------------------------------------------------------- main
