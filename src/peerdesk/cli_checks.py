@@ -27,15 +27,11 @@ def text_is_text(args: argparse.Namespace) -> None:
 def not_in_data_folder(flag: str, path: str, args: argparse.Namespace) -> None:
     """Refuse (exit 2, nothing written) a file PeerDesk would write among its own: over the
     database, its journal or a backup. Exports and backups check this in their own layers."""
-    from .config import owned_by_peerdesk, resolve_data_dir
+    from .config import owned_by_peerdesk, owned_refusal, resolve_data_dir
 
     folder = resolve_data_dir(getattr(args, "data_dir", None))
     if owned_by_peerdesk(path, folder):
-        raise CliError(
-            f"{flag}: {path} is one of PeerDesk's own files in its data folder ({folder}): the database, its "
-            "journal, a lock, a backup or the settings; nothing was written: choose another file",
-            EXIT_USAGE,
-        )
+        raise CliError(f"{flag}: {owned_refusal(path, folder)}", EXIT_USAGE)
 
 
 def read_passphrase(path: str | None, flag: str) -> str | None:

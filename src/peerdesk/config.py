@@ -57,3 +57,9 @@ def owned_by_peerdesk(target: str | os.PathLike[str], data_dir: str | os.PathLik
         beside = False
     name = here.name.casefold()
     return beside and (name.startswith(("peerdesk", ".")) or name in _OWN_NAMES)
+
+
+def owned_refusal(target: str | os.PathLike[str], data_dir: str | os.PathLike[str]) -> str:
+    """What to say when *target* is one of PeerDesk's own files (see :func:`owned_by_peerdesk`)."""
+    return (f"{target} is one of PeerDesk's own files in its data folder ({data_dir}): the database, its "
+            "journal, a lock, a backup or the settings; nothing was written: choose another file")

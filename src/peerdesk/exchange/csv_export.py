@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import owned_by_peerdesk
+from ..config import owned_by_peerdesk, owned_refusal
 from ..domain.entry import count_of
 from ..domain.summary import UNKNOWN_WORK_TYPE
 from ..domain.taxonomy import Taxonomy
@@ -300,10 +300,7 @@ def _export(
         raise ExportError("the entries and the summary cannot go to the same file")
     for target in (entries_path, summary_path):
         if target is not None and owned_by_peerdesk(target, store.path.parent):
-            raise OutputRefused(
-                f"{target} is one of PeerDesk's own files in its data folder ({store.path.parent}): the "
-                "database, its journal, a lock, a backup or the settings; nothing was written: choose another file"
-            )
+            raise OutputRefused(owned_refusal(target, store.path.parent))
     summary = store.worker_day_totals(start, end) if summary_path is not None else None
     summary_rows = summary_cells(summary, taxonomy, start, end) if summary is not None else []
     total = (store.count_between(start, end) if entries_path is not None else 0) + len(summary_rows)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import owned_by_peerdesk
+from ..config import owned_by_peerdesk, owned_refusal
 from .opening import Opened, OpenOutcome, backup_cipher, open_store
 
 if TYPE_CHECKING:
@@ -44,9 +44,7 @@ def back_up_now(store: Store, out: str | Path | None = None, *, now: datetime | 
         )
         if owned_by_peerdesk(target, store.path.parent) and not new_backup:
             raise backups.OutputRefused(
-                f"{target} is one of PeerDesk's own files in its data folder ({store.path.parent}): the "
-                "database, its journal, a lock, a backup or the settings; nothing was written: choose another "
-                "file, a new name in the backups folder, or leave out the file name"
+                owned_refusal(target, store.path.parent) + " (a new name in the backups folder, or none, will do)"
             )
     else:
         stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")

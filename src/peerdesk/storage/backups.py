@@ -11,7 +11,6 @@ of the 4 weeks before them are kept (both configurable).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import sqlite3
@@ -22,7 +21,7 @@ from typing import TypeVar
 from urllib.parse import quote
 
 from ..config import BACKUPS_FOLDER
-from ..files import StagedFile, copy_atomically, lies_within
+from ..files import StagedFile, copy_atomically
 from . import crypto
 from .crypto import Cipher
 from .failures import read_only_drive
@@ -183,31 +182,11 @@ def _unshareable_wal_file(path: Path, exc: sqlite3.DatabaseError) -> bool:
     return getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY") and not Path(f"{path}-wal").exists()
 
 
-def _names_the_store(target: Path, db_path: Path) -> bool:
-    """Whether *target* is the database or one of SQLite's or PeerDesk's files beside it
-    (however spelt: links, another case); a backup beside them under its own name is fine."""
-    if not lies_within(target.parent, db_path.parent) or not db_path.parent.exists():
-        return False
-    tails = ("", "-wal", "-shm", "-journal", ".lock")
-    ours = {f"{db_path.name}{tail}".casefold() for tail in tails}
-    if target.name.casefold() in ours:
-        return True
-    return target.exists() and any(
-        (db_path.parent / name).exists() and os.path.samefile(target, db_path.parent / name)
-        for name in (db_path.name, f"{db_path.name}-wal", f"{db_path.name}-shm", f"{db_path.name}-journal")
-    )
-
-
 def make_backup(db_path: Path, target: Path, cipher: Cipher | None = None) -> FileCheck:
     """Copy the live database to *target* (atomically, checked). Returns the copy's check.
 
     An encrypted database is copied with ``sqlcipher_export`` under the same key and
     salt, so the backup opens with the same passphrase and is never plain text."""
-    if _names_the_store(target, db_path):
-        raise OutputRefused(
-            f"{target} is {db_path.name} or one of its own files (journal, lock); nothing was written: "
-            "a backup goes to another name"
-        )
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         # filled by SQLite itself: VACUUM INTO takes an empty file

@@ -75,7 +75,8 @@ def back_up_now(window: MainWindow) -> None:
     except (BackupError, StoreError) as exc:
         window.dialogs.error(window, "Backup failed", str(exc))
         return
-    window.status(f"Backed up {made.entries} entries to {made.path}", 10000)
+    unrecorded = f"; it is not in the audit log: {made.unrecorded}" if made.unrecorded else ""
+    window.status(f"Backed up {made.entries} entries to {made.path}{unrecorded}", 10000)
 
 
 def choose_and_restore(window: MainWindow) -> None:
