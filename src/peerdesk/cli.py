@@ -87,13 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="save even if the note or client ref seems to hold an identifier (phone, e-mail, a name, …)",
     )
 
-    log = _subcommand(sub, "log", help="log one entry written as one line, e.g. \"mon advocacy 45 @phone\"")
-    _common(log, suppress=True)
-    log.add_argument("line", metavar="LINE", help="the entry in one line (see the README's Quick entry)")
-    log.add_argument("--worker", metavar="NAME", help="default: the worker in settings, else the OS user")
-    log.add_argument("--accept-identifiers", action="store_true", help="as for add")
-    log.add_argument("--dry-run", action="store_true", help="print the entry it would add as JSON; add nothing")
-    log.add_argument("--json", action="store_true", help="with --dry-run (the only output there is)")
+    from .cli_log import declare_log
+
+    declare_log(sub)
 
     lst = _subcommand(sub, "list", help="print one week's entries")
     _common(lst, suppress=True)

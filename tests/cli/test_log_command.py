@@ -45,3 +45,16 @@ def test_a_dry_run_prints_the_entry_as_list_json_does_and_adds_nothing(cli, data
 def test_a_number_out_of_range_is_named(cli, data_dir):
     result = cli("log", "--data-dir", data_dir, "team 800")
     assert result.code == 2 and "800 is out of range: between 1 and 720 minutes" in result.err
+
+
+def test_usual_entries_are_listed_most_made_first(data_dir, capsys):
+    from peerdesk.cli import main
+
+    for line in ["team 60", "team 60", "adv 45 @phone", "adv 45 @phone", "team 60", "adm 20"]:
+        assert main(["--data-dir", str(data_dir), "log", line]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "log", "--usual", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"line": "team communication 60", "times": 3},
+                                                   {"line": "advocacy 45 @phone", "times": 2}]
+    assert main(["--data-dir", str(data_dir), "log", "--usual"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["   3×  team communication 60", "   2×  advocacy 45 @phone"]

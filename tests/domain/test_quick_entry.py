@@ -101,3 +101,40 @@ def test_every_category_is_reached_by_a_short_unique_start_of_its_label(tax):
         assert reached is not None, cat.key
         longest = max(longest, len(reached))
     assert longest <= 12  # "building r", "group p": a few letters, never the whole label
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("14-14:45 sup", {"start_time": "14:00", "minutes": 45}),
+    ("930-1030 adv", {"start_time": "09:30", "minutes": 60}),
+    ("9-10 adv", {"start_time": "09:00", "minutes": 60}),
+    ("adv 45 @p", {"mode": "phone"}),  # the first letter as the form's list shows it
+    ("adv 45 @i", {"mode": "in_person"}),
+    ("adv 45 @pe", {"mode": "in_person"}),
+    ("adv 45 C-102", {"client_ref": "C-102"}),  # a code of letters and digits needs no ref:
+    ('adv 45 ref:"C 1""02" // a // b', {"client_ref": 'C 1"02', "note": "a // b"}),
+    ("adv 45 3p", {"people": 3}),
+    ("adv 45 3 people", {"people": 3}),
+    ("gf 90 x6 1:1", {"format": "individual", "people": 6}),
+])
+def test_the_shorter_ways_to_say_it(tax, line, expected):
+    raw = understood(tax, line)
+    assert {k: raw.get(k) for k in expected} == expected
+
+
+def test_a_word_of_a_category_is_never_taken_for_a_client_reference(tax):
+    from peerdesk.domain.taxonomy import Category, Taxonomy
+
+    cats = dict(tax.categories) | {"twelve_step": Category("twelve_step", "indirect", "12-step group")}
+    own = Taxonomy(tax.work_types, cats, tax.tags)
+    assert understood(own, "12-step 60")["category"] == "twelve_step"
+
+
+def test_a_quote_left_open_is_named(tax):
+    [problem] = parse('adv 45 ref:"C 102', tax, today=TODAY).problems
+    assert 'no closing "' in problem.reason
+
+
+def test_a_misspelt_category_is_offered_never_taken(tax):
+    parsed = parse("advocasy 30", tax, today=TODAY)
+    [problem] = parsed.problems
+    assert problem.reason.endswith("did you mean Advocacy?") and "category" not in parsed.raw

@@ -10,37 +10,54 @@ Words, in any order (the note last):
 * a day: ``today`` (the default), ``yesterday``, a weekday or its first three letters (the
   most recent such day, never a future one), ``-2`` (two days ago), ``2026-11-25`` (see
   :mod:`.days`);
-* a time: ``09:30`` (the start) or ``09:30-11:00`` (the start and the end: the minutes follow);
+* a time: ``09:30`` (the start) or a range, ``09:30-11:00``, ``14-14:45`` or ``930-1030`` (the
+  start and the end: the minutes follow);
 * a duration: ``45``, ``45m``, ``1h``, ``1h30``;
 * the category: the other words, matched against every category's label and key (the start
   of a word, a part of the label, or its initials: ``sbmgs``); the work type follows from it;
-* ``@phone``, ``@text``, ``@video``, ``@person``, ``@other``: the mode;
-* ``x6`` or ``group 6``: a group and its size;
+* ``@phone``, ``@text``, ``@video``, ``@person``, ``@other``: the mode; its first letter as the
+  form's list shows it will do (``@p`` Phone, ``@i`` In person, ``@t``, ``@v``, ``@o``);
+* ``x6`` or ``group 6``: a group and its size; ``3p`` or ``3 people``: how many took part;
+  ``1:1`` or ``individual``: one-to-one work;
 * ``#presence``, ``#role`` …: enactment tags (a prefix will do when only one tag has it);
-* ``ref:C-102``: the client reference;
-* ``//`` and everything after it: the note.
+* ``ref:C-102`` (``ref:"C 102"`` when it holds a space): the client reference; a code of
+  letters and digits such as ``C-102`` is taken as one without ``ref:``;
+* ``//`` and everything after it: the note (one line; a longer note is written in the form).
 
 :func:`parse` gives the raw fields for :func:`.entry.validate` (the same checks as the form),
 what it understood, and each word it could not place with the reason (and the candidates when
-a word fits more than one category). Pure Python: no Qt.
+a word fits more than one category); :func:`to_line` writes an entry in the grammar, and
+:func:`frequent` gives a worker's most usual entries as lines. Pure Python: no Qt.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from .days import parse_day
-from .entry import MODES, parse_minutes
+from .entry import MODES, parse_minutes, parse_time
 from .taxonomy import Taxonomy
 
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?:-(\d{1,2}):(\d{2}))?$")
+# a word: a quoted client reference, the note (from the first // outside a quote), or a run of
+# non-space characters that stops before a //
+_TOKEN = re.compile(r'(?P<ref>ref:"(?:[^"]|"")*"?)|(?P<note>//.*)|(?:(?!//)\S)+', re.IGNORECASE | re.DOTALL)
+_CLOCK = r"\d{1,2}(?::?\d{2})?"
+_TIME = re.compile(r"^\d{1,2}:\d{2}$")
+_RANGE = re.compile(rf"^({_CLOCK})-({_CLOCK})$")
 _DURATION = re.compile(r"^(\d{1,3}|\d{1,2}h(\d{1,2}m?)?|\d{1,3}m|\d{1,2}:\d{2}h)$", re.IGNORECASE)
 _GROUP = re.compile(r"^x(\d{1,3})$", re.IGNORECASE)
+_PEOPLE = re.compile(r"^(\d{1,3})p$", re.IGNORECASE)
+_BARE_REF = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9][a-z0-9._/-]*$", re.IGNORECASE)
+# the words a mode is written with (exact), then the form's list, whose first letters name them
 _MODE_WORDS = {"phone": "phone", "text": "text", "video": "video", "person": "in_person", "inperson": "in_person",
-               "in_person": "in_person", "other": "other", "online": "video"}
+               "in_person": "in_person", "other": "other", "online": "video", "f2f": "in_person"}
+_MODE_WRITTEN = {"in_person": "person", "phone": "phone", "text": "text", "video": "video", "other": "other"}
+_INDIVIDUAL = ("1:1", "individual")
 
 
 @dataclass(frozen=True)
@@ -50,7 +67,7 @@ class Part:
     start: int
     end: int
     text: str
-    kind: str  # day, time, minutes, category, mode, group, tag, ref, note, unknown
+    kind: str  # day, time, minutes, category, mode, group, people, format, tag, ref, note, unknown
     reason: str = ""  # for an unknown word: why
 
 
@@ -65,12 +82,31 @@ class Parsed:
         return [p for p in self.parts if p.kind == "unknown"]
 
 
-def _words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+@dataclass(frozen=True)
+class _Label:
+    key: str
+    label: str  # lower case
+    words: tuple[str, ...]
+    initials: str
 
 
-def _initials(label: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", label)).lower()
+_INDEXES: dict[int, tuple[Taxonomy, tuple[_Label, ...], frozenset[str]]] = {}
+
+
+def _index(taxonomy: Taxonomy) -> tuple[tuple[_Label, ...], frozenset[str]]:
+    """The categories' labels split once per taxonomy (parsing runs on every key typed)."""
+    held = _INDEXES.get(id(taxonomy))
+    if held is None or held[0] is not taxonomy:
+        labels = tuple(
+            _Label(c.key, c.label.lower(), tuple(re.findall(r"[a-z0-9]+", c.label.lower())),
+                   "".join(w[0] for w in re.findall(r"[a-z]+", c.label.lower())))
+            for c in taxonomy.categories.values()
+        )
+        words = frozenset(w for lab in labels for w in (*lab.words, *lab.label.split(), lab.key.lower()))
+        held = _INDEXES[id(taxonomy)] = (taxonomy, labels, words)
+        if len(_INDEXES) > 8:
+            _INDEXES.pop(next(iter(_INDEXES)))
+    return held[1], held[2]
 
 
 def match_category(words: list[str], taxonomy: Taxonomy) -> list[str]:
@@ -80,60 +116,81 @@ def match_category(words: list[str], taxonomy: Taxonomy) -> list[str]:
     query = " ".join(words).lower().strip()
     if not query:
         return []
-    cats = list(taxonomy.categories.values())
-    exact = [c.key for c in cats if query in (c.key.lower(), c.label.lower())]
+    labels, _ = _index(taxonomy)
+    exact = [lab.key for lab in labels if query in (lab.key.lower(), lab.label)]
     if exact:
         return exact
-    def starts(label: str) -> bool:
-        label_words = re.findall(r"[a-z0-9]+", label.lower())
-        return all(any(lw.startswith(w) for lw in label_words) for w in re.findall(r"[a-z0-9]+", query))
     qwords = re.findall(r"[a-z0-9]+", query)
+    as_key = query.replace(" ", "_")
 
-    def in_order(label: str) -> bool:  # the words begin the label's words, first with first
-        label_words = re.findall(r"[a-z0-9]+", label.lower())
-        head = label_words[: len(qwords)]
+    def in_order(lab: _Label) -> bool:  # the words begin the label's words, first with first
+        head = lab.words[: len(qwords)]
         return len(head) == len(qwords) and all(lw.startswith(w) for w, lw in zip(qwords, head, strict=True))
 
-    for test in (lambda c: in_order(c.label),
-                 lambda c: starts(c.label) or c.key.lower().startswith(query.replace(" ", "_")),
-                 lambda c: query in c.label.lower(),
-                 lambda c: query.replace(" ", "") == _initials(c.label) or _initials(c.label).startswith(query)):
-        found = [c.key for c in cats if test(c)]
+    def anywhere(lab: _Label) -> bool:
+        return all(any(lw.startswith(w) for lw in lab.words) for w in qwords) or lab.key.lower().startswith(as_key)
+
+    squeezed = query.replace(" ", "")
+    for test in (in_order, anywhere, lambda lab: query in lab.label,
+                 lambda lab: squeezed == lab.initials or lab.initials.startswith(squeezed)):
+        found = [lab.key for lab in labels if test(lab)]
         if found:
             return found
     return []
 
 
+def _mode(name: str) -> list[str]:
+    """The modes ``@name`` may mean: its exact word, else the form's list by the start of its
+    label (``@p`` Phone, ``@i`` In person), else the words that begin with it."""
+    if name in _MODE_WORDS:
+        return [_MODE_WORDS[name]]
+    if not name:
+        return []
+    by_label = [key for key, label in MODES.items() if label.lower().startswith(name)]
+    return by_label or sorted({v for k, v in _MODE_WORDS.items() if k.startswith(name)})
+
+
+def _clock(text: str) -> str | None:
+    try:
+        t = parse_time(text)
+    except ValueError:
+        return None
+    return None if t is None else f"{t.hour:02d}:{t.minute:02d}"
+
+
 def parse(text: str, taxonomy: Taxonomy, *, today: date) -> Parsed:
     out = Parsed()
-    body, slash, note = text.partition("//")
-    if slash:
-        start = len(body) + 2
-        out.raw["note"] = note.strip()
-        out.parts.append(Part(start, len(text), note, "note"))
+    _, label_words = _index(taxonomy)
     category_words: list[tuple[int, int, str]] = []
-    words = _words(body)
+    words = [(m.start(), m.end(), m.group(), m.lastgroup) for m in _TOKEN.finditer(text)]
     i = 0
     tags: list[str] = []
     while i < len(words):
-        start, end, word = words[i]
+        start, end, word, group = words[i]
         low = word.lower()
-        day = parse_day(low, today) if "date" not in out.raw and not _DURATION.match(low) else None
-        if day is not None:
+        nxt = words[i + 1][2] if i + 1 < len(words) and words[i + 1][3] is None else ""
+        if group == "note":
+            out.raw["note"] = word[2:].strip()
+            out.parts.append(Part(start, end, word[2:], "note"))
+        elif group == "ref":
+            if word.count('"') % 2:  # a quote inside is written twice: an odd count is unclosed
+                out.parts.append(Part(start, end, word, "unknown", 'has no closing "; write ref:"C 102"'))
+            else:
+                out.raw["client_ref"] = word[5:-1].replace('""', '"')
+                out.parts.append(Part(start, end, word, "ref"))
+        elif "date" not in out.raw and not _DURATION.match(low) and (day := parse_day(low, today)) is not None:
             out.raw["date"] = day
             out.parts.append(Part(start, end, word, "day"))
-        elif m := _TIME.match(low):
-            begin = (int(m.group(1)), int(m.group(2)))
-            out.raw["start_time"] = f"{begin[0]:02d}:{begin[1]:02d}"
-            if m.group(3):
-                finish = int(m.group(3)) * 60 + int(m.group(4))
-                length = finish - (begin[0] * 60 + begin[1])
-                if length <= 0:
-                    out.parts.append(Part(start, end, word, "unknown", "ends before it starts"))
-                    i += 1
-                    continue
-                out.raw["minutes"] = length
+        elif _TIME.match(low) and (clock := _clock(low)):
+            out.raw["start_time"] = clock
             out.parts.append(Part(start, end, word, "time"))
+        elif (m := _RANGE.match(low)) and (begin := _clock(m.group(1))) and (finish := _clock(m.group(2))):
+            length = _minutes_of(finish) - _minutes_of(begin)
+            if length <= 0:
+                out.parts.append(Part(start, end, word, "unknown", "ends before it starts"))
+            else:
+                out.raw["start_time"], out.raw["minutes"] = begin, length
+                out.parts.append(Part(start, end, word, "time"))
         elif _DURATION.match(low) and "minutes" not in out.raw:
             try:
                 out.raw["minutes"] = parse_minutes(low)
@@ -141,8 +198,7 @@ def parse(text: str, taxonomy: Taxonomy, *, today: date) -> Parsed:
             except ValueError as exc:
                 out.parts.append(Part(start, end, word, "unknown", str(exc)))
         elif low.startswith("@"):
-            name = low[1:]
-            modes = sorted({v for k, v in _MODE_WORDS.items() if k.startswith(name)}) if name else []
+            modes = _mode(low[1:])
             if len(modes) == 1:
                 out.raw["mode"] = modes[0]
                 out.parts.append(Part(start, end, word, "mode"))
@@ -152,10 +208,20 @@ def parse(text: str, taxonomy: Taxonomy, *, today: date) -> Parsed:
         elif m := _GROUP.match(low):
             out.raw["format"], out.raw["people"] = "group", int(m.group(1))
             out.parts.append(Part(start, end, word, "group"))
-        elif low == "group" and i + 1 < len(words) and words[i + 1][2].isdigit():
-            out.raw["format"], out.raw["people"] = "group", int(words[i + 1][2])
-            out.parts.append(Part(start, words[i + 1][1], body[start:words[i + 1][1]], "group"))
+        elif low == "group" and nxt.isdigit():
+            out.raw["format"], out.raw["people"] = "group", int(nxt)
+            out.parts.append(Part(start, words[i + 1][1], text[start:words[i + 1][1]], "group"))
             i += 1
+        elif m := _PEOPLE.match(low):
+            out.raw["people"] = int(m.group(1))
+            out.parts.append(Part(start, end, word, "people"))
+        elif low.isdigit() and nxt.lower() in ("people", "persons", "clients"):
+            out.raw["people"] = int(low)
+            out.parts.append(Part(start, words[i + 1][1], text[start:words[i + 1][1]], "people"))
+            i += 1
+        elif low in _INDIVIDUAL:
+            out.raw["format"] = "individual"
+            out.parts.append(Part(start, end, word, "format"))
         elif low.startswith("#"):
             name = low[1:]
             found = [t for t in taxonomy.tags if t == name] or [t for t in taxonomy.tags if t.startswith(name)]
@@ -168,29 +234,128 @@ def parse(text: str, taxonomy: Taxonomy, *, today: date) -> Parsed:
         elif low.startswith("ref:"):
             out.raw["client_ref"] = word[4:]
             out.parts.append(Part(start, end, word, "ref"))
+        elif _BARE_REF.match(low) and not any(w.startswith(low) for w in label_words):
+            out.raw["client_ref"] = word
+            out.parts.append(Part(start, end, word, "ref"))
         else:
             category_words.append((start, end, word))
         i += 1
     if tags:
         out.raw["tags"] = tags
     if category_words:
-        keys = match_category([w for *_, w in category_words], taxonomy)
-        first, last = category_words[0][0], category_words[-1][1]
-        phrase = body[first:last]
-        if len(keys) == 1:
-            out.raw["category"] = keys[0]
-            out.raw["work_type"] = taxonomy.work_type_of(keys[0])
-            out.parts.append(Part(first, last, phrase, "category"))
-        else:
-            out.candidates = keys
-            why = ("matches several categories: " + "; ".join(taxonomy.category_label(k) for k in keys[:6])
-                   + ("; …" if len(keys) > 6 else "") if keys
-                   else "is no category, mode, time or tag PeerDesk knows")
-            out.parts.append(Part(first, last, phrase, "unknown", why))
+        _place_category(out, text, category_words, taxonomy)
     out.parts.sort(key=lambda p: p.start)
     return out
 
 
+def _minutes_of(clock: str) -> int:
+    return int(clock[:2]) * 60 + int(clock[3:])
+
+
+def _place_category(out: Parsed, text: str, words: list[tuple[int, int, str]], taxonomy: Taxonomy) -> None:
+    keys = match_category([w for *_, w in words], taxonomy)
+    first, last = words[0][0], words[-1][1]
+    phrase = text[first:last]
+    if len(keys) == 1:
+        out.raw["category"] = keys[0]
+        out.raw["work_type"] = taxonomy.work_type_of(keys[0])
+        out.parts.append(Part(first, last, phrase, "category"))
+        return
+    if keys:
+        why = ("matches several categories: " + "; ".join(taxonomy.category_label(k) for k in keys[:6])
+               + ("; …" if len(keys) > 6 else ""))
+    else:
+        keys = _near(words, taxonomy)
+        why = "is no category, mode, time or tag PeerDesk knows" + (
+            f"; did you mean {' or '.join(taxonomy.category_label(k) for k in keys)}?" if keys else "")
+    out.candidates = keys
+    out.parts.append(Part(first, last, phrase, "unknown", why))
+
+
+def _near(words: list[tuple[int, int, str]], taxonomy: Taxonomy) -> list[str]:
+    """Categories with a word spelt much like one typed (``advocasy``): offered, never taken."""
+    from difflib import get_close_matches
+
+    labels, _ = _index(taxonomy)
+    found: list[str] = []
+    for *_, word in words:
+        if len(word) < 4:
+            continue
+        for lab in labels:
+            if lab.key not in found and get_close_matches(word.lower(), lab.words, n=1, cutoff=0.8):
+                found.append(lab.key)
+    return found[:3]
+
+
 def modes_named() -> dict[str, str]:
     """The mode words the grammar takes, for completion lists: ``@phone`` → phone."""
-    return {f"@{k}": v for k, v in _MODE_WORDS.items() if v in MODES and "_" not in k and k != "inperson"}
+    return {f"@{word}": key for key, word in _MODE_WRITTEN.items()}
+
+
+# ---------------------------------------------------------------- writing a line
+
+
+def to_line(entry: Mapping[str, Any], taxonomy: Taxonomy, *, default_mode: str = "in_person",
+            today: date | None = None) -> str:
+    """*entry* (an :class:`.entry.Entry`'s fields, or a form's checked values) in the grammar,
+    so that :func:`parse` gives it back: the day (left out when it is *today*, or when *today*
+    is None), the start, the category, the minutes, then what differs from a new entry's
+    defaults (*default_mode*, one-to-one, 1 person for direct work and 0 for indirect), the
+    tags, the client reference and the note (one line): ``team communication 60``."""
+    out: list[str] = []
+    day = entry.get("date")
+    dated = False
+    if isinstance(day, date) and today is not None and day != today:
+        out.append(day.isoformat())
+        dated = True
+    start = entry.get("start_time")
+    if start:
+        out.append(start if isinstance(start, str) else f"{start.hour:02d}:{start.minute:02d}")
+    key = entry["category"]
+    out.append(_category_words(key, taxonomy, dated=dated))
+    out.append(str(entry["minutes"]))
+    mode = entry.get("mode") or "in_person"
+    if mode != default_mode:
+        out.append("@" + _MODE_WRITTEN[mode])
+    people = int(entry.get("people", 0) or 0)
+    if (entry.get("format") or "individual") == "group":
+        out.append(f"x{people}")
+    elif people != (1 if taxonomy.work_type_of(key) == "direct" else 0):
+        out.append(f"{people}p")
+    out.extend("#" + t for t in entry.get("tags") or ())
+    ref = str(entry.get("client_ref") or "")
+    if ref:
+        plain = not re.search(r'\s|//|^"', ref) and not ref.lower().startswith("ref:")
+        out.append(f"ref:{ref}" if plain else 'ref:"' + ref.replace('"', '""') + '"')
+    note = str(entry.get("note") or "")
+    if note:
+        out.append("// " + " ".join(note.split("\n")))
+    return " ".join(out)
+
+
+def _category_words(key: str, taxonomy: Taxonomy, *, dated: bool) -> str:
+    """The category's label when the grammar reads it back as that category alone; else its key."""
+    label = " ".join(taxonomy.category_label(key).lower().split())
+    probe = ("2000-01-01 " if dated else "") + label + " 1"
+    parsed = parse(probe, taxonomy, today=date(2000, 1, 2))
+    if parsed.raw.get("category") == key and not parsed.problems and set(parsed.raw) <= {
+        "date", "minutes", "category", "work_type"}:
+        return label
+    return key
+
+
+def frequent(entries: Iterable[Any], taxonomy: Taxonomy, *, default_mode: str = "in_person",
+             limit: int = 8) -> list[tuple[str, int]]:
+    """A worker's most usual entries as lines without day, start, reference or note (``team
+    communication 60``), most used first, with how often each was made."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for n, e in enumerate(entries):
+        if e.category not in taxonomy.categories:
+            continue
+        line = to_line({"minutes": e.minutes, "category": e.category, "mode": e.mode, "format": e.format,
+                        "people": e.people, "tags": e.tags}, taxonomy, default_mode=default_mode)
+        counts[line] += 1
+        first_seen.setdefault(line, n)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
+    return [(line, count) for line, count in ranked[:limit] if count > 1]

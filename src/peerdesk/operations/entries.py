@@ -135,3 +135,20 @@ def redo(store: Store, change: Change) -> Change:
     if change.kind == "edit":
         return update_entry(store, change.entry)
     return delete_entry(store, change.entry.id)
+
+
+USUAL_WEEKS = 8  # how far back a worker's usual entries are looked for
+
+
+def usual_lines(store: Store, taxonomy: Taxonomy, *, today: date, default_mode: str, limit: int = 8
+                ) -> list[tuple[str, int]]:
+    """The worker's most usual entries of the last weeks as quick-entry lines (``team
+    communication 60``), newest habits first among equals, with how often each was made: the
+    window's list one key from the quick line, and ``peerdesk log --usual``."""
+    from datetime import timedelta
+
+    from ..domain.quick_entry import frequent
+
+    recent = store.entries_between(today - timedelta(weeks=USUAL_WEEKS), today)
+    recent.sort(key=lambda e: (e.date, e.start_time is not None, e.start_time), reverse=True)
+    return frequent(recent, taxonomy, default_mode=default_mode, limit=limit)

@@ -76,6 +76,7 @@ def save_new_entry(window: MainWindow) -> None:
     form, store, history = window.form, window.store, window.history
     if store is None or form is None or history is None or not form.isEnabled():
         return
+    from_line = form.quick is not None and form.quick.edit.hasFocus()  # the next one is typed there too
     check = ops.check_entry(form.values(), window.taxonomy, worker=window.worker(), today=window.today())
     entry = accepted(form, check, window.dialogs, window)
     if entry is None:
@@ -89,7 +90,8 @@ def save_new_entry(window: MainWindow) -> None:
     history.push(change)  # shows the week the entry went to
     form.clear()
     window.save_draft()  # nothing left to keep
-    form.start_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+    next_field = form.quick.edit if from_line and form.quick is not None else form.start_edit
+    next_field.setFocus(Qt.FocusReason.OtherFocusReason)
     saved = change.entry
     label = window.taxonomy.category_label(saved.category)
     said = f"Saved {format_minutes(saved.minutes)} of {label} on {saved.date:%a} {saved.date.day} {saved.date:%b}"

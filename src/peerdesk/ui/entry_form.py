@@ -126,6 +126,7 @@ class EntryForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        self.default_mode = "in_person"  # the Settings mode, given by the window (set_mode)
         self.quick: QuickLine | None = None
         if quick:  # the whole entry in one line (a new entry's form; an edit is done in the fields)
             self.quick = QuickLine(taxonomy, lambda: self.date_edit.today())
@@ -349,6 +350,8 @@ class EntryForm(QWidget):
         return any(str(v[k]).strip() for k in ("start_time", "minutes", "client_ref", "note")) or bool(v["tags"])
 
     def set_mode(self, mode: str) -> None:
+        """The worker's usual mode (Settings): chosen now, and a quick line's mode when it names none."""
+        self.default_mode = mode
         self._select(self.mode_combo, mode)
 
     # ------------------------------------------------------------ errors
@@ -409,9 +412,16 @@ class EntryForm(QWidget):
         if self._before_quick is None:
             self._before_quick = self.values()
         self.set_values(self._before_quick)
-        self.set_values(raw)
         if not raw:
             self._before_quick = None
+            return
+        # the line is the whole entry: what it does not name is a new entry's (the category
+        # excepted: until the line names one, the form's stays, and Enter asks for one)
+        category = raw.get("category") or self.category_combo.currentData()
+        direct = category in self.taxonomy.categories and self.taxonomy.work_type_of(category) == "direct"
+        line = {"date": self.date_edit.today(), "start_time": "", "minutes": "", "mode": self.default_mode,
+                "format": "individual", "people": 1 if direct else 0, "client_ref": "", "tags": [], "note": ""}
+        self.set_values(line | raw)
 
     def clear(self) -> None:
         """Ready for the next entry: keep date, work type, category, mode and format (and a

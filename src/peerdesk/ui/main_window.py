@@ -167,6 +167,8 @@ class MainWindow(QMainWindow):
         form.date_edit.today = self.today  # the steps and the calendar stop at the window's tomorrow
         form.set_mode(self.workspace.settings.get("default_mode"))
         form.set_values({"date": self.today()})
+        if form.quick is not None:
+            form.quick.usual_source = self.usual_lines
         form.setEnabled(self.store is not None)
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
@@ -392,6 +394,15 @@ class MainWindow(QMainWindow):
         """Ctrl+K: the quick-entry line, from anywhere in the window."""
         if self.form is not None and self.form.quick is not None:
             self.form.quick.focus()
+
+    def usual_lines(self) -> list[tuple[str, int]]:
+        """The worker's usual entries as quick lines (Down on an empty quick line)."""
+        if self.store is None:
+            return []
+        mode = self.workspace.settings.get("default_mode")
+        from ..operations.entries import usual_lines
+
+        return usual_lines(self.store, self.taxonomy, today=self.today(), default_mode=mode)
 
     def save_new_entry(self) -> None:
         from .entry_editing import save_new_entry

@@ -1,20 +1,25 @@
 """The form's quick-entry line: one line, understood as it is typed (the grammar of
 :mod:`peerdesk.domain.quick_entry`). The fields below fill in as the words are understood; a
-word that is not is named under the line with the reason; Enter saves through the form's own
-checks; Up and Down bring back earlier lines; a list completes the word being typed with the
-categories, the modes and the tags."""
+word that is not is underlined in the line and named under it with the reason; Enter saves
+through the form's own checks; Up and Down bring back earlier lines; Down on an empty line
+lists the worker's usual entries; a list completes the word being typed with the categories,
+the modes and the tags."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor, QInputMethodEvent, QTextCharFormat
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..domain.quick_entry import Parsed, modes_named, parse
 from ..domain.taxonomy import Taxonomy
 from . import style
+
+_KINDS = {"day": "day", "time": "time", "minutes": "minutes", "category": "category", "mode": "mode",
+          "group": "group", "people": "people", "format": "format", "tag": "tag", "ref": "ref", "note": "note"}
 
 
 class QuickLine(QWidget):
@@ -27,11 +32,13 @@ class QuickLine(QWidget):
         self.today = today
         self.parsed: Parsed | None = None
         self.history: list[str] = []
+        self.usual_source: Callable[[], list[tuple[str, int]]] | None = None  # set by the window
         self._recall = 0
         self.edit = QLineEdit(objectName="quick_line")
-        self.edit.setPlaceholderText("mon advocacy 45 @phone // note — Enter saves")
+        self.edit.setPlaceholderText("adv 45 @phone · ↓ usual entries")
         self.edit.setAccessibleName("Quick entry: the whole entry in one line")
-        self.edit.setToolTip("Day, time, minutes, category words, @mode, x6, #tag, ref:CODE, // note (Ctrl+K)")
+        self.edit.setToolTip("Day, time, category words, minutes, @mode, x6, #tag, ref:CODE, // note (Ctrl+K);\n"
+                             "Up: earlier lines; Down on an empty line: your usual entries")
         self.status = QLabel(objectName="quick_status", wordWrap=True, textFormat=Qt.PlainText)
         style.muted(self.status)
         self.status.hide()
@@ -47,8 +54,14 @@ class QuickLine(QWidget):
         self.completer.setFilterMode(Qt.MatchStartsWith)
         self.completer.setWidget(self.edit)
         self.completer.activated.connect(self._complete)
+        self.usual = QCompleter(QStringListModel(self), self)  # the worker's usual entries, whole lines
+        self.usual.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
+        self.usual.setWidget(self.edit)
+        self.usual.activated.connect(self._take_usual)
         self.edit.textEdited.connect(self._typed)
         self.edit.installEventFilter(self)
+        for popup in (self.completer.popup(), self.usual.popup()):  # (after the completer's own filter)
+            popup.installEventFilter(self)
 
     # -- what is understood
     def _typed(self, text: str) -> None:
@@ -66,18 +79,36 @@ class QuickLine(QWidget):
         if not text.strip():
             self.parsed = None
             self.status.hide()
+            self._underline([])
             self.understood.emit({})
             return
         self.parsed = parse(text, self.taxonomy, today=self.today())
         problems = self.parsed.problems
+        self._underline([(p.start, p.end) for p in problems])
         if problems:
-            self.status.setText("; ".join(f"'{p.text}' {p.reason}" for p in problems))
+            self.status.setText("; ".join(f"'{p.text.strip()}' {p.reason}" for p in problems))
             style.error(self.status)
         else:
-            self.status.setText("Understood: " + ", ".join(f"{p.kind} {p.text.strip()}" for p in self.parsed.parts))
+            said = ", ".join(f"{_KINDS[p.kind]} {p.text.strip()}" for p in self.parsed.parts)
+            missing = [what for what, key in (("a category", "category"), ("the minutes", "minutes"))
+                       if key not in self.parsed.raw]
+            still = f" — still to say: {' and '.join(missing)}" if missing else ""
+            self.status.setText(f"Understood: {said}{still}")
             style.muted(self.status)
         self.status.show()
         self.understood.emit(dict(self.parsed.raw))
+
+    def _underline(self, spans: list[tuple[int, int]]) -> None:
+        """A wavy line under each word not understood, drawn in the line itself (a QLineEdit
+        takes text formats only through an input-method event; positions are from the cursor)."""
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(style.ERROR_COLOUR))
+        cursor = self.edit.cursorPosition()
+        kind = QInputMethodEvent.AttributeType.TextFormat
+        marks = [QInputMethodEvent.Attribute(kind, start - cursor, end - start, fmt) for start, end in spans]
+        QCoreApplication.sendEvent(self.edit, QInputMethodEvent("", marks))
+        self.underlined = spans
 
     def _complete(self, choice: str) -> None:
         text = self.edit.text()
@@ -85,13 +116,45 @@ class QuickLine(QWidget):
         self.edit.setText(f"{head}{choice} ")
         self._understand(self.edit.text())
 
+    def _take_usual(self, line: str) -> None:
+        self.edit.setText(f"{line} ")  # a reference or a note may follow; Enter saves
+        self._understand(self.edit.text())
+
+    def show_usual(self) -> bool:
+        """The worker's usual entries under the line, the first one chosen; False when there are none."""
+        lines = [line for line, _count in self.usual_source()] if self.usual_source else []
+        if not lines:
+            self.status.setText("No usual entries yet: an entry made twice in the last weeks is listed here")
+            style.muted(self.status)
+            self.status.show()
+            return False
+        model = self.usual.model()
+        assert isinstance(model, QStringListModel)
+        model.setStringList(lines)
+        self.usual.setCompletionPrefix("")
+        self.usual.complete()
+        self.usual.popup().setCurrentIndex(self.usual.completionModel().index(0, 0))
+        return True
+
     # -- keys
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.edit and event.type() == QEvent.KeyPress and not self.completer.popup().isVisible():
-            key = event.key()  # type: ignore[attr-defined]
-            if key in (Qt.Key_Return, Qt.Key_Enter):
-                if self.parsed is not None and not self.parsed.problems:
-                    self.submit_requested.emit()
+        if event.type() != QEvent.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()  # type: ignore[attr-defined]
+        enter = key in (Qt.Key_Return, Qt.Key_Enter)
+        completing = self.completer.popup()
+        offered = completing.isVisible() and not completing.currentIndex().isValid()
+        if enter and watched in (self.edit, completing) and offered:
+            completing.hide()  # a completion offered, none chosen: Enter saves the line as typed
+            self._enter()
+            return True
+        popups = (completing, self.usual.popup())
+        if watched is self.edit and not any(p.isVisible() for p in popups):
+            if enter:
+                self._enter()
+                return True
+            if key == Qt.Key_Down and not self.edit.text() and self._recall == 0:
+                self.show_usual()
                 return True
             if key in (Qt.Key_Up, Qt.Key_Down) and self.history:
                 step = 1 if key == Qt.Key_Up else -1
@@ -101,6 +164,13 @@ class QuickLine(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    def _enter(self) -> None:
+        if self.parsed is not None and "category" not in self.parsed.raw and not self.parsed.problems:
+            self.status.setText("Say what kind of work it was: a category's name, as in 'team 60'")
+            style.error(self.status)
+        elif self.parsed is not None and not self.parsed.problems:
+            self.submit_requested.emit()
+
     def saved(self) -> None:
         """The entry the line described is saved: keep the line for Up, and empty it."""
         line = self.edit.text().strip()
@@ -109,6 +179,7 @@ class QuickLine(QWidget):
         self.edit.clear()
         self.parsed = None
         self._recall = 0
+        self._underline([])
         self.status.hide()
 
     def focus(self) -> None:
