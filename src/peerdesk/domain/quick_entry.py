@@ -277,14 +277,10 @@ def _near(words: list[tuple[int, int, str]], taxonomy: Taxonomy) -> list[str]:
     from difflib import get_close_matches
 
     labels, _ = _index(taxonomy)
-    found: list[str] = []
-    for *_, word in words:
-        if len(word) < 4:
-            continue
-        for lab in labels:
-            if lab.key not in found and get_close_matches(word.lower(), lab.words, n=1, cutoff=0.8):
-                found.append(lab.key)
-    return found[:3]
+    vocabulary = sorted({w for lab in labels for w in lab.words if len(w) >= 4})
+    close = {m for *_, word in words if len(word) >= 4
+             for m in get_close_matches(word.lower(), vocabulary, n=3, cutoff=0.8)}
+    return [lab.key for lab in labels if close & set(lab.words)][:3]
 
 
 def modes_named() -> dict[str, str]:
