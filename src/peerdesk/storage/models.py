@@ -61,3 +61,42 @@ class AuditModel(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     account: Mapped[str] = mapped_column(String(80), default="", server_default="")  # the OS login
     chain: Mapped[str] = mapped_column(String(64), default="", server_default="")  # see storage.audit_chain
+
+
+class SyncOutboxModel(Base):
+    """An entry changed since the team server last confirmed it (filled by triggers; see 0005)."""
+
+    __tablename__ = "sync_outbox"
+
+    entry_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    deleted: Mapped[int] = mapped_column(Integer)
+    queued_at: Mapped[str] = mapped_column(String(32))
+
+
+class SyncVersionModel(Base):
+    """The server's version of an entry and a digest of it, as last confirmed."""
+
+    __tablename__ = "sync_versions"
+
+    entry_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))
+
+
+class SyncStateModel(Base):
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SyncConflictModel(Base):
+    """The side of a conflict that was not kept, for the worker to pick from."""
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entry_id: Mapped[str] = mapped_column(String(36), index=True)
+    found_at: Mapped[str] = mapped_column(String(32))
+    kept: Mapped[str] = mapped_column(String(8))
+    other: Mapped[str] = mapped_column(Text)

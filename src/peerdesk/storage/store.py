@@ -592,9 +592,7 @@ class Store(Reader):
     def restore_many(self, entries: Iterable[Entry]) -> int:
         """Insert many entries as they are (ids and timestamps kept), in one transaction."""
         with self._write() as conn:
-            before = conn.total_changes
-            conn.executemany(_INSERT_ENTRY, map(EntryRow.of, entries))
-            count = conn.total_changes - before
+            count = conn.executemany(_INSERT_ENTRY, map(EntryRow.of, entries)).rowcount  # (not the outbox's rows)
             self._audit(conn, "import", None, f"{count} entries")
         return count
 
