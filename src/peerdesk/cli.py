@@ -8,6 +8,7 @@ inside the command that needs them.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -88,8 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     from .cli_log import declare_log
+    from .cli_server import declare_server
 
     declare_log(sub)
+    declare_server(sub)
 
     lst = _subcommand(sub, "list", help="print one week's entries")
     _common(lst, suppress=True)
@@ -170,6 +173,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_ELSEWHERE = {"log": (".cli_log", "cmd_log"), "server": (".cli_server", "cmd_server"),
+              "sync": (".cli_server", "cmd_sync")}
+
+
 def main(argv: list[str] | None = None) -> int:
     if hasattr(os, "umask"):
         os.umask(0o077)  # the data folder, backups and exports are the user's alone
@@ -185,10 +192,9 @@ def main(argv: list[str] | None = None) -> int:
         text_is_text(args)
         if args.command == "add":
             return cmd_add(args)
-        if args.command == "log":
-            from .cli_log import cmd_log
-
-            return cmd_log(args)
+        if args.command in _ELSEWHERE:  # commands kept in modules of their own
+            module, name = _ELSEWHERE[args.command]
+            return getattr(importlib.import_module(module, __package__), name)(args)
         if args.command == "list":
             return cmd_list(args)
         if args.command == "export":

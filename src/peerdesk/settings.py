@@ -44,6 +44,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("pin_hash", "", "PeerDesk PIN", "Unlocks an idle-locked window; kept only as a salted scrypt hash."),
     Setting(
+        "server_url",
+        "",
+        "Team server",
+        "postgresql://ROLE@HOST/DATABASE of the team server (no password: see README); empty for none.",
+    ),
+    Setting(
         "taxonomy_file",
         "",
         "Organisation taxonomy file",
