@@ -9,9 +9,10 @@ from peerdesk.teamserver import admin
 
 ROW = ("11111111-1111-4111-8111-111111111111", "PW-01", "2026-11-23", None, 30, "advocacy", "in_person",
        "individual", 1, "", "", "", "2026-11-23 10:00+00", "2026-11-23 10:00+00")
+TEAM = "(SELECT team FROM peerdesk.members WHERE role = current_user)"  # as PeerDesk's sync writes it
 INSERT = ("INSERT INTO peerdesk.entries (id, worker, date, start_time, minutes, category, mode, format, people, "
-          "client_ref, tags, note, created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
-          "%s, %s)")
+          "client_ref, tags, note, created_at, updated_at, team) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+          f"%s, %s, %s, {TEAM})")
 
 
 def connect(url):
@@ -30,7 +31,10 @@ def test_a_worker_reads_and_writes_only_their_own_rows(server):
     with connect(one) as conn:
         conn.execute(INSERT, ROW)
         owner, team = conn.execute("SELECT owner, team FROM peerdesk.entries").fetchone()
-        assert (owner, team) == ("pw01", "north")  # stamped by the server, whatever was sent
+        assert (owner, team) == ("pw01", "north")
+        for column, value in (("owner", "'pw02'"), ("team", "'south'")):  # as someone else, or elsewhere
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(f"UPDATE peerdesk.entries SET {column} = {value}")
     with connect(two) as conn:
         assert conn.execute("SELECT count(*) FROM peerdesk.entries").fetchone() == (0,)
         changed = conn.execute("UPDATE peerdesk.entries SET minutes = 1 WHERE id = %s", (ROW[0],))
@@ -74,8 +78,8 @@ def test_no_role_changes_the_audit_table_not_even_its_owner(server):
 def test_notes_stay_on_the_pcs_unless_the_server_says_otherwise(server):
     worker = server.add("worker", "pw01", "north")
     noted = (*ROW[:11], "called the housing office", *ROW[12:])
-    with connect(worker) as conn, pytest.raises(psycopg.errors.CheckViolation):
-        conn.execute(INSERT, noted)
+    with connect(worker) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute(INSERT, noted)  # refused by the policy
     admin.init(server.admin, settings={"notes": "send"})
     with connect(worker) as conn:
         conn.execute(INSERT, noted)

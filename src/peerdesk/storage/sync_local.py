@@ -27,8 +27,12 @@ class Pending:
 
     entry_id: str
     queued_at: str
-    entry: Entry | None  # None: deleted here (a tombstone to send)
+    row: EntryRow | None  # as stored; None: deleted here (a tombstone to send)
     base_version: int  # the server's version this change was made over (0: never on the server)
+
+    @property
+    def entry(self) -> Entry | None:
+        return None if self.row is None else self.row.to_entry()
 
 
 @dataclass(frozen=True)
@@ -71,13 +75,12 @@ class Ledger:
             "SELECT o.entry_id, o.queued_at, coalesce(v.version, 0) FROM sync_outbox o "
             "LEFT JOIN sync_versions v ON v.entry_id = o.entry_id ORDER BY o.queued_at, o.entry_id LIMIT ?", (limit,))
         ids = [r[0] for r in rows]
-        found: dict[str, Entry] = {}
+        found: dict[str, EntryRow] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ", ".join("?" * len(chunk))
             for row in self.store._rows(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id IN ({marks})", chunk):
-                entry = as_entry_row(row).to_entry()
-                found[entry.id] = entry
+                found[row[0]] = as_entry_row(row)
         return [Pending(i, q, found.get(i), v) for i, q, v in rows]
 
     def versions(self, ids: Sequence[str]) -> dict[str, int]:

@@ -28,11 +28,29 @@ from .connection import ServerError, ServerRefused, connect, explain
 if TYPE_CHECKING:
     from ..storage.store import Store
 
-BATCH = 500
+BATCH = 2000
 _COLUMNS = ("id", "worker", "date", "start_time", "minutes", "category", "mode", "format", "people",
             "client_ref", "tags", "note", "created_at", "updated_at")
+_TEAM = f"(SELECT team FROM {SCHEMA}.members WHERE role = current_user AND kind = 'worker' LIMIT 1)"
+# one batch: copied into a temporary table, then written in one statement each for the changes
+# and the tombstones; a row comes back for each change the server took (over its version `base`)
+_INCOMING = ("CREATE TEMPORARY TABLE IF NOT EXISTS incoming (id uuid PRIMARY KEY, worker text, date date, "
+             "start_time time, minutes integer, category text, mode text, format text, people integer, "
+             "client_ref text, tags text, note text, created_at timestamptz, updated_at timestamptz, "
+             "deleted boolean, base integer) ON COMMIT DELETE ROWS")
+_UPSERT_ALL = (
+    f"INSERT INTO {SCHEMA}.entries AS e ({', '.join(_COLUMNS)}, team) "
+    f"SELECT {', '.join(_COLUMNS)}, {_TEAM} FROM incoming WHERE NOT deleted "
+    "ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = EXCLUDED.{c}" for c in _COLUMNS[1:] if c != "created_at")
+    + ", deleted = false WHERE e.version = (SELECT base FROM incoming i WHERE i.id = EXCLUDED.id) "
+    "RETURNING e.id::text, e.version"
+)
+_TOMBSTONE_ALL = (f"UPDATE {SCHEMA}.entries e SET deleted = true, updated_at = i.updated_at FROM incoming i "
+                  "WHERE i.deleted AND e.id = i.id AND e.version = i.base RETURNING e.id::text, e.version")
 _UPSERT = (
-    f"INSERT INTO {SCHEMA}.entries AS e ({', '.join(_COLUMNS)}) VALUES ({', '.join(['%s'] * len(_COLUMNS))}) "
+    f"INSERT INTO {SCHEMA}.entries AS e ({', '.join(_COLUMNS)}, team) "
+    f"VALUES ({', '.join(['%s'] * len(_COLUMNS))}, {_TEAM}) "
     "ON CONFLICT (id) DO UPDATE SET "
     + ", ".join(f"{c} = EXCLUDED.{c}" for c in _COLUMNS[1:] if c != "created_at")
     + ", deleted = false WHERE e.version = %s RETURNING e.version"
@@ -49,6 +67,7 @@ class SyncReport:
     conflicts: int = 0
     waiting: int = 0  # still in the outbox after the sync
     notes_sent: bool = False
+    pushed_in: list[str] = field(default_factory=list)  # the server transactions that took this PC's changes
     at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     def line(self) -> str:
@@ -94,31 +113,27 @@ def _values(entry: Entry, *, notes: bool, refs: bool) -> tuple:
 
 
 def _send(conn: Any, ledger: Ledger, batch: list[Pending], *, notes: bool, refs: bool, report: SyncReport) -> None:
-    writes = [p for p in batch if p.entry is not None]
-    tombstones = [p for p in batch if p.entry is None and p.base_version > 0]
-    never_sent = [(p.entry_id, p.queued_at) for p in batch if p.entry is None and p.base_version == 0]
-    accepted: list[tuple[str, str, int, str]] = []
-    refused: list[Pending] = []
-    with conn.transaction(), conn.cursor() as cur:
-        for items, sql, params in (
-            (writes, _UPSERT, [(*_values(p.entry, notes=notes, refs=refs), p.base_version)
-                               for p in writes if p.entry is not None]),
-            (tombstones, _TOMBSTONE, [(_stamp(p.queued_at), p.entry_id, p.base_version) for p in tombstones]),
-        ):
-            if not items:
-                continue
-            cur.executemany(sql, params, returning=True)
-            for p in items:
-                row = cur.fetchone()
-                if row is None:
-                    refused.append(p)
-                else:
-                    accepted.append((p.entry_id, p.queued_at, row[0], _sign(p, notes, refs)))
-                cur.nextset()
-    ledger.confirm(accepted)
-    report.sent += len(accepted)
+    sendable = [p for p in batch if p.row is not None or p.base_version > 0]
+    never_sent = [(p.entry_id, p.queued_at) for p in batch if p.row is None and p.base_version == 0]
+    taken: dict[str, int] = {}
+    if sendable:
+        with conn.transaction():
+            conn.execute(_INCOMING)
+            with conn.cursor().copy("COPY incoming FROM STDIN") as copy:
+                for p in sendable:  # the rows as stored: text PostgreSQL reads as it is (times in UTC)
+                    if (r := p.row) is not None:
+                        copy.write_row((*r[:9], r.client_ref if refs else "", r.tags, r.note if notes else "",
+                                        f"{r.created_at}+00", f"{r.updated_at}+00", False, p.base_version))
+                    else:
+                        copy.write_row((p.entry_id, *[None] * 12, f"{p.queued_at}+00", True, p.base_version))
+            for statement in (_UPSERT_ALL, _TOMBSTONE_ALL):
+                taken.update(conn.execute(statement).fetchall())
+            report.pushed_in.append(conn.execute("SELECT pg_current_xact_id()::text").fetchone()[0])
+    ledger.confirm((p.entry_id, p.queued_at, taken[p.entry_id], "") for p in sendable if p.entry_id in taken)
+    report.sent += len(taken)
     if never_sent:  # made and deleted here before any sync: nothing for the server to know
         ledger.apply([], [], done=never_sent)
+    refused = [p for p in sendable if p.entry_id not in taken]
     if refused:
         _reconcile(conn, ledger, refused, notes=notes, refs=refs, report=report)
 
@@ -209,7 +224,8 @@ def _receive(conn: Any, ledger: Ledger, *, notes: bool, refs: bool, report: Sync
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         horizon = conn.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").fetchone()[0]
-        rows = conn.execute(f"{_READ} WHERE owner = current_user AND txid >= %s::xid8", (cursor,)).fetchall()
+        rows = conn.execute(f"{_READ} WHERE owner = current_user AND txid >= %s::xid8 "
+                            "AND NOT txid = ANY(%s::xid8[])", (cursor, report.pushed_in)).fetchall()
     server = [_server_entry(r) for r in rows]
     ids = [s[1] for s in server]
     have = ledger.versions(ids)
@@ -219,8 +235,7 @@ def _receive(conn: Any, ledger: Ledger, *, notes: bool, refs: bool, report: Sync
         if entry_id in waiting or have.get(entry_id, 0) >= version:
             continue  # changed here since (the next send reconciles it), or already here
         local = ledger.local(entry_id) if entry is not None and not (notes and refs) else None
-        received.append((_keep_local_fields(entry, local, notes=notes, refs=refs), entry_id, version,
-                         digest(entry, entry_id, updated, notes=notes, refs=refs)))
+        received.append((_keep_local_fields(entry, local, notes=notes, refs=refs), entry_id, version, ""))
     report.received += len(received)
     line = f"team server: {report.line()}"
     ledger.apply(received, [], state={"cursor": horizon, "last_sync": dt.datetime.now(dt.UTC).isoformat()},
