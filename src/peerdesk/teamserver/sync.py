@@ -231,7 +231,7 @@ def _receive(conn: Any, ledger: Ledger, *, notes: bool, refs: bool, report: Sync
     have = ledger.versions(ids)
     waiting = ledger.queued(ids)
     received = []
-    for entry, entry_id, version, updated in server:
+    for entry, entry_id, version, _updated in server:
         if entry_id in waiting or have.get(entry_id, 0) >= version:
             continue  # changed here since (the next send reconciles it), or already here
         local = ledger.local(entry_id) if entry is not None and not (notes and refs) else None
