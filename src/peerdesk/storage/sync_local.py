@@ -71,17 +71,12 @@ class Ledger:
         return rows[0][0] if rows else None
 
     def pending(self, limit: int) -> list[Pending]:
+        columns = ", ".join(f"e.{c}" for c in ENTRY_FIELDS)
         rows = self.store._rows(
-            "SELECT o.entry_id, o.queued_at, coalesce(v.version, 0) FROM sync_outbox o "
-            "LEFT JOIN sync_versions v ON v.entry_id = o.entry_id ORDER BY o.queued_at, o.entry_id LIMIT ?", (limit,))
-        ids = [r[0] for r in rows]
-        found: dict[str, EntryRow] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for row in self.store._rows(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id IN ({marks})", chunk):
-                found[row[0]] = as_entry_row(row)
-        return [Pending(i, q, found.get(i), v) for i, q, v in rows]
+            f"SELECT o.entry_id, o.queued_at, coalesce(v.version, 0), e.id IS NOT NULL, {columns} FROM sync_outbox o "
+            "LEFT JOIN entries e ON e.id = o.entry_id LEFT JOIN sync_versions v ON v.entry_id = o.entry_id "
+            "ORDER BY o.queued_at, o.entry_id LIMIT ?", (limit,))
+        return [Pending(r[0], r[1], as_entry_row(r[4:]) if r[3] else None, r[2]) for r in rows]
 
     def versions(self, ids: Sequence[str]) -> dict[str, int]:
         out: dict[str, int] = {}
