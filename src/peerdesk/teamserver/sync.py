@@ -17,6 +17,7 @@ Idempotent and resumable: run it again at any moment and it goes on from where i
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -32,22 +33,27 @@ BATCH = 2000
 _COLUMNS = ("id", "worker", "date", "start_time", "minutes", "category", "mode", "format", "people",
             "client_ref", "tags", "note", "created_at", "updated_at")
 _TEAM = f"(SELECT team FROM {SCHEMA}.members WHERE role = current_user AND kind = 'worker' LIMIT 1)"
-# one batch: copied into a temporary table, then written in one statement each for the changes
-# and the tombstones; a row comes back for each change the server took (over its version `base`)
-_INCOMING = ("CREATE TEMPORARY TABLE IF NOT EXISTS incoming (id uuid PRIMARY KEY, worker text, date date, "
-             "start_time time, minutes integer, category text, mode text, format text, people integer, "
-             "client_ref text, tags text, note text, created_at timestamptz, updated_at timestamptz, "
-             "deleted boolean, base integer) ON COMMIT DELETE ROWS")
-_UPSERT_ALL = (
-    f"INSERT INTO {SCHEMA}.entries AS e ({', '.join(_COLUMNS)}, team) "
-    f"SELECT {', '.join(_COLUMNS)}, {_TEAM} FROM incoming WHERE NOT deleted "
-    "ON CONFLICT (id) DO UPDATE SET "
-    + ", ".join(f"{c} = EXCLUDED.{c}" for c in _COLUMNS[1:] if c != "created_at")
-    + ", deleted = false WHERE e.version = (SELECT base FROM incoming i WHERE i.id = EXCLUDED.id) "
-    "RETURNING e.id::text, e.version"
+# one batch, in three statements, each given its rows as one JSON array of arrays (dumped and
+# parsed in C at both ends): the new entries, the changed ones (each over the server's version it
+# was made from: `base`) and the tombstones; a row comes back for each change the server took
+_TYPES = ("uuid", "text", "date", "time", "integer", "text", "text", "text", "integer", "text", "text", "text",
+          "timestamptz", "timestamptz", "integer")
+_ROWS = ("(SELECT " + ", ".join(f"(r->>{n})::{t} AS {c}" for n, (c, t) in enumerate(zip((*_COLUMNS, "base"), _TYPES,
+                                                                                       strict=True)))
+         + " FROM jsonb_array_elements(%s::jsonb) AS r)")
+_INSERT_NEW = (
+    f"INSERT INTO {SCHEMA}.entries ({', '.join(_COLUMNS)}, team) SELECT {', '.join(_COLUMNS)}, {_TEAM} "
+    f"FROM {_ROWS} AS u ON CONFLICT (id) DO NOTHING RETURNING id::text, version"
 )
-_TOMBSTONE_ALL = (f"UPDATE {SCHEMA}.entries e SET deleted = true, updated_at = i.updated_at FROM incoming i "
-                  "WHERE i.deleted AND e.id = i.id AND e.version = i.base RETURNING e.id::text, e.version")
+_UPDATE_OVER = (
+    f"UPDATE {SCHEMA}.entries e SET "
+    + ", ".join(f"{c} = u.{c}" for c in _COLUMNS[1:] if c != "created_at")
+    + f", deleted = false FROM {_ROWS} AS u WHERE e.id = u.id AND e.version = u.base RETURNING e.id::text, e.version"
+)
+_TOMBSTONE_OVER = (
+    f"UPDATE {SCHEMA}.entries e SET deleted = true, updated_at = u.updated_at FROM {_ROWS} AS u "
+    "WHERE e.id = u.id AND e.version = u.base RETURNING e.id::text, e.version"
+)
 _UPSERT = (
     f"INSERT INTO {SCHEMA}.entries AS e ({', '.join(_COLUMNS)}, team) "
     f"VALUES ({', '.join(['%s'] * len(_COLUMNS))}, {_TEAM}) "
@@ -117,17 +123,20 @@ def _send(conn: Any, ledger: Ledger, batch: list[Pending], *, notes: bool, refs:
     never_sent = [(p.entry_id, p.queued_at) for p in batch if p.row is None and p.base_version == 0]
     taken: dict[str, int] = {}
     if sendable:
+        new: list[tuple] = []
+        changed: list[tuple] = []
+        tombstones: list[tuple] = []
+        for p in sendable:  # the rows as stored: text PostgreSQL reads as it is (times in UTC)
+            if (r := p.row) is None:
+                tombstones.append((p.entry_id, *[None] * 12, f"{p.queued_at}+00", p.base_version))
+                continue
+            row = (*r[:9], r.client_ref if refs else "", r.tags, r.note if notes else "",
+                   f"{r.created_at}+00", f"{r.updated_at}+00", p.base_version)
+            (changed if p.base_version else new).append(row)
         with conn.transaction():
-            conn.execute(_INCOMING)
-            with conn.cursor().copy("COPY incoming FROM STDIN") as copy:
-                for p in sendable:  # the rows as stored: text PostgreSQL reads as it is (times in UTC)
-                    if (r := p.row) is not None:
-                        copy.write_row((*r[:9], r.client_ref if refs else "", r.tags, r.note if notes else "",
-                                        f"{r.created_at}+00", f"{r.updated_at}+00", False, p.base_version))
-                    else:
-                        copy.write_row((p.entry_id, *[None] * 12, f"{p.queued_at}+00", True, p.base_version))
-            for statement in (_UPSERT_ALL, _TOMBSTONE_ALL):
-                taken.update(conn.execute(statement).fetchall())
+            for statement, rows in ((_INSERT_NEW, new), (_UPDATE_OVER, changed), (_TOMBSTONE_OVER, tombstones)):
+                if rows:
+                    taken.update(conn.execute(statement, (json.dumps(rows, ensure_ascii=False),)).fetchall())
             report.pushed_in.append(conn.execute("SELECT pg_current_xact_id()::text").fetchone()[0])
     ledger.confirm((p.entry_id, p.queued_at, taken[p.entry_id], "") for p in sendable if p.entry_id in taken)
     report.sent += len(taken)
