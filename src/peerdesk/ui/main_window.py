@@ -250,6 +250,10 @@ class MainWindow(QMainWindow):
 
         self.store = store
         self.drafts = Drafts(self.workspace.data_dir, encrypted=store.cipher is not None)
+        from .sync_status import BackgroundSync
+
+        self.sync = getattr(self, "sync", None) or BackgroundSync(self)  # the team server, when one is set
+        QTimer.singleShot(0, self.sync.start)
         self._drop_first_look()
         if self.form is not None:
             self.form.setEnabled(True)
@@ -305,6 +309,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.built and self.draft_timer.isActive():
             self.save_draft()
+        if getattr(self, "sync", None) is not None:
+            self.sync.stop()
         if self.instance_server is not None:
             self.instance_server.close()  # another start on this folder may open its own window now
         self._drop_first_look()
