@@ -139,7 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
         "review", help="open workers' exported CSV files, read-only: check them or see the team's weeks"
     )
     _common(review, suppress=True)
-    review.add_argument("files", nargs="+", metavar="FILE", help="entry exports or weekly summary exports")
+    review.add_argument("files", nargs="*", metavar="FILE", help="entry exports or weekly summary exports")
+    review.add_argument("--server", metavar="URL", help="read the team from the team server instead, as this role")
+    review.add_argument("--team", metavar="TEAM", help="with --server: the team")
+    review.add_argument("--from", dest="start", metavar="DATE", help="with --server: the first day (YYYY-MM-DD)")
+    review.add_argument("--to", dest="end", metavar="DATE", help="with --server: the last day (YYYY-MM-DD)")
     review.add_argument("--check", action="store_true", help="print every problem and a summary line; exit 1 if any")
     review.add_argument("--summary-out", metavar="OUT.csv", help="write the combined weekly summary of all valid rows")
 
@@ -631,11 +635,18 @@ def cmd_review(args: argparse.Namespace) -> int:
         taxonomy = taxonomy_mod.load(getattr(args, "taxonomy", None))
     except TaxonomyError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
-    if not (args.check or args.summary_out):
+    if args.server:
+        from .cli_server import review_from_server
+
+        result = review_from_server(args, taxonomy)
+    elif not args.files:
+        raise CliError("give the exported files to review, or --server URL --team TEAM --from DATE --to DATE", 2)
+    elif not (args.check or args.summary_out):
         from .app import run_review
 
         return run_review(args.files, taxonomy)
-    result = reviewing.review_files(args.files, taxonomy)
+    else:
+        result = reviewing.review_files(args.files, taxonomy)
     for problem in result.problems:
         print(problem)
     print(result.summary_line())

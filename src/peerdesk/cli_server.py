@@ -106,3 +106,24 @@ def cmd_sync(args: argparse.Namespace) -> int:
     else:
         print(f"synced: {report.line()}")
     return EXIT_OK
+
+
+def review_from_server(args: argparse.Namespace, taxonomy: Any) -> Any:
+    """`peerdesk review --server URL --team TEAM --from DATE --to DATE`: the team as files would give it."""
+    from datetime import date
+
+    from .operations import reviewing
+    from .teamserver.connection import ServerError, check_url
+
+    if not (args.team and args.start and args.end):
+        raise CliError("--server needs --team TEAM --from YYYY-MM-DD --to YYYY-MM-DD", EXIT_USAGE)
+    try:
+        start, end = date.fromisoformat(args.start), date.fromisoformat(args.end)
+    except ValueError:
+        raise CliError("--from and --to are days written YYYY-MM-DD", EXIT_USAGE) from None
+    if end < start:
+        raise CliError(f"--to ({end}) is before --from ({start})", EXIT_USAGE)
+    try:
+        return reviewing.review_server(check_url(args.server), args.team, start, end, taxonomy)
+    except ServerError as exc:
+        raise CliError(str(exc), EXIT_USAGE if "URL" in str(exc) else 1) from None

@@ -167,9 +167,8 @@ def test_without_check_or_summary_out_the_window_opens(cli, team_exports, monkey
 @pytest.mark.parametrize("flag", ["--check", "--summary-out"])
 def test_review_needs_files(cli, flag, tmp_path):
     args = [flag] if flag == "--check" else [flag, str(tmp_path / "o.csv")]
-    with pytest.raises(SystemExit) as exc:
-        cli("review", *args)
-    assert exc.value.code == 2
+    result = cli("review", *args)
+    assert result.code == 2 and "give the exported files to review, or --server URL" in result.err
 
 
 def test_check_end_to_end_exit_code(run_peerdesk, team_exports, tmp_path):

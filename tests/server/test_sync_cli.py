@@ -41,3 +41,35 @@ def test_bad_urls_and_an_absent_server_are_told_in_one_line(cli, tmp_path):
     gone = cli("sync", "--data-dir", data, "--server", "postgresql://PW-01@/peerdesk?host=/nonexistent&port=1")
     assert gone.code == 1 and "cannot reach the team server" in gone.err and "0 entries waiting" in gone.err
     assert len(gone.err.strip().splitlines()) == 1
+
+
+def test_a_supervisor_reviews_the_team_from_the_server_as_from_files(cli, server, tmp_path):
+    from datetime import date
+
+    from peerdesk.domain.entry import validate
+    from peerdesk.domain.taxonomy import load_default
+    from peerdesk.operations import entries as ops
+    from peerdesk.operations import syncing
+    from peerdesk.workspace import Workspace
+
+    tax = load_default()
+    for role, team, minutes in (("pw01", "north", 30), ("pw02", "north", 45), ("pw09", "south", 60)):
+        url = server.add("worker", role, team)
+        ws = Workspace(tmp_path / role)
+        store = ws.open_store()
+        for day in (date(2026, 11, 23), date(2026, 11, 30)):  # W48 and W49
+            ops.add_entry(store, validate({"worker": role.upper(), "date": day, "minutes": minutes,
+                                           "category": "advocacy"}, tax, today=day))
+        syncing.sync_now(store, url)
+        ws.close()
+    boss = server.add("supervisor", "sup_north", "north")
+    out = tmp_path / "summary.csv"
+    done = cli("review", "--server", boss, "--team", "north", "--from", "2026-11-23", "--to", "2026-11-29",
+               "--summary-out", out)
+    assert done.code == 0, done.err
+    assert done.out.splitlines()[0] == "2 files, 2 entries, 0 problems"
+    lines = out.read_text().splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["PW01", "PW02"]  # the south's worker is not theirs
+    refused = cli("review", "--server", boss, "--team", "south", "--from", "2026-11-23", "--to", "2026-11-29",
+                  "--check")
+    assert refused.code == 1 and "supervises north on the server, not south" in refused.err

@@ -77,3 +77,51 @@ def test_an_unreachable_server_says_offline_and_what_waits(qtbot, tmp_path, monk
     finally:
         window.close()
         ws.close()
+
+
+def test_a_supervisor_opens_the_team_from_the_server_in_the_review_window(qtbot, server, tmp_path):
+    from datetime import date as day
+
+    from PySide6.QtCore import QDate, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from peerdesk.ui.team_review import TeamServerDialog, open_team_server
+
+    tax = load_default()
+    for role, minutes in (("pw01", 30), ("pw02", 45)):
+        url = server.add("worker", role, "north")
+        ws = Workspace(tmp_path / role)
+        store = ws.open_store()
+        ops.add_entry(store, validate({"worker": role.upper(), "date": day(2026, 11, 17), "minutes": minutes,
+                                       "category": "advocacy"}, tax, today=TODAY))
+        syncing.sync_now(store, url)
+        ws.close()
+    boss = server.add("supervisor", "sup_north", "north")
+    window, ws = open_window(qtbot, tmp_path / "supervisor", "")
+    seen = []
+
+    def answer():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TeamServerDialog) and w.isVisible())
+        if not seen:  # first a team that is not theirs: told in the dialog, which stays open
+            dialog.url.setText(boss)
+            dialog.team.setText("south")
+        else:
+            seen.append(dialog.problem.text())
+            dialog.team.setText("north")
+        seen.append("asked")
+        assert dialog.start.date() == QDate(2026, 11, 16)  # the last full week before TODAY
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Open).click()
+        QTimer.singleShot(300, answer) if len(seen) < 3 else None
+
+    QTimer.singleShot(0, answer)
+    try:
+        review = open_team_server(window)
+        assert review is not None
+        assert "supervises north on the server, not south" in seen[1]
+        assert review.windowTitle() == "PeerDesk review — team north, 2026-11-16 to 2026-11-22 (server)"
+        assert sorted(review.result.workers()) == ["PW01", "PW02"]
+        review.grab().save(str(tmp_path / "review.png"))
+        review.close()
+    finally:
+        window.close()
+        ws.close()

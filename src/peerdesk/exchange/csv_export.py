@@ -377,3 +377,15 @@ def _audit_detail(results: list[ExportResult], start: date, end: date, notes: bo
     if with_notes and not client_refs:
         suffix += ", client refs left out"
     return f"{start.isoformat()} to {end.isoformat()}: " + "; ".join(parts) + suffix
+
+
+def entries_text(rows: Iterable[EntryRow], taxonomy: Taxonomy, start: date, end: date) -> str:
+    """*rows* as the text of an entries export of *start* to *end* (as its file would hold it):
+    how a team server's rows reach the review's one reader and its checks."""
+    import io
+
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator=LINE_END)
+    writer.writerow(ENTRY_COLUMNS)
+    writer.writerows(_EntryConverter(taxonomy, start, end)(list(rows)))
+    return out.getvalue()

@@ -270,8 +270,11 @@ class Reading:
     def read(self, path: Path, name: str) -> None:
         """Check one file and keep its good rows (problems go to the result)."""
         text = self.text_of(path, name)
-        if text is None:
-            return
+        if text is not None:
+            self.read_text(text, name)
+
+    def read_text(self, text: str, name: str) -> None:
+        """The same for text already read (a team server's rows written as an export)."""
         text, cut = cut_short(text)
         self.blank_rows = 0
         delimiter = ","

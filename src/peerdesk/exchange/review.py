@@ -307,6 +307,16 @@ def read_files(
 ) -> ReviewResult:
     """Read and check every file; *progress(done, total)* may return False to stop early."""
     files = [Path(p) for p in paths]
+    return _read_all([(str(path), path) for path in files], taxonomy, progress)
+
+
+def read_texts(texts: Iterable[tuple[str, str]], taxonomy: Taxonomy) -> ReviewResult:
+    """Read and check texts in the export's format, each under a name (``server:north/PW-07``)."""
+    return _read_all(list(texts), taxonomy, None)
+
+
+def _read_all(sources: list[tuple[str, Path | str]], taxonomy: Taxonomy,
+              progress: Callable[[int, int], bool] | None) -> ReviewResult:
     result = ReviewResult()
     reading = Reading(taxonomy, result)
     # Reading allocates one tuple per row and frees almost nothing: the cyclic garbage
@@ -315,13 +325,15 @@ def read_files(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for i, path in enumerate(files):
-            name = str(path)
+        for i, (name, source) in enumerate(sources):
             result.files.append(name)
-            reading.read(path, name)
+            if isinstance(source, Path):
+                reading.read(source, name)
+            else:
+                reading.read_text(source, name)
             if isinstance(result.problems, Problems):
                 result.problems.close_file(name)
-            if progress is not None and progress(i + 1, len(files)) is False:
+            if progress is not None and progress(i + 1, len(sources)) is False:
                 break
     finally:
         if collecting:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,17 @@ def review_files(
 
     gc.collect()
     result = read_files(paths, taxonomy, progress=progress)
+    gc.freeze()
+    return result
+
+
+def review_server(url: str, team: str, start: date, end: date, taxonomy: Taxonomy) -> ReviewResult:
+    """A team from the team server (as the supervisor's role), read and checked as files are."""
+    from ..exchange.review import read_texts
+    from ..teamserver.team import team_texts
+
+    gc.collect()
+    result = read_texts(team_texts(url, team, start, end, taxonomy), taxonomy)
     gc.freeze()
     return result
 

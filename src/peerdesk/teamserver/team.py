@@ -1,0 +1,49 @@
+"""A team read from the team server for its supervisor (connecting as the supervisor's role:
+row-level security shows the rows of the supervisor's teams and nothing else). Each worker's
+rows become the text of an entries export, so the review reads and checks them exactly as it
+reads a worker's exported file."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..storage.rows import EntryRow, db_time
+from ..storage.server_migrations import SCHEMA
+from .connection import ServerError, ServerRefused, connect, explain
+
+if TYPE_CHECKING:
+    from ..domain.taxonomy import Taxonomy
+
+_READ = (f"SELECT id::text, worker, date, start_time, minutes, category, mode, format, people, client_ref, tags, "
+         f"note, created_at, updated_at FROM {SCHEMA}.entries WHERE team = %s AND date BETWEEN %s AND %s "
+         "AND NOT deleted ORDER BY worker, date, start_time NULLS FIRST, created_at")
+
+
+def team_texts(url: str, team: str, start: date, end: date, taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """(name, export text) for each worker of *team* with entries from *start* to *end*."""
+    import psycopg
+
+    from ..exchange.csv_export import entries_text
+
+    with connect(url) as conn:
+        try:
+            teams = [r[0] for r in conn.execute(
+                f"SELECT team FROM {SCHEMA}.members WHERE role = current_user AND kind = 'supervisor'")]
+            if team not in teams:
+                raise ServerRefused(f"this role supervises {', '.join(teams) or 'no team'} on the server, not {team}")
+            rows = conn.execute(_READ, (team, start, end)).fetchall()
+            conn.execute(f"INSERT INTO {SCHEMA}.audit (action, detail) VALUES ('review', %s)",
+                         (f"team {team}, {start} to {end}: {len(rows)} entries",))
+            conn.commit()
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise ServerRefused(f"the server refused: {explain(exc)}") from None
+        except psycopg.errors.UndefinedTable:
+            raise ServerError("the server has no PeerDesk schema: ask IT to run peerdesk server init") from None
+    by_worker: dict[str, list[EntryRow]] = {}
+    for r in rows:
+        start_time = r[3].strftime("%H:%M:%S.%f") if r[3] is not None else None
+        row = EntryRow._make((r[0], r[1], r[2].isoformat(), start_time, *r[4:12], db_time(r[12]), db_time(r[13])))
+        by_worker.setdefault(row.worker, []).append(row)
+    return [(f"server:{team}/{worker}", entries_text(rows_, taxonomy, start, end))
+            for worker, rows_ in sorted(by_worker.items())]

@@ -1,0 +1,119 @@
+"""File ▸ Open team server…: a supervisor's team read from the team server (as the supervisor's
+role) into the same review window as exported files: the table, the pivot, the charts and the
+problems. The server, team and period asked for are remembered for next time (QSettings)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import style
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def _last_full_week(today: date) -> tuple[date, date]:
+    monday = today - timedelta(days=today.weekday() + 7)
+    return monday, monday + timedelta(days=6)
+
+
+class TeamServerDialog(QDialog):
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Open team server")
+        kept = QSettings("PeerDesk", "PeerDesk")
+        self.url = QLineEdit(str(kept.value("review/server_url", "") or ""), objectName="team_server_url")
+        self.url.setPlaceholderText("postgresql://YOUR_ROLE@HOST/DATABASE (no password)")
+        self.team = QLineEdit(str(kept.value("review/team", "") or ""), objectName="team_server_team")
+        first, last = _last_full_week(today)
+        self.start, self.end = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
+        for edit, day in ((self.start, first), (self.end, last)):
+            edit.setDisplayFormat("ddd d MMM yyyy")
+            edit.setDate(QDate(day.year, day.month, day.day))
+        self.problem = QLabel(objectName="team_server_problem", wordWrap=True, textFormat=Qt.PlainText)
+        style.error(self.problem)
+        self.problem.hide()
+        form = QFormLayout()
+        for text, field, name in (("&Server", self.url, "Team server URL"), ("&Team", self.team, "Team"),
+                                  ("&From", self.start, "First day"), ("T&o", self.end, "Last day")):
+            field.setAccessibleName(name)
+            form.addRow(text, field)
+        buttons = QDialogButtonBox(QDialogButtonBox.Open | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def period(self) -> tuple[date, date]:
+        return self.start.date().toPython(), self.end.date().toPython()
+
+    def say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def _check(self) -> None:
+        from ..teamserver.connection import ServerError, check_url
+
+        try:
+            check_url(self.url.text().strip())
+        except ServerError as exc:
+            self.say(str(exc))
+            self.url.setFocus()
+            return
+        first, last = self.period()
+        if not self.team.text().strip():
+            self.say("Name the team.")
+            self.team.setFocus()
+        elif last < first:
+            self.say("The last day comes before the first.")
+            self.end.setFocus()
+        else:
+            kept = QSettings("PeerDesk", "PeerDesk")
+            kept.setValue("review/server_url", self.url.text().strip())
+            kept.setValue("review/team", self.team.text().strip())
+            self.accept()
+
+
+def open_team_server(window: MainWindow) -> QWidget | None:
+    """Ask, read the team from the server, and open a review window over it (None if cancelled
+    or refused: the dialog says why and stays open for another try)."""
+    from ..operations import reviewing
+    from ..teamserver.connection import ServerError
+    from .review_window import ReviewWindow
+
+    dialog = TeamServerDialog(window.today(), window)
+    while dialog.exec() == QDialog.Accepted:
+        first, last = dialog.period()
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            result = reviewing.review_server(dialog.url.text().strip(), dialog.team.text().strip(), first, last,
+                                             window.taxonomy)
+        except ServerError as exc:
+            dialog.say(str(exc))
+            continue
+        finally:
+            QApplication.restoreOverrideCursor()
+        review = ReviewWindow(result, taxonomy=window.taxonomy, dialogs=window.dialogs, parent=window)
+        review.setWindowTitle(f"PeerDesk review — team {dialog.team.text().strip()}, {first} to {last} (server)")
+        review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.review_windows.append(review)
+        review.destroyed.connect(lambda _obj=None, w=review: window._review_closed(w))
+        review.show()
+        return review
+    return None
