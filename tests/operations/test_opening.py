@@ -104,9 +104,11 @@ def make_backups(store: Store) -> dict[str, Path]:
 
 
 def spoil_middle(path: Path) -> None:
-    """Overwrite part of a page in the middle of the file, as a failing disk might."""
+    """Overwrite the start of a page in the middle of the file, as a failing disk might (its
+    header: bytes in a page's free space are damage no check can see, nor needs to)."""
     data = bytearray(path.read_bytes())
-    middle = len(data) // 2
+    page = int.from_bytes(data[16:18], "big") or 65536  # the page size, from the file's header
+    middle = len(data) // 2 // page * page
     data[middle : middle + 2000] = b"\x55" * 2000
     path.write_bytes(bytes(data))
 
