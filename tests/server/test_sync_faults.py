@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "faults"))
-from sync_faults import Loop, kill_loop, stop_loop  # noqa: E402
+from sync_faults import Loop, kill_loop, stop_loop
 
 
 @pytest.fixture
