@@ -31,6 +31,8 @@ class Cluster:
         self.data, self.socket = folder / "data", folder / "sock"
         self.port = 5432
         self.as_root = os.geteuid() == 0
+        self.options = ""  # more server options (TLS, a TCP address)
+        self.hba = ""  # more lines for pg_hba.conf
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         cmd = ["runuser", "-u", "postgres", "--", *args] if self.as_root else list(args)
@@ -46,9 +48,10 @@ class Cluster:
         if not (self.data / "PG_VERSION").exists():
             self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust",
                       "-E", "UTF8", "--no-locale")
-            hba = "local all postgres trust\nlocal all all scram-sha-256\n"
+            hba = "local all postgres trust\nlocal all all scram-sha-256\n" + self.hba
             (self.data / "pg_hba.conf").write_text(hba)
-        options = f"-k {self.socket} -c listen_addresses='' -p {self.port} -c fsync=on"
+        listen = "" if "listen_addresses" in self.options else "-c listen_addresses=''"
+        options = f"-k {self.socket} {listen} -p {self.port} -c fsync=on {self.options}"
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options,
                   "-l", str(self.folder / "server.log"), "-w", "start")
         return self

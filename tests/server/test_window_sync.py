@@ -125,3 +125,44 @@ def test_a_supervisor_opens_the_team_from_the_server_in_the_review_window(qtbot,
     finally:
         window.close()
         ws.close()
+
+
+def test_the_worker_picks_a_conflicts_other_side_in_the_window_and_can_undo_it(qtbot, server, tmp_path):
+    import time
+
+    from peerdesk.ui.conflicts_dialog import ConflictsDialog
+
+    url = server.add("worker", "PW-01", "north")
+    tax = load_default()
+    stores = {}
+    for name in ("a", "b"):
+        ws = Workspace(tmp_path / name)
+        stores[name] = (ws, ws.open_store())
+    (ws_a, a), (ws_b, b) = stores["a"], stores["b"]
+    entry = ops.add_entry(a, validate({"worker": "PW-01", "date": TODAY, "minutes": 30, "category": "advocacy"},
+                                      tax, today=TODAY)).entry
+    syncing.sync_now(a, url)
+    syncing.sync_now(b, url)
+    ops.update_entry(a, a.get(entry.id).with_changes(minutes=50))
+    time.sleep(1.1)
+    ops.update_entry(b, b.get(entry.id).with_changes(minutes=60))
+    syncing.sync_now(a, url)
+    assert syncing.sync_now(b, url).conflicts == 1
+    ws_a.close()
+    ws_b.close()
+
+    window, ws = open_window(qtbot, tmp_path / "b", url)
+    try:
+        dialog = ConflictsDialog(window)
+        qtbot.addWidget(dialog)
+        assert dialog.list.count() == 1
+        assert dialog.list.item(0).text() == ("In place (this PC's change): 2026-11-25, 60 min of Advocacy\n"
+                                              "The other: 2026-11-25, 50 min of Advocacy")
+        dialog.use_other.click()
+        assert window.store.get(entry.id).minutes == 50 and dialog.list.count() == 0
+        assert dialog.intro.text() == "No conflicts: every sync agreed."
+        window.history.undo_action.trigger()  # changed their mind: Ctrl+Z
+        assert window.store.get(entry.id).minutes == 60
+    finally:
+        window.close()
+        ws.close()

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from ..settings import Settings
     from ..storage.store import Store
     from ..teamserver.sync import SyncReport
+    from .entries import Change
 
 
 class NoServer(Exception):
@@ -47,9 +48,10 @@ def conflicts(store: Store) -> list[Conflict]:
     return Ledger(store).conflicts()
 
 
-def take_other_side(store: Store, conflict_id: int, *, worker: str) -> None:
+def take_other_side(store: Store, conflict_id: int, *, worker: str) -> Change | None:
     """Put the side of a conflict that was not kept in place of the one that was (an edit like
-    any other: undoable, in the audit log, sent at the next sync), and close the conflict."""
+    any other: undoable, in the audit log, sent at the next sync), and close the conflict; the
+    change made (None when there was nothing to change)."""
     from datetime import date, time
 
     from ..domain.entry import Entry
@@ -60,9 +62,10 @@ def take_other_side(store: Store, conflict_id: int, *, worker: str) -> None:
         raise KeyError(f"no conflict {conflict_id}; peerdesk sync --conflicts lists them")
     other = found[conflict_id].other
     current = store.get(other["id"])
+    change: Change | None = None
     if other.get("deleted"):
         if current is not None:
-            delete_entry(store, current.id)
+            change = delete_entry(store, current.id)
     else:
         start = other.get("start_time") or None
         entry = Entry(id=other["id"], worker=other["worker"] or worker, date=date.fromisoformat(other["date"]),
@@ -71,7 +74,13 @@ def take_other_side(store: Store, conflict_id: int, *, worker: str) -> None:
                       people=other["people"], client_ref=other["client_ref"], tags=tuple(other["tags"]),
                       note=other["note"])
         if current is None:
-            add_entry(store, entry)
+            change = add_entry(store, entry)
         else:
-            update_entry(store, entry.with_changes(created_at=current.created_at))
+            change = update_entry(store, entry.with_changes(created_at=current.created_at))
+    settle(store, conflict_id)
+    return change
+
+
+def settle(store: Store, conflict_id: int) -> None:
+    """The worker keeps what is in place: the conflict is closed."""
     Ledger(store).settle(conflict_id)

@@ -61,6 +61,9 @@ def build_menus(window: MainWindow) -> None:
         edit_menu.addAction(undoing)
     edit_menu.addSeparator()
     edit_menu.addActions([w.edit_action, w.delete_action])
+    edit_menu.addSeparator()
+    w.conflicts_action = action(w, "Sync &conflicts…", lambda: _open_conflicts(w))
+    edit_menu.addAction(w.conflicts_action)
 
     view_menu = w.menu("&View")
     view_menu.addAction(action(w, "&Previous week", w.show_previous_week, "Alt+Left"))
@@ -133,3 +136,9 @@ def _open_team_server(window: MainWindow) -> None:
     from .team_review import open_team_server
 
     open_team_server(window)
+
+
+def _open_conflicts(window: MainWindow) -> None:
+    from .conflicts_dialog import open_conflicts
+
+    open_conflicts(window)
