@@ -90,9 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .cli_log import declare_log
     from .cli_server import declare_server
+    from .cli_weeks import declare_weeks
 
     declare_log(sub)
     declare_server(sub)
+    declare_weeks(sub)
 
     lst = _subcommand(sub, "list", help="print one week's entries")
     _common(lst, suppress=True)
@@ -179,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 _ELSEWHERE = {"log": (".cli_log", "cmd_log"), "server": (".cli_server", "cmd_server"),
               "sync": (".cli_server", "cmd_sync"), "init": (".cli_store", "cmd_init"),
-              "passphrase": (".cli_store", "cmd_passphrase")}
+              "passphrase": (".cli_store", "cmd_passphrase"), "submit": (".cli_weeks", "cmd_submit"),
+              "reopen": (".cli_weeks", "cmd_reopen")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -391,12 +394,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     with _opened(ws) as store:
         entries = store.list_week(week)
+        from .operations.weeks import state
+
+        week_state = state(store, week).state  # open, submitted or reviewed
     tax = ws.taxonomy
     if args.json:
         utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8"
-        print(json.dumps([entry_json(e, tax) for e in entries], ensure_ascii=not utf8, indent=2))
+        rows = [entry_json(e, tax) | {"week_state": week_state} for e in entries]
+        print(json.dumps(rows, ensure_ascii=not utf8, indent=2))
         return EXIT_OK
-    print(f"{week.label()} ({week})")
+    print(f"{week.label()} ({week}){'' if week_state == 'open' else f' — {week_state}'}")
     if not entries:
         print("No entries.")
         return EXIT_OK

@@ -73,6 +73,8 @@ class WeekData:
     summary: WeekSummary
     trend: list[TrendWeek]
     how: HowSummary
+    state: str = "open"  # open, submitted, reviewed (Edit ▸ Submit week…)
+    reviewed_by: str = ""  # the supervisor's sign-off, when reviewed
 
 
 def trend_weeks(selected: Week, count: int, today: date) -> list[Week]:
@@ -120,6 +122,7 @@ class WeekLoader:
             summary=summarize_week(week, totals, self.taxonomy),
             trend=[TrendWeek(w, dict(self._weeks[w])) for w in weeks],
             how=summarize_how(how, MODES, FORMATS),
+            **_state(self.store, week),
         )
 
     def trend(self, selected: Week, count: int, today: date) -> list[TrendWeek]:
@@ -134,6 +137,20 @@ class WeekLoader:
 
 def _span(weeks: list[Week]) -> tuple[date, date] | None:
     return (min(weeks).start, max(weeks).end) if weeks else None
+
+
+def _state(store, week: Week) -> dict[str, str]:
+    """The week's state (a file from before submitted weeks has none: open)."""
+    import json
+
+    try:
+        rows = store._rows("SELECT state, reviewed FROM week_states WHERE week = ?", (str(week),))
+    except Exception:  # noqa: BLE001 - no such table: an older file, read before its upgrade
+        return {}
+    if not rows:
+        return {}
+    state, reviewed = rows[0]
+    return {"state": state, "reviewed_by": json.loads(reviewed).get("by", "") if reviewed else ""}
 
 
 def load_week(store, taxonomy: Taxonomy, week: Week, *, trend_count: int, today: date) -> WeekData:

@@ -91,6 +91,9 @@ class Change:
 
 def add_entry(store: Store, entry: Entry) -> Change:
     """Store a new, checked entry (one transaction, with its audit line)."""
+    from .weeks import check_open
+
+    check_open(store, entry.date)
     stored = store.add(entry)
     return Change("add", stored, version=store.version())
 
@@ -102,18 +105,29 @@ def update_entry(store: Store, entry: Entry) -> Change:
         from ..storage.store import EntryNotFound
 
         raise EntryNotFound(f"entry {entry.id} is not in the database (deleted meanwhile?)")
+    from .weeks import check_open
+
+    check_open(store, before.date, entry.date)
     stored = store.update(entry)
     return Change("edit", stored, before, version=store.version())
 
 
 def delete_entry(store: Store, entry_id: str) -> Change:
     """Remove an entry; the change keeps it, so it can be put back."""
+    from .weeks import check_open
+
+    before = store.get(entry_id)
+    if before is not None:
+        check_open(store, before.date)
     gone = store.delete(entry_id)
     return Change("delete", gone, version=store.version())
 
 
 def restore_entry(store: Store, entry: Entry) -> Change:
     """Put back an entry exactly as it was (same id and timestamps)."""
+    from .weeks import check_open
+
+    check_open(store, entry.date)
     stored = store.restore(entry)
     return Change("restore", stored, version=store.version())
 

@@ -100,3 +100,16 @@ class SyncConflictModel(Base):
     found_at: Mapped[str] = mapped_column(String(32))
     kept: Mapped[str] = mapped_column(String(8))
     other: Mapped[str] = mapped_column(Text)
+
+
+class WeekStateModel(Base):
+    """A submitted week (locked by triggers; see 0006), and its sign-off once reviewed."""
+
+    __tablename__ = "week_states"
+
+    week: Mapped[str] = mapped_column(String(8), primary_key=True)
+    first_day: Mapped[str] = mapped_column(String(10))
+    last_day: Mapped[str] = mapped_column(String(10))
+    state: Mapped[str] = mapped_column(String(16))
+    submitted_at: Mapped[str] = mapped_column(String(32))
+    reviewed: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -90,6 +90,10 @@ class StoreUnwritable(StoreError):
     """The medium stops PeerDesk (a full disk, a read-only drive, no permission): the file is not damaged."""
 
 
+class WeekLocked(StoreError):
+    """The entry's week is submitted: its entries change only once it is reopened."""
+
+
 class StoreBusy(StoreError):
     """Another writer held the database for too long; nothing was written."""
 
@@ -537,6 +541,8 @@ class Store(Reader):
                 raise StoreUnwritable(f"{why}; nothing was saved") from exc
             raise StoreError(f"{self.write_lock.path} cannot be used ({exc.strerror}); nothing was saved") from exc
         except self._integrity as exc:
+            if "the week is submitted" in str(exc):
+                raise WeekLocked(f"{exc}; nothing was changed") from exc
             if "entries.id" in str(exc):
                 raise DuplicateEntry("an entry with this id is already in the database; nothing was written") from exc
             raise StoreError(explain(exc)) from exc

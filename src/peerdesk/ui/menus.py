@@ -62,6 +62,10 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addSeparator()
     edit_menu.addActions([w.edit_action, w.delete_action])
     edit_menu.addSeparator()
+    w.submit_action = action(w, "Su&bmit week…", lambda: _week_action(w, "submit_week"))
+    w.reopen_action = action(w, "Re&open week…", lambda: _week_action(w, "reopen_week"))
+    edit_menu.addActions([w.submit_action, w.reopen_action])
+    edit_menu.addSeparator()
     w.conflicts_action = action(w, "Sync &conflicts…", lambda: _open_conflicts(w))
     edit_menu.addAction(w.conflicts_action)
 
@@ -142,3 +146,9 @@ def _open_conflicts(window: MainWindow) -> None:
     from .conflicts_dialog import open_conflicts
 
     open_conflicts(window)
+
+
+def _week_action(window: MainWindow, name: str) -> None:
+    from . import week_actions
+
+    getattr(week_actions, name)(window)

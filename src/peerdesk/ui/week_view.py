@@ -242,6 +242,8 @@ class WeekView(QWidget):
         self.setUpdatesEnabled(False)
         try:
             label = data.week.label() + ("  (this week)" if is_current else "")
+            if data.state != "open":  # at a glance: the week is with the supervisor, or back from them
+                label += "  · reviewed by " + data.reviewed_by if data.reviewed_by else "  · submitted, locked"
             if self.week_label.text() != label:
                 self.week_label.setText(label)
             self.model.set_entries(data.entries)

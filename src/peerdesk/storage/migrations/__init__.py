@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-HEAD = "0005"
+HEAD = "0006"
 SCRIPT_LOCATION = "peerdesk.storage:migrations"
 
 

@@ -1,0 +1,55 @@
+"""Edit ▸ Submit week… and Edit ▸ Reopen week…, for the week on screen, through
+:mod:`peerdesk.operations.weeks` (as `peerdesk submit` and `peerdesk reopen`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..domain.entry import count_of, format_minutes
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def submit_week(window: MainWindow) -> bool:
+    from ..operations import weeks
+
+    store, week = window.store, window.week
+    if store is None:
+        return False
+    if weeks.state(store, week).locked:
+        window.status(f"Week {week.number} is already submitted", 8000)
+        return False
+    rows = store.list_week(week)
+    text = (f"Submit week {week.number} ({week.label()}): {count_of(len(rows), 'entry', 'entries')}, "
+            f"{format_minutes(sum(e.minutes for e in rows))}?\n\nIts entries are then locked for your supervisor; "
+            "Edit ▸ Reopen week… unlocks them again, with a reason kept in the audit log.")
+    if not window.dialogs.confirm(window, "Submit week", text, ok="Submit"):
+        return False
+    weeks.submit_week(store, week)
+    window.refresh()
+    window.status(f"Week {week.number} submitted: its entries are locked", 8000)
+    return True
+
+
+def reopen_week(window: MainWindow) -> bool:
+    from ..operations import weeks
+
+    store, week = window.store, window.week
+    if store is None:
+        return False
+    if not weeks.state(store, week).locked:
+        window.status(f"Week {week.number} is open: there is nothing to reopen", 8000)
+        return False
+    reason = window.dialogs.ask_text(window, "Reopen week",
+                                     f"Why is week {week.number} reopened? (kept in the audit log)")
+    if reason is None:
+        return False
+    try:
+        weeks.reopen_week(store, week, reason)
+    except weeks.WeekStateError as exc:
+        window.dialogs.error(window, "Reopen week", str(exc))
+        return False
+    window.refresh()
+    window.status(f"Week {week.number} reopened: its entries can be changed again", 8000)
+    return True

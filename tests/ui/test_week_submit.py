@@ -1,0 +1,36 @@
+"""Edit ▸ Submit week… and Reopen week… in the window: the week's state at a glance, a save into
+a submitted week refused on the form with how to reopen (what was typed kept)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+TODAY = date(2026, 11, 25)
+
+
+def test_submit_lock_and_reopen_from_the_window(qtbot, window, dialogs):
+    form = window.form
+    form.quick.focus()
+    qtbot.keyClicks(form.quick.edit, "team 60")
+    qtbot.keyClick(form.quick.edit, Qt.Key_Return)
+    window.submit_action.trigger()
+    assert dialogs.confirms[-1][0] == "Submit week"
+    assert "1 entry, 1h" in dialogs.confirms[-1][1]
+    assert window.week_view.week_label.text().endswith("(this week)  · submitted, locked")
+    window.grab().save(str(window.workspace.data_dir.parent / "submitted.png"))
+
+    qtbot.keyClicks(form.quick.edit, "adm 20")
+    qtbot.keyClick(form.quick.edit, Qt.Key_Return)
+    assert window.store.count_between(TODAY, TODAY) == 1
+    shown = form.general_error.text()
+    assert form.general_error.isVisibleTo(form) and shown.startswith("Not saved: week 2026-W48")
+    assert "is submitted, so its entries are locked; reopen it first (Edit ▸ Reopen week…" in shown
+    assert form.quick.edit.text() == "adm 20"  # kept, to save once the week is reopened
+
+    dialogs.text_answer = "forgot the admin time"
+    window.reopen_action.trigger()
+    assert window.week_view.week_label.text().endswith("(this week)")
+    qtbot.keyClick(form.quick.edit, Qt.Key_Return)
+    assert window.store.count_between(TODAY, TODAY) == 2
