@@ -341,12 +341,14 @@ def run(*, data_dir: str | None = None, taxonomy_file: str | None = None, week: 
     return code
 
 
-def run_review(paths: Sequence[str | os.PathLike[str]], taxonomy: Taxonomy, *, dialogs: Dialogs | None = None) -> int:
-    """``peerdesk review FILE...``: the files in a review window, read-only; no data folder is opened."""
+def run_review(paths: Sequence[str | os.PathLike[str]], taxonomy: Taxonomy, *, dialogs: Dialogs | None = None,
+               trusted: dict[str, str] | None = None) -> int:
+    """``peerdesk review FILE...``: the files in a review window, read-only; no database is opened
+    (the workers' keys the supervisor registered are read from the data folder)."""
     from .ui.review_window import open_review
 
     app = _application()
-    window = open_review(paths, taxonomy, dialogs=dialogs or Dialogs())  # noqa: F841 - kept alive while shown
+    window = open_review(paths, taxonomy, dialogs=dialogs or Dialogs(), trusted=trusted)  # noqa: F841 - kept alive
     return app.exec()
 
 

@@ -148,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--to", dest="end", metavar="DATE", help="with --server: the last day (YYYY-MM-DD)")
     review.add_argument("--check", action="store_true", help="print every problem and a summary line; exit 1 if any")
     review.add_argument("--summary-out", metavar="OUT.csv", help="write the combined weekly summary of all valid rows")
+    review.add_argument("--trust-key", action="append", metavar="FILE", help="register a worker's key (key --show)")
+    review.add_argument("--accept-changed", action="store_true", help="count files changed after they were signed")
 
     export = _subcommand(sub, "export", help="write the entries (or the weekly summary) of a date range to a CSV file")
     _common(export, suppress=True)
@@ -182,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
 _ELSEWHERE = {"log": (".cli_log", "cmd_log"), "server": (".cli_server", "cmd_server"),
               "sync": (".cli_server", "cmd_sync"), "init": (".cli_store", "cmd_init"),
               "passphrase": (".cli_store", "cmd_passphrase"), "submit": (".cli_weeks", "cmd_submit"),
-              "reopen": (".cli_weeks", "cmd_reopen")}
+              "reopen": (".cli_weeks", "cmd_reopen"), "key": (".cli_weeks", "cmd_key")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -478,6 +480,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         except ExportError as exc:
             raise CliError(str(exc)) from None
     print(f"{result.path} ({count_of(result.rows, 'row')})")
+    if result.signature is not None:  # every week of it submitted
+        print(f"{result.signature} (signed with your key)")
     if result.unrecorded:
         print(f"peerdesk: warning: the export is not in the audit log: {result.unrecorded}", file=sys.stderr)
     return EXIT_OK
@@ -650,10 +654,13 @@ def cmd_review(args: argparse.Namespace) -> int:
         raise CliError("give the exported files to review, or --server URL --team TEAM --from DATE --to DATE", 2)
     elif not (args.check or args.summary_out):
         from .app import run_review
+        from .cli_weeks import trusted_for
 
-        return run_review(args.files, taxonomy)
+        return run_review(args.files, taxonomy, trusted=trusted_for(args))
     else:
-        result = reviewing.review_files(args.files, taxonomy)
+        from .cli_weeks import review_signed
+
+        result = review_signed(args, taxonomy)
     for problem in result.problems:
         print(problem)
     print(result.summary_line())

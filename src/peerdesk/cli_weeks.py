@@ -17,6 +17,9 @@ def declare_weeks(sub: Any) -> None:
     _common(reopen, suppress=True)
     reopen.add_argument("--week", required=True, metavar="YYYY-Www")
     reopen.add_argument("--reason", required=True, metavar="TEXT")
+    key = _subcommand(sub, "key", help="your signing key: give its public half to your supervisor once")
+    _common(key, suppress=True)
+    key.add_argument("--show", action="store_true", required=True, help="print the public key and its fingerprint")
 
 
 def cmd_submit(args: argparse.Namespace) -> int:
@@ -48,3 +51,46 @@ def cmd_reopen(args: argparse.Namespace) -> int:
             raise CliError(str(exc), EXIT_USAGE) from None
     print(f"week {week} reopened; its entries can be changed again")
     return EXIT_OK
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    import base64
+
+    from .exchange.signatures import fingerprint
+    from .storage import signing_key
+
+    ws = _workspace(args)
+    with _opened(ws) as store:
+        public = signing_key.public_key(store)
+        worker = store.actor()  # as the signatures name the worker
+    if public is None:
+        raise CliError("no signing key yet: it is made when you first submit a week (peerdesk submit)", EXIT_USAGE)
+    print(f"worker: {worker}")
+    print(f"public-key: {base64.b64encode(public).decode()}")
+    print(f"fingerprint: {fingerprint(public)}")
+    return EXIT_OK
+
+
+def trusted_for(args: argparse.Namespace) -> dict[str, str]:
+    """The workers' keys the supervisor trusts (their data folder's), after registering any
+    given with --trust-key."""
+    from pathlib import Path
+
+    from .config import resolve_data_dir
+    from .operations import reviewing
+
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    for key_file in args.trust_key or []:
+        try:
+            worker, fp = reviewing.trust_key(data_dir, Path(key_file).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise CliError(f"--trust-key {key_file}: {exc}", EXIT_USAGE) from None
+        print(f"trusted: {worker}'s key {fp}")
+    return reviewing.trusted_keys(data_dir)
+
+
+def review_signed(args: argparse.Namespace, taxonomy: Any) -> Any:
+    """`review FILES --check | --summary-out` with each file's signature checked."""
+    from .operations import reviewing
+
+    return reviewing.review_files(args.files, taxonomy, trusted=trusted_for(args), accept_changed=args.accept_changed)

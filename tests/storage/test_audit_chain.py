@@ -93,7 +93,8 @@ def test_an_encrypted_chain_cannot_be_forged_without_the_key(cli, data_dir, tmp_
 
 
 def test_lines_written_before_the_chain_are_sealed_by_the_upgrade(cli, logged):
-    later = [f"DROP TRIGGER week_locked_{verb}" for verb in ("insert", "update", "delete")]  # 0006's
+    later = ["DROP TABLE signing_key"]  # 0007's
+    later += [f"DROP TRIGGER week_locked_{verb}" for verb in ("insert", "update", "delete")]  # 0006's
     later += ["DROP TABLE week_states"]
     later += [f"DROP TRIGGER sync_outbox_{verb}" for verb in ("insert", "update", "delete")]  # 0005's
     later += [f"DROP TABLE sync_{name}" for name in ("outbox", "versions", "state", "conflicts")]

@@ -68,6 +68,7 @@ class ExportResult:
     path: Path
     rows: int  # data rows, not counting the header
     unrecorded: str = ""  # why the audit log could not record the export (a read-only data folder), if so
+    signature: Path | None = None  # FILE.sig beside it, when every week of the export is submitted
 
 
 # ---------------------------------------------------------------- public API
@@ -334,6 +335,7 @@ def _export(
             unrecorded = str(exc)
         for out in staged:
             out.commit()
+        results = _signed(store, results, start, end)
         if unrecorded:
             results = [replace(result, unrecorded=unrecorded) for result in results]
     except OSError as exc:
@@ -351,6 +353,23 @@ def _export(
             out.discard()
         raise
     return results
+
+
+def _signed(store: Store, results: list[ExportResult], start: date, end: date) -> list[ExportResult]:
+    """When every week of the export is submitted, each file signed with the worker's key."""
+    from ..storage import signing_key, week_states
+    from .signatures import sign
+
+    weeks, week = [], Week.of(start)
+    while week.start <= end:
+        weeks.append(week)
+        week = week.shift(1)
+    if not all(week_states.state_of(store, w).locked for w in weeks):
+        return results
+    private, public = signing_key.key_pair(store)
+    names = [str(w) for w in weeks]
+    return [replace(r, signature=sign(r.path, private=private, public=public, worker=store.actor() or "",
+                                      weeks=names)) for r in results]
 
 
 def _write_entries(

@@ -33,14 +33,69 @@ def review_files(
     taxonomy: Taxonomy,
     *,
     progress: Callable[[int, int], bool] | None = None,
+    trusted: dict[str, str] | None = None,
+    accept_changed: bool = False,
 ) -> ReviewResult:
-    """Read and check every file for a review (*progress(done, total)* may return False to stop)."""
-    from ..exchange.review import read_files
+    """Read and check every file for a review (*progress(done, total)* may return False to stop).
 
+    Each file's signature (``FILE.sig``) is checked against the *trusted* keys (fingerprint →
+    worker) and said as a note: signed by WORKER and intact, signed by an unknown key, not
+    signed; a file changed after it was signed (or with a signature that does not check) is
+    left out, unless *accept_changed*, which the summary line then says."""
+    from ..exchange.reading import FILE_COLUMN, Problem
+    from ..exchange.review import read_files
+    from ..exchange.signatures import CHANGED, verify
+
+    files = [Path(p) for p in paths]
+    verdicts = {str(p): verify(p, trusted or {}) for p in files if p.is_file()}
+    refused = {name for name, v in verdicts.items() if v.refused and not accept_changed}
     gc.collect()
-    result = read_files(paths, taxonomy, progress=progress)
+    result = read_files([p for p in files if str(p) not in refused], taxonomy, progress=progress)
+    for name, verdict in verdicts.items():
+        if name in refused:
+            result.files.append(name)
+            result.problems.append(Problem(name, 1, FILE_COLUMN, f"{verdict.message}: its rows are left out "
+                                           "(review --accept-changed counts them)"))
+        elif verdict.kind == CHANGED:
+            result.problems.append(Problem(name, 1, FILE_COLUMN, f"{verdict.message}; counted because the "
+                                           "supervisor accepted the changed file", note=True))
+        else:
+            result.problems.append(Problem(name, 1, FILE_COLUMN, verdict.message, note=True))
     gc.freeze()
     return result
+
+
+TRUSTED_KEYS = "trusted-keys"  # the folder of a supervisor's data folder with the workers' keys
+
+
+def trusted_keys(data_dir: Path) -> dict[str, str]:
+    """The workers' public keys a supervisor registered: fingerprint → worker."""
+    folder = data_dir / TRUSTED_KEYS
+    found: dict[str, str] = {}
+    for path in sorted(folder.glob("*.key")) if folder.is_dir() else []:
+        worker, _public, fp = path.read_text("utf-8").strip().split("\t")
+        found[fp] = worker
+    return found
+
+
+def trust_key(data_dir: Path, text: str) -> tuple[str, str]:
+    """Register a worker's key from what `peerdesk key --show` printed; (worker, fingerprint)."""
+    import base64
+    import re
+
+    from ..exchange.signatures import fingerprint
+    from ..files import write_atomically
+
+    worker = re.search(r"^worker: (.+)$", text, re.M)
+    key = re.search(r"^public-key: ([A-Za-z0-9+/=]{44})$", text, re.M)
+    if worker is None or key is None:
+        raise ValueError("not a key as `peerdesk key --show` prints it (lines worker: … and public-key: …)")
+    public = base64.b64decode(key.group(1))
+    fp = fingerprint(public)
+    folder = data_dir / TRUSTED_KEYS
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomically(folder / f"{fp.replace(' ', '')}.key", f"{worker.group(1)}\t{key.group(1)}\t{fp}\n")
+    return worker.group(1), fp
 
 
 def review_server(url: str, team: str, start: date, end: date, taxonomy: Taxonomy) -> ReviewResult:

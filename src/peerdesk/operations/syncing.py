@@ -24,8 +24,8 @@ def server_url(settings: Settings, given: str | None = None) -> str:
 
     url = given or settings.get("server_url")
     if not url:
-        raise NoServer("no team server: give --server postgresql://ROLE@HOST/DATABASE, or set server_url "
-                       "(peerdesk settings --set server_url=URL)")
+        raise NoServer("no team server: give --server postgresql://ROLE@HOST/DATABASE once "
+                       "(this PC then remembers it as server_url)")
     return check_url(url)
 
 

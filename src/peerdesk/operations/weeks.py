@@ -38,6 +38,9 @@ def submit_week(store: Store, week: Week) -> WeekState:
         raise WeekStateError(f"week {week} is already submitted")
     rows = store.list_week(week)
     week_states.submit(store, week, len(rows), sum(e.minutes for e in rows))
+    from ..storage import signing_key
+
+    signing_key.key_pair(store)  # made at the first submit: exports of submitted weeks are signed with it
     return state(store, week)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Date, DateTime, Index, Integer, MetaData, String, Text, Time
+from sqlalchemy import CheckConstraint, Date, DateTime, Index, Integer, LargeBinary, MetaData, String, Text, Time
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints, so batch migrations on SQLite can find and alter them.
@@ -113,3 +113,16 @@ class WeekStateModel(Base):
     state: Mapped[str] = mapped_column(String(16))
     submitted_at: Mapped[str] = mapped_column(String(32))
     reviewed: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class SigningKeyModel(Base):
+    """The worker's Ed25519 key pair (raw bytes), made at the first submitted week."""
+
+    __tablename__ = "signing_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    private: Mapped[bytes] = mapped_column(LargeBinary)
+    public: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (CheckConstraint("id = 1", name="one_key"),)

@@ -580,9 +580,11 @@ class MainWindow(QMainWindow):
         """A review window over *paths*; it never touches this window's store."""
         from PySide6.QtCore import Qt
 
+        from ..operations.reviewing import trusted_keys
         from .review_window import open_review
 
-        window = open_review(paths, self.taxonomy, dialogs=self.dialogs, parent=self)
+        window = open_review(paths, self.taxonomy, dialogs=self.dialogs, parent=self,
+                             trusted=trusted_keys(self.workspace.data_dir))  # the keys this PC registered
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.review_windows.append(window)
         window.destroyed.connect(lambda _obj=None, w=window: self._review_closed(w))

@@ -73,8 +73,10 @@ def read_with_progress(
     taxonomy: Taxonomy,
     parent: QWidget | None = None,
     progress: Progress | None = None,
+    trusted: dict[str, str] | None = None,
 ) -> ReviewResult:
-    """Read and check *paths* behind a cancellable progress dialog; *progress(done, total)* is told too."""
+    """Read and check *paths* behind a cancellable progress dialog; *progress(done, total)* is told too;
+    signatures are checked against the *trusted* keys (fingerprint → worker)."""
     dialog = QProgressDialog("Reading the exported files…", "Cancel", 0, max(len(paths), 1), parent)
     dialog.setWindowTitle("PeerDesk review")
     dialog.setWindowModality(Qt.WindowModal if parent is not None else Qt.ApplicationModal)
@@ -91,7 +93,7 @@ def read_with_progress(
         return go_on
 
     try:
-        return reviewing.review_files(paths, taxonomy, progress=step)
+        return reviewing.review_files(paths, taxonomy, progress=step, trusted=trusted)
     finally:
         dialog.close()
         dialog.deleteLater()
@@ -112,6 +114,7 @@ class ReviewWindow(QMainWindow):
         progress: Progress | None = None,
         dialogs: Dialogs | None = None,
         parent: QWidget | None = None,
+        trusted: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         if parent is not None:
@@ -120,7 +123,7 @@ class ReviewWindow(QMainWindow):
         self.dialogs = dialogs or Dialogs()
         self.requested = len(paths) if paths is not None else None
         if result is None:
-            result = read_with_progress(list(paths or ()), taxonomy, parent, progress)
+            result = read_with_progress(list(paths or ()), taxonomy, parent, progress, trusted)
         self.result = result
         self.all_rows: list[SummaryRow] = result.combined_summary()
         self.rows: list[SummaryRow] = []
@@ -532,9 +535,11 @@ def open_review(
     dialogs: Dialogs | None = None,
     parent: QWidget | None = None,
     progress: Progress | None = None,
+    trusted: dict[str, str] | None = None,
 ) -> ReviewWindow:
     """Read *paths* (with a progress dialog) and show them in a new review window."""
-    window = ReviewWindow(taxonomy=taxonomy, paths=paths, dialogs=dialogs, parent=parent, progress=progress)
+    window = ReviewWindow(taxonomy=taxonomy, paths=paths, dialogs=dialogs, parent=parent, progress=progress,
+                          trusted=trusted)
     window.show()
     window.raise_()
     window.activateWindow()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-HEAD = "0006"
+HEAD = "0007"
 SCRIPT_LOCATION = "peerdesk.storage:migrations"
 
 
