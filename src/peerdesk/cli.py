@@ -150,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--summary-out", metavar="OUT.csv", help="write the combined weekly summary of all valid rows")
     review.add_argument("--trust-key", action="append", metavar="FILE", help="register a worker's key (key --show)")
     review.add_argument("--accept-changed", action="store_true", help="count files changed after they were signed")
+    review.add_argument("--sign-off", action="store_true", help="sign off the signed files: a receipt beside each")
+    review.add_argument("--by", metavar="NAME", help="with --sign-off: your name, as the worker will see it")
+    review.add_argument("--comment", default="", metavar="TEXT", help="with --sign-off: one line for the worker")
 
     export = _subcommand(sub, "export", help="write the entries (or the weekly summary) of a date range to a CSV file")
     _common(export, suppress=True)
@@ -184,7 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
 _ELSEWHERE = {"log": (".cli_log", "cmd_log"), "server": (".cli_server", "cmd_server"),
               "sync": (".cli_server", "cmd_sync"), "init": (".cli_store", "cmd_init"),
               "passphrase": (".cli_store", "cmd_passphrase"), "submit": (".cli_weeks", "cmd_submit"),
-              "reopen": (".cli_weeks", "cmd_reopen"), "key": (".cli_weeks", "cmd_key")}
+              "reopen": (".cli_weeks", "cmd_reopen"), "key": (".cli_weeks", "cmd_key"),
+              "receipt": (".cli_weeks", "cmd_receipt")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -646,6 +650,10 @@ def cmd_review(args: argparse.Namespace) -> int:
         taxonomy = taxonomy_mod.load(getattr(args, "taxonomy", None))
     except TaxonomyError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
+    if args.sign_off:
+        from .cli_weeks import sign_off_files
+
+        return sign_off_files(args)
     if args.server:
         from .cli_server import review_from_server
 

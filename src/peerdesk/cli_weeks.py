@@ -20,6 +20,9 @@ def declare_weeks(sub: Any) -> None:
     key = _subcommand(sub, "key", help="your signing key: give its public half to your supervisor once")
     _common(key, suppress=True)
     key.add_argument("--show", action="store_true", required=True, help="print the public key and its fingerprint")
+    receipt = _subcommand(sub, "receipt", help="open a supervisor's receipt: the weeks it covers show as reviewed")
+    _common(receipt, suppress=True)
+    receipt.add_argument("--import", dest="receipt", required=True, metavar="FILE")
 
 
 def cmd_submit(args: argparse.Namespace) -> int:
@@ -94,3 +97,40 @@ def review_signed(args: argparse.Namespace, taxonomy: Any) -> Any:
     from .operations import reviewing
 
     return reviewing.review_files(args.files, taxonomy, trusted=trusted_for(args), accept_changed=args.accept_changed)
+
+
+def sign_off_files(args: argparse.Namespace) -> int:
+    """`peerdesk review FILES --sign-off --by NAME [--comment TEXT]`: a receipt beside each."""
+    from pathlib import Path
+
+    from .operations import weeks
+
+    if not args.files or not args.by:
+        raise CliError("--sign-off needs the signed export files and --by NAME", EXIT_USAGE)
+    trusted = trusted_for(args)
+    ws = _workspace(args)
+    with _opened(ws) as store:  # the supervisor's own store: their signing key, their audit log
+        for name in args.files:
+            try:
+                target = weeks.sign_off(Path(name), by=args.by, comment=args.comment,
+                                        trusted=trusted, store=store)
+            except weeks.WeekStateError as exc:
+                raise CliError(str(exc), EXIT_USAGE) from None
+            print(f"{target} (signed off by {args.by})")
+    return EXIT_OK
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .exchange.receipts import ReceiptError
+    from .operations import weeks
+
+    ws = _workspace(args)
+    with _opened(ws) as store:
+        try:
+            done = weeks.import_receipt(store, Path(args.receipt))
+        except ReceiptError as exc:
+            raise CliError(f"{exc}; nothing was changed", EXIT_USAGE) from None
+    print(f"reviewed: {', '.join(str(w) for w in done)}")
+    return EXIT_OK

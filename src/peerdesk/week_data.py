@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import overload
 
 from .domain.entry import FORMATS, MODES, Entry
@@ -150,7 +150,12 @@ def _state(store, week: Week) -> dict[str, str]:
     if not rows:
         return {}
     state, reviewed = rows[0]
-    return {"state": state, "reviewed_by": json.loads(reviewed).get("by", "") if reviewed else ""}
+    if not reviewed:
+        return {"state": state}
+    sign_off = json.loads(reviewed)  # "S. Khan on 4 Dec: good week"
+    when = datetime.fromisoformat(sign_off["at"]).astimezone() if sign_off.get("at") else None
+    said = sign_off.get("by", "?") + (f" on {when.day} {when:%b}" if when else "")
+    return {"state": state, "reviewed_by": said + (f": {sign_off['comment']}" if sign_off.get("comment") else "")}
 
 
 def load_week(store, taxonomy: Taxonomy, week: Week, *, trend_count: int, today: date) -> WeekData:

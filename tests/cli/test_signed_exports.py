@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-ADD = ("add", "--date", "2026-11-24", "--minutes", "30", "--category", "advocacy", "--worker", "PW-07")
+ADD = ("add", "--date", "2026-11-24", "--minutes", "30", "--category", "advocacy")
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def signed(cli, tmp_path):
     worker = tmp_path / "worker"
     settings(worker)
     for minutes in ("30", "45"):
-        assert cli(*ADD[:4], minutes, *ADD[5:], "--data-dir", worker).code == 0
+        assert cli(*ADD[:4], minutes, *ADD[5:], "--data-dir", worker).code == 0  # (the worker of settings)
     assert cli("submit", "--week", "2026-W48", "--data-dir", worker).code == 0
     out = tmp_path / "pw07.csv"
     done = cli("export", "--from", "2026-11-23", "--to", "2026-11-29", "--out", out, "--data-dir", worker)
@@ -27,11 +27,11 @@ def signed(cli, tmp_path):
     return out, key, tmp_path / "supervisor"
 
 
-def settings(folder):
+def settings(folder, worker="PW-07"):
     from peerdesk.workspace import Workspace
 
     ws = Workspace(folder)
-    ws.settings.set("worker", "PW-07")  # as the window's first start asks
+    ws.settings.set("worker", worker)  # as the window's first start asks
     ws.settings.save()
 
 
@@ -87,3 +87,42 @@ def test_an_open_weeks_export_is_not_signed(cli, tmp_path):
     assert done.code == 0 and "signed" not in done.out and not out.with_name("open.csv.sig").exists()
     none = cli("key", "--show", "--data-dir", worker)
     assert none.code == 2 and "made when you first submit a week" in none.err
+
+
+def test_a_supervisors_receipt_marks_the_week_reviewed_on_the_workers_pc(cli, signed, tmp_path):
+    out, key, supervisor = signed
+    worker = tmp_path / "worker"
+    done = cli("review", out, "--sign-off", "--by", "S. Khan", "--comment", "good week, see you Tuesday",
+               "--trust-key", key, "--data-dir", supervisor)
+    assert done.code == 0, done.err
+    receipt = out.with_name(out.name + ".receipt")
+    assert f"{receipt} (signed off by S. Khan)" in done.out
+    opened = cli("receipt", "--import", receipt, "--data-dir", worker)
+    assert (opened.code, opened.out.strip()) == (0, "reviewed: 2026-W48")
+    listed = cli("list", "--week", "2026-W48", "--data-dir", worker).out.splitlines()[0]
+    assert listed.endswith("— reviewed")
+    assert "sign-off" in cli("audit", "--data-dir", supervisor).out  # kept on the supervisor's side too
+
+
+def test_receipts_that_do_not_apply_are_refused_and_change_nothing(cli, signed, tmp_path):
+    out, key, supervisor = signed
+    worker = tmp_path / "worker"
+    assert cli("review", out, "--sign-off", "--by", "S. Khan", "--trust-key", key, "--data-dir", supervisor).code == 0
+    receipt = out.with_name(out.name + ".receipt")
+    other = tmp_path / "other-worker"
+    settings(other, "PW-08")
+    assert cli(*ADD, "--data-dir", other).code == 0
+    assert cli("submit", "--week", "2026-W48", "--data-dir", other).code == 0
+    wrong = cli("receipt", "--import", receipt, "--data-dir", other)
+    assert wrong.code == 2 and f"{receipt}: a receipt for PW-07, not for PW-08; nothing was changed" in wrong.err
+    cut = tmp_path / "cut.receipt"
+    cut.write_text("".join(receipt.read_text().splitlines(keepends=True)[:5]))
+    short = cli("receipt", "--import", cut, "--data-dir", worker)
+    assert short.code == 2 and f"{cut}:6: expected 'reviewed-by: …' (the file is cut short)" in short.err
+    assert cli("reopen", "--week", "2026-W48", "--reason", "one more group", "--data-dir", worker).code == 0
+    assert cli("submit", "--week", "2026-W48", "--data-dir", worker).code == 0
+    stale = cli("receipt", "--import", receipt, "--data-dir", worker)
+    assert stale.code == 2 and "week 2026-W48 was reopened since it was reviewed" in stale.err
+    assert cli("list", "--week", "2026-W48", "--data-dir", worker).out.splitlines()[0].endswith("— submitted")
+    unsigned = cli("review", out.with_name("nothing.csv"), "--sign-off", "--by", "S. Khan", "--data-dir", supervisor)
+    assert unsigned.code == 2

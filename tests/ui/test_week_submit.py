@@ -34,3 +34,36 @@ def test_submit_lock_and_reopen_from_the_window(qtbot, window, dialogs):
     assert window.week_view.week_label.text().endswith("(this week)")
     qtbot.keyClick(form.quick.edit, Qt.Key_Return)
     assert window.store.count_between(TODAY, TODAY) == 2
+
+
+def test_a_receipt_opened_in_the_window_shows_the_week_reviewed(qtbot, window, dialogs, tmp_path):
+    from peerdesk.domain.weeks import Week
+    from peerdesk.exchange.csv_export import export_entries
+    from peerdesk.operations import weeks
+    from peerdesk.workspace import Workspace
+
+    form = window.form
+    form.quick.focus()
+    qtbot.keyClicks(form.quick.edit, "team 60")
+    qtbot.keyClick(form.quick.edit, Qt.Key_Return)
+    window.submit_action.trigger()
+    week = Week.of(TODAY)
+    out = tmp_path / "pw07-w48.csv"
+    result = export_entries(window.store, window.taxonomy, week.start, week.end, out)
+    assert result.signature is not None and result.signature.exists()
+    supervisor = Workspace(tmp_path / "supervisor")
+    try:
+        from peerdesk.exchange.signatures import fingerprint
+        from peerdesk.storage import signing_key
+
+        trusted = {fingerprint(signing_key.public_key(window.store)): "PW-07"}
+        receipt = weeks.sign_off(out, by="S. Khan", comment="good week", trusted=trusted,
+                                 store=supervisor.open_store())
+    finally:
+        supervisor.close()
+    dialogs.ask_open_paths = lambda *_args: [str(receipt)]
+    window.receipt_action.trigger()
+    assert window.week_view.week_label.text().endswith("(this week)  · reviewed ✓")
+    said = window.week_view.state_label.text()
+    assert said.startswith("Reviewed by S. Khan on ") and said.endswith(": good week")
+    window.grab().save(str(tmp_path / "reviewed.png"))

@@ -364,10 +364,11 @@ def _signed(store: Store, results: list[ExportResult], start: date, end: date) -
     while week.start <= end:
         weeks.append(week)
         week = week.shift(1)
-    if not all(week_states.state_of(store, w).locked for w in weeks):
+    states = [week_states.state_of(store, w) for w in weeks]
+    if not all(state.locked for state in states):
         return results
     private, public = signing_key.key_pair(store)
-    names = [str(w) for w in weeks]
+    names = [f"{state.week}@{state.submitted_at}" for state in states]  # the submit each signature is of
     return [replace(r, signature=sign(r.path, private=private, public=public, worker=store.actor() or "",
                                       weeks=names)) for r in results]
 

@@ -7,10 +7,13 @@ The format (UTF-8 text, one ``name: value`` a line, in this order, each line end
     file: pw-07-2026-11.csv
     sha256: 64 hex digits of the file's bytes
     worker: PW-07
-    weeks: 2026-W47 2026-W48
+    weeks: 2026-W47@2026-11-30T09:12:00+00:00 2026-W48@2026-12-04T06:20:00+00:00
     public-key: the worker's Ed25519 public key, 32 bytes in base64
     signed-at: 2026-12-04T06:30:00+00:00
     signature: Ed25519 over the lines above (their bytes, as written), in base64
+
+Each week is named with the moment it was submitted: a week reopened and submitted again is
+another submit, which a supervisor's receipt for the first does not cover.
 
 The fingerprint of a key (``peerdesk key --show``) is the first 16 hex digits of the SHA-256 of
 its 32 bytes, in groups of four: ``3f2a 9c01 77be 4d10``.
@@ -129,4 +132,5 @@ def verify(path: Path, trusted: Mapping[str, str]) -> Verdict:
                        f"signed by an unknown key ({fingerprint(public)}), which says it is {worker}'s")
     if known != worker:
         return Verdict(UNKNOWN_KEY, worker, weeks, f"signed with {known}'s key but names {worker}")
-    return Verdict(INTACT, worker, weeks, f"signed by {worker} and intact (weeks {weeks})")
+    names = " ".join(token.split("@")[0] for token in weeks.split())
+    return Verdict(INTACT, worker, weeks, f"signed by {worker} and intact (weeks {names})")

@@ -5,6 +5,7 @@ reason, and what state each is in. The window, the command line and the entry op
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.weeks import Week
@@ -52,3 +53,57 @@ def reopen_week(store: Store, week: Week, reason: str) -> WeekState:
         raise WeekStateError(f"week {week} is not submitted; there is nothing to reopen")
     week_states.reopen(store, week, reason)
     return state(store, week)
+
+
+def sign_off(export: Path, *, by: str, comment: str, trusted: dict[str, str],
+             store: Store) -> Path:
+    """A supervisor signs off a worker's signed, intact export: a receipt beside it
+    (``FILE.receipt``), signed with the supervisor's key (kept in the supervisor's own store),
+    and a line in the supervisor's audit log."""
+    import hashlib
+
+    from ..exchange import receipts
+    from ..exchange.signatures import INTACT, fingerprint, read, signature_path, verify
+    from ..storage import signing_key
+
+    verdict = verify(export, trusted)
+    if verdict.kind != INTACT:
+        raise WeekStateError(f"{export}: {verdict.message}; only a file signed by a trusted worker and intact "
+                             "is signed off")
+    fields = read(signature_path(export))
+    import base64
+
+    worker_key = fingerprint(base64.b64decode(fields["public-key"]))
+    private, public = signing_key.key_pair(store)
+    target = export.with_name(export.name + ".receipt")
+    receipts.write(target, worker=verdict.worker, worker_key=worker_key, weeks=verdict.weeks,
+                   file_sha256=hashlib.sha256(export.read_bytes()).hexdigest(), by=by, comment=comment,
+                   private=private, public=public)
+    store.record("sign-off", f"{verdict.worker}'s weeks {verdict.weeks.split()}: {target.name}")
+    return target
+
+
+def import_receipt(store: Store, path: Path) -> list[Week]:
+    """A supervisor's receipt opened by the worker: each week it covers shown as reviewed. Refused
+    (ReceiptError, nothing changed) for another worker or key, or a week reopened since."""
+    from ..exchange import receipts
+    from ..exchange.signatures import fingerprint
+    from ..storage import signing_key
+
+    receipt = receipts.read(path)
+    public = signing_key.public_key(store)
+    if receipt.worker != store.actor():
+        raise receipts.ReceiptError(f"{path}: a receipt for {receipt.worker}, not for {store.actor()}")
+    if public is None or receipt.worker_key != fingerprint(public):
+        raise receipts.ReceiptError(f"{path}: for an export signed with another key than this PC's")
+    weeks = [Week.parse(w) for w in receipt.weeks]
+    for week in weeks:
+        now = state(store, week)
+        if not now.locked or now.submitted_at != receipt.weeks[str(week)]:
+            raise receipts.ReceiptError(f"{path}: week {week} was reopened since it was reviewed (or is not "
+                                        "submitted here); submit it again and ask for a new review")
+    sign_off_record = {"by": receipt.reviewed_by, "at": receipt.reviewed_at, "comment": receipt.comment,
+                       "key": receipt.supervisor_key}
+    for week in weeks:
+        week_states.mark_reviewed(store, week, sign_off_record)
+    return weeks

@@ -38,10 +38,12 @@ def build_menus(window: MainWindow) -> None:
     w.export_chart_action = action(w, "Export &chart…", w.save_chart)
     w.review_action = action(w, "Re&view exported files…", w.review_exported_files)
     w.team_server_action = action(w, "Open &team server…", lambda: _open_team_server(w))
+    w.receipt_action = action(w, "Open rece&ipt…", lambda: _week_action(w, "open_receipt"))
     w.backup_action = action(w, "&Back up now", w.backup_now)
     w.restore_action = action(w, "&Restore from backup…", w.restore_from_backup)
     w.settings_action = action(w, "&Settings…", w.open_settings, Key.Preferences, "Ctrl+,")
-    file_menu.addActions([w.export_action, w.export_chart_action, w.review_action, w.team_server_action])
+    file_menu.addActions([w.export_action, w.export_chart_action, w.review_action, w.team_server_action,
+                          w.receipt_action])
     file_menu.addSeparator()
     file_menu.addActions([w.backup_action, w.restore_action, w.settings_action])
     file_menu.addSeparator()

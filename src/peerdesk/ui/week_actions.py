@@ -53,3 +53,26 @@ def reopen_week(window: MainWindow) -> bool:
     window.refresh()
     window.status(f"Week {week.number} reopened: its entries can be changed again", 8000)
     return True
+
+
+def open_receipt(window: MainWindow) -> bool:
+    """File ▸ Open receipt…: a supervisor's sign-off; the weeks it covers show as reviewed."""
+    from pathlib import Path
+
+    from ..exchange.receipts import ReceiptError
+    from ..operations import weeks
+
+    if window.store is None:
+        return False
+    paths = window.dialogs.ask_open_paths(window, "Open a supervisor's receipt", "Receipts (*.receipt)")
+    if not paths:
+        return False
+    try:
+        done = weeks.import_receipt(window.store, Path(paths[0]))
+    except ReceiptError as exc:
+        window.dialogs.error(window, "Receipt not opened", f"{exc}. Nothing was changed.")
+        return False
+    window.week = done[0]
+    window.refresh()
+    window.status(f"Reviewed: week {', '.join(str(w.number) for w in done)}", 8000)
+    return True

@@ -67,6 +67,12 @@ class WeekView(QWidget):
         font.setBold(True)
         self.week_label.setFont(font)
 
+        # the week's state (submitted; reviewed by whom, when, with the comment): its own line,
+        # wrapped, so a long comment never widens the window
+        self.state_label = QLabel(objectName="week_state", wordWrap=True, textFormat=Qt.PlainText)
+        self.state_label.setAccessibleName("The week's state")
+        self.state_label.hide()
+
         nav = QHBoxLayout()
         nav.addWidget(self.week_label, 1)
         nav.addWidget(self.prev_button)
@@ -132,6 +138,7 @@ class WeekView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(nav)
+        layout.addWidget(self.state_label)
         layout.addWidget(self.splitter, 1)
 
         self.prev_button.clicked.connect(self.previous_requested)
@@ -243,9 +250,14 @@ class WeekView(QWidget):
         try:
             label = data.week.label() + ("  (this week)" if is_current else "")
             if data.state != "open":  # at a glance: the week is with the supervisor, or back from them
-                label += "  · reviewed by " + data.reviewed_by if data.reviewed_by else "  · submitted, locked"
+                label += "  · reviewed ✓" if data.reviewed_by else "  · submitted, locked"
             if self.week_label.text() != label:
                 self.week_label.setText(label)
+            state = (f"Reviewed by {data.reviewed_by}" if data.reviewed_by else
+                     "Submitted: its entries are locked (Edit ▸ Reopen week… to change them)"
+                     if data.state != "open" else "")
+            self.state_label.setText(state)
+            self.state_label.setVisible(bool(state))
             self.model.set_entries(data.entries)
             self.fit_columns()
             # lay the rows out now rather than on a timer after the first paint, which would
