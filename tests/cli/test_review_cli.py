@@ -156,7 +156,7 @@ def test_without_check_or_summary_out_the_window_opens(cli, team_exports, monkey
     import peerdesk.app
 
     calls = []
-    monkeypatch.setattr(peerdesk.app, "run_review", lambda paths, taxonomy: calls.append((paths, taxonomy)) or 0)
+    monkeypatch.setattr(peerdesk.app, "run_review", lambda paths, taxonomy, **_kw: calls.append((paths, taxonomy)) or 0)
     paths = [str(p) for p in team_exports.entry_paths]
     assert cli("review", *paths).code == 0
     ((got_paths, taxonomy),) = calls

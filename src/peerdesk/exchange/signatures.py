@@ -106,12 +106,12 @@ def read(sig: Path) -> dict[str, str]:
 
 def verify(path: Path, trusted: Mapping[str, str]) -> Verdict:
     """*path* against the signature beside it; *trusted* maps fingerprints to worker names."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
     sig = signature_path(path)
     if not sig.exists():
         return Verdict(UNSIGNED, message="not signed")
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         fields = read(sig)
         public = base64.b64decode(fields["public-key"], validate=True)

@@ -40,11 +40,12 @@ def review_files(
 
     Each file's signature (``FILE.sig``) is checked against the *trusted* keys (fingerprint →
     worker) and said as a note: signed by WORKER and intact, signed by an unknown key, not
-    signed; a file changed after it was signed (or with a signature that does not check) is
+    signed (said only once the supervisor trusts a key: before that, no file is); a file
+    changed after it was signed (or with a signature that does not check) is
     left out, unless *accept_changed*, which the summary line then says."""
     from ..exchange.reading import FILE_COLUMN, Problem
     from ..exchange.review import read_files
-    from ..exchange.signatures import CHANGED, verify
+    from ..exchange.signatures import CHANGED, UNSIGNED, verify
 
     files = [Path(p) for p in paths]
     verdicts = {str(p): verify(p, trusted or {}) for p in files if p.is_file()}
@@ -59,7 +60,7 @@ def review_files(
         elif verdict.kind == CHANGED:
             result.problems.append(Problem(name, 1, FILE_COLUMN, f"{verdict.message}; counted because the "
                                            "supervisor accepted the changed file", note=True))
-        else:
+        elif verdict.kind != UNSIGNED or trusted:  # "not signed" only where signatures are in use
             result.problems.append(Problem(name, 1, FILE_COLUMN, verdict.message, note=True))
     gc.freeze()
     return result

@@ -45,7 +45,8 @@ def states(store: Store) -> dict[str, WeekState]:
 
 
 def submit(store: Store, week: Week, entries: int, minutes: int) -> None:
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    # to the microsecond: it names this submit (a receipt for an earlier one of the week does not apply)
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     with store._write() as conn:
         conn.execute("INSERT INTO week_states (week, first_day, last_day, state, submitted_at, reviewed) "
                      "VALUES (?, ?, ?, ?, ?, '')", (str(week), week.start.isoformat(), week.end.isoformat(),
