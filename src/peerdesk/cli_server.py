@@ -108,11 +108,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def review_from_server(args: argparse.Namespace, taxonomy: Any) -> Any:
-    """`peerdesk review --server URL --team TEAM --from DATE --to DATE`: the team as files would give it."""
+def _server_period(args: argparse.Namespace) -> tuple[str, str, Any, Any]:
+    """The server, team and days of `review --server …`, checked."""
     from datetime import date
 
-    from .operations import reviewing
     from .teamserver.connection import ServerError, check_url
 
     if not (args.team and args.start and args.end):
@@ -124,6 +123,39 @@ def review_from_server(args: argparse.Namespace, taxonomy: Any) -> Any:
     if end < start:
         raise CliError(f"--to ({end}) is before --from ({start})", EXIT_USAGE)
     try:
-        return reviewing.review_server(check_url(args.server), args.team, start, end, taxonomy)
+        return check_url(args.server), args.team, start, end
     except ServerError as exc:
-        raise CliError(str(exc), EXIT_USAGE if "URL" in str(exc) else 1) from None
+        raise CliError(str(exc), EXIT_USAGE) from None
+
+
+def review_from_server(args: argparse.Namespace, taxonomy: Any) -> Any:
+    """`peerdesk review --server URL --team TEAM --from DATE --to DATE`: the team as files would give it."""
+    from .operations import reviewing
+    from .teamserver.connection import ServerError
+
+    url, team, start, end = _server_period(args)
+    try:
+        return reviewing.review_server(url, team, start, end, taxonomy)
+    except ServerError as exc:
+        raise CliError(str(exc), 1) from None
+
+
+def sign_off_on_server(args: argparse.Namespace) -> int:
+    """`peerdesk review --server URL --team T --from D --to D --sign-off --by NAME [--comment TEXT]`:
+    every submitted week of the team in those days, not signed off yet, signed off on the server
+    (the workers' PCs bring it back at their next sync)."""
+    from .teamserver.connection import ServerError
+    from .teamserver.team import sign_off
+
+    if not args.by:
+        raise CliError("--sign-off needs --by NAME (your name, as the worker will see it)", EXIT_USAGE)
+    url, team, start, end = _server_period(args)
+    try:
+        done = sign_off(url, team, start, end, by=args.by, comment=args.comment)
+    except ServerError as exc:
+        raise CliError(str(exc), 1) from None
+    for worker, week in done:
+        print(f"signed off: {worker} {week}")
+    if not done:
+        print("nothing to sign off: no submitted week of the team in those days is waiting")
+    return EXIT_OK

@@ -105,6 +105,10 @@ def sign_off_files(args: argparse.Namespace) -> int:
 
     from .operations import weeks
 
+    if args.server:
+        from .cli_server import sign_off_on_server
+
+        return sign_off_on_server(args)
     if not args.files or not args.by:
         raise CliError("--sign-off needs the signed export files and --by NAME", EXIT_USAGE)
     trusted = trusted_for(args)

@@ -21,7 +21,7 @@ def connect(url):
 
 def test_init_twice_upgrades_nothing_and_keeps_the_settings(server):
     again = admin.init(server.admin)
-    assert (again.revision_before, again.revision) == ("s0001", "s0001")
+    assert (again.revision_before, again.revision) == ("s0002", "s0002")
     assert again.settings == {"notes": "keep", "client_refs": "send"}
 
 

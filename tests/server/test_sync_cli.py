@@ -10,7 +10,7 @@ from pgcluster import PASSWORD
 
 
 def test_it_sets_the_server_up_and_a_worker_syncs_from_the_command_line(cli, server, tmp_path, monkeypatch):
-    assert cli("server", "init", "--server", server.admin, "--notes", "keep").out.startswith("schema s0001 -> s0001")
+    assert cli("server", "init", "--server", server.admin, "--notes", "keep").out.startswith("schema s0002 -> s0002")
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))  # a script gives the new role's password
     made = cli("server", "add-worker", "PW-01", "--team", "north", "--server", server.admin)
     assert (made.code, made.out.strip()) == (0, "worker PW-01 in team north")

@@ -72,6 +72,7 @@ class SyncReport:
     received: int = 0
     conflicts: int = 0
     waiting: int = 0  # still in the outbox after the sync
+    reviewed: list[str] = field(default_factory=list)  # weeks a supervisor signed off, brought back
     notes_sent: bool = False
     pushed_in: list[str] = field(default_factory=list)  # the server transactions that took this PC's changes
     at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
@@ -82,6 +83,8 @@ class SyncReport:
             text += f", {self.conflicts} conflict{'s' * (self.conflicts != 1)} to look at (peerdesk sync --conflicts)"
         if self.waiting:
             text += f", {self.waiting} still waiting"
+        if self.reviewed:
+            text += f"; reviewed: {', '.join(self.reviewed)}"
         return text
 
 
@@ -101,6 +104,7 @@ def sync(store: Store, url: str) -> SyncReport:
                 if len(batch) < BATCH:
                     break
             _receive(conn, ledger, notes=notes, refs=refs, report=report)
+            _weeks(conn, store, report)
         except psycopg.errors.InsufficientPrivilege as exc:
             raise ServerRefused(f"the server refused: {explain(exc)}") from None
         except psycopg.errors.UndefinedTable:
@@ -251,3 +255,31 @@ def _receive(conn: Any, ledger: Ledger, *, notes: bool, refs: bool, report: Sync
                  audit=line)
     with conn.transaction():
         conn.execute(f"INSERT INTO {SCHEMA}.audit (action, detail) VALUES ('sync', %s)", (report.line(),))
+
+
+def _weeks(conn: Any, store: Store, report: SyncReport) -> None:
+    """The weeks submitted here go up (a reopened one comes down again); the sign-offs of the
+    worker's weeks, as submitted here, come back and show the weeks reviewed."""
+    from ..domain.weeks import Week
+    from ..storage import week_states
+
+    here = week_states.states(store)
+    with conn.transaction():
+        there = dict(conn.execute(f"SELECT week, submitted_at FROM {SCHEMA}.weeks WHERE owner = current_user"))
+        for week, state in here.items():
+            if there.get(week) != state.submitted_at:
+                conn.execute(f"INSERT INTO {SCHEMA}.weeks (week, submitted_at, worker, team) VALUES (%s, %s, %s, "
+                             f"{_TEAM}) ON CONFLICT (owner, week) DO UPDATE SET submitted_at = EXCLUDED.submitted_at",
+                             (week, state.submitted_at, store.actor() or ""))
+        gone = [week for week in there if week not in here]
+        if gone:
+            conn.execute(f"DELETE FROM {SCHEMA}.weeks WHERE owner = current_user AND week = ANY(%s)", (gone,))
+        signed = conn.execute(f"SELECT week, submitted_at, by_name, at, comment FROM {SCHEMA}.signoffs "
+                              "WHERE owner = current_user").fetchall()
+    for week, submitted_at, by, at, comment in signed:
+        mine = here.get(week)
+        if mine is None or mine.submitted_at != submitted_at or mine.reviewed is not None:
+            continue  # reopened since, or shown already
+        week_states.mark_reviewed(store, Week.parse(week), {"by": by, "at": at.isoformat(), "comment": comment,
+                                                            "server": True})
+        report.reviewed.append(week)

@@ -47,3 +47,31 @@ def team_texts(url: str, team: str, start: date, end: date, taxonomy: Taxonomy) 
         by_worker.setdefault(row.worker, []).append(row)
     return [(f"server:{team}/{worker}", entries_text(rows_, taxonomy, start, end))
             for worker, rows_ in sorted(by_worker.items())]
+
+
+def sign_off(url: str, team: str, start: date, end: date, *, by: str, comment: str) -> list[tuple[str, str]]:
+    """The supervisor signs off every submitted week of *team* from *start* to *end* not signed
+    off yet (row-level security lets a supervisor's role write only for its own team); the
+    (worker, week) signed off."""
+    import psycopg
+
+    from ..domain.weeks import Week
+
+    first, last = str(Week.of(start)), str(Week.of(end))
+    with connect(url) as conn:
+        try:
+            with conn.transaction():
+                rows = conn.execute(
+                    f"SELECT w.owner, w.worker, w.week, w.submitted_at FROM {SCHEMA}.weeks w WHERE w.team = %s "
+                    f"AND w.week BETWEEN %s AND %s AND NOT EXISTS (SELECT 1 FROM {SCHEMA}.signoffs s "
+                    "WHERE s.owner = w.owner AND s.week = w.week AND s.submitted_at = w.submitted_at) "
+                    "ORDER BY w.worker, w.week", (team, first, last)).fetchall()
+                said = " ".join(comment.split())
+                for owner, _worker, week, submitted_at in rows:
+                    conn.execute(f"INSERT INTO {SCHEMA}.signoffs (owner, week, submitted_at, by_name, comment) "
+                                 "VALUES (%s, %s, %s, %s, %s)", (owner, week, submitted_at, by, said))
+                conn.execute(f"INSERT INTO {SCHEMA}.audit (action, detail) VALUES ('sign-off', %s)",
+                             (f"team {team}: " + ", ".join(f"{w} {k}" for _o, w, k, _s in rows),))
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise ServerRefused(f"the server refused: {explain(exc)}") from None
+    return [(worker, week) for _o, worker, week, _s in rows]

@@ -86,7 +86,7 @@ class BackgroundSync(QObject):
 
     def _finished(self, report, error: str) -> None:
         self.error = error
-        if report is not None and (report.received or report.conflicts):
+        if report is not None and (report.received or report.conflicts or report.reviewed):
             self.window.refresh()  # entries from the worker's other PCs
             if report.conflicts:
                 self.window.status(f"Team server: {report.line()}", 15000)
