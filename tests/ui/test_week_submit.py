@@ -67,3 +67,30 @@ def test_a_receipt_opened_in_the_window_shows_the_week_reviewed(qtbot, window, d
     said = window.week_view.state_label.text()
     assert said.startswith("Reviewed by S. Khan on ") and said.endswith(": good week")
     window.grab().save(str(tmp_path / "reviewed.png"))
+
+
+def test_the_review_window_signs_off_the_signed_files_of_trusted_workers(qtbot, window, dialogs, tmp_path):
+    import base64
+
+    from peerdesk.domain.weeks import Week
+    from peerdesk.exchange.csv_export import export_entries
+    from peerdesk.operations import reviewing
+    from peerdesk.storage import signing_key
+
+    form = window.form
+    form.quick.focus()
+    qtbot.keyClicks(form.quick.edit, "team 60")
+    qtbot.keyClick(form.quick.edit, Qt.Key_Return)
+    window.submit_action.trigger()
+    week = Week.of(TODAY)
+    signed, unsigned = tmp_path / "signed.csv", tmp_path / "unsigned.csv"
+    export_entries(window.store, window.taxonomy, week.start, week.end, signed)
+    export_entries(window.store, window.taxonomy, week.start, week.end.replace(day=30), unsigned)  # W49 is open
+    reviewing.trust_key(window.workspace.data_dir, "worker: PW-07\npublic-key: "  # as `key --show` prints it
+                        + base64.b64encode(signing_key.public_key(window.store)).decode() + "\n")
+    review = window.open_review([str(signed), str(unsigned)])
+    dialogs.text_answer = "S. Khan"
+    review.sign_off_action.trigger()
+    assert signed.with_name("signed.csv.receipt").exists() and not unsigned.with_name("unsigned.csv.receipt").exists()
+    assert dialogs.infos[-1] == ("Signed off", str(signed.with_name("signed.csv.receipt")))
+    review.close()

@@ -582,9 +582,11 @@ class MainWindow(QMainWindow):
 
         from ..operations.reviewing import trusted_keys
         from .review_window import open_review
+        from .week_actions import files_sign_off
 
         window = open_review(paths, self.taxonomy, dialogs=self.dialogs, parent=self,
                              trusted=trusted_keys(self.workspace.data_dir))  # the keys this PC registered
+        window.sign_off_with = files_sign_off(self, paths)  # receipts for the files of trusted workers
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.review_windows.append(window)
         window.destroyed.connect(lambda _obj=None, w=window: self._review_closed(w))

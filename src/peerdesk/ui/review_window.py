@@ -282,10 +282,14 @@ class ReviewWindow(QMainWindow):
         self.save_summary_action.triggered.connect(self.save_summary)
         self.save_chart_action = QAction("Save &chart as PNG…", self)
         self.save_chart_action.triggered.connect(lambda: self.save_chart())
+        # set by whoever opened the review (files signed by trusted workers, or a team server)
+        self.sign_off_with: Callable[[str, str], list[str]] | None = None
+        self.sign_off_action = QAction("Sign &off the weeks…", self)
+        self.sign_off_action.triggered.connect(self.sign_off)
         close_action = QAction("&Close", self)
         close_action.setShortcut(QKeySequence.Close)
         close_action.triggered.connect(self.close)
-        for a in (self.save_summary_action, self.save_chart_action, close_action):
+        for a in (self.save_summary_action, self.save_chart_action, self.sign_off_action, close_action):
             file_menu.addAction(a)
             self.addAction(a)
         self.save_button.clicked.connect(self.save_summary)
@@ -491,6 +495,9 @@ class ReviewWindow(QMainWindow):
     def _folder(self) -> Path:
         return Path(self.result.files[0]).parent if self.result.files else Path.home()
 
+    def sign_off(self) -> None:
+        _sign_off(self)
+
     def save_summary(self) -> None:
         """The rows shown (after the filters) as a summary CSV of the export contract."""
         sel = self.selection()
@@ -526,6 +533,31 @@ class ReviewWindow(QMainWindow):
         sel = self.selection()
         suggested = str(self._folder() / f"peerdesk_review_{card.name}_{sel.last_week or 'all'}.png")
         save_card_png(self, self.dialogs, card, suggested)
+
+
+def _sign_off(window: ReviewWindow) -> None:
+    """File ▸ Sign off the weeks…: your name (remembered) and a comment, then the opener's sign-off."""
+    from PySide6.QtCore import QSettings
+
+    if window.sign_off_with is None:
+        window.dialogs.info(window, "Sign off", "Only signed exports of workers whose keys you trust, or a team "
+                            "read from the team server, can be signed off.")
+        return
+    kept = QSettings("PeerDesk", "PeerDesk")
+    by = window.dialogs.ask_text(window, "Sign off", "Your name, as the worker will see it:",
+                                 str(kept.value("review/by", "") or ""))
+    if not by:
+        return
+    kept.setValue("review/by", by)
+    comment = window.dialogs.ask_text(window, "Sign off", "A comment for the worker (optional):")
+    if comment is None:
+        return
+    try:
+        done = window.sign_off_with(by, comment)
+    except Exception as exc:  # noqa: BLE001 - the server's or the files' refusal, said as it is
+        window.dialogs.error(window, "Not signed off", str(exc))
+        return
+    window.dialogs.info(window, "Signed off", "\n".join(done) if done else "Nothing was waiting to be signed off.")
 
 
 def open_review(

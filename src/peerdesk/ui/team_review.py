@@ -95,6 +95,7 @@ def open_team_server(window: MainWindow) -> QWidget | None:
     or refused: the dialog says why and stays open for another try)."""
     from ..operations import reviewing
     from ..teamserver.connection import ServerError
+    from ..teamserver.team import sign_off as team_sign_off
     from .review_window import ReviewWindow
 
     dialog = TeamServerDialog(window.today(), window)
@@ -111,6 +112,9 @@ def open_team_server(window: MainWindow) -> QWidget | None:
             QApplication.restoreOverrideCursor()
         review = ReviewWindow(result, taxonomy=window.taxonomy, dialogs=window.dialogs, parent=window)
         review.setWindowTitle(f"PeerDesk review — team {dialog.team.text().strip()}, {first} to {last} (server)")
+        url, team = dialog.url.text().strip(), dialog.team.text().strip()
+        review.sign_off_with = lambda by, comment, url=url, team=team, first=first, last=last: [
+            f"{worker} {week}" for worker, week in team_sign_off(url, team, first, last, by=by, comment=comment)]
         review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.review_windows.append(review)
         review.destroyed.connect(lambda _obj=None, w=review: window._review_closed(w))

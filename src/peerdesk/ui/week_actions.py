@@ -76,3 +76,22 @@ def open_receipt(window: MainWindow) -> bool:
     window.refresh()
     window.status(f"Reviewed: week {', '.join(str(w.number) for w in done)}", 8000)
     return True
+
+
+def files_sign_off(window: MainWindow, files: list[str]):
+    """A review window's sign-off for exported files: each file signed by a worker this PC
+    trusts, and intact, gets a receipt signed with this PC's key (in this store)."""
+    from pathlib import Path
+
+    from ..exchange.signatures import INTACT, verify
+    from ..operations import weeks
+    from ..operations.reviewing import trusted_keys
+
+    def sign(by: str, comment: str) -> list[str]:
+        if window.store is None:
+            return []
+        trusted = trusted_keys(window.workspace.data_dir)
+        intact = [Path(f) for f in files if Path(f).is_file() and verify(Path(f), trusted).kind == INTACT]
+        return [f"{weeks.sign_off(f, by=by, comment=comment, trusted=trusted, store=window.store)}" for f in intact]
+
+    return sign
