@@ -102,6 +102,7 @@ def test_a_supervisors_receipt_marks_the_week_reviewed_on_the_workers_pc(cli, si
     listed = cli("list", "--week", "2026-W48", "--data-dir", worker).out.splitlines()[0]
     assert listed.endswith("— reviewed")
     assert "sign-off" in cli("audit", "--data-dir", supervisor).out  # kept on the supervisor's side too
+    assert (supervisor / "receipts" / receipt.name).read_bytes() == receipt.read_bytes()
 
 
 def test_receipts_that_do_not_apply_are_refused_and_change_nothing(cli, signed, tmp_path):

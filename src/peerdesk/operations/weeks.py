@@ -59,11 +59,12 @@ def sign_off(export: Path, *, by: str, comment: str, trusted: dict[str, str],
              store: Store) -> Path:
     """A supervisor signs off a worker's signed, intact export: a receipt beside it
     (``FILE.receipt``), signed with the supervisor's key (kept in the supervisor's own store),
-    and a line in the supervisor's audit log."""
+    a copy in the supervisor's data folder (``receipts/``) and a line in their audit log."""
     import hashlib
 
     from ..exchange import receipts
     from ..exchange.signatures import INTACT, fingerprint, read, signature_path, verify
+    from ..files import copy_atomically
     from ..storage import signing_key
 
     verdict = verify(export, trusted)
@@ -79,7 +80,11 @@ def sign_off(export: Path, *, by: str, comment: str, trusted: dict[str, str],
     receipts.write(target, worker=verdict.worker, worker_key=worker_key, weeks=verdict.weeks,
                    file_sha256=hashlib.sha256(export.read_bytes()).hexdigest(), by=by, comment=comment,
                    private=private, public=public)
-    store.record("sign-off", f"{verdict.worker}'s weeks {verdict.weeks.split()}: {target.name}")
+    kept = store.path.parent / "receipts"  # the supervisor's own copy, in their data folder
+    kept.mkdir(exist_ok=True)
+    copy_atomically(target, kept / target.name)
+    names = " ".join(token.split("@")[0] for token in verdict.weeks.split())
+    store.record("sign-off", f"{verdict.worker}'s weeks {names}: {target.name}")
     return target
 
 
