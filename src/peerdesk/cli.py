@@ -90,11 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .cli_log import declare_log
     from .cli_server import declare_server
+    from .cli_stats import declare_stats
     from .cli_weeks import declare_weeks
 
     declare_log(sub)
     declare_server(sub)
     declare_weeks(sub)
+    declare_stats(sub)
 
     lst = _subcommand(sub, "list", help="print one week's entries")
     _common(lst, suppress=True)
@@ -188,7 +190,7 @@ _ELSEWHERE = {"log": (".cli_log", "cmd_log"), "server": (".cli_server", "cmd_ser
               "sync": (".cli_server", "cmd_sync"), "init": (".cli_store", "cmd_init"),
               "passphrase": (".cli_store", "cmd_passphrase"), "submit": (".cli_weeks", "cmd_submit"),
               "reopen": (".cli_weeks", "cmd_reopen"), "key": (".cli_weeks", "cmd_key"),
-              "receipt": (".cli_weeks", "cmd_receipt")}
+              "receipt": (".cli_weeks", "cmd_receipt"), "stats": (".cli_stats", "cmd_stats")}
 
 
 def main(argv: list[str] | None = None) -> int:

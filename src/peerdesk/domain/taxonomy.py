@@ -51,6 +51,7 @@ class Category:
     label: str
     description: str = ""
     guide: str = ""
+    codes: tuple[tuple[str, str], ...] = ()  # the organisation's reporting codes: (system, code), e.g. ("ohrs", "450")
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,7 @@ def _build(data: dict[str, Any], text: str, source: str, base: Taxonomy | None) 
             _str(item, "label", where, text, source, required=old_cat is None) or (old_cat.label if old_cat else key),
             _str(item, "description", where, text, source, False) or (old_cat.description if old_cat else ""),
             _str(item, "guide", where, text, source, False) or (old_cat.guide if old_cat else ""),
+            _codes(item, where, text, source) or (old_cat.codes if old_cat else ()),
         )
 
     for key, item in _table(data, "tags", text, source).items():
@@ -243,3 +245,16 @@ def _check_key(key: str, where: str, text: str, source: str) -> None:
             _line_of(text, where),
             f"'{key}' is not a valid key (lower-case letters, digits and _, starting with a letter)",
         )
+
+
+def _codes(item: dict, where: str, text: str, source: str) -> tuple[tuple[str, str], ...]:
+    """``codes = { ohrs = "450", hcpcs = "H0038" }``: the category's reporting codes, by system."""
+    codes = item.get("codes")
+    if codes is None:
+        return ()
+    if not isinstance(codes, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
+                                              for k, v in codes.items()):
+        raise TaxonomyError(source, _line_of(text, where),
+                            f"[{where}] codes must be a table of reporting systems and codes, "
+                            'e.g. codes = { ohrs = "450" }')
+    return tuple(sorted((k, v.strip()) for k, v in codes.items()))

@@ -1,0 +1,63 @@
+"""A period's figures in the terms funders ask for (the README says each in one sentence):
+
+* ``individuals_served``: distinct client references of direct work;
+* ``not_uniquely_identified``: direct entries without a client reference;
+* ``direct_interactions``: direct entries;
+* ``face_to_face`` / ``not_face_to_face``: direct entries in person / by phone, text, video or other;
+* ``group_sessions`` / ``group_attendance``: group entries, and the people they reached;
+* ``minutes_by_work_type``, ``minutes_by_category``: where the time went;
+* ``minutes_by_code``: per reporting system, the minutes of the categories mapped to each code in
+  the organisation's taxonomy file (``codes = { ohrs = "450" }``), with the entries they count.
+
+Direct work is the taxonomy's ``direct`` work type; indirect and role work is never counted as
+client contact. Pure Python.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from .entry import DIRECT, Entry
+from .taxonomy import Taxonomy
+
+
+def figures(entries: Iterable[Entry], taxonomy: Taxonomy) -> dict[str, Any]:
+    refs: set[str] = set()
+    counts: Counter[str] = Counter()
+    by_work_type: Counter[str] = Counter()
+    by_category: Counter[str] = Counter()
+    by_code: dict[str, dict[str, dict[str, int]]] = defaultdict(dict)
+    for e in entries:
+        category = taxonomy.categories.get(e.category)
+        work_type = category.work_type if category else "unknown"
+        by_work_type[work_type] += e.minutes
+        by_category[e.category] += e.minutes
+        for system, code in category.codes if category else ():
+            cell = by_code[system].setdefault(code, {"minutes": 0, "entries": 0})
+            cell["minutes"] += e.minutes
+            cell["entries"] += 1
+        if e.format == "group":
+            counts["group_sessions"] += 1
+            counts["group_attendance"] += e.people
+        if work_type != DIRECT:
+            continue
+        counts["direct_interactions"] += 1
+        counts["face_to_face" if e.mode == "in_person" else "not_face_to_face"] += 1
+        if e.client_ref.strip():
+            refs.add(e.client_ref.strip())
+        else:
+            counts["not_uniquely_identified"] += 1
+    return {
+        "individuals_served": len(refs),
+        "not_uniquely_identified": counts["not_uniquely_identified"],
+        "direct_interactions": counts["direct_interactions"],
+        "face_to_face": counts["face_to_face"],
+        "not_face_to_face": counts["not_face_to_face"],
+        "group_sessions": counts["group_sessions"],
+        "group_attendance": counts["group_attendance"],
+        "minutes_by_work_type": dict(sorted(by_work_type.items())),
+        "minutes_by_category": dict(sorted(by_category.items())),
+        "minutes_by_code": {system: dict(sorted(codes.items())) for system, codes in sorted(by_code.items())},
+    }
