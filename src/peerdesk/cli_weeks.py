@@ -114,13 +114,13 @@ def sign_off_files(args: argparse.Namespace) -> int:
     trusted = trusted_for(args)
     ws = _workspace(args)
     with _opened(ws) as store:  # the supervisor's own store: their signing key, their audit log
-        for name in args.files:
-            try:
-                target = weeks.sign_off(Path(name), by=args.by, comment=args.comment,
-                                        trusted=trusted, store=store)
-            except weeks.WeekStateError as exc:
-                raise CliError(str(exc), EXIT_USAGE) from None
-            print(f"{target} (signed off by {args.by})")
+        receipts = weeks.sign_off_files(store, [Path(name) for name in args.files], by=args.by,
+                                        comment=args.comment, trusted=trusted)
+        try:
+            for target in receipts:
+                print(f"{target} (signed off by {args.by})")
+        except weeks.WeekStateError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
     return EXIT_OK
 
 

@@ -87,15 +87,21 @@ def test_edits_and_deletes_go_both_ways_as_tombstones(server, pcs):
                                                                                  [(40, True), (35, False)])
 
 
+def changed_on_both(url, first, second, minutes_first, minutes_second):
+    """One entry on both PCs, then changed offline on *first* and, a second later, on *second*."""
+    entry = first.add(30)
+    syncing.sync_now(first.store, url)
+    syncing.sync_now(second.store, url)
+    ops.update_entry(first.store, first.store.get(entry.id).with_changes(minutes=minutes_first))
+    time.sleep(1.1)  # the PCs' clocks tell the changes apart to the second
+    ops.update_entry(second.store, second.store.get(entry.id).with_changes(minutes=minutes_second))
+    return entry
+
+
 def test_the_same_entry_changed_on_two_pcs_keeps_the_later_change_and_shows_the_other(server, pcs):
     url = server.add("worker", "PW-01", "north")
     a, b = pcs
-    entry = a.add(30)
-    syncing.sync_now(a.store, url)
-    syncing.sync_now(b.store, url)
-    ops.update_entry(a.store, a.store.get(entry.id).with_changes(minutes=50))
-    time.sleep(1.1)  # the PCs' clocks tell the changes apart to the second
-    ops.update_entry(b.store, b.store.get(entry.id).with_changes(minutes=60))
+    changed_on_both(url, a, b, 50, 60)
     assert syncing.sync_now(a.store, url).conflicts == 0
     report = syncing.sync_now(b.store, url)  # B's is the later change: it goes over A's
     assert report.conflicts == 1
@@ -113,12 +119,7 @@ def test_the_same_entry_changed_on_two_pcs_keeps_the_later_change_and_shows_the_
 def test_an_earlier_change_here_gives_way_and_is_kept_as_a_conflict(server, pcs):
     url = server.add("worker", "PW-01", "north")
     a, b = pcs
-    entry = a.add(30)
-    syncing.sync_now(a.store, url)
-    syncing.sync_now(b.store, url)
-    ops.update_entry(b.store, b.store.get(entry.id).with_changes(minutes=15))  # B first, offline
-    time.sleep(1.1)
-    ops.update_entry(a.store, a.store.get(entry.id).with_changes(minutes=90))
+    changed_on_both(url, b, a, 15, 90)  # B first, offline
     syncing.sync_now(a.store, url)
     report = syncing.sync_now(b.store, url)
     assert report.conflicts == 1 and {r[1] for r in b.rows()} == {90}

@@ -36,18 +36,23 @@ def test_submit_lock_and_reopen_from_the_window(qtbot, window, dialogs):
     assert window.store.count_between(TODAY, TODAY) == 2
 
 
-def test_a_receipt_opened_in_the_window_shows_the_week_reviewed(qtbot, window, dialogs, tmp_path):
+def log_and_submit(qtbot, window):
+    """The team meeting logged from the Quick line, then Edit ▸ Submit week…; the week."""
     from peerdesk.domain.weeks import Week
+
+    window.form.quick.focus()
+    qtbot.keyClicks(window.form.quick.edit, "team 60")
+    qtbot.keyClick(window.form.quick.edit, Qt.Key_Return)
+    window.submit_action.trigger()
+    return Week.of(TODAY)
+
+
+def test_a_receipt_opened_in_the_window_shows_the_week_reviewed(qtbot, window, dialogs, tmp_path):
     from peerdesk.exchange.csv_export import export_entries
     from peerdesk.operations import weeks
     from peerdesk.workspace import Workspace
 
-    form = window.form
-    form.quick.focus()
-    qtbot.keyClicks(form.quick.edit, "team 60")
-    qtbot.keyClick(form.quick.edit, Qt.Key_Return)
-    window.submit_action.trigger()
-    week = Week.of(TODAY)
+    week = log_and_submit(qtbot, window)
     out = tmp_path / "pw07-w48.csv"
     result = export_entries(window.store, window.taxonomy, week.start, week.end, out)
     assert result.signature is not None and result.signature.exists()
@@ -72,17 +77,11 @@ def test_a_receipt_opened_in_the_window_shows_the_week_reviewed(qtbot, window, d
 def test_the_review_window_signs_off_the_signed_files_of_trusted_workers(qtbot, window, dialogs, tmp_path):
     import base64
 
-    from peerdesk.domain.weeks import Week
     from peerdesk.exchange.csv_export import export_entries
     from peerdesk.operations import reviewing
     from peerdesk.storage import signing_key
 
-    form = window.form
-    form.quick.focus()
-    qtbot.keyClicks(form.quick.edit, "team 60")
-    qtbot.keyClick(form.quick.edit, Qt.Key_Return)
-    window.submit_action.trigger()
-    week = Week.of(TODAY)
+    week = log_and_submit(qtbot, window)
     signed, unsigned = tmp_path / "signed.csv", tmp_path / "unsigned.csv"
     export_entries(window.store, window.taxonomy, week.start, week.end, signed)
     export_entries(window.store, window.taxonomy, week.start, week.end.replace(day=30), unsigned)  # W49 is open

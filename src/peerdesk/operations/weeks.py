@@ -4,6 +4,7 @@ reason, and what state each is in. The window, the command line and the entry op
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,6 +87,19 @@ def sign_off(export: Path, *, by: str, comment: str, trusted: dict[str, str],
     names = " ".join(token.split("@")[0] for token in verdict.weeks.split())
     store.record("sign-off", f"{verdict.worker}'s weeks {names}: {target.name}")
     return target
+
+
+def sign_off_files(store: Store, paths: Iterable[Path], *, by: str, comment: str, trusted: dict[str, str],
+                   intact_only: bool = False) -> Iterator[Path]:
+    """:func:`sign_off` for each export, giving each receipt as it is written (the command line
+    says each at once); with *intact_only* a file not signed by a trusted worker, or changed, is
+    passed over (a review of mixed files in the window) rather than refused."""
+    from ..exchange.signatures import INTACT, verify
+
+    for path in paths:
+        if intact_only and not (path.is_file() and verify(path, trusted).kind == INTACT):
+            continue
+        yield sign_off(path, by=by, comment=comment, trusted=trusted, store=store)
 
 
 def import_receipt(store: Store, path: Path) -> list[Week]:

@@ -78,23 +78,19 @@ class Ledger:
             "ORDER BY o.queued_at, o.entry_id LIMIT ?", (limit,))
         return [Pending(r[0], r[1], as_entry_row(r[4:]) if r[3] else None, r[2]) for r in rows]
 
-    def versions(self, ids: Sequence[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
+    def _by_ids(self, sql: str, ids: Sequence[str]) -> list[tuple]:
+        """*sql* (with ``{marks}`` for the ids) over *ids*, 500 at a time (SQLite's variable limit)."""
+        rows: list[tuple] = []
         for start in range(0, len(ids), 500):
             chunk = list(ids[start:start + 500])
-            marks = ", ".join("?" * len(chunk))
-            out.update(self.store._rows(f"SELECT entry_id, version FROM sync_versions WHERE entry_id IN ({marks})",
-                                        chunk))
-        return out
+            rows += self.store._rows(sql.format(marks=", ".join("?" * len(chunk))), chunk)
+        return rows
+
+    def versions(self, ids: Sequence[str]) -> dict[str, int]:
+        return dict(self._by_ids("SELECT entry_id, version FROM sync_versions WHERE entry_id IN ({marks})", ids))
 
     def queued(self, ids: Sequence[str]) -> set[str]:
-        out: set[str] = set()
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start:start + 500])
-            marks = ", ".join("?" * len(chunk))
-            out.update(r[0] for r in self.store._rows(f"SELECT entry_id FROM sync_outbox WHERE entry_id IN ({marks})",
-                                                      chunk))
-        return out
+        return {r[0] for r in self._by_ids("SELECT entry_id FROM sync_outbox WHERE entry_id IN ({marks})", ids)}
 
     def local(self, entry_id: str) -> Entry | None:
         rows = self.store._rows(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,))

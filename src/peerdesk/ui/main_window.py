@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .guide import RoleGuide
     from .idle_lock import IdleWatcher
     from .settings_dialog import SettingsDialog
+    from .sync_status import BackgroundSync
     from .week_view import WeekView
     from .work_area import WorkArea
 
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._expose_watch: _FirstExpose | None = None
         self._menus: dict[str, QMenu] = {}
+        self.sync: BackgroundSync | None = None  # the team server's background sync, with the store
 
         self.setWindowTitle("PeerDesk")
         self.resize(1280, 800)
@@ -252,7 +254,7 @@ class MainWindow(QMainWindow):
         self.drafts = Drafts(self.workspace.data_dir, encrypted=store.cipher is not None)
         from .sync_status import BackgroundSync
 
-        self.sync = getattr(self, "sync", None) or BackgroundSync(self)  # the team server, when one is set
+        self.sync = self.sync or BackgroundSync(self)  # the team server, when one is set
         QTimer.singleShot(0, self.sync.start)
         self._drop_first_look()
         if self.form is not None:
@@ -309,7 +311,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.built and self.draft_timer.isActive():
             self.save_draft()
-        if getattr(self, "sync", None) is not None:
+        if self.sync is not None:
             self.sync.stop()
         if self.instance_server is not None:
             self.instance_server.close()  # another start on this folder may open its own window now

@@ -18,9 +18,6 @@ from ..domain.quick_entry import Parsed, modes_named, parse
 from ..domain.taxonomy import Taxonomy
 from . import style
 
-_KINDS = {"day": "day", "time": "time", "minutes": "minutes", "category": "category", "mode": "mode",
-          "group": "group", "people": "people", "format": "format", "tag": "tag", "ref": "ref", "note": "note"}
-
 
 class QuickLine(QWidget):
     understood = Signal(dict)  # the fields the line names, for the form (empty: the line was cleared)
@@ -89,7 +86,7 @@ class QuickLine(QWidget):
             self.status.setText("; ".join(f"'{p.text.strip()}' {p.reason}" for p in problems))
             style.error(self.status)
         else:
-            said = ", ".join(f"{_KINDS[p.kind]} {p.text.strip()}" for p in self.parsed.parts)
+            said = ", ".join(f"{p.kind} {p.text.strip()}" for p in self.parsed.parts)
             missing = [what for what, key in (("a category", "category"), ("the minutes", "minutes"))
                        if key not in self.parsed.raw]
             still = f" — still to say: {' and '.join(missing)}" if missing else ""

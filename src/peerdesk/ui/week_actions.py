@@ -83,15 +83,14 @@ def files_sign_off(window: MainWindow, files: list[str]):
     trusts, and intact, gets a receipt signed with this PC's key (in this store)."""
     from pathlib import Path
 
-    from ..exchange.signatures import INTACT, verify
     from ..operations import weeks
     from ..operations.reviewing import trusted_keys
 
     def sign(by: str, comment: str) -> list[str]:
         if window.store is None:
             return []
-        trusted = trusted_keys(window.workspace.data_dir)
-        intact = [Path(f) for f in files if Path(f).is_file() and verify(Path(f), trusted).kind == INTACT]
-        return [f"{weeks.sign_off(f, by=by, comment=comment, trusted=trusted, store=window.store)}" for f in intact]
+        receipts = weeks.sign_off_files(window.store, [Path(f) for f in files], by=by, comment=comment,
+                                        trusted=trusted_keys(window.workspace.data_dir), intact_only=True)
+        return [str(target) for target in receipts]
 
     return sign
