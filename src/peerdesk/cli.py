@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     from .cli_log import declare_log
+    from .cli_review import declare_review
     from .cli_server import declare_server
     from .cli_stats import declare_stats
     from .cli_weeks import declare_weeks
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     declare_server(sub)
     declare_weeks(sub)
     declare_stats(sub)
+    declare_review(sub)
 
     lst = _subcommand(sub, "list", help="print one week's entries")
     _common(lst, suppress=True)
@@ -139,23 +141,6 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--json", action="store_true", help="a JSON list instead of lines")
     audit.add_argument("--limit", type=int, metavar="N", help="only the newest N records")
 
-    review = _subcommand(sub,
-        "review", help="open workers' exported CSV files, read-only: check them or see the team's weeks"
-    )
-    _common(review, suppress=True)
-    review.add_argument("files", nargs="*", metavar="FILE", help="entry exports or weekly summary exports")
-    review.add_argument("--server", metavar="URL", help="read the team from the team server instead, as this role")
-    review.add_argument("--team", metavar="TEAM", help="with --server: the team")
-    review.add_argument("--from", dest="start", metavar="DATE", help="with --server: the first day (YYYY-MM-DD)")
-    review.add_argument("--to", dest="end", metavar="DATE", help="with --server: the last day (YYYY-MM-DD)")
-    review.add_argument("--check", action="store_true", help="print every problem and a summary line; exit 1 if any")
-    review.add_argument("--summary-out", metavar="OUT.csv", help="write the combined weekly summary of all valid rows")
-    review.add_argument("--trust-key", action="append", metavar="FILE", help="register a worker's key (key --show)")
-    review.add_argument("--accept-changed", action="store_true", help="count files changed after they were signed")
-    review.add_argument("--sign-off", action="store_true", help="sign off the signed files: a receipt beside each")
-    review.add_argument("--by", metavar="NAME", help="with --sign-off: your name, as the worker will see it")
-    review.add_argument("--comment", default="", metavar="TEXT", help="with --sign-off: one line for the worker")
-
     export = _subcommand(sub, "export", help="write the entries (or the weekly summary) of a date range to a CSV file")
     _common(export, suppress=True)
     export.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD", help="first day")
@@ -190,7 +175,8 @@ _ELSEWHERE = {"log": (".cli_log", "cmd_log"), "server": (".cli_server", "cmd_ser
               "sync": (".cli_server", "cmd_sync"), "init": (".cli_store", "cmd_init"),
               "passphrase": (".cli_store", "cmd_passphrase"), "submit": (".cli_weeks", "cmd_submit"),
               "reopen": (".cli_weeks", "cmd_reopen"), "key": (".cli_weeks", "cmd_key"),
-              "receipt": (".cli_weeks", "cmd_receipt"), "stats": (".cli_stats", "cmd_stats")}
+              "receipt": (".cli_weeks", "cmd_receipt"), "stats": (".cli_stats", "cmd_stats"),
+              "report": (".cli_stats", "cmd_report"), "review": (".cli_review", "cmd_review")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,8 +207,6 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_chart(args)
         if args.command == "demo":
             return cmd_demo(args)
-        if args.command == "review":
-            return cmd_review(args)
         if args.command == "audit":
             return cmd_audit(args)
         if args.command == "backup":
@@ -640,48 +624,3 @@ def cmd_audit(args: argparse.Namespace) -> int:
         who = f"{r.worker} ({r.account})" if r.account else r.worker
         print(f"{r.at:%Y-%m-%d %H:%M:%S}Z  {who:<24} {r.action:<14} {r.entry_id or '':<36}  {r.detail}".rstrip())
     return EXIT_OK
-
-
-def cmd_review(args: argparse.Namespace) -> int:
-    """Supervisor review of exported files; never touches the supervisor's own database."""
-    from .domain import taxonomy as taxonomy_mod
-    from .domain.taxonomy import TaxonomyError
-    from .operations import reviewing
-
-    try:
-        taxonomy = taxonomy_mod.load(getattr(args, "taxonomy", None))
-    except TaxonomyError as exc:
-        raise CliError(str(exc), EXIT_USAGE) from None
-    if args.sign_off:
-        from .cli_weeks import sign_off_files
-
-        return sign_off_files(args)
-    if args.server:
-        from .cli_server import review_from_server
-
-        result = review_from_server(args, taxonomy)
-    elif not args.files:
-        raise CliError("give the exported files to review, or --server URL --team TEAM --from DATE --to DATE", 2)
-    elif not (args.check or args.summary_out):
-        from .app import run_review
-        from .cli_weeks import trusted_for
-
-        return run_review(args.files, taxonomy, trusted=trusted_for(args))
-    else:
-        from .cli_weeks import review_signed
-
-        result = review_signed(args, taxonomy)
-    for problem in result.problems:
-        print(problem)
-    print(result.summary_line())
-    if args.summary_out:
-        from .cli_checks import not_in_data_folder
-
-        not_in_data_folder("--summary-out", args.summary_out, args)
-        try:
-            count = reviewing.save_summary(result.combined_summary(), args.summary_out)
-        except OSError as exc:
-            raise CliError(f"cannot write {args.summary_out}: {exc.strerror}") from None
-        print(f"{count} summary rows written to {args.summary_out}")
-    # a file refused or a row left out: a script must not take the summary for the whole record
-    return EXIT_ERROR if result.lost() else EXIT_OK

@@ -29,6 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("encrypted", False, "Encrypted store", "The database is encrypted (SQLCipher); a passphrase opens it."),
     Setting("shared", False, "Shared computer", "Set when the store was made for a shared computer: idle lock on."),
     Setting("worker", "", "Worker name or code", "Written on every entry you log and on your exports."),
+    Setting("organisation", "", "Organisation", "Printed in the header of every report page."),
     Setting("default_mode", "in_person", "Default mode", "The mode a new entry starts with."),
     Setting(
         "contracted_hours",

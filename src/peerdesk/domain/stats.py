@@ -17,13 +17,37 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import Any
+from datetime import date
+from typing import Any, Protocol
 
-from .entry import DIRECT, Entry
+from .entry import DIRECT
 from .taxonomy import Taxonomy
 
 
-def figures(entries: Iterable[Entry], taxonomy: Taxonomy) -> dict[str, Any]:
+class Row(Protocol):
+    """What the figures read of an entry: the store's :class:`~.entry.Entry` and the review's rows alike."""
+
+    @property
+    def worker(self) -> str: ...
+    @property
+    def date(self) -> date: ...
+    @property
+    def minutes(self) -> int: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def mode(self) -> str: ...
+    @property
+    def format(self) -> str: ...
+    @property
+    def people(self) -> int: ...
+    @property
+    def client_ref(self) -> str: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+
+def figures(entries: Iterable[Row], taxonomy: Taxonomy) -> dict[str, Any]:
     refs: set[str] = set()
     counts: Counter[str] = Counter()
     by_work_type: Counter[str] = Counter()

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.restore_dialog: QDialog | None = None
         self.export_dialog: QDialog | None = None
+        self.report_dialog: QDialog | None = None  # File ▸ Report… (ui/report_dialog.py)
         self.history_dialog: QDialog | None = None
         self.guide: RoleGuide | None = None
         self.review_windows: list[QWidget] = []  # File ▸ Review exported files…, dropped files

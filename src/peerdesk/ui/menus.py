@@ -36,13 +36,14 @@ def build_menus(window: MainWindow) -> None:
     file_menu = w.menu("&File")
     w.export_action = action(w, "&Export…", w.export_csv, "Ctrl+E")
     w.export_chart_action = action(w, "Export &chart…", w.save_chart)
+    w.report_action = action(w, "&Report…", lambda: _open_report(w), Key.Print)
     w.review_action = action(w, "Re&view exported files…", w.review_exported_files)
     w.team_server_action = action(w, "Open &team server…", lambda: _open_team_server(w))
     w.receipt_action = action(w, "Open rece&ipt…", lambda: _week_action(w, "open_receipt"))
     w.backup_action = action(w, "&Back up now", w.backup_now)
     w.restore_action = action(w, "&Restore from backup…", w.restore_from_backup)
     w.settings_action = action(w, "&Settings…", w.open_settings, Key.Preferences, "Ctrl+,")
-    file_menu.addActions([w.export_action, w.export_chart_action, w.review_action, w.team_server_action,
+    file_menu.addActions([w.export_action, w.report_action, w.export_chart_action, w.review_action, w.team_server_action,
                           w.receipt_action])
     file_menu.addSeparator()
     file_menu.addActions([w.backup_action, w.restore_action, w.settings_action])
@@ -136,6 +137,12 @@ class WindowKeys(QObject):
             event.ignore()  # not the field's: the window's action takes it
             return True
         return False
+
+
+def _open_report(window: MainWindow) -> None:
+    from .report_dialog import open_report_dialog
+
+    open_report_dialog(window)
 
 
 def _open_team_server(window: MainWindow) -> None:

@@ -286,10 +286,14 @@ class ReviewWindow(QMainWindow):
         self.sign_off_with: Callable[[str, str], list[str]] | None = None
         self.sign_off_action = QAction("Sign &off the weeks…", self)
         self.sign_off_action.triggered.connect(self.sign_off)
+        self.report_action = QAction("&Report…", self)
+        self.report_action.setShortcut(QKeySequence.Print)
+        self.report_action.triggered.connect(self.open_report)
         close_action = QAction("&Close", self)
         close_action.setShortcut(QKeySequence.Close)
         close_action.triggered.connect(self.close)
-        for a in (self.save_summary_action, self.save_chart_action, self.sign_off_action, close_action):
+        for a in (self.save_summary_action, self.report_action, self.save_chart_action, self.sign_off_action,
+                  close_action):
             file_menu.addAction(a)
             self.addAction(a)
         self.save_button.clicked.connect(self.save_summary)
@@ -497,6 +501,12 @@ class ReviewWindow(QMainWindow):
 
     def sign_off(self) -> None:
         _sign_off(self)
+
+    def open_report(self) -> QWidget:
+        """File ▸ Report…: the team's report (a team page, a page per worker) to preview, print or save."""
+        from .report_dialog import open_team_report_dialog
+
+        return open_team_report_dialog(self)
 
     def save_summary(self) -> None:
         """The rows shown (after the filters) as a summary CSV of the export contract."""

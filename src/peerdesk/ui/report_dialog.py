@@ -1,0 +1,343 @@
+"""File ▸ Report…: a period's report to preview, print or save as a PDF.
+
+The dialog asks (period, paper, organisation, whether to list entries with notes or client
+refs); the numbers come from the application layer (:mod:`peerdesk.operations.reporting`),
+the pages from :mod:`peerdesk.reports.pdf`, the same for the print preview, the printer and
+the PDF file. The main window reports on its store; the review window on the team it read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.entry import count_of
+from ..domain.periods import PERIODS, period
+from ..reports.pdf import Options, ReportCancelled, default_paper, page_layout, pdf_bytes, render
+from . import style
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ..domain.report import TeamReport, WorkerReport
+    from ..domain.taxonomy import Taxonomy
+    from .dialogs import Dialogs
+
+    Report = WorkerReport | TeamReport
+
+CUSTOM = "custom"
+PRIVACY = "The list shows what you tick for every entry of the period: keep the printout and the file safe."
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(qd: QDate) -> date:
+    return date(qd.year(), qd.month(), qd.day())
+
+
+class ReportDialog(QDialog):
+    """What to report on; Preview… and Save PDF… do it (the preview's own button prints)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        title: str,
+        taxonomy: Taxonomy,
+        dialogs: Dialogs,
+        make: Callable[[date, date, bool], Report],
+        write: Callable[[str, Report, Callable[[Report], bytes]], Path],
+        name: Callable[[date, date], str],
+        folder: Path,
+        today: date,
+        organisation: str = "",
+        span: tuple[date, date] | None = None,
+    ) -> None:
+        super().__init__(parent, objectName="report_dialog")
+        self.setWindowTitle(title)
+        self.taxonomy, self.dialogs, self.make, self.write, self.name = taxonomy, dialogs, make, write, name
+        self.folder, self.today = folder, today
+        self.saved: Path | None = None
+        self.preview: QDialog | None = None
+        self.printer: QPrinter | None = None
+
+        self.range_combo = QComboBox(objectName="report_range")
+        for key, label in PERIODS.items():
+            self.range_combo.addItem(label, key)
+        self.range_combo.addItem("Custom dates", CUSTOM)
+        self.from_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd", objectName="report_from")
+        self.to_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd", objectName="report_to")
+        self.from_edit.setAccessibleName("First day")
+        self.to_edit.setAccessibleName("Last day")
+        dates = QHBoxLayout()
+        dates.addWidget(self.from_edit)
+        dates.addWidget(QLabel("to"))
+        dates.addWidget(self.to_edit)
+        dates.addStretch(1)
+        self.range_error = QLabel(objectName="report_range_error")
+        style.error(self.range_error)
+        self.range_error.hide()
+        self.paper_combo = QComboBox(objectName="report_paper")
+        self.paper_combo.addItem("A4", "a4")
+        self.paper_combo.addItem("Letter", "letter")
+        self.paper_combo.setCurrentIndex(self.paper_combo.findData(default_paper()))
+        self.organisation_edit = QLineEdit(organisation, objectName="report_organisation")
+        self.organisation_edit.setPlaceholderText("printed in each page's header")
+        self.notes_check = QCheckBox("List the entries with their &notes", objectName="report_notes")
+        self.refs_check = QCheckBox("List the entries with their client &refs", objectName="report_refs")
+        self.privacy_label = QLabel(PRIVACY, wordWrap=True, objectName="report_privacy")
+        self.privacy_label.hide()
+        self.state_label = QLabel(wordWrap=True, objectName="report_state")
+        style.muted(self.state_label)
+
+        form = QFormLayout()
+        form.addRow("&Period", self.range_combo)
+        form.addRow("", dates)
+        form.addRow("", self.range_error)
+        form.addRow("P&aper", self.paper_combo)
+        form.addRow("&Organisation", self.organisation_edit)
+        form.addRow("", self.notes_check)
+        form.addRow("", self.refs_check)
+        form.addRow("", self.privacy_label)
+        self.preview_button = QPushButton("Pre&view and print…", objectName="report_preview")
+        self.save_button = QPushButton("&Save PDF…", objectName="report_save")
+        self.save_button.setDefault(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.preview_button.clicked.connect(self.open_preview)
+        self.save_button.clicked.connect(self.save)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 58)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.buttons)
+
+        self.range_combo.currentIndexChanged.connect(self._range_changed)
+        self.from_edit.dateChanged.connect(self._update)
+        self.to_edit.dateChanged.connect(self._update)
+        for check in (self.notes_check, self.refs_check):
+            check.toggled.connect(self._update)
+        if span is not None:
+            self.set_dates(*span)
+        else:
+            self.range_combo.setCurrentIndex(self.range_combo.findData("last_month"))
+            self._range_changed()
+
+    # ------------------------------------------------------------ state
+
+    def set_dates(self, start: date, end: date) -> None:
+        self.range_combo.setCurrentIndex(self.range_combo.findData(CUSTOM))
+        self.from_edit.setDate(_qdate(start))
+        self.to_edit.setDate(_qdate(end))
+        self._range_changed()
+
+    def dates(self) -> tuple[date, date]:
+        return _day(self.from_edit.date()), _day(self.to_edit.date())
+
+    def options(self) -> Options:
+        return Options(
+            organisation=self.organisation_edit.text().strip(), paper=self.paper_combo.currentData(),
+            notes=self.notes_check.isChecked(), client_refs=self.refs_check.isChecked(), made=self.today,
+        )
+
+    def report(self) -> Report:
+        start, end = self.dates()
+        return self.make(start, end, self.options().entry_list)
+
+    def _range_changed(self) -> None:
+        key = self.range_combo.currentData()
+        custom = key == CUSTOM
+        if not custom:
+            start, end = period(key, self.today)
+            for edit, day in ((self.from_edit, start), (self.to_edit, end)):
+                edit.blockSignals(True)
+                edit.setDate(_qdate(day))
+                edit.blockSignals(False)
+        self.from_edit.setEnabled(custom)
+        self.to_edit.setEnabled(custom)
+        self._update()
+
+    def _update(self) -> None:
+        start, end = self.dates()
+        bad = start > end
+        self.range_error.setText("The first day is after the last day." if bad else "")
+        self.range_error.setVisible(bad)
+        self.preview_button.setEnabled(not bad)
+        self.save_button.setEnabled(not bad)
+        warn = self.notes_check.isChecked() or self.refs_check.isChecked()
+        if warn != self.privacy_label.isVisibleTo(self):
+            self.privacy_label.setVisible(warn)
+            self._fit_height()
+        self.state_label.setText("" if bad else f"{start.isoformat()} to {end.isoformat()}")
+
+    def _fit_height(self) -> None:
+        """Grow (never shrink) to what the contents need at this width: the wrapped warning must not
+        squeeze the rows above it."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = self.width()
+        need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        if self.height() < need:
+            self.resize(width, need)
+
+    # ------------------------------------------------------------ doing it
+
+    def open_preview(self) -> QDialog:
+        """Qt's print preview of the report (its Print button prints the same pages)."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        report, options = self.report(), self.options()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(options.paper))
+        printer.setDocName(self.name(report.start, report.end))
+        self.printer = printer  # the preview does not own its printer: it must live as long as the preview
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setObjectName("report_preview_dialog")
+        preview.setWindowTitle(f"{self.windowTitle()}: preview")
+
+        def paint(device: QPrinter) -> None:
+            render(device, report, self.taxonomy, options)
+
+        preview.paintRequested.connect(paint)
+        preview.resize(900, 700)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview = preview
+        preview.destroyed.connect(lambda _o=None: setattr(self, "preview", None))
+        preview.open()
+        return preview
+
+    def save(self) -> Path | None:
+        """Ask where, draw the report behind a cancellable progress dialog, write it complete or not at all."""
+        start, end = self.dates()
+        chosen = self.dialogs.ask_save_path(self, "Save the report", str(self.folder / self.name(start, end)),
+                                            "PDF documents (*.pdf)")
+        if not chosen:
+            return None
+        if not chosen.lower().endswith(".pdf"):
+            chosen += ".pdf"
+        options = self.options()
+        progress = QProgressDialog("Drawing the report…", "Cancel", 0, 1, self)
+        progress.setWindowTitle("Report")
+        progress.setMinimumDuration(400)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def step(done: int, total: int) -> bool:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        from ..operations.reporting import ReportError
+
+        try:
+            report = self.report()
+            path = self.write(chosen, report, lambda r: pdf_bytes(r, self.taxonomy, options, step))
+        except ReportCancelled as exc:
+            self.state_label.setText(str(exc).capitalize() + ".")
+            return None
+        except (ReportError, ValueError) as exc:
+            self.dialogs.error(self, "Report not saved", str(exc))
+            return None
+        finally:
+            progress.close()
+            progress.deleteLater()
+        what = "no entries in the period" if report.empty else count_of(report.entries, "entry", "entries")
+        self.state_label.setText(f"Saved {path.name} ({what}) in {path.parent}.")
+        self.saved = path
+        return path
+
+
+def open_report_dialog(window) -> ReportDialog | None:
+    """File ▸ Report… of the main window: the worker's own period, from its store."""
+    from ..exchange.csv_format import safe_name_part
+    from ..operations.reporting import worker_report_of, write_report
+
+    store = window.store
+    if store is None:
+        return None
+    settings = window.workspace.settings
+    worker = window.worker()
+
+    def make(start: date, end: date, entry_list: bool) -> Report:
+        return worker_report_of(store, window.taxonomy, start, end, worker=worker,
+                                contracted_hours=window.contracted_hours(), entry_list=entry_list)
+
+    def write(path: str, report: Report, draw: Callable[[Report], bytes]) -> Path:
+        options = dialog.options()
+        written = write_report(path, report, draw, store=store, notes=options.notes, client_refs=options.client_refs)
+        if str(settings.get("organisation")) != options.organisation:  # the next report's header too
+            settings.set("organisation", options.organisation)
+            settings.save()
+        return written
+
+    dialog = ReportDialog(
+        window, title="Report", taxonomy=window.taxonomy, dialogs=window.dialogs, make=make, write=write,
+        name=lambda s, e: f"peerdesk_report_{safe_name_part(worker)}_{s.isoformat()}_{e.isoformat()}.pdf",
+        folder=window.workspace.data_dir.parent, today=window.today(),
+        organisation=str(settings.get("organisation")),
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.report_dialog = dialog
+    dialog.destroyed.connect(lambda _o=None: setattr(window, "report_dialog", None))
+    dialog.open()
+    return dialog
+
+
+
+def open_team_report_dialog(review) -> ReportDialog:
+    """File ▸ Report… of a review window: the team it read, over the weeks it shows."""
+    from ..operations.reporting import review_period, team_report_of, write_report
+
+    result, taxonomy = review.result, review.taxonomy
+    first, last = review_period(result)
+    span = selected_span(review.selection(), first, last)
+
+    def make(start: date, end: date, entry_list: bool) -> Report:
+        return team_report_of(result, taxonomy, start, end, entry_list=entry_list)
+
+    def write(path: str, report: Report, draw: Callable[[Report], bytes]) -> Path:
+        return write_report(path, report, draw)
+
+    dialog = ReportDialog(
+        review, title="Team report", taxonomy=taxonomy, dialogs=review.dialogs, make=make, write=write,
+        name=lambda s, e: f"peerdesk_team_report_{s.isoformat()}_{e.isoformat()}.pdf",
+        folder=review._folder(), today=date.today(), span=span,
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def selected_span(selection, first: date, last: date) -> tuple[date, date]:
+    """The days of the review's selected weeks, within the days its files cover."""
+    from ..domain.weeks import Week
+
+    start = max(first, Week.parse(selection.first_week).start) if selection.first_week else first
+    end = min(last, Week.parse(selection.last_week).end) if selection.last_week else last
+    return (start, end) if start <= end else (first, last)
