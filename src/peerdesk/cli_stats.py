@@ -17,15 +17,6 @@ if TYPE_CHECKING:
     from .domain.taxonomy import Taxonomy
     from .exchange.review import ReviewResult
 
-LABELS = {
-    "individuals_served": "individuals served (distinct client refs of direct work)",
-    "not_uniquely_identified": "direct entries without a client ref",
-    "direct_interactions": "direct interactions",
-    "face_to_face": "  face to face (in person)",
-    "not_face_to_face": "  not face to face (phone, text, video, other)",
-    "group_sessions": "group sessions",
-    "group_attendance": "group attendance (people in them)",
-}
 
 
 def declare_stats(sub: Any) -> None:
@@ -70,6 +61,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def print_figures(got: dict[str, Any], taxonomy: Taxonomy, *, as_json: bool = False) -> None:
     from .domain.entry import format_minutes
+    from .domain.stats import LABELS
 
     if as_json:
         print(json.dumps(got, ensure_ascii=False, indent=2))
@@ -79,7 +71,7 @@ def print_figures(got: dict[str, Any], taxonomy: Taxonomy, *, as_json: bool = Fa
         print("No entries in this period.")
         return
     for key, label in LABELS.items():
-        print(f"{label:<48} {got[key]:>6}")
+        print(f"{label:<56} {got[key]:>6}")
     print("time by work type:")
     for key, minutes in got["minutes_by_work_type"].items():
         print(f"  {key:<46} {format_minutes(minutes):>8}")

@@ -46,7 +46,7 @@ def test_the_figures_of_a_month(cli, data_dir, tmp_path):
         "ohrs": {"450": {"minutes": 95, "entries": 3}, "491": {"minutes": 90, "entries": 1}},
     }
     text = cli("stats", "--from", "2026-11-01", "--to", "2026-11-30", "--data-dir", data_dir, *common).out
-    assert "individuals served (distinct client refs of direct work)" in text and "by ohrs code:" in text
+    assert "Individuals served (distinct client refs of direct work)" in text and "by ohrs code:" in text
 
 
 def test_an_empty_period_says_so_and_a_bad_range_is_refused(cli, data_dir):

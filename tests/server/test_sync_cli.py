@@ -70,6 +70,15 @@ def test_a_supervisor_reviews_the_team_from_the_server_as_from_files(cli, server
     assert done.out.splitlines()[0] == "2 files, 2 entries, 0 problems"
     lines = out.read_text().splitlines()
     assert [line.split(",")[0] for line in lines[1:]] == ["PW01", "PW02"]  # the south's worker is not theirs
+    report = tmp_path / "north.pdf"  # the team's report and figures, from the server's rows
+    done = cli("review", "--server", boss, "--team", "north", "--from", "2026-11-23", "--to", "2026-11-29",
+               "--report", report, "--stats")
+    assert done.code == 0, done.err
+    assert "Direct interactions" in done.out and "(2 entries)" in done.out
+    from ..reports import pdf_tools
+
+    text = pdf_tools.words(report)
+    assert "Team report" in text and "PW01 30m" in text and "PW02 45m" in text and "PW09" not in text
     refused = cli("review", "--server", boss, "--team", "south", "--from", "2026-11-23", "--to", "2026-11-29",
                   "--check")
     assert refused.code == 1 and "supervises north on the server, not south" in refused.err

@@ -109,3 +109,28 @@ def test_the_review_reports_on_the_team_it_read(qtbot, team_exports, dialogs, sa
     assert "Team report" in text
     for worker in win.result.workers():
         assert f"Peer support work: {worker}" in text
+
+
+def test_the_review_gives_the_funders_figures_of_the_weeks_shown(qtbot, team_exports, dialogs):
+    from peerdesk.domain.stats import figures
+    from peerdesk.ui.figures_dialog import FiguresDialog
+
+    win = ReviewWindow(taxonomy=team_exports.taxonomy, paths=team_exports.entry_paths, dialogs=dialogs)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    weeks = sorted({e.week for e in win.result.entries})
+    win.set_filters(first_week=weeks[-2], last_week=weeks[-1])
+    win.figures_action.trigger()
+    dialog = win.findChild(FiguresDialog)
+    qtbot.waitExposed(dialog)
+    shown = {dialog.table.item(i, 0).text(): dialog.table.item(i, 1).text() for i in range(dialog.table.rowCount())}
+    kept = [e for e in win.result.entries if e.week in weeks[-2:]]
+    want = figures(kept, team_exports.taxonomy)
+    assert shown["Direct interactions"] == f"{want['direct_interactions']:,}"
+    assert shown["Group attendance (people in them)"] == f"{want['group_attendance']:,}"
+    assert shown["Individuals served (distinct client refs of direct work)"] == f"{want['individuals_served']:,}"
+    dialog.copy()
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text().startswith("Individuals served (distinct client refs of direct work)\t")

@@ -23,6 +23,17 @@ from typing import Any, Protocol
 from .entry import DIRECT
 from .taxonomy import Taxonomy
 
+# Each count's name where people read it (reports, the command line, the review), in this order.
+LABELS = {
+    "individuals_served": "Individuals served (distinct client refs of direct work)",
+    "not_uniquely_identified": "Direct entries without a client ref",
+    "direct_interactions": "Direct interactions",
+    "face_to_face": "    face to face (in person)",
+    "not_face_to_face": "    not face to face (phone, text, video, other)",
+    "group_sessions": "Group sessions",
+    "group_attendance": "Group attendance (people in them)",
+}
+
 
 class Row(Protocol):
     """What the figures read of an entry: the store's :class:`~.entry.Entry` and the review's rows alike."""

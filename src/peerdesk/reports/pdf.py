@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 
 from ..domain.entry import FORMATS, MODES, count_of, format_minutes
 from ..domain.report import TeamReport, WeekLine, WorkerReport
+from ..domain.stats import LABELS as STATS_LABELS
 from ..domain.taxonomy import Taxonomy
 from ..ui.palette import EXTRA_HUES, UNKNOWN, WORK_TYPE_HUES
 
@@ -41,15 +42,6 @@ INK = QColor("#1a1a1a")
 MUTED = QColor("#5a5a5a")
 RULE = QColor("#b8b8b8")
 ZEBRA = QColor("#f2f2f2")
-STATS_LABELS = {
-    "individuals_served": "Individuals served (distinct client refs of direct work)",
-    "not_uniquely_identified": "Direct entries without a client ref",
-    "direct_interactions": "Direct interactions",
-    "face_to_face": "    face to face (in person)",
-    "not_face_to_face": "    not face to face (phone, text, video, other)",
-    "group_sessions": "Group sessions",
-    "group_attendance": "Group attendance (people in them)",
-}
 
 Progress = Callable[[int, int], bool]
 

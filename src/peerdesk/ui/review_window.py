@@ -289,11 +289,13 @@ class ReviewWindow(QMainWindow):
         self.report_action = QAction("&Report…", self)
         self.report_action.setShortcut(QKeySequence.Print)
         self.report_action.triggered.connect(self.open_report)
+        self.figures_action = QAction("&Funder's figures…", self)
+        self.figures_action.triggered.connect(self.open_figures)
         close_action = QAction("&Close", self)
         close_action.setShortcut(QKeySequence.Close)
         close_action.triggered.connect(self.close)
-        for a in (self.save_summary_action, self.report_action, self.save_chart_action, self.sign_off_action,
-                  close_action):
+        for a in (self.save_summary_action, self.report_action, self.figures_action, self.save_chart_action,
+                  self.sign_off_action, close_action):
             file_menu.addAction(a)
             self.addAction(a)
         self.save_button.clicked.connect(self.save_summary)
@@ -507,6 +509,12 @@ class ReviewWindow(QMainWindow):
         from .report_dialog import open_team_report_dialog
 
         return open_team_report_dialog(self)
+
+    def open_figures(self) -> QWidget:
+        """File ▸ Funder's figures…: the team's figures for the weeks shown."""
+        from .figures_dialog import open_figures
+
+        return open_figures(self)
 
     def save_summary(self) -> None:
         """The rows shown (after the filters) as a summary CSV of the export contract."""

@@ -1,0 +1,86 @@
+"""The review's File ▸ Funder's figures…: the team's figures for the weeks the review shows, in
+the terms funders use (:mod:`peerdesk.domain.stats`), as a table to read or copy into a form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.entry import count_of, format_minutes
+from ..domain.stats import LABELS
+from ..domain.taxonomy import Taxonomy
+
+
+def figure_rows(got: dict[str, Any], taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """(what, value) for each figure, then the time by work type, by category and by reporting code."""
+    rows = [(label, f"{got[key]:,}") for key, label in LABELS.items()]
+    rows += [(f"Time: {taxonomy.work_types[k].label if k in taxonomy.work_types else k}", format_minutes(m))
+             for k, m in got["minutes_by_work_type"].items()]
+    rows += [(f"Time: {taxonomy.category_label(k)}", format_minutes(m)) for k, m in got["minutes_by_category"].items()]
+    rows += [(f"{system} code {code}", f"{format_minutes(c['minutes'])} ({count_of(c['entries'], 'entry', 'entries')})")
+             for system, codes in got["minutes_by_code"].items() for code, c in codes.items()]
+    return rows
+
+
+class FiguresDialog(QDialog):
+    def __init__(self, got: dict[str, Any], taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="figures_dialog")
+        self.setWindowTitle("Funder's figures")
+        self.rows = figure_rows(got, taxonomy)
+        period = QLabel(f"{got['from']} to {got['to']}: the entries files of the weeks shown "
+                        "(weekly summary files hold no contacts)", wordWrap=True)
+        self.table = QTableWidget(len(self.rows), 2, objectName="figures_table")
+        self.table.setAccessibleName("Funder's figures")
+        self.table.setHorizontalHeaderLabels(["Figure", "Value"])
+        for i, (what, value) in enumerate(self.rows):
+            self.table.setItem(i, 0, QTableWidgetItem(what))
+            cell = QTableWidgetItem(value)
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(i, 1, cell)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        copy = QPushButton("&Copy as text", objectName="figures_copy")
+        copy.clicked.connect(self.copy)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(period)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 80, self.fontMetrics().height() * 28)
+
+    def text(self) -> str:
+        """The figures as lines of tab-separated cells: they paste into a spreadsheet or a form."""
+        return "".join(f"{what}\t{value}\n" for what, value in self.rows)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+
+
+def open_figures(review) -> FiguresDialog:
+    from ..operations.reporting import review_figures, review_period
+    from .report_dialog import selected_span
+
+    first, last = review_period(review.result)
+    start, end = selected_span(review.selection(), first, last)
+    dialog = FiguresDialog(review_figures(review.result, review.taxonomy, start, end), review.taxonomy, review)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
