@@ -166,8 +166,7 @@ def worker_report(
     entries_by_week = [0] * len(weeks)
     by_category: Counter[str] = Counter()
     entries_by_category: Counter[str] = Counter()
-    by_mode = {m: Tally() for m in MODES}
-    by_format = {f: Tally() for f in FORMATS}
+    how: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])  # (mode|format, key) → sums
     tags: Counter[str] = Counter()
     people = 0
     week_of: dict[date, int] = {}
@@ -181,9 +180,10 @@ def worker_report(
         entries_by_week[i] += 1
         by_category[r.category] += r.minutes
         entries_by_category[r.category] += 1
-        t = Tally(r.minutes, 1, r.people)
-        by_mode[r.mode] = by_mode.get(r.mode, Tally()) + t
-        by_format[r.format] = by_format.get(r.format, Tally()) + t
+        for sums in (how[("mode", r.mode)], how[("format", r.format)]):
+            sums[0] += r.minutes
+            sums[1] += 1
+            sums[2] += r.people
         if work_type == DIRECT:
             people += r.people
         tags.update(r.tags)
@@ -202,6 +202,10 @@ def worker_report(
         key: (taxonomy.tags[key].label if key in taxonomy.tags else key, n)
         for key, n in sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))
     }
+    by_mode = {m: Tally(*how[("mode", m)]) if ("mode", m) in how else Tally() for m in MODES}
+    by_format = {f: Tally(*how[("format", f)]) if ("format", f) in how else Tally() for f in FORMATS}
+    for (kind, key), sums in how.items():  # a mode or format the list does not know (a file's)
+        (by_mode if kind == "mode" else by_format).setdefault(key, Tally(*sums))
     workers = {r.worker for r in rows}
     return WorkerReport(
         worker=worker or (workers.pop() if len(workers) == 1 else ""),
