@@ -14,7 +14,7 @@ from pathlib import Path
 import peerdesk
 
 SRC = Path(peerdesk.__file__).parent
-DOORS = [SRC / "cli.py", SRC / "app.py", *sorted((SRC / "ui").glob("*.py"))]
+DOORS = [SRC / "cli.py", *sorted(SRC.glob("cli_*.py")), SRC / "app.py", *sorted((SRC / "ui").glob("*.py"))]
 
 # what only the application layer calls
 STORE_WRITES = {"add", "update", "delete", "restore", "restore_many", "record"}
