@@ -5,9 +5,10 @@ and the layout faults a script can see.
 
 For each screen × text size, in a process of its own (Qt's offscreen platform takes its screen
 size at start-up), the demo record is opened in a temporary folder and the main window (each
-chart tab), the export dialog with "Include notes" ticked, the edit dialog, Settings, the
-role guide, the activity history, the restore dialog and the review window of a demo team
-are rendered to OUT_DIR/SCREEN/SCALE/NAME.png. It prints one line per fault found and exits 1
+chart tab), the export dialog with "Include notes" ticked, the report dialog with its notes
+ticked, the edit dialog, Settings, the role guide, the activity history, the restore dialog
+and the review window of a demo team (with its report dialog and funder's figures) are
+rendered to OUT_DIR/SCREEN/SCALE/NAME.png. It prints one line per fault found and exits 1
 when there is any:
 
 - a window or dialog that, with its frame (guessed offscreen), is larger than the screen's free area;
@@ -117,6 +118,13 @@ def _shoot_all(app, scratch: Path, folder: Path, scale: float) -> list[str]:
     edit = EntryDialog(window.taxonomy, window)
     edit.form.set_values(entry_to_raw(window.row_entry(0), window.taxonomy))
     window.open_guide()
+    from peerdesk.ui.figures_dialog import open_figures
+    from peerdesk.ui.report_dialog import open_report_dialog
+
+    report = open_report_dialog(window)
+    assert report is not None
+    report.notes_check.setChecked(True)
+    review = ReviewWindow(taxonomy=window.taxonomy, paths=[str(p) for m in team for p in m.files])
     dialogs = {
         "export-with-notes": export,
         "edit-entry": edit,
@@ -124,7 +132,10 @@ def _shoot_all(app, scratch: Path, folder: Path, scale: float) -> list[str]:
         "role-guide": window.guide,
         "history": HistoryDialog(window.store.audit_log(), window),
         "restore": RestoreDialog(_backups(workspace, window), window),
-        "review": ReviewWindow(taxonomy=window.taxonomy, paths=[str(p) for m in team for p in m.files]),
+        "report-with-notes": report,
+        "review": review,
+        "review-report": review.open_report(),
+        "review-figures": open_figures(review),
     }
     for name, dialog in dialogs.items():
         dialog.show()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import uuid
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -274,6 +275,21 @@ def _one_after_another(day_entries: list[Entry]) -> list[Entry]:
     return placed
 
 
+# The built-in direct categories: one-to-one work with one of them names its client by a code.
+_DIRECT = frozenset({"advocacy", "connecting_to_resources", "experiential_sharing", "building_community",
+                     "relationship_building", "skill_building_mentoring_goal_setting", "socialization_self_esteem"})
+CASELOAD = 40  # clients a demo worker sees one to one: C-100 … C-139
+
+
+def client_ref(entry_id: str, category: str, fmt: str) -> str:
+    """A fictional client code for most one-to-one direct entries (a walk-in now and then has
+    none), taken from the entry's id so the random stream, and so the record, stays as it was."""
+    if category not in _DIRECT or fmt != "individual":
+        return ""
+    n = zlib.crc32(entry_id.encode())
+    return "" if n % 10 >= 8 else f"C-{100 + (n // 10) % CASELOAD}"
+
+
 def _draw(slot: Slot, rnd: random.Random, day: date, worker: str) -> Entry | None:
     skip = rnd.random() < slot.optional
     jitter = rnd.choice((-10, -5, 0, 0, 0, 5, 10, 15)) if slot.minutes >= 30 else 0
@@ -296,6 +312,7 @@ def _draw(slot: Slot, rnd: random.Random, day: date, worker: str) -> Entry | Non
         mode=slot.mode,
         format=slot.format,
         people=people,
+        client_ref=client_ref(entry_id, slot.category, slot.format),
         tags=slot.tags,
         note=note,
         created_at=logged,

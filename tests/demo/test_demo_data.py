@@ -248,3 +248,18 @@ def test_the_default_record_is_the_documented_default():
     entries = list(demo.generate(end_week=END_WEEK, today=TODAY))
     assert entries == generate(demo.DEFAULT_SEED)
     assert demo.DEFAULT_WEEKS == WEEKS
+
+
+def test_most_one_to_one_direct_work_names_a_fictional_client_code():
+    from peerdesk.demo import CASELOAD, generate
+    from peerdesk.domain.identifiers import find_identifiers
+    from peerdesk.domain.taxonomy import load_default
+
+    tax = load_default()
+    entries = list(generate(weeks=8, today=date(2026, 11, 27)))
+    one_to_one = [e for e in entries if tax.work_type_of(e.category) == "direct" and e.format == "individual"]
+    named = [e for e in one_to_one if e.client_ref]
+    assert 0.7 < len(named) / len(one_to_one) < 0.9  # a walk-in now and then has none
+    assert {e.client_ref for e in named} <= {f"C-{n}" for n in range(100, 100 + CASELOAD)}
+    assert not any(e.client_ref for e in entries if e not in one_to_one)
+    assert not any(find_identifiers("", e.client_ref) for e in named)  # codes, never identifying

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..domain.entry import count_of, format_minutes
 from ..domain.stats import LABELS
 from ..domain.taxonomy import Taxonomy
+from .fitting import open_size
 
 
 def figure_rows(got: dict[str, Any], taxonomy: Taxonomy) -> list[tuple[str, str]]:
@@ -64,7 +65,7 @@ class FiguresDialog(QDialog):
         layout.addWidget(period)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 80, self.fontMetrics().height() * 28)
+        open_size(self, 560, 480)  # grown with larger text, never past the screen's free area
 
     def text(self) -> str:
         """The figures as lines of tab-separated cells: they paste into a spreadsheet or a form."""
