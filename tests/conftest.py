@@ -15,9 +15,26 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
 )
 # Tests never read or write the real user's data folder.
 os.environ.pop("PEERDESK_DATA_DIR", None)
+# Tests speak English whatever the machine's language (tests/i18n and the French tests ask for
+# French themselves, with --lang fr or peerdesk.i18n.set_language); child processes too.
+os.environ.pop("LANGUAGE", None)
+os.environ.pop("LC_ALL", None)
+os.environ.pop("LC_MESSAGES", None)
+os.environ["LANG"] = "C.UTF-8"
 
 import pytest
 from PySide6.QtCore import QStandardPaths
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Each test starts in English (a test that switched to French does not leak it)."""
+    from peerdesk import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
 
 # QSettings (view preferences such as the text size) go to a test location,
 # never to the real user's configuration.

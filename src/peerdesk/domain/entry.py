@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from ..i18n import ngettext
 from .taxonomy import Taxonomy
 
 MODES: dict[str, str] = {
@@ -331,8 +332,9 @@ def entry_to_raw(entry: Entry, taxonomy: Taxonomy | None = None) -> dict[str, An
 
 
 def count_of(n: int, one: str, many: str | None = None) -> str:
-    """``1 entry``, ``3 entries``: a number with its noun."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+    """``1 entry``, ``3 entries``: a number with its noun, in the user's language
+    (packaging/translations.py puts each call's ``{n} entry`` / ``{n} entries`` in the catalogue)."""
+    return ngettext("{n} " + one, "{n} " + (many or one + "s"), n).format(n=n)
 
 
 def format_minutes(minutes: int) -> str:
