@@ -41,6 +41,8 @@ The cases (names for ``--only``):
   mode × format queries;
 * ``export``: ``export_entries`` of 100,000 entries with notes vs plain
   ``sqlite3`` + ``csv.writer`` (``benchmarks/export_bench.py``'s floor);
+* ``export-xlsx``: ``export_workbook`` of the last 52 weeks of the same database (a team's year)
+  vs plain ``sqlite3`` + XlsxWriter ``write_row`` (``benchmarks/xlsx_bench.py``), the CSV export's time beside;
 * ``review``: reading 20 exported files × 5,000 entries and the team table vs
   plain ``csv`` parsing (``benchmarks/review_bench.py``'s files and floor);
 * ``review-bad-rows``: peak RSS growth of ``review_files`` on one file of ten million bad rows
@@ -89,7 +91,8 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))  # children, export_bench, review_bench
 
-CASES = ("paint", "week", "rss", "save", "switch", "export", "review", "review-memory", "review-bad-rows", "quick")
+CASES = ("paint", "week", "rss", "save", "switch", "export", "export-xlsx", "review", "review-memory",
+         "review-bad-rows", "quick")
 FIVE_YEARS, MANY = 60_000, 100_000
 WEEKS = 260
 SAVES = 200
@@ -513,6 +516,16 @@ def bench_export(many: Path, work: Path, runs: int) -> Result:
     return Result(f"export of {expected:,} entries (with notes)", median(vs), median(fs), "≤ 1.5×", 1.5)
 
 
+def bench_export_xlsx(many: Path, work: Path, runs: int) -> Result:
+    import xlsx_bench
+
+    log(f"export-xlsx: {runs} runs after a warm-up, alternating ({load()})")
+    got = xlsx_bench.measure(many / "peerdesk.db", work, runs, alternate, this_week_end())
+    log(f"  floor {samples(got.floor)}; export_workbook {samples(got.value)}; export_entries (CSV) {samples(got.csv)}")
+    figure = f"workbook of a year, {got.rows:,} entries (with notes; CSV {median(got.csv):.2f} s)"
+    return Result(figure, median(got.value), median(got.floor), "≤ 1.5×", 1.5)
+
+
 def bench_review(work: Path, runs: int) -> Result:
     import review_bench
 
@@ -630,7 +643,7 @@ def main(argv: list[str] | None = None) -> int:
         folders = {"empty": build_folder(work / "empty", 0)}
         if wanted & {"week", "save"}:
             folders["five"] = build_folder(work / "five-years", FIVE_YEARS)
-        if wanted & {"rss", "switch", "export"}:
+        if wanted & {"rss", "switch", "export", "export-xlsx"}:
             folders["many"] = build_folder(work / "many", MANY)
         log(f"databases ready in {time.perf_counter() - t0:.1f} s: "
             + ", ".join(f"{k} {count_entries(v):,} entries" for k, v in folders.items()))
@@ -644,6 +657,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_switch(folders["many"], runs))
         if "export" in wanted:
             results.append(bench_export(folders["many"], work, runs))
+        if "export-xlsx" in wanted:
+            results.append(bench_export_xlsx(folders["many"], work, runs))
         if "review" in wanted:
             results.append(bench_review(work, runs))
         if "review-memory" in wanted:

@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="save even if the note or client ref seems to hold an identifier (phone, e-mail, a name, …)",
     )
 
+    from .cli_export import declare_export
     from .cli_log import declare_log
     from .cli_review import declare_review
     from .cli_server import declare_server
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     declare_weeks(sub)
     declare_stats(sub)
     declare_review(sub)
+    declare_export(sub)
 
     lst = _subcommand(sub, "list", help="print one week's entries")
     _common(lst, suppress=True)
@@ -141,21 +143,6 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--json", action="store_true", help="a JSON list instead of lines")
     audit.add_argument("--limit", type=int, metavar="N", help="only the newest N records")
 
-    export = _subcommand(sub, "export", help="write the entries (or the weekly summary) of a date range to a CSV file")
-    _common(export, suppress=True)
-    export.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD", help="first day")
-    export.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD", help="last day (inclusive)")
-    export.add_argument(
-        "--out", required=True, metavar="FILE", help="the CSV file to write (replaced only once complete)"
-    )
-    export.add_argument("--summary", action="store_true", help="write the weekly summary instead of the entries")
-    export.add_argument(
-        "--include-notes", action="store_true", help="include notes (left out by default: notes may identify clients)"
-    )
-    export.add_argument(
-        "--no-client-refs", action="store_true", help="leave the client reference column empty (minimum necessary)"
-    )
-
     init = _subcommand(sub, "init", help="create the database now (with --encrypt: an encrypted one)")
     _common(init, suppress=True)
     init.add_argument(
@@ -176,7 +163,8 @@ _ELSEWHERE = {"log": (".cli_log", "cmd_log"), "server": (".cli_server", "cmd_ser
               "passphrase": (".cli_store", "cmd_passphrase"), "submit": (".cli_weeks", "cmd_submit"),
               "reopen": (".cli_weeks", "cmd_reopen"), "key": (".cli_weeks", "cmd_key"),
               "receipt": (".cli_weeks", "cmd_receipt"), "stats": (".cli_stats", "cmd_stats"),
-              "report": (".cli_stats", "cmd_report"), "review": (".cli_review", "cmd_review")}
+              "report": (".cli_stats", "cmd_report"), "review": (".cli_review", "cmd_review"),
+              "export": (".cli_export", "cmd_export")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,8 +187,6 @@ def main(argv: list[str] | None = None) -> int:
             return getattr(importlib.import_module(module, __package__), name)(args)
         if args.command == "list":
             return cmd_list(args)
-        if args.command == "export":
-            return cmd_export(args)
         if args.command == "categories":
             return cmd_categories(args)
         if args.command == "chart":
@@ -429,52 +415,6 @@ def entry_json(entry, taxonomy) -> dict[str, Any]:
         "created_at": entry.created_at.isoformat() if entry.created_at else None,
         "updated_at": entry.updated_at.isoformat() if entry.updated_at else None,
     }
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from .domain.entry import count_of, parse_date
-
-    dates = []
-    for flag, text in (("--from", args.date_from), ("--to", args.date_to)):
-        try:
-            dates.append(parse_date(text))
-        except ValueError as exc:
-            raise CliError(f"{flag}: {exc}", EXIT_USAGE) from None
-    start, end = dates
-    if start > end:
-        raise CliError(f"--from: {start} is after --to {end}; the range must start before it ends", EXIT_USAGE)
-    if args.summary and args.include_notes:
-        raise CliError("--include-notes: the weekly summary has no notes; leave out one of the two", EXIT_USAGE)
-    out = Path(args.out).expanduser()
-    if out.is_dir():
-        raise CliError(f"--out: {out} is a folder; give a file name", EXIT_USAGE)
-    if not out.parent.is_dir():
-        raise CliError(f"--out: the folder {out.parent} does not exist", EXIT_USAGE)
-
-    from .exchange.csv_export import ExportError, OutputRefused, export_entries, export_summary
-
-    ws = _workspace(args)
-    with _opened(ws) as store:
-        try:
-            if args.summary:
-                result = export_summary(store, ws.taxonomy, start, end, out)
-            else:
-                result = export_entries(
-                    store, ws.taxonomy, start, end, out, include_notes=args.include_notes,
-                    include_client_refs=not args.no_client_refs,
-                )
-        except OutputRefused as exc:
-            raise CliError(f"--out: {exc}", EXIT_USAGE) from None
-        except ExportError as exc:
-            raise CliError(str(exc)) from None
-    print(f"{result.path} ({count_of(result.rows, 'row')})")
-    if result.signature is not None:  # every week of it submitted
-        print(f"{result.signature} (signed with your key)")
-    if result.unrecorded:
-        print(f"peerdesk: warning: the export is not in the audit log: {result.unrecorded}", file=sys.stderr)
-    return EXIT_OK
 
 
 def cmd_categories(args: argparse.Namespace) -> int:

@@ -14,10 +14,11 @@ from .cli_stats import report_options
 
 def declare_review(sub: Any) -> None:
     review = _subcommand(sub,
-        "review", help="open workers' exported CSV files, read-only: check them or see the team's weeks"
+        "review", help="open workers' exports (CSV files or workbooks), read-only: check them or see the team's weeks"
     )
     _common(review, suppress=True)
-    review.add_argument("files", nargs="*", metavar="FILE", help="entry exports or weekly summary exports")
+    review.add_argument("files", nargs="*", metavar="FILE",
+                        help="entry or weekly summary exports (CSV files or workbooks)")
     review.add_argument("--server", metavar="URL", help="read the team from the team server instead, as this role")
     review.add_argument("--team", metavar="TEAM", help="with --server: the team")
     review.add_argument("--from", dest="start", metavar="DATE", help="with --server, --report, --stats: the first day")

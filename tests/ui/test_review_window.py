@@ -360,7 +360,7 @@ def test_file_menu_review_exported_files(qtbot, window, workspace, dialogs, team
     asked = []
     dialogs.ask_open_paths = lambda parent, title, filters: asked.append((title, filters)) or []
     window.review_action.trigger()
-    assert asked == [("Review exported files", "PeerDesk CSV exports (*.csv);;All files (*)")]
+    assert asked == [("Review exported files", "PeerDesk exports (*.csv *.xlsx);;All files (*)")]
     assert window.review_windows == []  # cancelled
     dialogs.ask_open_paths = lambda *a: [str(p) for p in team_exports.entry_paths]
     window.review_action.trigger()

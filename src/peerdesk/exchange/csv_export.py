@@ -2,7 +2,10 @@
 
 Rows stream from the store in batches of plain tuples (no ORM objects, no full
 list in memory) through ``csv.writer`` into a temporary file created beside the
-target (owner-only). Only a complete file is fsynced and renamed onto the
+target (owner-only). The rows are made here once for every writer: as CSV
+cells (text neutralised) or typed (dates as dates, text as typed) for the
+workbook of :mod:`.xlsx_export`, which shares this module's staging, audit
+record and signature too (:func:`write_files`). Only a complete file is fsynced and renamed onto the
 target, so a cancelled or failed export never leaves half a file and never
 replaces an older one. Every export is recorded in the store's audit log
 (what, which dates, how many rows, whether notes were in it) before the file
@@ -15,7 +18,8 @@ batch; returning ``False`` cancels the export (:class:`ExportCancelled`).
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -55,6 +59,10 @@ class OutputRefused(ExportError):
     """The chosen file is PeerDesk's own (the store, its backups, anything in its data folder)."""
 
 
+class OutputUnwritable(ExportError):
+    """No file can be made where the export was to go (a folder, a missing or read-only folder)."""
+
+
 class ExportCancelled(ExportError):
     """The export was cancelled; no file was left behind and an older one is untouched."""
 
@@ -64,11 +72,21 @@ class ExportCancelled(ExportError):
 
 @dataclass(frozen=True)
 class ExportResult:
-    kind: str  # "entries" or "summary"
+    kind: str  # "entries", "summary" or "workbook" (both, on sheets of their own)
     path: Path
-    rows: int  # data rows, not counting the header
+    rows: int  # data rows, not counting the header (a workbook's: its entries)
     unrecorded: str = ""  # why the audit log could not record the export (a read-only data folder), if so
     signature: Path | None = None  # FILE.sig beside it, when every week of the export is submitted
+    summary_rows: int = 0  # a workbook's weekly summary rows
+
+    def counted(self) -> str:
+        """What the file holds, in words: ``6 rows``; a workbook's ``6 entries and 5 summary rows``."""
+        if self.kind == WORKBOOK:
+            return f"{count_of(self.rows, 'entry', 'entries')} and {count_of(self.summary_rows, 'summary row')}"
+        return count_of(self.rows, "row")
+
+
+WORKBOOK = "workbook"
 
 
 # ---------------------------------------------------------------- public API
@@ -136,51 +154,73 @@ def export_both(
 # ---------------------------------------------------------------- rows
 
 
+def _as_typed(text: str) -> str:
+    """A workbook's text cell: the text as it is (a workbook cell is text or a number by its type)."""
+    return text
+
+
 class _Cells(dict):
-    """Text → its neutralised cell, worked out once per distinct value (None → empty)."""
+    """Text → its cell (neutralised for CSV, as typed when *typed*), worked out once per distinct
+    value (None → empty)."""
+
+    def __init__(self, typed: bool = False) -> None:
+        super().__init__()
+        self.cell = _as_typed if typed else neutralise
 
     def __missing__(self, key: str | None) -> str:
-        cell = self[key] = "" if key is None else neutralise(key)
+        cell = self[key] = "" if key is None else self.cell(key)
         return cell
 
 
 class _DayCells(dict):
-    """ISO date text → (date cell, week cell)."""
+    """ISO date text → (date cell, week cell); the date cell a :class:`date` when *typed*."""
 
-    def __missing__(self, key: str) -> tuple[str, str]:
-        cells = self[key] = (neutralise(key), neutralise(str(Week.of(date.fromisoformat(key)))))
+    def __init__(self, typed: bool = False) -> None:
+        super().__init__()
+        self.typed = typed
+
+    def __missing__(self, key: str) -> tuple[Any, str]:
+        day = date.fromisoformat(key)
+        week = str(Week.of(day))
+        cells = self[key] = (day, week) if self.typed else (neutralise(key), neutralise(week))
         return cells
 
 
 class _CategoryCells(dict):
     """Category key → (work type cell, category cell, label cell)."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, typed: bool = False) -> None:
         super().__init__()
         self.taxonomy = taxonomy
+        self.cell = _as_typed if typed else neutralise
 
     def __missing__(self, key: str) -> tuple[str, str, str]:
         cat = self.taxonomy.categories.get(key)
         work_type = cat.work_type if cat else UNKNOWN_WORK_TYPE
-        cells = self[key] = (neutralise(work_type), neutralise(key), neutralise(cat.label if cat else key))
+        cell = self.cell
+        cells = self[key] = (cell(work_type), cell(key), cell(cat.label if cat else key))
         return cells
 
 
 class _EntryConverter:
-    """Store rows (:class:`EntryRow`) → CSV rows (:data:`ENTRY_COLUMNS`), every text cell neutralised."""
+    """Store rows (:class:`EntryRow`) → rows of :data:`ENTRY_COLUMNS`: CSV cells, every text cell
+    neutralised; or, *typed*, a workbook's: dates as :class:`date`, text as typed, numbers as ints."""
 
-    def __init__(self, taxonomy: Taxonomy, start: date, end: date, *, client_refs: bool = True) -> None:
+    def __init__(
+        self, taxonomy: Taxonomy, start: date, end: date, *, client_refs: bool = True, typed: bool = False
+    ) -> None:
         self.client_refs = client_refs
-        self.period = (start.isoformat(), end.isoformat())
-        self.days = _DayCells()
-        self.categories = _CategoryCells(taxonomy)
-        self.text = _Cells()  # workers, start times, modes, formats, tag lists: few distinct values
+        self.period: tuple[Any, Any] = (start, end) if typed else (start.isoformat(), end.isoformat())
+        self.days = _DayCells(typed)
+        self.categories = _CategoryCells(taxonomy, typed)
+        self.text = _Cells(typed)  # workers, start times, modes, formats, tag lists: few distinct values
+        self.escape: tuple[str, ...] = () if typed else _NEEDS_ESCAPE  # str.startswith(()) is False
 
     def __call__(self, batch: Sequence[EntryRow]) -> list[tuple]:
         if not self.client_refs:  # minimum necessary: the column stays, empty
             batch = [row._replace(client_ref="") for row in batch]
         days, categories, text, period = self.days, self.categories, self.text, self.period
-        esc, q = _NEEDS_ESCAPE, ESCAPE
+        esc, q = self.escape, ESCAPE
         # Free text (ids, client refs, notes) is checked inline: this loop is the export's hot path.
         return [
             (
@@ -203,9 +243,11 @@ class _EntryConverter:
 
 
 def summary_cells(
-    day_totals: Iterable[tuple[str, date, str, int, int, int]], taxonomy: Taxonomy, start: date, end: date
+    day_totals: Iterable[tuple[str, date, str, int, int, int]], taxonomy: Taxonomy, start: date, end: date,
+    *, typed: bool = False,
 ) -> list[tuple]:
-    """(worker, day, category, minutes, entries, people) rows → summary rows (:data:`SUMMARY_COLUMNS`).
+    """(worker, day, category, minutes, entries, people) rows → summary rows (:data:`SUMMARY_COLUMNS`):
+    CSV cells, or *typed* a workbook's (dates as :class:`date`, text as typed).
 
     Days fold into ISO weeks; rows are sorted by week, work type key, category
     key, then worker. Each row says which days of its week it holds: the week
@@ -224,13 +266,19 @@ def summary_cells(
             t[0] += minutes
             t[1] += entries
             t[2] += people
-    categories = _CategoryCells(taxonomy)
+    categories = _CategoryCells(taxonomy, typed)
     keyed = []
     for (worker, week, category), (minutes, entries, people) in totals.items():
         cat = taxonomy.categories.get(category)
         work_type = cat.work_type if cat else UNKNOWN_WORK_TYPE
         keyed.append(((week, work_type, category, worker), worker, week, category, minutes, entries, people))
     keyed.sort(key=lambda k: k[0])
+    if typed:
+        return [
+            (worker, str(week), week.start, *categories[category], minutes, entries, people,
+             max(week.start, start), min(week.end, end))
+            for _key, worker, week, category, minutes, entries, people in keyed
+        ]
     return [
         (
             neutralise(worker),
@@ -250,17 +298,20 @@ def summary_cells(
 # ---------------------------------------------------------------- files
 
 
-def _staged(target: str | Path) -> StagedFile:
-    """A temporary, owner-only CSV file beside *target* that replaces it only on commit()."""
+def _staged(target: str | Path, *, text: bool = True) -> StagedFile:
+    """A temporary, owner-only file beside *target* that replaces it only on commit(): a CSV
+    file open as text, or (not *text*) an empty file another writer fills by its name."""
     target = Path(target)
     if target.is_dir():
-        raise ExportError(f"{target} is a folder; choose a file name")
+        raise OutputUnwritable(f"{target} is a folder; choose a file name")
     if not target.parent.is_dir():
-        raise ExportError(f"{target.parent} does not exist; choose another folder")
+        raise OutputUnwritable(f"{target.parent} does not exist; choose another folder")
     try:
+        if not text:
+            return StagedFile(target, mode=None)
         return StagedFile(target, encoding=ENCODING, newline="", buffering=_BUFFER)
     except OSError as exc:
-        raise ExportError(f"cannot write in {target.parent} ({exc.strerror})") from None
+        raise OutputUnwritable(f"cannot write in {target.parent} ({exc.strerror})") from None
 
 
 def _csv_writer(out: StagedFile) -> Any:
@@ -283,6 +334,19 @@ class _Tracker:
             raise ExportCancelled
 
 
+def checked_targets(store: Store, start: date, end: date, *targets: str | Path | None) -> None:
+    """Refuse a range that ends before it starts, two parts of an export going to one file, and a
+    target that is PeerDesk's own (the store, its backups, anything in its data folder)."""
+    if end < start:
+        raise ValueError(f"the range ends ({end}) before it starts ({start})")
+    chosen = [Path(t) for t in targets if t is not None]
+    if len(set(chosen)) < len(chosen):
+        raise ExportError("the entries and the summary cannot go to the same file")
+    for target in chosen:
+        if owned_by_peerdesk(target, store.path.parent):
+            raise OutputRefused(owned_refusal(target, store.path.parent))
+
+
 def _export(
     store: Store,
     taxonomy: Taxonomy,
@@ -295,42 +359,57 @@ def _export(
     include_client_refs: bool = True,
     progress: Progress | None = None,
 ) -> list[ExportResult]:
-    if end < start:
-        raise ValueError(f"the range ends ({end}) before it starts ({start})")
-    if entries_path is not None and summary_path is not None and Path(entries_path) == Path(summary_path):
-        raise ExportError("the entries and the summary cannot go to the same file")
-    for target in (entries_path, summary_path):
-        if target is not None and owned_by_peerdesk(target, store.path.parent):
-            raise OutputRefused(owned_refusal(target, store.path.parent))
+    checked_targets(store, start, end, entries_path, summary_path)
     summary = store.worker_day_totals(start, end) if summary_path is not None else None
     summary_rows = summary_cells(summary, taxonomy, start, end) if summary is not None else []
     total = (store.count_between(start, end) if entries_path is not None else 0) + len(summary_rows)
     tracker = _Tracker(progress, total)
 
+    def write_entries(out: StagedFile) -> ExportResult:
+        rows = _write_entries(
+            _csv_writer(out), store, taxonomy, start, end, include_notes, tracker, client_refs=include_client_refs
+        )
+        return ExportResult("entries", out.target, rows)
+
+    def write_summary(out: StagedFile) -> ExportResult:
+        writer = _csv_writer(out)
+        writer.writerow(SUMMARY_COLUMNS)
+        writer.writerows(summary_rows)
+        tracker.advance(len(summary_rows))
+        return ExportResult("summary", out.target, len(summary_rows))
+
+    jobs: list[Job] = []
+    if entries_path is not None:
+        jobs.append((entries_path, True, write_entries))
+    if summary_path is not None:
+        jobs.append((summary_path, True, write_summary))
+    return write_files(store, jobs, tracker, start, end, include_notes, include_client_refs)
+
+
+# One file of an export: its target, whether it is written as text (CSV) or by name (a workbook),
+# and what fills it, giving its result.
+Job = tuple[str | Path, bool, Callable[[StagedFile], ExportResult]]
+
+
+def write_files(
+    store: Store, jobs: list[Job], tracker: _Tracker, start: date, end: date, notes: bool, client_refs: bool
+) -> list[ExportResult]:
+    """Each job's file written to a staged file beside its target; then, once all are complete,
+    the export recorded in the audit log, every file put in its target's place, and signed when
+    every week of it is submitted. Nothing is left behind when one fails or the export is cancelled."""
     staged: list[StagedFile] = []
     results: list[ExportResult] = []
     try:
         tracker.advance(0)
-        if entries_path is not None:
-            out = _staged(entries_path)
+        for target, text, fill in jobs:
+            out = _staged(target, text=text)
             staged.append(out)
-            rows = _write_entries(
-                _csv_writer(out), store, taxonomy, start, end, include_notes, tracker, client_refs=include_client_refs
-            )
-            results.append(ExportResult("entries", out.target, rows))
-        if summary_path is not None:
-            out = _staged(summary_path)
-            staged.append(out)
-            writer = _csv_writer(out)
-            writer.writerow(SUMMARY_COLUMNS)
-            writer.writerows(summary_rows)
-            tracker.advance(len(summary_rows))
-            results.append(ExportResult("summary", out.target, len(summary_rows)))
+            results.append(fill(out))
         for out in staged:
             out.finish()
         unrecorded = ""
         try:
-            store.record("export", _audit_detail(results, start, end, include_notes, include_client_refs))
+            store.record("export", _audit_detail(results, start, end, notes, client_refs))
         except StoreUnwritable as exc:  # a records folder on a read-only drive can be exported, not logged
             unrecorded = str(exc)
         for out in staged:
@@ -373,26 +452,43 @@ def _signed(store: Store, results: list[ExportResult], start: date, end: date) -
                                       weeks=names)) for r in results]
 
 
-def _write_entries(
-    writer, store: Store, taxonomy: Taxonomy, start: date, end: date, notes: bool, tracker, *, client_refs: bool = True
-) -> int:
-    convert = _EntryConverter(taxonomy, start, end, client_refs=client_refs)
-    writer.writerow(ENTRY_COLUMNS)
-    rows = 0
+def entry_batches(
+    store: Store, taxonomy: Taxonomy, start: date, end: date, tracker: _Tracker, *,
+    notes: bool, client_refs: bool = True, typed: bool = False,
+) -> Generator[list[tuple], None, None]:
+    """The entries dated *start*..*end* as rows of :data:`ENTRY_COLUMNS`, a batch at a time, in the
+    export's order: CSV cells, or *typed* a workbook's (:class:`_EntryConverter`). The tracker
+    advances once a batch is written (when the next is asked for); close the iterator (or use
+    it to its end) to give the store's connection back."""
+    convert = _EntryConverter(taxonomy, start, end, client_refs=client_refs, typed=typed)
     batches = store.iter_entry_rows(start, end, notes=notes, batch=BATCH)
     try:
         for batch in batches:
-            writer.writerows(convert(batch))
-            rows += len(batch)
+            yield convert(batch)
             tracker.advance(len(batch))
     finally:
         batches.close()  # gives the connection back, also when cancelled
+
+
+def _write_entries(
+    writer, store: Store, taxonomy: Taxonomy, start: date, end: date, notes: bool, tracker, *, client_refs: bool = True
+) -> int:
+    writer.writerow(ENTRY_COLUMNS)
+    rows = 0
+    with closing(entry_batches(store, taxonomy, start, end, tracker, notes=notes, client_refs=client_refs)) as cells:
+        for batch in cells:
+            writer.writerows(batch)
+            rows += len(batch)
     return rows
 
 
 def _audit_detail(results: list[ExportResult], start: date, end: date, notes: bool, client_refs: bool = True) -> str:
-    parts = [f"{r.kind} {count_of(r.rows, 'row')} to {r.path.name}" for r in results]
-    with_notes = any(r.kind == "entries" for r in results)
+    parts = [
+        f"workbook (entries {count_of(r.rows, 'row')}, summary {count_of(r.summary_rows, 'row')}) to {r.path.name}"
+        if r.kind == WORKBOOK else f"{r.kind} {count_of(r.rows, 'row')} to {r.path.name}"
+        for r in results
+    ]
+    with_notes = any(r.kind in ("entries", WORKBOOK) for r in results)
     suffix = (", notes included" if notes else ", notes left out") if with_notes else ""
     if with_notes and not client_refs:
         suffix += ", client refs left out"

@@ -222,9 +222,12 @@ def safe_name_part(text: str) -> str:
     return part or "worker"
 
 
-def suggested_filename(worker: str, start: date, end: date, *, summary: bool = False) -> str:
-    """``peerdesk_<worker>_<from>_<to>.csv`` (``…_summary.csv`` for the weekly summary)."""
+def suggested_filename(worker: str, start: date, end: date, *, summary: bool = False, workbook: bool = False) -> str:
+    """``peerdesk_<worker>_<from>_<to>.csv`` (``…_summary.csv`` for the weekly summary; ``….xlsx``
+    for a workbook, which holds both)."""
     name = f"peerdesk_{safe_name_part(worker)}_{start.isoformat()}_{end.isoformat()}"
+    if workbook:
+        return name + ".xlsx"
     return name + ("_summary.csv" if summary else ".csv")
 
 

@@ -26,8 +26,9 @@ SUMMARY = "summary"
 
 @dataclass(frozen=True)
 class Problem:
-    """``FILE:LINE:COLUMN: message``. A *note* says how a file was read (as Windows-1252, …)
-    and loses nothing; every other problem left a row or a file out."""
+    """``FILE:LINE:COLUMN: message``; in a workbook's sheet ``FILE:SHEET!CELL: message`` (LINE is
+    then the sheet's row, COLUMN still the column's name). A *note* says how a file was read (as
+    Windows-1252, …) and loses nothing; every other problem left a row or a file out."""
 
     file: str
     line: int
@@ -35,9 +36,15 @@ class Problem:
     message: str
     note: bool = False
     more: int = 0  # a count line: this many more problems of the file, not listed one by one
+    sheet: str = ""  # the workbook's sheet the problem is in ("" in a CSV file)
+    cell: str = ""  # and its cell there, as a spreadsheet names it (G14), or "" for the sheet as a whole
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {'note: ' if self.note else ''}{self.message}"
+        if self.sheet:
+            where = f"{self.file}:{self.sheet}!{self.cell}" if self.cell else f"{self.file}:{self.sheet}"
+        else:
+            where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {'note: ' if self.note else ''}{self.message}"
 
 
 PROBLEMS_PER_FILE = 1000

@@ -21,6 +21,10 @@ C speed (:meth:`Reading.take_entries`), values that repeat (dates, categories, �
 looked up once; a block with any problem is read row by row by
 :class:`EntryChecker`, which names each one. Both check by the same column
 descriptions and row rules, and a property test holds them to the same answer.
+
+A workbook's sheets come in by :meth:`Reading.read_table` (:mod:`.xlsx_read` turns their cells
+into the contract's text): the same checks, with no ``'`` to strip, since a workbook's text is
+never neutralised.
 """
 
 from __future__ import annotations
@@ -28,11 +32,10 @@ from __future__ import annotations
 import csv
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice, repeat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..domain.entry import DIRECT, count_of
 from ..domain.taxonomy import Taxonomy
@@ -49,7 +52,6 @@ from .csv_text import (
     SUMMARY,
     Layout,
     Problem,
-    Problems,
     cut_short,
     header_problem,
     layout_of,
@@ -59,80 +61,11 @@ from .csv_text import (
     same_bytes,
     undecodable_byte,
 )
+from .review_rows import Collected, Period, ReviewEntry, SummaryRow
 
 BLOCK = 250  # rows of an entries file checked and taken together
 
 _new = tuple.__new__  # a named tuple made from a tuple at C speed, without its Python __new__
-
-
-class ReviewEntry(NamedTuple):
-    """One valid row of an entries file (a named tuple: 100,000 of them must be cheap)."""
-
-    entry_id: str
-    worker: str
-    date: date
-    week: str
-    start_time: str
-    minutes: int
-    work_type: str
-    category: str
-    category_label: str
-    mode: str
-    format: str
-    people: int
-    client_ref: str
-    tags: tuple[str, ...]
-    note: str
-    source: str
-    line: int
-
-
-class SummaryRow(NamedTuple):
-    """worker × week × category: a summary file's row, or the combined view's (a named tuple:
-    a team's year is tens of thousands of them, built each time the review opens)."""
-
-    worker: str
-    week: str
-    week_start: date
-    work_type: str
-    category: str
-    category_label: str
-    minutes: int
-    entries: int
-    people: int
-    source: str = ""
-    line: int = 0
-    first_day: date | None = None  # the days of its week the row holds (None: a version 1 file's)
-    last_day: date | None = None
-
-
-SumKey = tuple[str, str, str]  # worker, week, category
-Period = tuple[date, date]  # the first and the last day a file (or a summary row) covers
-
-
-@dataclass
-class Collected:
-    """What reading files gives: every good row and every problem, in the files' order."""
-
-    files: list[str] = field(default_factory=list)
-    kinds: dict[str, str] = field(default_factory=dict)  # file -> ENTRIES or SUMMARY
-    entries: list[ReviewEntry] = field(default_factory=list)
-    summary_rows: list[SummaryRow] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=Problems)  # at most 1,000 listed per file
-    # (worker, week, category) -> [work_type, category_label, minutes, entries, people] of the entries
-    sums: dict[SumKey, list[Any]] = field(default_factory=dict)
-    extra_columns: dict[str, list[str]] = field(default_factory=dict)  # file -> the columns it added
-    periods: dict[str, set[Period]] = field(default_factory=dict)  # entries file -> the days it covers
-    entry_files: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (worker, week) -> files
-
-    def lost(self) -> list[Problem]:
-        """The problems that left a row or a file out (not the notes on how a file was read)."""
-        return [p for p in self.problems if not p.note]
-
-    def lost_count(self) -> int:
-        """How many problems left a row or a file out, those not listed one by one included."""
-        return sum(p.more or 1 for p in self.problems if not p.note)
-
 
 ENTRY = {c.name: c for c in fmt.ENTRY_SPEC}
 _MODES = ENTRY["mode"].table
@@ -165,6 +98,7 @@ class Reading:
         self.label_of = {k: c.label for k, c in taxonomy.categories.items()}
         self.same: dict[str, str] = {}  # a worker's name or a label -> its first text object
         self.undecodable = False  # the file being read holds bytes that are not UTF-8
+        self.apostrophes = True  # its text cells may begin with a neutralising ' (CSV; not a workbook)
         # (worker, week) -> (first day, last day, file) of the summary rows read: other files' days
         self.summary_days: dict[tuple[str, str], list[tuple[date, date, str]]] = {}
         self.overlaps_named: set[tuple[str, str]] = set()
@@ -276,7 +210,6 @@ class Reading:
     def read_text(self, text: str, name: str) -> None:
         """The same for text already read (a team server's rows written as an export)."""
         text, cut = cut_short(text)
-        self.blank_rows = 0
         delimiter = ","
         reader = csv.reader(lines(text), strict=True)
         try:
@@ -301,10 +234,27 @@ class Reading:
         if not header or header == [""]:
             self.problem(name, 1, FILE_COLUMN, "is empty: no header row" if not cut else CUT_IN_HEADER)
             return
+        after = self.read_table(header, reader, name, text, delimiter)
+        if cut and after is not None:
+            kept = f"the rows up to line {after - 1} are kept" if after > 2 else "no row before it is complete"
+            self.problem(
+                name, after, FILE_COLUMN,
+                f"ends inside this row, without the line break every export ends with: the file may have been "
+                f"cut short; this row is left out and {kept}",
+            )
+
+    def read_table(
+        self, header: list[str], reader: Iterator[list[str]], name: str, text: str | None = None, delimiter: str = ","
+    ) -> int | None:
+        """The rows under *header*: a CSV file's (its *text*, for what a row that is not valid CSV
+        needs), or with *text* None a workbook sheet's cells as text, which no ``'`` was put in
+        front of. Returns the line after the last, or None if the header holds no contract."""
+        self.apostrophes = text is not None
+        self.blank_rows = 0
         layout = layout_of(header)
         if layout is None:
             self.result.problems.append(header_problem(name, header))
-            return
+            return None
         kind = layout.kind
         self.layout = layout
         if layout.version == 1:
@@ -330,13 +280,7 @@ class Reading:
                 name, self.first_blank_row, FILE_COLUMN,
                 f"{count_of(self.blank_rows, 'empty row')} skipped (the first here)", note=True,
             ))
-        if cut:
-            kept = f"the rows up to line {after - 1} are kept" if after > 2 else "no row before it is complete"
-            self.problem(
-                name, after, FILE_COLUMN,
-                f"ends inside this row, without the line break every export ends with: the file may have been "
-                f"cut short; this row is left out and {kept}",
-            )
+        return after
 
     def read_summary(self, reader: Iterator[list[str]], name: str) -> int:
         """The rows of a summary file, one by one; the line after the last."""
@@ -346,19 +290,20 @@ class Reading:
             check(line, row)
         return line + 1
 
-    def read_entries(self, reader: Iterator[list[str]], text: str, name: str, delimiter: str = ",") -> int:
+    def read_entries(self, reader: Iterator[list[str]], text: str | None, name: str, delimiter: str = ",") -> int:
         """The rows of an entries file, a block at a time; the line after the last.
 
         A block (small enough to stay in the processor's cache) is taken at once if every row
         of it passes, else read row by row, which names each problem. Either way the outcome is
         the same as reading the whole file row by row."""
-        neutralised = maybe_neutralised(text)
+        neutralised = text is not None and maybe_neutralised(text)
         checker = EntryChecker(name, self)
         line = 2  # of the block's first row
         while True:
             try:
                 block = list(islice(reader, BLOCK))
             except csv.Error:
+                assert text is not None  # only a CSV file's reader raises it
                 # read again, row by row from this block's first row, to name the spot
                 again = islice(csv.reader(lines(text), delimiter=delimiter, strict=True), line - 1, None)
                 for line, row in self.rows(again, name, line):  # noqa: B020
@@ -410,14 +355,8 @@ class Reading:
         except OSError as exc:
             self.problem(name, 1, FILE_COLUMN, f"cannot be read ({exc.strerror})")
             return None
-        alike = self.read_before.setdefault((len(raw), zlib.crc32(raw)), [])
-        for other, other_path in alike:
-            if same_bytes(other_path, raw):
-                self.problem(
-                    name, 1, FILE_COLUMN, f"is the same file as {other}, opened twice; its rows are counted once"
-                )
-                return None
-        alike.append((name, path))
+        if self.seen_before(path, raw, name):
+            return None
         self.undecodable = False
         try:
             text = raw.decode(fmt.ENCODING)  # utf-8-sig: the byte-order mark is dropped if there is one
@@ -443,6 +382,18 @@ class Reading:
             self.problem(name, 1, FILE_COLUMN, "is not a CSV file (it holds binary data)")
             return None
         return text
+
+    def seen_before(self, path: Path, raw: bytes, name: str) -> bool:
+        """Whether a file of these bytes was read already (then said, and its rows not read again)."""
+        alike = self.read_before.setdefault((len(raw), zlib.crc32(raw)), [])
+        for other, other_path in alike:
+            if same_bytes(other_path, raw):
+                self.problem(
+                    name, 1, FILE_COLUMN, f"is the same file as {other}, opened twice; its rows are counted once"
+                )
+                return True
+        alike.append((name, path))
+        return False
 
     def take_entries(self, block: list[list[str]], name: str, line: int, neutralised: bool) -> bool:
         """Take the rows of an entries file (from *line* on) at once if every one passes every check.
@@ -559,6 +510,7 @@ class Checker:
         self.reading = reading
         self.seen = reading.seen
         self.spec = reading.layout.spec
+        self.restoring = reading.apostrophes
 
     def problem(self, line: int, column: str, message: str) -> None:
         self.reading.problem(self.name, line, column, message)
@@ -573,7 +525,7 @@ class Checker:
                 values[column.name] = None
                 continue
             try:
-                values[column.name] = column.read(fmt.restore(cell) if column.restored else cell)
+                values[column.name] = column.read(fmt.restore(cell) if column.restored and self.restoring else cell)
             except ValueError as exc:
                 self.problem(line, column.name, str(exc))
                 values[column.name] = None

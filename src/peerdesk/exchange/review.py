@@ -1,6 +1,7 @@
 """The supervisor's review: many workers' exports read, checked and combined.
 
-The files are read by the one reader of the CSV contract (:mod:`.reading`),
+The files are read by the one reader of the CSV contract (:mod:`.reading`; a
+workbook's sheets through :mod:`.xlsx_read`),
 which keeps every good row and names every problem as ``FILE:LINE:COLUMN:
 message``. This module combines what it read: the worker × week × category
 view (entries summed, summary files' rows added), the team table, the charts'
@@ -35,6 +36,7 @@ from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from ..files import StagedFile
 from . import csv_format as fmt
+from .csv_text import Problems
 from .reading import (  # noqa: F401 - the names a review's reader uses, with the rows they name
     ENTRIES,
     FILE_COLUMN,
@@ -42,7 +44,6 @@ from .reading import (  # noqa: F401 - the names a review's reader uses, with th
     Collected,
     Period,
     Problem,
-    Problems,
     Reading,
     ReviewEntry,
     SummaryRow,
@@ -327,7 +328,11 @@ def _read_all(sources: list[tuple[str, Path | str]], taxonomy: Taxonomy,
     try:
         for i, (name, source) in enumerate(sources):
             result.files.append(name)
-            if isinstance(source, Path):
+            if isinstance(source, Path) and source.suffix.lower() == ".xlsx":
+                from .xlsx_read import read_workbook  # openpyxl only when a workbook is opened
+
+                read_workbook(reading, source, name)
+            elif isinstance(source, Path):
                 reading.read(source, name)
             else:
                 reading.read_text(source, name)

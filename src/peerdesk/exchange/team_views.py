@@ -15,13 +15,15 @@ from ..domain.weeks import Week
 from .reading import ENTRIES
 from .review import ReviewResult, TeamRow
 
+_KINDS = ("entries", "summary", "workbook")  # what a file opened holds: a workbook, both
+
 
 @dataclass(frozen=True)
 class FileStatus:
     """One file opened: what it holds and what became of its rows."""
 
     file: str
-    kind: str  # "entries", "summary", or "" for a file refused before its kind was known
+    kind: str  # "entries", "summary", "workbook" (both), or "" for a file refused before its kind was known
     workers: tuple[str, ...]
     period: tuple[date, date] | None  # the days it covers (format version 2), if it says
     kept: int  # rows counted
@@ -72,7 +74,7 @@ def file_status(result: ReviewResult) -> list[FileStatus]:
         count = kept.get(name, 0)
         out.append(FileStatus(
             file=name,
-            kind={"entries": "entries", "summary": "summary"}.get(result.kinds.get(name, ""), ""),
+            kind=result.kinds.get(name, "") if result.kinds.get(name) in _KINDS else "",
             workers=tuple(sorted(workers.get(name, ()))),
             period=period,
             kept=count,

@@ -1,9 +1,10 @@
 """File ▸ Export…: what to export, and the export itself behind a cancellable progress dialog.
 
-The dialog only asks (date range, entries / weekly summary / both, notes or
-not) and says plainly what will leave the machine; the main window asks where
-to save through its ``Dialogs`` seam and calls :func:`run_export`, which writes
-through :mod:`peerdesk.exchange.csv_export` (no SQL here).
+The dialog only asks (date range, CSV files or an Excel workbook, entries /
+weekly summary / both, notes or not) and says plainly what will leave the
+machine; the main window asks where to save through its ``Dialogs`` seam and
+calls :func:`run_export`, which writes through :mod:`peerdesk.exchange.csv_export`
+or :mod:`peerdesk.exchange.xlsx_export`, as ``peerdesk export`` does (no SQL here).
 """
 
 from __future__ import annotations
@@ -43,11 +44,14 @@ from ..exchange.csv_export import (
     export_summary,
 )
 from ..exchange.csv_format import suggested_filename, summary_path_beside
+from ..exchange.xlsx_export import export_workbook
 from ..storage.store import StoreError
 from . import style
 
 CUSTOM = "custom"
 ENTRIES, SUMMARY, BOTH = "entries", "summary", "both"
+CSV, XLSX = "csv", "xlsx"  # CSV files, or one Excel workbook (entries and summary on sheets of their own)
+TITLE = "Export to CSV or Excel"
 
 NOTES_WARNING = (
     "Notes may identify clients. Include them only if your supervisor needs them, "
@@ -63,22 +67,35 @@ class ExportChoice:
     include_notes: bool
     worker: str
     include_client_refs: bool = True
+    format: str = CSV  # CSV or XLSX
+
+    @property
+    def workbook(self) -> bool:
+        return self.format == XLSX
 
     @property
     def entries(self) -> bool:
-        return self.what in (ENTRIES, BOTH)
+        return self.workbook or self.what in (ENTRIES, BOTH)
 
     @property
     def summary(self) -> bool:
-        return self.what in (SUMMARY, BOTH)
+        return self.workbook or self.what in (SUMMARY, BOTH)
+
+    @property
+    def suffix(self) -> str:
+        return ".xlsx" if self.workbook else ".csv"
 
     def file_name(self) -> str:
-        """The suggested name of the file the user picks (the entries file, unless only the summary)."""
-        return suggested_filename(self.worker, self.start, self.end, summary=not self.entries)
+        """The suggested name of the file the user picks (the entries file, unless only the summary;
+        a workbook holds both)."""
+        return suggested_filename(self.worker, self.start, self.end, summary=not self.entries, workbook=self.workbook)
 
     def targets(self, path: str | Path) -> tuple[Path | None, Path | None]:
-        """(entries file, summary file) for the picked *path*; with both, the summary goes beside it."""
+        """(entries file, summary file) for the picked *path*; with both, the summary goes beside it
+        (a workbook: the one file, as the entries file)."""
         path = Path(path)
+        if self.workbook:
+            return path, None
         if self.what == BOTH:
             return path, summary_path_beside(path)
         return (path, None) if self.what == ENTRIES else (None, path)
@@ -108,7 +125,7 @@ class ExportDialog(QDialog):
         count: Callable[[date, date], int] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export to CSV")
+        self.setWindowTitle(TITLE)
         self.worker = worker
         self.today = today
         self.count = count
@@ -130,6 +147,15 @@ class ExportDialog(QDialog):
         self.range_error = QLabel(wordWrap=True)
         style.error(self.range_error)
         self.range_error.hide()
+
+        self.csv_radio = QRadioButton("CSV &files")
+        self.xlsx_radio = QRadioButton("Excel &workbook (entries, weekly summary and charts)")
+        self.csv_radio.setChecked(True)
+        self.format_group = QButtonGroup(self)
+        formats = QVBoxLayout()
+        for button in (self.csv_radio, self.xlsx_radio):
+            self.format_group.addButton(button)
+            formats.addWidget(button)
 
         self.entries_radio = QRadioButton("&Entries (one row per entry)")
         self.summary_radio = QRadioButton("Weekly &summary (minutes per week and category)")
@@ -157,7 +183,9 @@ class ExportDialog(QDialog):
         form.addRow("&Dates", self.range_combo)
         form.addRow("", dates)
         form.addRow("", self.range_error)
+        form.addRow("Format", formats)
         form.addRow("Write", what)
+        self.form, self.what_rows = form, what
         form.addRow("", self.client_refs_check)
         form.addRow("", self.notes_check)
         form.addRow("", self.notes_warning)
@@ -176,6 +204,7 @@ class ExportDialog(QDialog):
         self.from_edit.dateChanged.connect(self._update)
         self.to_edit.dateChanged.connect(self._update)
         self.what_group.buttonToggled.connect(lambda *_: self._update())
+        self.format_group.buttonToggled.connect(lambda *_: self._update())
         self.notes_check.toggled.connect(self._update)
         self.client_refs_check.toggled.connect(self._update)
         self._range_changed()
@@ -197,16 +226,21 @@ class ExportDialog(QDialog):
         return _pydate(self.from_edit.date()), _pydate(self.to_edit.date())
 
     def what(self) -> str:
+        if self.workbook():
+            return BOTH  # a workbook holds the entries and the summary, each on its sheet
         if self.summary_radio.isChecked():
             return SUMMARY
         return BOTH if self.both_radio.isChecked() else ENTRIES
+
+    def workbook(self) -> bool:
+        return self.xlsx_radio.isChecked()
 
     def choice(self) -> ExportChoice:
         start, end = self.dates()
         what = self.what()
         notes = self.notes_check.isChecked() and what != SUMMARY
         refs = self.client_refs_check.isChecked() or what == SUMMARY
-        return ExportChoice(start, end, what, notes, self.worker, refs)
+        return ExportChoice(start, end, what, notes, self.worker, refs, XLSX if self.workbook() else CSV)
 
     # ------------------------------------------------------------ updates
 
@@ -243,6 +277,10 @@ class ExportDialog(QDialog):
         self.range_error.setVisible(bad_range)
         self.export_button.setEnabled(not bad_range)
         what = self.what()
+        workbook = self.workbook()
+        if workbook == self.form.isRowVisible(self.what_rows):  # a workbook holds both: nothing to choose
+            self.form.setRowVisible(self.what_rows, not workbook)
+            self._fit_height()
         self.notes_check.setEnabled(what != SUMMARY)
         self.client_refs_check.setEnabled(what != SUMMARY)
         warn = self.notes_check.isChecked() and what != SUMMARY
@@ -255,9 +293,12 @@ class ExportDialog(QDialog):
             return
         choice = self.choice()
         self.leaves_label.setText(self._leaves_text(choice))
-        names = [suggested_filename(self.worker, start, end)] if choice.entries else []
-        if choice.summary:
-            names.append(suggested_filename(self.worker, start, end, summary=True))
+        if choice.workbook:
+            names = [choice.file_name()]
+        else:
+            names = [suggested_filename(self.worker, start, end)] if choice.entries else []
+            if choice.summary:
+                names.append(suggested_filename(self.worker, start, end, summary=True))
         self.file_label.setText("File name: " + " and ".join(names))
 
     def _leaves_text(self, choice: ExportChoice) -> str:
@@ -277,7 +318,8 @@ class ExportDialog(QDialog):
             )
         if choice.summary:
             parts.append(f"minutes, entries and people per week and category from {span}")
-        return "What will leave this computer: " + "; and ".join(parts) + ". Nothing else is sent anywhere."
+        where = ", in one workbook with charts of them" if choice.workbook else ""
+        return "What will leave this computer: " + "; and ".join(parts) + where + ". Nothing else is sent anywhere."
 
 
 def run_export(
@@ -289,7 +331,7 @@ def run_export(
     """
     entries_path, summary_path = choice.targets(path)
     progress = QProgressDialog("Exporting…", "Cancel", 0, 0, parent)
-    progress.setWindowTitle("Export to CSV")
+    progress.setWindowTitle(TITLE)
     progress.setWindowModality(Qt.WindowModal)
     progress.setMinimumDuration(400)
     progress.setAutoReset(False)
@@ -305,6 +347,13 @@ def run_export(
         return not progress.wasCanceled()
 
     try:
+        if choice.workbook:
+            return [
+                export_workbook(
+                    store, taxonomy, choice.start, choice.end, path,
+                    include_notes=choice.include_notes, include_client_refs=choice.include_client_refs, progress=report,
+                )
+            ]
         if entries_path is not None and summary_path is not None:
             return list(
                 export_both(
@@ -337,11 +386,12 @@ def ask_and_export(
     no file is written then.
     """
     suggested = str(Path.home() / choice.file_name())
-    path = dialogs.ask_save_path(parent, "Export to CSV", suggested, "CSV files (*.csv)")
+    filters = "Excel workbooks (*.xlsx)" if choice.workbook else "CSV files (*.csv)"
+    path = dialogs.ask_save_path(parent, TITLE, suggested, filters)
     if not path:
         return None, None
-    if not path.lower().endswith(".csv"):
-        path += ".csv"
+    if not path.lower().endswith(choice.suffix):
+        path += choice.suffix
     beside = choice.targets(path)[1] if choice.entries else None
     if beside is not None and beside.exists() and not dialogs.confirm(
         parent, "Replace file", f"{beside.name} already exists beside it. Replace it?", ok="Replace"
@@ -358,6 +408,4 @@ def ask_and_export(
 
 
 def describe(results: list[ExportResult]) -> str:
-    return "Exported " + " and ".join(
-        f"{count_of(r.rows, 'row')} to {r.path}" for r in results
-    )
+    return "Exported " + " and ".join(f"{r.counted()} to {r.path}" for r in results)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu,
 from ..domain.weeks import Week
 from ..workspace import Workspace
 from .dialogs import Dialogs
-from .drops import take_csv_drag, take_csv_drop
+from .drops import OPEN_FILTER, take_csv_drag, take_csv_drop
 from .fitting import fit_to_screen, scrolling
 
 if TYPE_CHECKING:
@@ -574,7 +574,7 @@ class MainWindow(QMainWindow):
     def review_exported_files(self) -> None:
         """File ▸ Review exported files…: workers' CSV exports, read-only, in a review window."""
         paths = self.dialogs.ask_open_paths(
-            self, "Review exported files", "PeerDesk CSV exports (*.csv);;All files (*)"
+            self, "Review exported files", OPEN_FILTER
         )
         if paths:
             self.open_review(paths)
