@@ -40,10 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--screens", default=",".join(SCREENS))
     parser.add_argument("--scales", default=",".join(SCALES))
+    parser.add_argument("--lang", choices=("en", "fr"), default="en",
+                        help="the language of the windows (French text is longer); fr goes to OUT/fr/…")
     parser.add_argument("--one", nargs=2, metavar=("SCREEN", "SCALE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
-        return shoot(args.out, *args.one)
+        return shoot(args.out, *args.one, language=args.lang)
     faults = 0
     for screen in args.screens.split(","):
         width, height = (int(n) for n in screen.split("x"))
@@ -57,26 +59,36 @@ def main(argv: list[str] | None = None) -> int:
             env.pop("PEERDESK_DATA_DIR", None)
             for scale in args.scales.split(","):
                 done = subprocess.run(
-                    [sys.executable, __file__, str(args.out), "--one", screen, scale], env=env, check=False,
+                    [sys.executable, __file__, str(args.out), "--one", screen, scale, "--lang", args.lang],
+                    env=env, check=False,
                 )
                 faults += done.returncode != 0
     return 1 if faults else 0
 
 
-def shoot(out: Path, screen_name: str, scale_text: str) -> int:
+def shoot(out: Path, screen_name: str, scale_text: str, *, language: str = "en") -> int:
     from PySide6.QtCore import QSettings, QStandardPaths
     from PySide6.QtWidgets import QApplication
 
+    from peerdesk import app as peerdesk_app
+    from peerdesk import i18n
+
+    i18n.set_language(language)
+    if language != "en":
+        out = out / language
     QStandardPaths.setTestModeEnabled(True)
     with tempfile.TemporaryDirectory(prefix="peerdesk-matrix-") as scratch:
         for kind in (QSettings.NativeFormat, QSettings.IniFormat):
             QSettings.setPath(kind, QSettings.UserScope, str(Path(scratch) / "qsettings"))
         app = QApplication.instance() or QApplication([])
+        install = getattr(peerdesk_app, "install_qt_language", None)  # Qt's own words and QLocale
+        if install is not None:
+            install(app, language)
         folder = out / screen_name / scale_text
         folder.mkdir(parents=True, exist_ok=True)
         problems = _shoot_all(app, Path(scratch), folder, float(scale_text))
     for problem in problems:
-        print(f"{screen_name} × {scale_text}: {problem}")
+        print(f"{language}: {screen_name} × {scale_text}: {problem}")
     return 1 if problems else 0
 
 

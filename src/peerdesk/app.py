@@ -16,11 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from . import i18n
 from .domain.weeks import Week
 from .files import write_through
+from .i18n import _
 from .settings import SettingsError
 from .ui.dialogs import Dialogs
 from .ui.main_window import MainWindow
@@ -45,10 +47,39 @@ def _application(*, icon: bool = True) -> QApplication:
     if icon:
         app.setWindowIcon(app_icon())
     app.setDesktopFileName("peerdesk")  # Wayland matches the window to peerdesk.desktop
+    install_qt_language(app, i18n.language())
     from .ui import focus_ring
 
     focus_ring.install(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
+
+
+def install_qt_language(app: QApplication, language: str) -> bool:
+    """Qt's own words (the buttons of message boxes, file dialogs, a line edit's menu) in *language*,
+    from the translations PySide6 ships, and QLocale's default in that language, so dates, times
+    and numbers follow it: the system's region when it speaks *language* (fr_CA), else the
+    language's own. Installed once per language; True when Qt has words in *language* (English:
+    Qt's own)."""
+    system = QLocale.system()
+    chosen = system if system.name().split("_")[0] == language else QLocale(language)
+    QLocale.setDefault(chosen)
+    installed = app.findChild(QTranslator, "peerdesk_qt_translator")
+    if installed is not None:
+        if installed.language().split("_")[0] == language:
+            return True
+        app.removeTranslator(installed)
+        installed.setObjectName("")  # not found again before it is gone
+        installed.deleteLater()
+    if language == i18n.SOURCE_LANGUAGE:
+        return True
+    translator = QTranslator(app)
+    translator.setObjectName("peerdesk_qt_translator")
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(language), "qtbase", "_", folder):
+        translator.deleteLater()
+        return False
+    app.installTranslator(translator)
+    return True
 
 
 def app_icon() -> QIcon:
@@ -92,9 +123,9 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool | OtherFolder:
         if isinstance(outcome, NeedsPassphrase):
             passphrase = dialogs.ask_passphrase(
                 window,
-                "PeerDesk is encrypted",
-                ("That passphrase does not open your records. Try again:\n" if outcome.wrong else "")
-                + "Passphrase of your PeerDesk records:",
+                _("PeerDesk is encrypted"),
+                (_("That passphrase does not open your records. Try again:") + "\n" if outcome.wrong else "")
+                + _("Passphrase of your PeerDesk records:"),
             )
             if not passphrase:
                 return False
@@ -103,31 +134,37 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool | OtherFolder:
         good = outcome.newest_good if isinstance(outcome, Damaged) else None
         options = []
         if good is not None:
-            made = good.made.astimezone().strftime("%a %d %b %Y %H:%M")
-            options.append(f"Restore the backup of {made} ({good.check.entries} entries)")
-        options += ["Open another folder…", "Quit"]
+            from .domain.entry import count_of
+            from .ui.locale_text import moment_text
+
+            options.append(_("Restore the backup of {made} ({entries})").format(
+                made=moment_text(good.made), entries=count_of(good.check.entries, "entry", "entries")))
+        other_folder = len(options)
+        options += [_("Open another folder…"), _("Quit")]
         choice = dialogs.choose(
             window,
-            "PeerDesk cannot open its data",
-            f"{outcome.message}\n\nNothing was changed. What would you like to do?",
+            _("PeerDesk cannot open its data"),
+            _("{problem}\n\nNothing was changed. What would you like to do?").format(problem=outcome.message),
             options,
         )
-        picked = options[choice] if 0 <= choice < len(options) else "Quit"
         if good is not None and choice == 0:
             try:
                 restored = restore_backup(workspace, good.path, passphrase=passphrase)
             except BackupError as exc:
-                dialogs.error(window, "Backup not restored", str(exc))
+                dialogs.error(window, _("Backup not restored"), str(exc))
                 return False
             if restored.error:
-                dialogs.error(window, "Backup not restored", restored.error)
+                dialogs.error(window, _("Backup not restored"), restored.error)
                 return False
-            kept = f"; the damaged file was kept as {restored.kept.name}" if restored.kept is not None else ""
-            window.status(f"Backup restored{kept}", 15000)
+            if restored.kept is not None:
+                window.status(_("Backup restored; the damaged file was kept as {file}").format(
+                    file=restored.kept.name), 15000)
+            else:
+                window.status(_("Backup restored"), 15000)
             outcome = restored.outcome
             continue
-        if picked == "Open another folder…":
-            folder = dialogs.ask_folder(window, "Open a PeerDesk data folder")
+        if choice == other_folder:
+            folder = dialogs.ask_folder(window, _("Open a PeerDesk data folder"))
             if folder:
                 return OtherFolder(folder)
         return False
@@ -153,30 +190,31 @@ def first_run_choice(window: MainWindow, dialogs: Dialogs) -> str | None:
         return None
     choice = dialogs.choose(
         window,
-        "Welcome to PeerDesk",
-        "Is this computer shared with other staff?\n\n"
-        "On a shared computer PeerDesk encrypts your records with a passphrase and hides the "
-        "window when it is left idle. A forgotten passphrase cannot be recovered: nobody, "
-        "not even IT, can open the records without it.",
-        ["Only I use this computer", "This computer is shared: encrypt my records"],
+        _("Welcome to PeerDesk"),
+        _("Is this computer shared with other staff?\n\n"
+          "On a shared computer PeerDesk encrypts your records with a passphrase and hides the "
+          "window when it is left idle. A forgotten passphrase cannot be recovered: nobody, "
+          "not even IT, can open the records without it."),
+        [_("Only I use this computer"), _("This computer is shared: encrypt my records")],
     )
     if choice != 1:
         return None
     while True:
         first = dialogs.ask_passphrase(
-            window, "Choose a passphrase", "A passphrase for your records (8 characters or more):"
+            window, _("Choose a passphrase"), _("A passphrase for your records (8 characters or more):")
         )
         if not first:
             return ""
         if len(first) < 8:
             dialogs.error(
-                window, "Passphrase too short", "Use at least 8 characters; a few words are easy to remember."
+                window, _("Passphrase too short"), _("Use at least 8 characters; a few words are easy to remember.")
             )
             continue
-        again = dialogs.ask_passphrase(window, "Choose a passphrase", "The same passphrase again:")
+        again = dialogs.ask_passphrase(window, _("Choose a passphrase"), _("The same passphrase again:"))
         if again == first:
             return first
-        dialogs.error(window, "Passphrases differ", "The two passphrases were not the same. Please choose again.")
+        dialogs.error(window, _("Passphrases differ"),
+                      _("The two passphrases were not the same. Please choose again."))
 
 
 def daily_backup(window: MainWindow) -> None:
@@ -190,10 +228,10 @@ def daily_backup(window: MainWindow) -> None:
     try:
         made = make(window.store)
     except (BackupError, StoreError) as exc:  # the app works on; the message says what failed
-        window.status(f"Today's automatic backup failed: {exc}", 20000)
+        window.status(_("Today's automatic backup failed: {reason}").format(reason=exc), 20000)
         return
     if made is not None:
-        window.status(f"Backed up to {made.name}", 5000)
+        window.status(_("Backed up to {file}").format(file=made.name), 5000)
 
 
 def launch(
@@ -255,20 +293,22 @@ def _launch(
             try:
                 workspace.taxonomy  # noqa: B018
             except TaxonomyError as exc:
-                dialogs.error(None, "PeerDesk cannot start", str(exc))
+                dialogs.error(None, _("PeerDesk cannot start"), str(exc))
                 return 2
     except SettingsError as exc:
-        dialogs.error(None, "PeerDesk cannot start", str(exc))
+        dialogs.error(None, _("PeerDesk cannot start"), str(exc))
         return 2
     except OSError as exc:
-        dialogs.error(None, "PeerDesk cannot start", f"The data folder cannot be used: {exc}")
+        dialogs.error(None, _("PeerDesk cannot start"),
+                      _("The data folder cannot be used: {reason}").format(reason=exc))
         return 1
     from .ui.single_instance import InstanceServer, ask_running_instance
 
     server = InstanceServer.claim(workspace.data_dir)
     if server is None:
         ask_running_instance(workspace.data_dir)
-        print(f"PeerDesk is already open for {workspace.data_dir}; brought it to the front.", file=sys.stderr)
+        print(_("PeerDesk is already open for {folder}; brought it to the front.").format(folder=workspace.data_dir),
+              file=sys.stderr)
         return 0
     window = MainWindow(workspace, week=week, dialogs=dialogs, staged=True)
     server.setParent(window)
@@ -388,14 +428,15 @@ def _save_png(app, widget, size, image, path, workspace: Workspace) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         ok = write_through(target, lambda staged: image().save(str(staged), "PNG"))
     except OSError as exc:
-        print(f"peerdesk: could not write {target} ({exc.strerror})", file=sys.stderr)
+        print(_("peerdesk: could not write {file} ({reason})").format(file=target, reason=exc.strerror),
+              file=sys.stderr)
         ok = None
     widget.close()
     workspace.close()
     if ok is None:
         return 1
     if not ok:
-        print(f"peerdesk: could not write {target}", file=sys.stderr)
+        print(_("peerdesk: could not write {file}").format(file=target), file=sys.stderr)
         return 1
     print(target)
     return 0

@@ -12,12 +12,13 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
 from . import __version__
+from .i18n import N_, _, ngettext
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -30,26 +31,76 @@ class CliError(Exception):
         self.code = code
 
 
+def prefixed(name: str, message: object) -> str:
+    """``--out: …``, ``peerdesk: …``: a message about an option or from the program, whose name
+    stays as typed in every language (scripts read the shape)."""
+    return f"{name}: {message}"
+
+
 def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--data-dir",
-        metavar="DIR",
+        # TRANSLATORS: a placeholder in the command line's help (in capitals): a folder
+        metavar=_("DIR"),
         default=default,
-        help="data folder (default: $PEERDESK_DATA_DIR, else the user data folder for PeerDesk)",
+        help=_("data folder (default: $PEERDESK_DATA_DIR, else the user data folder for PeerDesk)"),
     )
     parser.add_argument(
         "--taxonomy",
-        metavar="FILE",
+        # TRANSLATORS: a placeholder in the command line's help (in capitals): a file
+        metavar=_("FILE"),
         default=default,
-        help="an organisation's taxonomy file extending the built-in one",
+        help=_("an organisation's taxonomy file extending the built-in one"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        default=default,
+        help=_("the language of the messages and the window (default: the language setting, else the system's)"),
     )
     parser.add_argument(
         "--passphrase-file",
-        metavar="FILE",
+        metavar=_("FILE"),
         default=default,
-        help="the passphrase of an encrypted store, read from FILE (never from the command line)",
+        help=_("the passphrase of an encrypted store, read from FILE (never from the command line)"),
     )
+
+
+def choose_language(argv: list[str]) -> str:
+    """The language of this run, chosen before any text is made: ``--lang``, else the data
+    folder's ``language`` setting, else the system's. argparse's own words follow it too."""
+    from . import i18n
+
+    wanted = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            wanted = argv[i + 1]
+        elif arg.startswith("--lang="):
+            wanted = arg.partition("=")[2]
+    if wanted is None:
+        wanted = _language_setting(argv)
+    chosen = i18n.set_language(wanted)
+    argparse._ = i18n._  # type: ignore[attr-defined]  # argparse's usage, errors and help headings
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+    return chosen
+
+
+def _language_setting(argv: list[str]) -> str | None:
+    """The ``language`` setting of the data folder this run will use, if it says one."""
+    from . import i18n
+    from .config import SETTINGS_FILENAME, resolve_data_dir
+
+    given = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--data-dir"), None)
+    given = given or next((a.partition("=")[2] for a in argv if a.startswith("--data-dir=")), None)
+    try:
+        settings = json.loads((resolve_data_dir(given) / SETTINGS_FILENAME).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = settings.get("language") if isinstance(settings, dict) else None
+    return value if isinstance(value, str) and value in i18n.LANGUAGES else None  # others: refused by Settings
 
 
 def _subcommand(sub, name: str, **kwargs) -> argparse.ArgumentParser:
@@ -60,32 +111,38 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peerdesk",
         allow_abbrev=False,  # "--passphrase X" must never be taken for --passphrase-file
-        description="Log peer support work day by day and see it week by week. "
-        "Without a command, opens the window.",
+        description=_("Log peer support work day by day and see it week by week. "
+                      "Without a command, opens the window."),
     )
-    parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}",
+                        help=_("show program's version number and exit"))  # argparse's own, not marked there
     _common(parser, suppress=False)
-    parser.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--week", metavar="YYYY-Www", help="the week to show (default: this week)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--screenshot", metavar=_("FILE.png"),
+                        help=_("render the window offscreen to a PNG and exit"))
+    # TRANSLATORS: how a week is typed (year, W, week number), as in the messages; French: AAAA-Wss
+    parser.add_argument("--week", metavar=_("YYYY-Www"), help=_("the week to show (default: this week)"))
+    # TRANSLATORS: a placeholder in the command line's help (in capitals): a sub-command such as add or export
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
-    add = _subcommand(sub, "add", help="log one entry; prints its id")
+    add = _subcommand(sub, "add", help=_("log one entry; prints its id"))
     _common(add, suppress=True)
-    add.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--minutes", required=True, metavar="N", help="1–720; 90, 1h30 and 1:30 all work")
-    add.add_argument("--category", required=True, metavar="KEY", help="a category key (see `peerdesk categories`)")
+    # TRANSLATORS: how a day is typed (year, month, day), as in the messages; French: AAAA-MM-JJ
+    add.add_argument("--date", required=True, metavar=_("YYYY-MM-DD"))
+    add.add_argument("--minutes", required=True, metavar="N", help=_("1–720; 90, 1h30 and 1:30 all work"))
+    add.add_argument("--category", required=True, metavar=_("KEY"),
+                     help=_("a category key (see `peerdesk categories`)"))
     add.add_argument("--start", metavar="HH:MM")
-    add.add_argument("--mode", metavar="M", help="in_person, phone, text, video or other")
-    add.add_argument("--format", metavar="F", help="individual or group")
+    add.add_argument("--mode", metavar="M", help=_("in_person, phone, text, video or other"))
+    add.add_argument("--format", metavar="F", help=_("individual or group"))
     add.add_argument("--people", metavar="N")
-    add.add_argument("--client-ref", metavar="R", help="a de-identified code, never a name")
-    add.add_argument("--tag", action="append", default=[], metavar="T", help="an enactment; repeat for more")
-    add.add_argument("--note", metavar="TEXT")
-    add.add_argument("--worker", metavar="NAME", help="default: the worker in settings, else the OS user")
+    add.add_argument("--client-ref", metavar="R", help=_("a de-identified code, never a name"))
+    add.add_argument("--tag", action="append", default=[], metavar="T", help=_("an enactment; repeat for more"))
+    add.add_argument("--note", metavar=_("TEXT"))
+    add.add_argument("--worker", metavar=_("NAME"), help=_("default: the worker in settings, else the OS user"))
     add.add_argument(
         "--accept-identifiers",
         action="store_true",
-        help="save even if the note or client ref seems to hold an identifier (phone, e-mail, a name, …)",
+        help=_("save even if the note or client ref seems to hold an identifier (phone, e-mail, a name, …)"),
     )
 
     from .cli_export import declare_export
@@ -102,58 +159,62 @@ def build_parser() -> argparse.ArgumentParser:
     declare_review(sub)
     declare_export(sub)
 
-    lst = _subcommand(sub, "list", help="print one week's entries")
+    lst = _subcommand(sub, "list", help=_("print one week's entries"))
     _common(lst, suppress=True)
     # SUPPRESS, like --data-dir: a default here would overwrite `peerdesk --week W list`.
-    lst.add_argument("--week", default=argparse.SUPPRESS, metavar="YYYY-Www", help="default: this week")
-    lst.add_argument("--json", action="store_true", help="a JSON list instead of a table")
+    lst.add_argument("--week", default=argparse.SUPPRESS, metavar=_("YYYY-Www"), help=_("default: this week"))
+    lst.add_argument("--json", action="store_true", help=_("a JSON list instead of a table"))
 
-    chart = _subcommand(sub, "chart", help="render one chart of a week to a PNG (offscreen) and exit")
+    chart = _subcommand(sub, "chart", help=_("render one chart of a week to a PNG (offscreen) and exit"))
     _common(chart, suppress=True)
-    chart.add_argument("--week", metavar="YYYY-Www", default=argparse.SUPPRESS, help="default: this week")
+    chart.add_argument("--week", metavar=_("YYYY-Www"), default=argparse.SUPPRESS, help=_("default: this week"))
     chart.add_argument("--kind", choices=("week", "trend", "mode"), default="week",
-                       help="week: time by category and the split; trend: hours per week; mode: by mode and format")
-    chart.add_argument("--weeks", type=int, choices=(4, 12, 26, 52), default=12, help="weeks in the trend (default 12)")
-    chart.add_argument("--out", required=True, metavar="FILE.png")
+                       help=_("week: time by category and the split; trend: hours per week; mode: by mode and format"))
+    chart.add_argument("--weeks", type=int, choices=(4, 12, 26, 52), default=12,
+                       help=_("weeks in the trend (default 12)"))
+    chart.add_argument("--out", required=True, metavar=_("FILE.png"))
 
-    demo = _subcommand(sub,
-        "demo", help="open the window on fictional sample data in a throwaway folder (or write it with --into)"
-    )
-    demo.add_argument("--seed", type=int, default=None, metavar="N", help="sample data seed (default: fixed)")
-    demo.add_argument("--weeks", type=int, default=None, metavar="N", help="weeks of sample data (default 8)")
-    demo.add_argument("--into", metavar="DIR", help="write the demo data folder to DIR and exit")
-    demo.add_argument("--worker", metavar="NAME", help="the worker on every entry (default 'Demo worker'; "
-                      "with --team, the prefix of the workers' codes, default PW)")
-    demo.add_argument("--end", metavar="YYYY-MM-DD", help="the last day of the record (default today): "
-                      "the same seed and --end give the same record on any day")
-    demo.add_argument("--team", type=int, metavar="N", help="with --into: N workers of different habits, "
-                      "each a data folder DIR/PW-01 … and its exports DIR/peerdesk_PW-01_….csv, for the Review window")
-    demo.add_argument("--screenshot", metavar="FILE.png", help="render the demo window offscreen and exit")
-    demo.add_argument("--week", metavar="YYYY-Www", default=argparse.SUPPRESS, help="the week to show")
+    demo = _subcommand(sub, "demo", help=_(
+        "open the window on fictional sample data in a throwaway folder (or write it with --into)"))
+    demo.add_argument("--seed", type=int, default=None, metavar="N", help=_("sample data seed (default: fixed)"))
+    demo.add_argument("--weeks", type=int, default=None, metavar="N", help=_("weeks of sample data (default 8)"))
+    demo.add_argument("--into", metavar=_("DIR"), help=_("write the demo data folder to DIR and exit"))
+    demo.add_argument("--worker", metavar=_("NAME"), help=_(
+        "the worker on every entry (default 'Demo worker'; with --team, the prefix of the workers' codes, "
+        "default PW)"))
+    demo.add_argument("--end", metavar=_("YYYY-MM-DD"), help=_(
+        "the last day of the record (default today): the same seed and --end give the same record on any day"))
+    demo.add_argument("--team", type=int, metavar="N", help=_(
+        "with --into: N workers of different habits, each a data folder DIR/PW-01 … and its exports "
+        "DIR/peerdesk_PW-01_….csv, for the Review window"))
+    demo.add_argument("--screenshot", metavar=_("FILE.png"), help=_("render the demo window offscreen and exit"))
+    demo.add_argument("--week", metavar=_("YYYY-Www"), default=argparse.SUPPRESS, help=_("the week to show"))
 
-    backup = _subcommand(sub, "backup", help="make a checked backup of the database now")
+    backup = _subcommand(sub, "backup", help=_("make a checked backup of the database now"))
     _common(backup, suppress=True)
-    backup.add_argument("--out", metavar="FILE", help="where to write it (default: the backups folder)")
+    backup.add_argument("--out", metavar=_("FILE"), help=_("where to write it (default: the backups folder)"))
 
-    check = _subcommand(sub, "check", help="check the database (integrity and schema); exit 0 only when all is well")
+    check = _subcommand(sub, "check", help=_(
+        "check the database (integrity and schema); exit 0 only when all is well"))
     _common(check, suppress=True)
 
-    audit = _subcommand(sub, "audit", help="print the audit log: who created, changed, deleted or exported what, when")
+    audit = _subcommand(sub, "audit", help=_(
+        "print the audit log: who created, changed, deleted or exported what, when"))
     _common(audit, suppress=True)
-    audit.add_argument("--json", action="store_true", help="a JSON list instead of lines")
-    audit.add_argument("--limit", type=int, metavar="N", help="only the newest N records")
+    audit.add_argument("--json", action="store_true", help=_("a JSON list instead of lines"))
+    audit.add_argument("--limit", type=int, metavar="N", help=_("only the newest N records"))
 
-    init = _subcommand(sub, "init", help="create the database now (with --encrypt: an encrypted one)")
+    init = _subcommand(sub, "init", help=_("create the database now (with --encrypt: an encrypted one)"))
     _common(init, suppress=True)
     init.add_argument(
-        "--encrypt", action="store_true", help="encrypt the store (SQLCipher); needs --passphrase-file"
+        "--encrypt", action="store_true", help=_("encrypt the store (SQLCipher); needs --passphrase-file")
     )
 
-    rekey = _subcommand(sub, "passphrase", help="change the passphrase of an encrypted store")
+    rekey = _subcommand(sub, "passphrase", help=_("change the passphrase of an encrypted store"))
     _common(rekey, suppress=True)
-    rekey.add_argument("--new-passphrase-file", required=True, metavar="FILE", help="the new passphrase")
+    rekey.add_argument("--new-passphrase-file", required=True, metavar=_("FILE"), help=_("the new passphrase"))
 
-    cats = _subcommand(sub, "categories", help="print the work types and category keys")
+    cats = _subcommand(sub, "categories", help=_("print the work types and category keys"))
     _common(cats, suppress=True)
     return parser
 
@@ -174,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
         # A console that cannot show a character gets a replacement, not a traceback.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    choose_language(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -205,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(data_dir=args.data_dir, taxonomy_file=args.taxonomy, week=_week(args.week))
     except CliError as exc:
-        print(f"peerdesk: {exc}", file=sys.stderr)
+        print(prefixed("peerdesk", exc), file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         return EXIT_ERROR
@@ -214,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())  # nothing more is written to the closed pipe at exit
         return EXIT_ERROR
     except RecursionError:
-        print("peerdesk: a file given is nested too deeply to be read", file=sys.stderr)
+        print(_("peerdesk: a file given is nested too deeply to be read"), file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - anything unforeseen still ends with a message and exit 1
         own = type(exc).__module__.startswith("peerdesk.")  # our own errors say what happened in words
@@ -239,7 +302,7 @@ def _workspace(args: argparse.Namespace):
     except (TaxonomyError, SettingsError) as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     except OSError as exc:
-        raise CliError(f"cannot use the data folder: {exc}") from None
+        raise CliError(_("cannot use the data folder: {reason}").format(reason=exc)) from None
     return ws
 
 
@@ -249,17 +312,29 @@ def _open_store(ws):
     outcome = open_store(ws)
     if isinstance(outcome, Opened):
         for warning in outcome.store.warnings:
-            print(f"peerdesk: warning: {warning}", file=sys.stderr)
+            warn(warning)
         return outcome.store
     if isinstance(outcome, NeedsPassphrase):
-        hint = "" if outcome.wrong else "; give it with --passphrase-file FILE"
-        raise CliError(outcome.message + hint, EXIT_USAGE)
+        if outcome.wrong:
+            raise CliError(outcome.message, EXIT_USAGE)
+        raise CliError(_("{reason}; give it with --passphrase-file FILE").format(reason=outcome.message), EXIT_USAGE)
     if isinstance(outcome, Refused):
         raise CliError(outcome.message, EXIT_USAGE if outcome.taxonomy else EXIT_ERROR)
     assert isinstance(outcome, Damaged)
     good = outcome.newest_good
-    hint = f"; the newest good backup is {good.path} ({good.check.entries} entries)" if good else ""
-    raise CliError(outcome.message + hint)
+    if good is None:
+        raise CliError(outcome.message)
+    if good.check.entries is None:
+        raise CliError(_("{reason}; the newest good backup is {path}").format(reason=outcome.message, path=good.path))
+    from .domain.entry import count_of
+
+    raise CliError(_("{reason}; the newest good backup is {path} ({entries})").format(
+        reason=outcome.message, path=good.path, entries=count_of(good.check.entries, "entry", "entries")))
+
+
+def warn(message: str) -> None:
+    """A warning on stderr: ``peerdesk: warning: …`` (the command goes on)."""
+    print(_("peerdesk: warning: {message}").format(message=message), file=sys.stderr)
 
 
 @contextmanager
@@ -281,7 +356,7 @@ def _daily_backup(store) -> None:
     try:
         daily_backup(store)
     except BackupError as exc:
-        print(f"peerdesk: warning: today's backup was not made: {exc}", file=sys.stderr)
+        warn(_("today's backup was not made: {reason}").format(reason=exc))
 
 
 def _week(text: str | None):
@@ -294,15 +369,18 @@ def _week(text: str | None):
     from .domain.entry import EARLIEST_DATE
 
     if not re.fullmatch(r"\d{4}-W\d{2}", text, re.ASCII):  # exactly as documented
-        raise CliError(f"--week: '{text}' is not a week; write it as YYYY-Www, e.g. 2026-W48", EXIT_USAGE)
+        raise CliError(_("--week: '{text}' is not a week; write it as YYYY-Www, e.g. 2026-W48").format(text=text),
+                       EXIT_USAGE)
     try:
         week = Week.parse(text)
         week.start  # noqa: B018 - a week the calendar has (2026-W53 is not one)
     except ValueError:
-        raise CliError(f"--week: {text} is not a week of the calendar (that year has fewer)", EXIT_USAGE) from None
+        raise CliError(_("--week: {text} is not a week of the calendar (that year has fewer)").format(text=text),
+                       EXIT_USAGE) from None
     latest = date.today() + timedelta(days=366)
     if not EARLIEST_DATE <= week.start <= latest:
-        raise CliError(f"--week: {text} is outside {EARLIEST_DATE.year}–{latest.year}", EXIT_USAGE)
+        raise CliError(_("--week: {text} is outside {first}–{last}").format(
+            text=text, first=EARLIEST_DATE.year, last=latest.year), EXIT_USAGE)
     return week
 
 
@@ -334,7 +412,9 @@ def save_checked(
     from .operations.entries import add_entry, check_entry
 
     def name(field: str) -> str:
-        return f"--{_FLAGS.get(field, field)}" if flags else field.replace("_", " ")
+        if flags:
+            return f"--{_FLAGS.get(field, field)}"
+        return _(_FIELDS[field]) if field in _FIELDS else field.replace("_", " ")
 
     check = check_entry(raw, ws.taxonomy, worker=args.worker or ws.settings.worker(), today=date.today())
     if check.entry is None:
@@ -342,10 +422,9 @@ def save_checked(
         raise CliError(f"{name(field)}: {message}", EXIT_USAGE)
     if check.findings and not args.accept_identifiers:
         first = check.findings[0]
-        more = f" (and {len(check.findings) - 1} more)" if len(check.findings) > 1 else ""
         raise CliError(
-            f"{name(first.field)}: looks like it holds a {first.kind}{more}; remove it, "
-            "or add --accept-identifiers if it identifies no one",
+            _("{field}: looks like it holds a {kind}{more}; remove it, or add --accept-identifiers if it "
+              "identifies no one").format(field=name(first.field), kind=first.label, more=and_more(check.findings)),
             EXIT_USAGE,
         )
     entry = check.entry
@@ -362,6 +441,28 @@ def save_checked(
 
 # The flag of each entry field whose name differs from it.
 _FLAGS = {"start_time": "start", "client_ref": "client-ref", "tags": "tag", "note": "note"}
+# Each entry field as `peerdesk log` names it in a message (in English: the field, "_" as a space)
+_FIELDS = {"worker": N_("worker"), "date": N_("date"), "start_time": N_("start time"), "minutes": N_("minutes"),
+           "work_type": N_("work type"), "category": N_("category"), "mode": N_("mode"), "format": N_("format"),
+           "people": N_("people"), "client_ref": N_("client ref"), "tags": N_("tags"), "note": N_("note")}
+# A week's state as `list` shows it after the week (an open week shows none)
+_STATES = {"submitted": N_("submitted"), "reviewed": N_("reviewed")}
+# TRANSLATORS: the seven weekdays' short names, Monday first, separated by single spaces (French: lun. mar. …)
+_WEEKDAYS = N_("Mon Tue Wed Thu Fri Sat Sun")
+
+
+def and_more(found: Sequence[object]) -> str:
+    """`` (and 2 more)`` after the first of *found*; nothing when it is the only one."""
+    n = len(found) - 1
+    return ngettext(" (and {n} more)", " (and {n} more)", n).format(n=n) if n > 0 else ""
+
+
+def weekday_names() -> list[str]:
+    """Monday … Sunday's short names in the user's language, padded to one width."""
+    names = _(_WEEKDAYS).split()
+    names = names if len(names) == 7 else _WEEKDAYS.split()
+    width = max(len(n) for n in names)
+    return [n.ljust(width) for n in names]
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -381,16 +482,19 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows = [entry_json(e, tax) | {"week_state": week_state} for e in entries]
         print(json.dumps(rows, ensure_ascii=not utf8, indent=2))
         return EXIT_OK
-    print(f"{week.label()} ({week}){'' if week_state == 'open' else f' — {week_state}'}")
+    state_shown = "" if week_state == "open" else f" — {_(_STATES.get(week_state, week_state))}"
+    print(f"{week.label()} ({week}){state_shown}")
     if not entries:
-        print("No entries.")
+        print(_("No entries."))
         return EXIT_OK
+    days = weekday_names()
     for e in entries:
         start = e.start_time.strftime("%H:%M") if e.start_time else "     "
+        mode = _(MODES[e.mode]) if e.mode in MODES else e.mode
         print(
-            f"{e.date:%a %Y-%m-%d} {start} {format_minutes(e.minutes):>7}  "
+            f"{days[e.date.weekday()]} {e.date:%Y-%m-%d} {start} {format_minutes(e.minutes):>7}  "
             f"{tax.work_type_of(e.category) if e.category in tax.categories else '?':<8} "
-            f"{tax.category_label(e.category):<40} {MODES.get(e.mode, e.mode):<9} {e.id}"
+            f"{tax.category_label(e.category):<40} {mode:<9} {e.id}"
         )
     total = sum(e.minutes for e in entries)
     print(f"{count_of(len(entries), 'entry', 'entries')}, {format_minutes(total)}")
@@ -421,10 +525,12 @@ def cmd_categories(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     tax = ws.taxonomy
     for wt in tax.work_types.values():
-        print(f"{wt.key}: {wt.label}")
+        # TRANSLATORS: `peerdesk categories`: a work type's key (direct) and its label (keep the key first)
+        print(_("{key}: {label}").format(key=wt.key, label=wt.label))
         for cat in tax.categories_of(wt.key):
             print(f"  {cat.key:<40} {cat.label}")
-    print("tags: " + ", ".join(tax.tags))
+    # TRANSLATORS: `peerdesk categories`' last line: the keys --tag takes (keep "tags" or say --tag)
+    print(_("tags: {keys}").format(keys=", ".join(tax.tags)))
     return EXIT_OK
 
 
@@ -454,11 +560,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     import tempfile
 
     from . import demo
+    from .domain.entry import count_of
 
     seed = demo.DEFAULT_SEED if args.seed is None else args.seed
     weeks = demo.DEFAULT_WEEKS if args.weeks is None else args.weeks
     if not 1 <= weeks <= 520:
-        raise CliError("--weeks: must be from 1 to 520", EXIT_USAGE)
+        raise CliError(_("--weeks: must be from 1 to 520"), EXIT_USAGE)
     week = _week(getattr(args, "week", None))
     end = None
     if args.end:
@@ -467,19 +574,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
         try:
             end = parse_date(args.end)
         except ValueError as exc:
-            raise CliError(f"--end: {exc}", EXIT_USAGE) from None
+            raise CliError(prefixed("--end", exc), EXIT_USAGE) from None
     if args.team is not None:
         if not args.into:
-            raise CliError("--team: needs --into DIR, the folder for the team's data and exports", EXIT_USAGE)
+            raise CliError(_("--team: needs --into DIR, the folder for the team's data and exports"), EXIT_USAGE)
         if not 1 <= args.team <= 200:
-            raise CliError("--team: must be from 1 to 200", EXIT_USAGE)
+            raise CliError(_("--team: must be from 1 to 200"), EXIT_USAGE)
         try:
             team = demo.create_team(args.into, args.team, seed=seed, weeks=weeks, today=end, prefix=args.worker or "PW")
         except demo.DemoFolderError as exc:
             raise CliError(str(exc), EXIT_USAGE) from None
         for member in team:
-            print(f"{member.worker} ({member.habit.name}): {member.entries} entries; {member.files[0]}")
-        print(f"review them: peerdesk review {os.path.join(args.into, 'peerdesk_*.csv')}")
+            print(_("{worker} ({habit}): {entries}; {file}").format(
+                worker=member.worker, habit=member.habit.name, entries=count_of(member.entries, "entry", "entries"),
+                file=member.files[0]))
+        command = "peerdesk review " + os.path.join(args.into, "peerdesk_*.csv")
+        print(_("review them: {command}").format(command=command))
         return EXIT_OK
     worker = args.worker or demo.DEMO_WORKER
     if end is not None and week is None:
@@ -491,7 +601,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             count = demo.create_demo_folder(args.into, seed=seed, weeks=weeks, today=end, worker=worker)
         except demo.DemoFolderError as exc:
             raise CliError(str(exc), EXIT_USAGE) from None
-        print(f"{count} demo entries written to {args.into}")
+        print(ngettext("{n} demo entry written to {folder}", "{n} demo entries written to {folder}", count).format(
+            n=count, folder=args.into))
         return EXIT_OK
     folder = tempfile.mkdtemp(prefix="peerdesk-demo-")
     try:
@@ -519,12 +630,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
         try:
             made = back_up_now(store, args.out)
         except OutputRefused as exc:
-            raise CliError(f"--out: {exc}", EXIT_USAGE) from None
+            raise CliError(prefixed("--out", exc), EXIT_USAGE) from None
         except BackupError as exc:
             raise CliError(str(exc)) from None
-    print(f"{made.path} ({count_of(made.entries, 'entry', 'entries')}, checked)")
+    print(_("{path} ({entries}, checked)").format(path=made.path, entries=count_of(made.entries, "entry", "entries")))
     if made.unrecorded:
-        print(f"peerdesk: warning: the backup is not in the audit log: {made.unrecorded}", file=sys.stderr)
+        warn(_("the backup is not in the audit log: {reason}").format(reason=made.unrecorded))
     return EXIT_OK
 
 
@@ -539,12 +650,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     except CheckFailed as exc:
         raise CliError(str(exc), EXIT_USAGE if exc.usage else EXIT_ERROR) from None
     if report.upgrade_due:
-        print(f"{report.path}: integrity ok, {report.entries} entries; schema revision {report.revision} "
-              f"will be upgraded to {migrations.HEAD} when PeerDesk opens it")
+        print(_("{path}: integrity ok, {entries}; schema revision {revision} will be upgraded to {head} when "
+                "PeerDesk opens it").format(path=report.path, entries=count_of(report.entries, "entry", "entries"),
+                                            revision=report.revision, head=migrations.HEAD))
         return EXIT_OK
-    count = count_of(report.entries, "entry", "entries")
-    print(f"{report.path}: ok ({count}, schema {report.revision}, integrity ok, "
-          f"audit log of {count_of(report.audit_lines, 'line')} chained and intact)")
+    print(_("{path}: ok ({entries}, schema {revision}, integrity ok, audit log of {lines} chained and intact)").format(
+        path=report.path, entries=count_of(report.entries, "entry", "entries"), revision=report.revision,
+        lines=count_of(report.audit_lines, "line")))
     return EXIT_OK
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
-from .cli import EXIT_USAGE, CliError  # imported by cli.py when a command runs, not at its import
+from .cli import EXIT_USAGE, CliError, warn  # imported by cli.py when a command runs, not at its import
+from .i18n import _
 
 # The options that hold text a person typed (not file names, which may be any bytes on POSIX).
 _TEXT_OPTIONS = ("note", "client_ref", "worker", "category", "mode", "format", "tag", "start", "minutes")
@@ -21,7 +21,8 @@ def text_is_text(args: argparse.Namespace) -> None:
         for value in values if isinstance(values, list) else [values]:
             if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
                 flag = "--" + name.replace("_", "-")
-                raise CliError(f"{flag}: is not valid text (its bytes are not UTF-8); type it again", EXIT_USAGE)
+                raise CliError(_("{flag}: is not valid text (its bytes are not UTF-8); type it again").format(
+                    flag=flag), EXIT_USAGE)
 
 
 def not_in_data_folder(flag: str, path: str, args: argparse.Namespace) -> None:
@@ -40,16 +41,14 @@ def read_passphrase(path: str | None, flag: str) -> str | None:
     try:
         text = open(path, encoding="utf-8").read()  # noqa: SIM115 - read at once
     except OSError as exc:
-        raise CliError(f"{flag}: cannot read {path} ({exc.strerror})", EXIT_USAGE) from None
+        raise CliError(_("{flag}: cannot read {path} ({reason})").format(flag=flag, path=path, reason=exc.strerror),
+                       EXIT_USAGE) from None
     text = text.rstrip("\r\n")
     if not text:
-        raise CliError(f"{flag}: {path} is empty", EXIT_USAGE)
+        raise CliError(_("{flag}: {path} is empty").format(flag=flag, path=path), EXIT_USAGE)
     if os.name == "posix":
         mode = os.stat(path).st_mode
         if mode & 0o077:
-            print(
-                f"peerdesk: warning: {flag}: other accounts on this computer can read {path} "
-                f"(mode {mode & 0o777:o}); make it yours alone with: chmod 600 {path}",
-                file=sys.stderr,
-            )
+            warn(_("{flag}: other accounts on this computer can read {path} (mode {mode}); make it yours alone "
+                   "with: chmod 600 {path}").format(flag=flag, path=path, mode=f"{mode & 0o777:o}"))
     return text

@@ -10,29 +10,35 @@ from typing import Any
 
 from .cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CliError, _common, _subcommand
 from .cli_stats import report_options
+from .i18n import _, ngettext
 
 
 def declare_review(sub: Any) -> None:
-    review = _subcommand(sub,
-        "review", help="open workers' exports (CSV files or workbooks), read-only: check them or see the team's weeks"
-    )
+    review = _subcommand(sub, "review", help=_(
+        "open workers' exports (CSV files or workbooks), read-only: check them or see the team's weeks"))
     _common(review, suppress=True)
-    review.add_argument("files", nargs="*", metavar="FILE",
-                        help="entry or weekly summary exports (CSV files or workbooks)")
-    review.add_argument("--server", metavar="URL", help="read the team from the team server instead, as this role")
-    review.add_argument("--team", metavar="TEAM", help="with --server: the team")
-    review.add_argument("--from", dest="start", metavar="DATE", help="with --server, --report, --stats: the first day")
-    review.add_argument("--to", dest="end", metavar="DATE", help="with --server, --report, --stats: the last day")
-    review.add_argument("--check", action="store_true", help="print every problem and a summary line; exit 1 if any")
-    review.add_argument("--summary-out", metavar="OUT.csv", help="write the combined weekly summary of all valid rows")
-    review.add_argument("--trust-key", action="append", metavar="FILE", help="register a worker's key (key --show)")
-    review.add_argument("--accept-changed", action="store_true", help="count files changed after they were signed")
-    review.add_argument("--sign-off", action="store_true", help="sign off the signed files: a receipt beside each")
-    review.add_argument("--by", metavar="NAME", help="with --sign-off: your name, as the worker will see it")
-    review.add_argument("--comment", default="", metavar="TEXT", help="with --sign-off: one line for the worker")
-    review.add_argument("--stats", action="store_true", help="print the team's figures in the terms funders use")
-    review.add_argument("--json", action="store_true", help="with --stats: the figures as one JSON object")
-    review.add_argument("--report", metavar="FILE.pdf", help="write the team's report: a team page, a page per worker")
+    review.add_argument("files", nargs="*", metavar=_("FILE"),
+                        help=_("entry or weekly summary exports (CSV files or workbooks)"))
+    review.add_argument("--server", metavar="URL", help=_("read the team from the team server instead, as this role"))
+    # TRANSLATORS: a placeholder in the command line's help (in capitals): a team's name
+    review.add_argument("--team", metavar=_("TEAM"), help=_("with --server: the team"))
+    review.add_argument("--from", dest="start", metavar="DATE",
+                        help=_("with --server, --report, --stats: the first day"))
+    review.add_argument("--to", dest="end", metavar="DATE", help=_("with --server, --report, --stats: the last day"))
+    review.add_argument("--check", action="store_true",
+                        help=_("print every problem and a summary line; exit 1 if any"))
+    review.add_argument("--summary-out", metavar=_("OUT.csv"),
+                        help=_("write the combined weekly summary of all valid rows"))
+    review.add_argument("--trust-key", action="append", metavar=_("FILE"),
+                        help=_("register a worker's key (key --show)"))
+    review.add_argument("--accept-changed", action="store_true", help=_("count files changed after they were signed"))
+    review.add_argument("--sign-off", action="store_true", help=_("sign off the signed files: a receipt beside each"))
+    review.add_argument("--by", metavar=_("NAME"), help=_("with --sign-off: your name, as the worker will see it"))
+    review.add_argument("--comment", default="", metavar=_("TEXT"), help=_("with --sign-off: one line for the worker"))
+    review.add_argument("--stats", action="store_true", help=_("print the team's figures in the terms funders use"))
+    review.add_argument("--json", action="store_true", help=_("with --stats: the figures as one JSON object"))
+    review.add_argument("--report", metavar=_("FILE.pdf"),
+                        help=_("write the team's report: a team page, a page per worker"))
     report_options(review)
 
 
@@ -42,7 +48,7 @@ def _day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CliError(f"'{text}' is not a day; write it YYYY-MM-DD", EXIT_USAGE) from None
+        raise CliError(_("'{text}' is not a day; write it YYYY-MM-DD").format(text=text), EXIT_USAGE) from None
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -64,7 +70,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
         result = review_from_server(args, taxonomy)
     elif not args.files:
-        raise CliError("give the exported files to review, or --server URL --team TEAM --from DATE --to DATE", 2)
+        raise CliError(_("give the exported files to review, or --server URL --team TEAM --from DATE --to DATE"),
+                       EXIT_USAGE)
     elif not (args.check or args.summary_out or args.report or args.stats):
         from .app import run_review
         from .cli_weeks import trusted_for
@@ -94,7 +101,9 @@ def cmd_review(args: argparse.Namespace) -> int:
         try:
             count = reviewing.save_summary(result.combined_summary(), args.summary_out)
         except OSError as exc:
-            raise CliError(f"cannot write {args.summary_out}: {exc.strerror}") from None
-        print(f"{count} summary rows written to {args.summary_out}")
+            raise CliError(_("cannot write {path}: {reason}").format(path=args.summary_out, reason=exc.strerror)) \
+                from None
+        print(ngettext("{n} summary row written to {path}", "{n} summary rows written to {path}", count).format(
+            n=count, path=args.summary_out))
     # a file refused or a row left out: a script must not take the summary for the whole record
     return EXIT_ERROR if result.lost() else EXIT_OK

@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .cli import EXIT_OK, EXIT_USAGE, CliError, _common, _opened, _subcommand, _workspace
+from .i18n import _
 
 if TYPE_CHECKING:
     from .domain.report import TeamReport, WorkerReport
@@ -20,26 +21,29 @@ if TYPE_CHECKING:
 
 
 def declare_stats(sub: Any) -> None:
-    stats = _subcommand(sub, "stats", help="a period's figures in the terms funders use")
+    stats = _subcommand(sub, "stats", help=_("a period's figures in the terms funders use"))
     _common(stats, suppress=True)
-    stats.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
-    stats.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
-    stats.add_argument("--json", action="store_true", help="the figures as one JSON object")
+    stats.add_argument("--from", dest="start", required=True, metavar=_("YYYY-MM-DD"))
+    stats.add_argument("--to", dest="end", required=True, metavar=_("YYYY-MM-DD"))
+    stats.add_argument("--json", action="store_true", help=_("the figures as one JSON object"))
 
-    report = _subcommand(sub, "report", help="write a period's report as a PDF to print, file or send on")
+    report = _subcommand(sub, "report", help=_("write a period's report as a PDF to print, file or send on"))
     _common(report, suppress=True)
-    report.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
-    report.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
-    report.add_argument("--out", required=True, metavar="FILE.pdf", help="replaced only once the report is complete")
+    report.add_argument("--from", dest="start", required=True, metavar=_("YYYY-MM-DD"))
+    report.add_argument("--to", dest="end", required=True, metavar=_("YYYY-MM-DD"))
+    report.add_argument("--out", required=True, metavar=_("FILE.pdf"),
+                        help=_("replaced only once the report is complete"))
     report_options(report)
 
 
 def report_options(parser: Any) -> None:
     """The options of every report (`report`, `review --report`)."""
-    parser.add_argument("--paper", choices=("a4", "letter"), help="default: the system's (Letter in North America)")
-    parser.add_argument("--organisation", metavar="NAME", help="in each page's header (default: the setting)")
-    parser.add_argument("--notes", action="store_true", help="add a list of the entries with their notes")
-    parser.add_argument("--client-refs", action="store_true", help="add a list of the entries with their client refs")
+    parser.add_argument("--paper", choices=("a4", "letter"),
+                        help=_("default: the system's (Letter in North America)"))
+    parser.add_argument("--organisation", metavar=_("NAME"), help=_("in each page's header (default: the setting)"))
+    parser.add_argument("--notes", action="store_true", help=_("add a list of the entries with their notes"))
+    parser.add_argument("--client-refs", action="store_true",
+                        help=_("add a list of the entries with their client refs"))
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -48,7 +52,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     try:
         start, end = date.fromisoformat(args.start), date.fromisoformat(args.end)
     except ValueError:
-        raise CliError("--from and --to are days written YYYY-MM-DD", EXIT_USAGE) from None
+        raise CliError(_("--from and --to are days written YYYY-MM-DD"), EXIT_USAGE) from None
     ws = _workspace(args)
     with _opened(ws) as store:
         try:
@@ -60,37 +64,40 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def print_figures(got: dict[str, Any], taxonomy: Taxonomy, *, as_json: bool = False) -> None:
-    from .domain.entry import format_minutes
+    from .domain.entry import count_of, format_minutes
     from .domain.stats import LABELS
 
     if as_json:
         print(json.dumps(got, ensure_ascii=False, indent=2))
         return
-    print(f"{got['from']} to {got['to']}")
+    print(_("{first} to {last}").format(first=got["from"], last=got["to"]))
     if not got["minutes_by_category"]:
-        print("No entries in this period.")
+        print(_("No entries in this period."))
         return
-    for key, label in LABELS.items():
-        print(f"{label:<56} {got[key]:>6}")
-    print("time by work type:")
+    names = {key: _(label) for key, label in LABELS.items()}  # the figures' names, marked in domain/stats.py
+    width = max(56, *(len(name) for name in names.values()))
+    for key, name in names.items():
+        print(f"{name:<{width}} {got[key]:>6}")
+    print(_("time by work type:"))
     for key, minutes in got["minutes_by_work_type"].items():
         print(f"  {key:<46} {format_minutes(minutes):>8}")
-    print("time by category:")
+    print(_("time by category:"))
     for key, minutes in got["minutes_by_category"].items():
         print(f"  {taxonomy.category_label(key):<46} {format_minutes(minutes):>8}")
     for system, codes in got["minutes_by_code"].items():
-        print(f"by {system} code:")
+        print(_("by {system} code:").format(system=system))
         for code, cell in codes.items():
-            print(f"  {code:<46} {format_minutes(cell['minutes']):>8} ({cell['entries']} entries)")
+            entries = count_of(cell["entries"], "entry", "entries")
+            print(f"  {code:<46} {format_minutes(cell['minutes']):>8} ({entries})")
 
 
 def _period(args: argparse.Namespace) -> tuple[date, date]:
     try:
         start, end = date.fromisoformat(args.start), date.fromisoformat(args.end)
     except ValueError:
-        raise CliError("--from and --to are days written YYYY-MM-DD", EXIT_USAGE) from None
+        raise CliError(_("--from and --to are days written YYYY-MM-DD"), EXIT_USAGE) from None
     if end < start:
-        raise CliError(f"the period ends ({end}) before it starts ({start})", EXIT_USAGE)
+        raise CliError(_("the period ends ({end}) before it starts ({start})").format(end=end, start=start), EXIT_USAGE)
     return start, end
 
 
@@ -142,5 +149,5 @@ def _write(args: argparse.Namespace, out: str, report: WorkerReport | TeamReport
                             notes=args.notes, client_refs=args.client_refs)
     except ReportError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
-    what = "no entries in the period" if report.empty else count_of(report.entries, "entry", "entries")
-    print(f"report written to {path} ({what})")
+    what = _("no entries in the period") if report.empty else count_of(report.entries, "entry", "entries")
+    print(_("report written to {path} ({what})").format(path=path, what=what))

@@ -6,23 +6,26 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .cli import EXIT_OK, EXIT_USAGE, CliError, _common, _opened, _subcommand, _week, _workspace
+from .cli import EXIT_OK, EXIT_USAGE, CliError, _common, _opened, _subcommand, _week, _workspace, prefixed
+from .i18n import _
 
 
 def declare_weeks(sub: Any) -> None:
-    submit = _subcommand(sub, "submit", help="submit a week: its entries are locked until it is reopened")
+    submit = _subcommand(sub, "submit", help=_("submit a week: its entries are locked until it is reopened"))
     _common(submit, suppress=True)
-    submit.add_argument("--week", required=True, metavar="YYYY-Www")
-    reopen = _subcommand(sub, "reopen", help="reopen a submitted week, saying why (kept in the audit log)")
+    submit.add_argument("--week", required=True, metavar=_("YYYY-Www"))
+    reopen = _subcommand(sub, "reopen", help=_("reopen a submitted week, saying why (kept in the audit log)"))
     _common(reopen, suppress=True)
-    reopen.add_argument("--week", required=True, metavar="YYYY-Www")
-    reopen.add_argument("--reason", required=True, metavar="TEXT")
-    key = _subcommand(sub, "key", help="your signing key: give its public half to your supervisor once")
+    reopen.add_argument("--week", required=True, metavar=_("YYYY-Www"))
+    reopen.add_argument("--reason", required=True, metavar=_("TEXT"))
+    key = _subcommand(sub, "key", help=_("your signing key: give its public half to your supervisor once"))
     _common(key, suppress=True)
-    key.add_argument("--show", action="store_true", required=True, help="print the public key and its fingerprint")
-    receipt = _subcommand(sub, "receipt", help="open a supervisor's receipt: the weeks it covers show as reviewed")
+    key.add_argument("--show", action="store_true", required=True,
+                     help=_("print the public key and its fingerprint"))
+    receipt = _subcommand(sub, "receipt", help=_(
+        "open a supervisor's receipt: the weeks it covers show as reviewed"))
     _common(receipt, suppress=True)
-    receipt.add_argument("--import", dest="receipt", required=True, metavar="FILE")
+    receipt.add_argument("--import", dest="receipt", required=True, metavar=_("FILE"))
 
 
 def cmd_submit(args: argparse.Namespace) -> int:
@@ -37,8 +40,8 @@ def cmd_submit(args: argparse.Namespace) -> int:
         except weeks.WeekStateError as exc:
             raise CliError(str(exc), EXIT_USAGE) from None
         rows = store.list_week(week)
-    print(f"week {week} submitted: {count_of(len(rows), 'entry', 'entries')}, "
-          f"{format_minutes(sum(e.minutes for e in rows))}; its entries are locked")
+    print(_("week {week} submitted: {entries}, {time}; its entries are locked").format(
+        week=week, entries=count_of(len(rows), "entry", "entries"), time=format_minutes(sum(e.minutes for e in rows))))
     return EXIT_OK
 
 
@@ -52,7 +55,7 @@ def cmd_reopen(args: argparse.Namespace) -> int:
             weeks.reopen_week(store, week, args.reason)
         except weeks.WeekStateError as exc:
             raise CliError(str(exc), EXIT_USAGE) from None
-    print(f"week {week} reopened; its entries can be changed again")
+    print(_("week {week} reopened; its entries can be changed again").format(week=week))
     return EXIT_OK
 
 
@@ -67,10 +70,11 @@ def cmd_key(args: argparse.Namespace) -> int:
         public = signing_key.public_key(store)
         worker = store.actor()  # as the signatures name the worker
     if public is None:
-        raise CliError("no signing key yet: it is made when you first submit a week (peerdesk submit)", EXIT_USAGE)
-    print(f"worker: {worker}")
-    print(f"public-key: {base64.b64encode(public).decode()}")
-    print(f"fingerprint: {fingerprint(public)}")
+        raise CliError(_("no signing key yet: it is made when you first submit a week (peerdesk submit)"), EXIT_USAGE)
+    # a key file, read back by `review --trust-key`: its names are never translated
+    key_file = {"worker": worker, "public-key": base64.b64encode(public).decode(), "fingerprint": fingerprint(public)}
+    for name, value in key_file.items():
+        print(f"{name}: {value}")
     return EXIT_OK
 
 
@@ -87,8 +91,8 @@ def trusted_for(args: argparse.Namespace) -> dict[str, str]:
         try:
             worker, fp = reviewing.trust_key(data_dir, Path(key_file).read_text("utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise CliError(f"--trust-key {key_file}: {exc}", EXIT_USAGE) from None
-        print(f"trusted: {worker}'s key {fp}")
+            raise CliError(prefixed(f"--trust-key {key_file}", exc), EXIT_USAGE) from None
+        print(_("trusted: {worker}'s key {fingerprint}").format(worker=worker, fingerprint=fp))
     return reviewing.trusted_keys(data_dir)
 
 
@@ -110,7 +114,7 @@ def sign_off_files(args: argparse.Namespace) -> int:
 
         return sign_off_on_server(args)
     if not args.files or not args.by:
-        raise CliError("--sign-off needs the signed export files and --by NAME", EXIT_USAGE)
+        raise CliError(_("--sign-off needs the signed export files and --by NAME"), EXIT_USAGE)
     trusted = trusted_for(args)
     ws = _workspace(args)
     with _opened(ws) as store:  # the supervisor's own store: their signing key, their audit log
@@ -118,7 +122,7 @@ def sign_off_files(args: argparse.Namespace) -> int:
                                         comment=args.comment, trusted=trusted)
         try:
             for target in receipts:
-                print(f"{target} (signed off by {args.by})")
+                print(_("{path} (signed off by {name})").format(path=target, name=args.by))
         except weeks.WeekStateError as exc:
             raise CliError(str(exc), EXIT_USAGE) from None
     return EXIT_OK
@@ -135,6 +139,6 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         try:
             done = weeks.import_receipt(store, Path(args.receipt))
         except ReceiptError as exc:
-            raise CliError(f"{exc}; nothing was changed", EXIT_USAGE) from None
-    print(f"reviewed: {', '.join(str(w) for w in done)}")
+            raise CliError(_("{reason}; nothing was changed").format(reason=exc), EXIT_USAGE) from None
+    print(_("reviewed: {weeks}").format(weeks=", ".join(str(w) for w in done)))
     return EXIT_OK

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .i18n import _
+
 APP_NAME = "PeerDesk"
 ENV_DATA_DIR = "PEERDESK_DATA_DIR"
 DB_FILENAME = "peerdesk.db"
@@ -61,5 +63,6 @@ def owned_by_peerdesk(target: str | os.PathLike[str], data_dir: str | os.PathLik
 
 def owned_refusal(target: str | os.PathLike[str], data_dir: str | os.PathLike[str]) -> str:
     """What to say when *target* is one of PeerDesk's own files (see :func:`owned_by_peerdesk`)."""
-    return (f"{target} is one of PeerDesk's own files in its data folder ({data_dir}): the database, its "
-            "journal, a lock, a backup or the settings; nothing was written: choose another file")
+    return _("{path} is one of PeerDesk's own files in its data folder ({folder}): the database, its journal, a "
+             "lock, a backup or the settings; nothing was written: choose another file").format(
+        path=target, folder=data_dir)

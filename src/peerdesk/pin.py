@@ -10,6 +10,8 @@ from __future__ import annotations
 import base64
 import os
 
+from .i18n import _
+
 N, R, P = 2**14, 8, 1
 MIN_LENGTH = 4
 
@@ -20,7 +22,7 @@ class PinError(ValueError):
 
 def hash_pin(pin: str) -> str:
     if len(pin) < MIN_LENGTH or not pin.isdigit():
-        raise PinError(f"a PIN is at least {MIN_LENGTH} digits")
+        raise PinError(_("a PIN is at least {n} digits").format(n=MIN_LENGTH))
     import hashlib  # OpenSSL (3 MB of memory) loads only when a PIN is set or checked
 
     salt = os.urandom(16)

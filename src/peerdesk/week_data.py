@@ -32,7 +32,8 @@ from .domain.summary import (
     weeks_ending,
 )
 from .domain.taxonomy import Taxonomy
-from .domain.weeks import Week
+from .domain.weeks import Week, month_abbreviation
+from .i18n import _
 from .storage.rows import EntryRow
 
 
@@ -154,8 +155,14 @@ def _state(store, week: Week) -> dict[str, str]:
         return {"state": state}
     sign_off = json.loads(reviewed)  # "S. Khan on 4 Dec: good week"
     when = datetime.fromisoformat(sign_off["at"]).astimezone() if sign_off.get("at") else None
-    said = sign_off.get("by", "?") + (f" on {when.day} {when:%b}" if when else "")
-    return {"state": state, "reviewed_by": said + (f": {sign_off['comment']}" if sign_off.get("comment") else "")}
+    said = str(sign_off.get("by", "?"))
+    if when:
+        # TRANSLATORS: who signed a week off and when: S. Khan on 4 Dec
+        said = _("{name} on {day} {month}").format(name=said, day=when.day, month=month_abbreviation(when.month))
+    if sign_off.get("comment"):
+        # TRANSLATORS: the sign-off and the supervisor's comment: S. Khan on 4 Dec: good week
+        said = _("{sign_off}: {comment}").format(sign_off=said, comment=sign_off["comment"])
+    return {"state": state, "reviewed_by": said}
 
 
 def load_week(store, taxonomy: Taxonomy, week: Week, *, trend_count: int, today: date) -> WeekData:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .config import BACKUPS_FOLDER, DB_FILENAME, ensure_data_dir, resolve_data_dir
 from .files import sweep_leftovers
+from .i18n import _
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -68,7 +69,8 @@ class Workspace:
         from .storage.store import StoreError
 
         if self.db_path.exists():
-            raise StoreError(f"{self.db_path} already exists; encryption is chosen when a store is made")
+            raise StoreError(_("{path} already exists; encryption is chosen when a store is made").format(
+                path=self.db_path))
         self.settings.set("encrypted", True)
         self.settings.set("shared", True)
         if not self.settings.get("idle_lock_minutes"):
@@ -88,7 +90,8 @@ class Workspace:
             passphrase = passphrase or self.passphrase
             if self.cipher is None and self.encrypted:
                 if not passphrase:
-                    raise PassphraseNeeded(f"{self.db_path} is encrypted: PeerDesk needs its passphrase to open it")
+                    raise PassphraseNeeded(_("{path} is encrypted: PeerDesk needs its passphrase to open it").format(
+                        path=self.db_path))
                 self.cipher = (
                     Cipher.for_file(self.db_path, passphrase) if self.db_path.exists() else Cipher.new(passphrase)
                 )
@@ -119,10 +122,11 @@ def check_taxonomy_covers(taxonomy: Taxonomy, usage: dict[str, int]) -> None:
 
     missing = taxonomy.missing_keys(usage)
     if missing:
-        listed = ", ".join(f"{k} ({usage[k]} entries)" for k in missing)
+        # TRANSLATORS: a category key and how many stored entries use it (any number: "entries" as in 1 or more)
+        listed = ", ".join(_("{key} ({n} entries)").format(key=k, n=usage[k]) for k in missing)
         raise TaxonomyError(
             taxonomy.origins[-1] if taxonomy.origins else "taxonomy",
             None,
-            f"does not define categories that stored entries use: {listed}; "
-            "keys must never be removed (reword the label instead)",
+            _("does not define categories that stored entries use: {keys}; keys must never be removed (reword the "
+              "label instead)").format(keys=listed),
         )

@@ -68,12 +68,14 @@ def test_the_edit_dialog_fits_and_its_form_scrolls(qtbot, window, scale):
 def test_the_screen_matrix_finds_nothing_cut_off(tmp_path):
     """The script that renders every window and dialog on both screens (docs/screen_matrix.py),
     for the smaller screen at the normal and the largest text, and the larger at 1.5."""
-    for screens, scales in (("1280x720", "1.0,2.0"), ("1366x768", "1.5")):
+    for screens, scales, language in (("1280x720", "1.0,2.0", "en"), ("1366x768", "1.5", "en"),
+                                      ("1280x720", "1.0,2.0", "fr")):  # French text is longer
         done = subprocess.run(
-            [sys.executable, str(MATRIX), str(tmp_path), "--screens", screens, "--scales", scales],
+            [sys.executable, str(MATRIX), str(tmp_path), "--screens", screens, "--scales", scales, "--lang", language],
             capture_output=True, text=True, timeout=300, check=False,
         )
         assert done.returncode == 0, done.stdout + done.stderr[-2000:]
     shots = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.png"))
     assert "1280x720/2.0/export-with-notes.png" in shots and "1366x768/1.5/review.png" in shots
-    assert len(shots) == 3 * 10
+    assert "fr/1280x720/2.0/report-with-notes.png" in shots
+    assert len(shots) == 5 * 13

@@ -4,19 +4,40 @@ One grammar for every place a day is typed (the form's date field, the command l
 weekday means the most recent such day, today included, never one in the future; a date
 without a year is the most recent one not after tomorrow. Day and month are written day
 first (``3/11`` is 3 November), as the form shows them (``Tue 3 Nov 2026``).
+
+When PeerDesk speaks French the French words are read too, accents optional (``aujourd'hui``,
+``hier``, ``avant-hier``, ``demain``, ``lun`` … ``dim``, ``25 nov.``, ``1er déc``, ``mar. 3 nov. 2026``);
+the English ones still work. In English only the English words are read, so that a French
+weekday's first letters (``me``, ``di``) never take a word meant for something else.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
+
+from ..i18n import N_, _, language
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )
-HINT = "today, yesterday, a weekday (mon), -2 (two days ago), 25/11, 25 Nov or 2026-11-25"
+# the words read beside the English ones when PeerDesk speaks the language (without accents)
+WEEKDAYS_IN = {"fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")}
+MONTHS_IN = {"fr": ("janvier", "fevrier", "mars", "avril", "mai", "juin",
+                    "juillet", "aout", "septembre", "octobre", "novembre", "decembre")}
+OFFSETS_IN = {"fr": {"aujourd'hui": 0, "aujourdhui": 0, "auj": 0, "maintenant": 0, "hier": -1,
+                     "avant-hier": -2, "demain": 1}}
+# What may be typed (the words of the user's language): shown translated, _(HINT) or hint()
+HINT = N_("today, yesterday, a weekday (mon), -2 (two days ago), 25/11, 25 Nov or 2026-11-25")
+
+
+def hint() -> str:
+    """:data:`HINT` in the user's language."""
+    return _(HINT)
+
 
 _OFFSET = re.compile(r"([-+])\s*(\d{1,3})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -26,7 +47,12 @@ _WORDS = re.compile(r"(?:(\d{1,2})\s+([a-z]+)|([a-z]+)\s+(\d{1,2}))(?:,?\s+(\d{4
 
 def parse_day(text: str, today: date) -> date | None:
     """The day *text* names, or None if it names none (the caller says what is allowed: :data:`HINT`)."""
+    lang = language()
     t = " ".join(text.strip().lower().replace(",", " ").split()).rstrip(".")
+    if lang in WEEKDAYS_IN:  # "mar. 3 nov. 2026", "déc", "aujourd’hui"
+        t = re.sub(r"(?<=[a-z])\.", "", without_accents(t).replace("\u2019", "'"))
+        t = re.sub(r"^(\d{1,2})er\b", r"\1", t)
+        t = re.sub(r"(?<=[a-z] )(\d{1,2})er\b", r"\1", t)
     if not t:
         return None
     if t in ("today", "now"):
@@ -35,6 +61,8 @@ def parse_day(text: str, today: date) -> date | None:
         return today - timedelta(days=1)
     if t == "tomorrow":
         return today + timedelta(days=1)
+    if (shift := OFFSETS_IN.get(lang, {}).get(t)) is not None:
+        return today + timedelta(days=shift)
     if m := _OFFSET.fullmatch(t):
         days = int(m.group(2))
         return today - timedelta(days=days) if m.group(1) == "-" else today + timedelta(days=days)
@@ -57,19 +85,26 @@ def parse_day(text: str, today: date) -> date | None:
     return None
 
 
+def without_accents(text: str) -> str:
+    """*text* without its accents: ``déc`` → ``dec``."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _weekday(word: str) -> int | None:
     """The weekday a word names: the whole name or its first letters (two or more, one day only)."""
     if len(word) < 2:
         return None
-    found = [i for i, name in enumerate(WEEKDAYS) if name.startswith(word)]
-    return found[0] if len(found) == 1 else None
+    names = [*enumerate(WEEKDAYS), *enumerate(WEEKDAYS_IN.get(language(), ()))]
+    found = {i for i, name in names if name.startswith(word)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _month(word: str) -> int | None:
     if len(word) < 3:
         return None
-    found = [i + 1 for i, name in enumerate(MONTHS) if name.startswith(word)]
-    return found[0] if len(found) == 1 else None
+    names = [*enumerate(MONTHS), *enumerate(MONTHS_IN.get(language(), ()))]
+    found = {i + 1 for i, name in names if name.startswith(word)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _year(text: str) -> int:

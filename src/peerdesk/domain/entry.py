@@ -15,17 +15,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from ..i18n import ngettext
+from ..i18n import N_, _, ngettext
 from .taxonomy import Taxonomy
 
+# key -> label, in English: shown translated, _(MODES[key]) (the keys go on disk)
 MODES: dict[str, str] = {
-    "in_person": "In person",
-    "phone": "Phone",
-    "text": "Text",
-    "video": "Video",
-    "other": "Other",
+    "in_person": N_("In person"),
+    "phone": N_("Phone"),
+    "text": N_("Text"),
+    "video": N_("Video"),
+    "other": N_("Other"),
 }
-FORMATS: dict[str, str] = {"individual": "Individual", "group": "Group"}
+FORMATS: dict[str, str] = {"individual": N_("Individual"), "group": N_("Group")}
 
 MIN_MINUTES = 1
 MAX_MINUTES = 720
@@ -53,7 +54,12 @@ FIELDS = (
     "note",
 )
 
-MINUTES_HINT = f"between {MIN_MINUTES} and {MAX_MINUTES} minutes (12 hours); type 90, 1h30 or 1:30"
+
+
+def minutes_hint() -> str:
+    """What the minutes may be, in the user's language."""
+    return _("between {low} and {high} minutes (12 hours); type 90, 1h30 or 1:30").format(
+        low=MIN_MINUTES, high=MAX_MINUTES)
 
 
 @dataclass(frozen=True)
@@ -88,9 +94,10 @@ class ValidationError(ValueError):
 
     def first(self) -> str:
         if not self.errors:
-            return "invalid entry"
+            return _("invalid entry")
         name, message = next(iter(self.errors.items()))
-        return f"{name}: {message}"
+        # TRANSLATORS: a field's name (as the command line spells it: minutes, client_ref) and what is wrong
+        return _("{field}: {message}").format(field=name, message=message)
 
     def __str__(self) -> str:
         return self.first()
@@ -116,12 +123,12 @@ def parse_minutes(value: str | int) -> int:
     Range is checked by :func:`validate`, not here.
     """
     if isinstance(value, bool):
-        raise ValueError(f"must be a number of minutes, {MINUTES_HINT}")
+        raise ValueError(_("must be a number of minutes, {hint}").format(hint=minutes_hint()))
     if isinstance(value, int):
         return value
     text = str(value).strip().lower()
     if not text:
-        raise ValueError(f"is required: {MINUTES_HINT}")
+        raise ValueError(_("is required: {hint}").format(hint=minutes_hint()))
     if text.isdigit():
         return int(text)
     m = _HM_COLON.match(text)
@@ -133,7 +140,7 @@ def parse_minutes(value: str | int) -> int:
     m = _HM_LETTERS.match(text)
     if m and (m.group(1) or m.group(2)) and not (m.group(1) and int(m.group(2) or 0) >= 60):
         return int(m.group(1) or 0) * 60 + int(m.group(2) or 0)
-    raise ValueError(f"'{value}' is not a duration; {MINUTES_HINT}")
+    raise ValueError(_("'{value}' is not a duration; {hint}").format(value=value, hint=minutes_hint()))
 
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -146,13 +153,14 @@ def parse_date(value: str | date) -> date:
         return value
     text = str(value).strip()
     if not text:
-        raise ValueError("is required, as YYYY-MM-DD")
+        raise ValueError(_("is required, as YYYY-MM-DD"))
     try:
         if not _ISO_DAY.match(text):  # exactly as documented: 20261124 is a number, not a date
             raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25") from None
+        raise ValueError(_("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25").format(text=text)) \
+            from None
 
 
 def parse_time(value: str | time | None) -> time | None:
@@ -164,17 +172,19 @@ def parse_time(value: str | time | None) -> time | None:
     m = re.match(r"^(\d{1,2})(?:[:.h]?(\d{2})|h?)$", text)  # 09:30, 9.30, 9h30, 0930, 930; 9 or 14h: on the hour
     if m and int(m.group(1)) < 24 and int(m.group(2) or 0) < 60:
         return time(int(m.group(1)), int(m.group(2) or 0))
-    raise ValueError(f"'{text}' is not a time of day; write it as HH:MM (00:00–23:59), or leave it empty")
+    raise ValueError(
+        _("'{text}' is not a time of day; write it as HH:MM (00:00–23:59), or leave it empty").format(text=text))
 
 
 def parse_int(value: str | int, what: str) -> int:
+    """A whole number of *what* (a noun in the user's language, e.g. _("people"))."""
     if isinstance(value, bool):
-        raise ValueError(f"must be a whole number of {what}")
+        raise ValueError(_("must be a whole number of {what}").format(what=what))
     if isinstance(value, int):
         return value
     text = str(value).strip()
     if not re.fullmatch(r"\d+", text):
-        raise ValueError(f"'{text}' is not a whole number of {what}")
+        raise ValueError(_("'{text}' is not a whole number of {what}").format(text=text, what=what))
     return int(text)
 
 
@@ -204,18 +214,18 @@ def validate(
 
     worker = str(raw.get("worker") or "").strip()
     if not worker:
-        errors["worker"] = "is required: your name or worker code (set it in Settings)"
+        errors["worker"] = _("is required: your name or worker code (set it in Settings)")
     elif len(worker) > MAX_WORKER or _CONTROL_ONE_LINE.search(worker):
-        errors["worker"] = f"must be one line of at most {MAX_WORKER} characters"
+        errors["worker"] = _("must be one line of at most {n} characters").format(n=MAX_WORKER)
     out["worker"] = worker
 
     try:
         day = parse_date(raw.get("date") or "")
         latest = today + timedelta(days=FUTURE_DAYS)
         if day > latest:
-            errors["date"] = f"cannot be later than tomorrow ({latest.isoformat()})"
+            errors["date"] = _("cannot be later than tomorrow ({day})").format(day=latest.isoformat())
         elif day < EARLIEST_DATE:
-            errors["date"] = f"cannot be before {EARLIEST_DATE.isoformat()}"
+            errors["date"] = _("cannot be before {day}").format(day=EARLIEST_DATE.isoformat())
         out["date"] = day
     except ValueError as exc:
         errors["date"] = str(exc)
@@ -228,7 +238,7 @@ def validate(
     try:
         minutes = parse_minutes(raw.get("minutes", ""))
         if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-            errors["minutes"] = f"{minutes} is out of range: {MINUTES_HINT}"
+            errors["minutes"] = _("{minutes} is out of range: {hint}").format(minutes=minutes, hint=minutes_hint())
         out["minutes"] = minutes
     except ValueError as exc:
         errors["minutes"] = str(exc)
@@ -236,23 +246,28 @@ def validate(
     category = str(raw.get("category") or "").strip()
     work_type = str(raw.get("work_type") or "").strip()
     if work_type and work_type not in taxonomy.work_types:
-        errors["work_type"] = f"unknown work type '{work_type}'; choose one of: {', '.join(taxonomy.work_types)}"
+        errors["work_type"] = _("unknown work type '{work_type}'; choose one of: {keys}").format(
+            work_type=work_type, keys=", ".join(taxonomy.work_types))
     if not category:
-        errors["category"] = "is required: choose what kind of work this was"
+        errors["category"] = _("is required: choose what kind of work this was")
     elif category not in taxonomy.categories:
-        errors["category"] = f"unknown category '{category}'; choose one from the list (`peerdesk categories`)"
+        errors["category"] = _(
+            "unknown category '{category}'; choose one from the list (`peerdesk categories`)"
+        ).format(category=category)
     elif work_type and taxonomy.work_type_of(category) != work_type:
-        errors["category"] = f"'{category}' is {taxonomy.work_type_of(category)} work, not {work_type}"
+        errors["category"] = _("'{category}' is {work_type} work, not {other}").format(
+            category=category, work_type=taxonomy.work_type_of(category), other=work_type)
     out["category"] = category
 
     mode = str(raw.get("mode") or "in_person").strip()
     if mode not in MODES:
-        errors["mode"] = f"unknown mode '{mode}'; choose one of: {', '.join(MODES)}"
+        errors["mode"] = _("unknown mode '{mode}'; choose one of: {keys}").format(mode=mode, keys=", ".join(MODES))
     out["mode"] = mode
 
     fmt = str(raw.get("format") or "individual").strip()
     if fmt not in FORMATS:
-        errors["format"] = f"unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}"
+        errors["format"] = _("unknown format '{format}'; choose one of: {keys}").format(
+            format=fmt, keys=", ".join(FORMATS))
     out["format"] = fmt
 
     is_direct = category in taxonomy.categories and taxonomy.work_type_of(category) == DIRECT
@@ -260,25 +275,25 @@ def validate(
     if people_raw is None or (isinstance(people_raw, str) and not people_raw.strip()):
         people_raw = 1 if is_direct else 0
     try:
-        people = parse_int(people_raw, "people")
+        # TRANSLATORS: in "must be a whole number of people"
+        people = parse_int(people_raw, _("people"))
         if people > MAX_PEOPLE:
-            errors["people"] = f"must be at most {MAX_PEOPLE}"
+            errors["people"] = _("must be at most {n}").format(n=MAX_PEOPLE)
         elif people < 0:
-            errors["people"] = f"cannot be negative; enter 0 to {MAX_PEOPLE}"
+            errors["people"] = _("cannot be negative; enter 0 to {n}").format(n=MAX_PEOPLE)
         elif is_direct and people < 1:
-            errors["people"] = "direct work reaches at least 1 person; enter how many clients took part"
+            errors["people"] = _("direct work reaches at least 1 person; enter how many clients took part")
         out["people"] = people
     except ValueError as exc:
         errors["people"] = str(exc)
 
     client_ref = str(raw.get("client_ref") or "").strip()
     if len(client_ref) > MAX_CLIENT_REF or _CONTROL_ONE_LINE.search(client_ref):
-        errors["client_ref"] = (
-            f"must be one line of at most {MAX_CLIENT_REF} characters: "
-            "a de-identified code, never a name"
-        )
+        errors["client_ref"] = _(
+            "must be one line of at most {n} characters: a de-identified code, never a name"
+        ).format(n=MAX_CLIENT_REF)
     elif _BIDI_ANY.search(client_ref):
-        errors["client_ref"] = (
+        errors["client_ref"] = _(
             "holds an invisible text-direction character (it can make a code read backwards in a "
             "spreadsheet); type the code again"
         )
@@ -290,14 +305,16 @@ def validate(
     tags = {str(t).strip() for t in tags_raw if str(t).strip()}
     unknown = sorted(tags - set(taxonomy.tags))
     if unknown:
-        errors["tags"] = f"unknown tag '{unknown[0]}'; choose from: {', '.join(taxonomy.tags)}"
+        errors["tags"] = _("unknown tag '{tag}'; choose from: {keys}").format(
+            tag=unknown[0], keys=", ".join(taxonomy.tags))
     out["tags"] = tuple(k for k in taxonomy.tags if k in tags)
 
     note = clean_note(str(raw.get("note") or ""))
     if len(note) > MAX_NOTE:
-        errors["note"] = f"is {len(note):,} characters; at most {MAX_NOTE:,} are allowed"
+        errors["note"] = _("is {length} characters; at most {limit} are allowed").format(
+            length=_thousands(len(note)), limit=_thousands(MAX_NOTE))
     elif _CONTROL.search(note):
-        errors["note"] = "contains control characters; only text, tabs and line breaks are allowed"
+        errors["note"] = _("contains control characters; only text, tabs and line breaks are allowed")
     out["note"] = note
 
     if errors:
@@ -334,15 +351,28 @@ def entry_to_raw(entry: Entry, taxonomy: Taxonomy | None = None) -> dict[str, An
 def count_of(n: int, one: str, many: str | None = None) -> str:
     """``1 entry``, ``3 entries``: a number with its noun, in the user's language
     (packaging/translations.py puts each call's ``{n} entry`` / ``{n} entries`` in the catalogue)."""
-    return ngettext("{n} " + one, "{n} " + (many or one + "s"), n).format(n=n)
+    # named, not literals in the call: extraction would take "{n} " alone for a message
+    singular, plural = "{n} " + one, "{n} " + (many or one + "s")
+    return ngettext(singular, plural, n).format(n=n)
 
 
 def format_minutes(minutes: int) -> str:
-    """``95`` → ``1h 35m``; ``45`` → ``45m``; ``120`` → ``2h``."""
+    """``95`` → ``1h 35m``; ``45`` → ``45m``; ``120`` → ``2h`` (French: ``1 h 35 min``, ``45 min``, ``2 h``)."""
     h, m = divmod(int(minutes), 60)
     if not h:
-        return f"{m}m"
-    return f"{h}h" if not m else f"{h}h {m:02d}m"
+        # TRANSLATORS: a duration under an hour, 45m (keep the unit on the number's line: a no-break space)
+        return _("{minutes}m").format(minutes=m)
+    if not m:
+        # TRANSLATORS: a duration of whole hours, 2h
+        return _("{hours}h").format(hours=h)
+    # TRANSLATORS: a duration, 1h 35m (the minutes as two digits)
+    return _("{hours}h {minutes:02d}m").format(hours=h, minutes=m)
+
+
+def _thousands(n: int) -> str:
+    """``2,000`` in English, ``2 000`` (a narrow no-break space) in French."""
+    # TRANSLATORS: the thousands separator of a count of characters (French: a narrow no-break space, U+202F)
+    return f"{n:,}".replace(",", _(","))
 
 
 def clean_note(text: str) -> str:

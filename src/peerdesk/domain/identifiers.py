@@ -15,11 +15,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-EMAIL = "e-mail address"
-PHONE = "phone number"
-LONG_NUMBER = "long number (health-card, case or record number?)"
-BIRTH_DATE = "date of birth"
-FULL_NAME = "person's name"
+from ..i18n import N_, _
+
+# What was found, in English: shown translated, _(finding.kind) or finding.label
+EMAIL = N_("e-mail address")
+PHONE = N_("phone number")
+LONG_NUMBER = N_("long number (health-card, case or record number?)")
+BIRTH_DATE = N_("date of birth")
+FULL_NAME = N_("person's name")
 
 
 @dataclass(frozen=True)
@@ -30,8 +33,15 @@ class Finding:
     start: int
     end: int
 
+    @property
+    def label(self) -> str:
+        """What was found, in the user's language: ``phone number``."""
+        return _(self.kind)
+
     def describe(self) -> str:
-        return f"{self.kind} '{self.text}'"
+        """``phone number '613 555 0199'``, in the user's language."""
+        # TRANSLATORS: what was found in a note, and the text found: phone number '613 555 0199'
+        return _("{kind} '{text}'").format(kind=self.label, text=self.text)
 
 
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

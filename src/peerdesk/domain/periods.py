@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ..i18n import N_, _
 from .weeks import Week
 
+# key -> name, in English: shown translated, _(PERIODS[key])
 PERIODS: dict[str, str] = {
-    "this_week": "This week",
-    "last_week": "Last week",
-    "this_month": "This month",
-    "last_month": "Last month",
+    "this_week": N_("This week"),
+    "last_week": N_("Last week"),
+    "this_month": N_("This month"),
+    "last_month": N_("Last month"),
 }
 
 
@@ -30,7 +32,7 @@ def period(key: str, today: date) -> tuple[date, date]:
     if key == "last_month":
         first = today.replace(day=1) - timedelta(days=1)
         return _month(first.year, first.month)
-    raise ValueError(f"unknown period '{key}'; choose one of: {', '.join(PERIODS)}")
+    raise ValueError(_("unknown period '{key}'; choose one of: {keys}").format(key=key, keys=", ".join(PERIODS)))
 
 
 def _month(year: int, month: int) -> tuple[date, date]:

@@ -24,6 +24,15 @@ Words, in any order (the note last):
   letters and digits such as ``C-102`` is taken as one without ``ref:``;
 * ``//`` and everything after it: the note (one line; a longer note is written in the form).
 
+When PeerDesk speaks French, French words are read too: the days of :mod:`.days`
+(``aujourd'hui``, ``hier``, ``lun`` …), the categories' French labels (the English ones when no
+French label fits), the tags' French labels after ``#``, and the first letters of the modes as
+the French list shows them (``@e`` En personne, ``@tex`` Texto). The French words for a mode
+(``@tél``, ``@texto``, ``@vidéo``, ``@personne``, ``@autre``), a group (``groupe 6``), people
+(``3 personnes``) and one-to-one (``individuel``) are read in any language, so that a line
+written in French reads back anywhere. Each reason is in the user's language;
+:func:`to_line` and :func:`modes_named` write the user's language's mode words.
+
 :func:`parse` gives the raw fields for :func:`.entry.validate` (the same checks as the form),
 what it understood, and each word it could not place with the reason (and the candidates when
 a word fits more than one category); :func:`to_line` writes an entry in the grammar, and
@@ -39,7 +48,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .days import parse_day
+from ..i18n import SOURCE_LANGUAGE, _, language
+from .days import parse_day, without_accents
 from .entry import MODES, parse_minutes, parse_time
 from .taxonomy import Taxonomy
 
@@ -53,11 +63,18 @@ _DURATION = re.compile(r"^(\d{1,3}|\d{1,2}h(\d{1,2}m?)?|\d{1,3}m|\d{1,2}:\d{2}h)
 _GROUP = re.compile(r"^x(\d{1,3})$", re.IGNORECASE)
 _PEOPLE = re.compile(r"^(\d{1,3})p$", re.IGNORECASE)
 _BARE_REF = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9][a-z0-9._/-]*$", re.IGNORECASE)
-# the words a mode is written with (exact), then the form's list, whose first letters name them
+# the words a mode is written with (exact, without accents, in any language), then the form's
+# list, whose first letters name them
 _MODE_WORDS = {"phone": "phone", "text": "text", "video": "video", "person": "in_person", "inperson": "in_person",
-               "in_person": "in_person", "other": "other", "online": "video", "f2f": "in_person"}
+               "in_person": "in_person", "other": "other", "online": "video", "f2f": "in_person",
+               "tel": "phone", "telephone": "phone", "texto": "text", "visio": "video", "personne": "in_person",
+               "enpersonne": "in_person", "en_personne": "in_person", "autre": "other"}
 _MODE_WRITTEN = {"in_person": "person", "phone": "phone", "text": "text", "video": "video", "other": "other"}
-_INDIVIDUAL = ("1:1", "individual")
+_MODE_WRITTEN_IN = {"fr": {"in_person": "personne", "phone": "tél", "text": "texto", "video": "vidéo",
+                           "other": "autre"}}
+_INDIVIDUAL = ("1:1", "individual", "individuel", "individuelle")
+_GROUP_WORDS = ("group", "groupe")
+_PEOPLE_WORDS = ("people", "persons", "clients", "personnes", "pers", "participants", "participantes")
 
 
 @dataclass(frozen=True)
@@ -68,7 +85,12 @@ class Part:
     end: int
     text: str
     kind: str  # day, time, minutes, category, mode, group, people, format, tag, ref, note, unknown
-    reason: str = ""  # for an unknown word: why
+    reason: str = ""  # for an unknown word: why (in the user's language)
+
+    def problem(self) -> str:
+        """The word and why it was not understood, as one message: ``'advocasy' is no category…``."""
+        # TRANSLATORS: a word of the quick-entry line that was not understood, and why
+        return _("'{word}' {reason}").format(word=self.text.strip(), reason=self.reason)
 
 
 @dataclass
@@ -90,20 +112,34 @@ class _Label:
     initials: str
 
 
-_INDEXES: dict[int, tuple[Taxonomy, tuple[_Label, ...], frozenset[str]]] = {}
+_INDEXES: dict[tuple[int, str], tuple[Taxonomy, tuple[tuple[_Label, ...], ...], frozenset[str]]] = {}
 
 
-def _index(taxonomy: Taxonomy) -> tuple[tuple[_Label, ...], frozenset[str]]:
-    """The categories' labels split once per taxonomy (parsing runs on every key typed)."""
-    held = _INDEXES.get(id(taxonomy))
+def _fold(text: str) -> str:
+    """Lower case without accents, as words are matched: ``Défense`` → ``defense``."""
+    return without_accents(text.lower()).replace("\u2019", "'")
+
+
+def _labels(taxonomy: Taxonomy, lang: str) -> tuple[_Label, ...]:
+    out = []
+    for c in taxonomy.categories.values():
+        label = _fold(c.label_in(lang))
+        out.append(_Label(c.key, label, tuple(re.findall(r"[a-z0-9]+", label)),
+                          "".join(w[0] for w in re.findall(r"[a-z]+", label))))
+    return tuple(out)
+
+
+def _index(taxonomy: Taxonomy) -> tuple[tuple[tuple[_Label, ...], ...], frozenset[str]]:
+    """The categories' labels split once per taxonomy and language (parsing runs on every key
+    typed): the user's language's labels, then the English ones when the language is another."""
+    lang = language()
+    held = _INDEXES.get((id(taxonomy), lang))
     if held is None or held[0] is not taxonomy:
-        labels = tuple(
-            _Label(c.key, c.label.lower(), tuple(re.findall(r"[a-z0-9]+", c.label.lower())),
-                   "".join(w[0] for w in re.findall(r"[a-z]+", c.label.lower())))
-            for c in taxonomy.categories.values()
-        )
-        words = frozenset(w for lab in labels for w in (*lab.words, *lab.label.split(), lab.key.lower()))
-        held = _INDEXES[id(taxonomy)] = (taxonomy, labels, words)
+        languages = [lang] + ([SOURCE_LANGUAGE] if lang != SOURCE_LANGUAGE else [])
+        sets = tuple(_labels(taxonomy, code) for code in languages)
+        words = frozenset(w for labels in sets for lab in labels
+                          for w in (*lab.words, *lab.label.split(), lab.key.lower()))
+        held = _INDEXES[(id(taxonomy), lang)] = (taxonomy, sets, words)
         if len(_INDEXES) > 8:
             _INDEXES.pop(next(iter(_INDEXES)))
     return held[1], held[2]
@@ -112,11 +148,20 @@ def _index(taxonomy: Taxonomy) -> tuple[tuple[_Label, ...], frozenset[str]]:
 def match_category(words: list[str], taxonomy: Taxonomy) -> list[str]:
     """The category keys that *words* name: an exact key or label first, then labels whose words
     the words begin in order (`rel` is Relationship building, not Building relationships), then
-    labels any of whose words each word begins, then labels that hold the words, then initials."""
-    query = " ".join(words).lower().strip()
+    labels any of whose words each word begins, then labels that hold the words, then initials.
+    The labels are the user's language's (accents optional); when none fits, the English ones."""
+    query = _fold(" ".join(words).strip())
     if not query:
         return []
-    labels, _ = _index(taxonomy)
+    sets, _words = _index(taxonomy)
+    for labels in sets:
+        found = _match(query, labels)
+        if found:
+            return found
+    return []
+
+
+def _match(query: str, labels: tuple[_Label, ...]) -> list[str]:
     exact = [lab.key for lab in labels if query in (lab.key.lower(), lab.label)]
     if exact:
         return exact
@@ -141,13 +186,34 @@ def match_category(words: list[str], taxonomy: Taxonomy) -> list[str]:
 
 def _mode(name: str) -> list[str]:
     """The modes ``@name`` may mean: its exact word, else the form's list by the start of its
-    label (``@p`` Phone, ``@i`` In person), else the words that begin with it."""
+    label (``@p`` Phone, ``@i`` In person; in French ``@e`` En personne), else the words that
+    begin with it."""
+    name = _fold(name)
     if name in _MODE_WORDS:
         return [_MODE_WORDS[name]]
     if not name:
         return []
-    by_label = [key for key, label in MODES.items() if label.lower().startswith(name)]
+    by_label = [key for key, label in MODES.items() if _fold(_(label)).startswith(name)]
     return by_label or sorted({v for k, v in _MODE_WORDS.items() if k.startswith(name)})
+
+
+def _tags(name: str, taxonomy: Taxonomy) -> list[str]:
+    """The tags ``#name`` may mean: a key, else the start of a key, else the start of a word of
+    a tag's label in the user's language (``#remise`` Remise en question)."""
+    found = [t for t in taxonomy.tags if t == name] or [t for t in taxonomy.tags if t.startswith(name)]
+    if found or not name:
+        return found
+    folded = _fold(name)
+    return [key for key, tag in taxonomy.tags.items()
+            if any(w.startswith(folded) for w in re.findall(r"[a-z0-9]+", _fold(tag.label)))]
+
+
+def _one_of(labels: list[str]) -> str:
+    """``A``, ``A or B``, ``A, B or C``."""
+    if len(labels) < 2:
+        return "".join(labels)
+    # TRANSLATORS: the last choice of a list: "Advocacy, Administration or Team communication"
+    return _("{some} or {last}").format(some=", ".join(labels[:-1]), last=labels[-1])
 
 
 def _clock(text: str) -> str | None:
@@ -160,7 +226,7 @@ def _clock(text: str) -> str | None:
 
 def parse(text: str, taxonomy: Taxonomy, *, today: date) -> Parsed:
     out = Parsed()
-    _, label_words = _index(taxonomy)
+    _sets, label_words = _index(taxonomy)
     category_words: list[tuple[int, int, str]] = []
     words = [(m.start(), m.end(), m.group(), m.lastgroup) for m in _TOKEN.finditer(text)]
     i = 0
@@ -174,7 +240,7 @@ def parse(text: str, taxonomy: Taxonomy, *, today: date) -> Parsed:
             out.parts.append(Part(start, end, word[2:], "note"))
         elif group == "ref":
             if word.count('"') % 2:  # a quote inside is written twice: an odd count is unclosed
-                out.parts.append(Part(start, end, word, "unknown", 'has no closing "; write ref:"C 102"'))
+                out.parts.append(Part(start, end, word, "unknown", _('has no closing "; write ref:"C 102"')))
             else:
                 out.raw["client_ref"] = word[5:-1].replace('""', '"')
                 out.parts.append(Part(start, end, word, "ref"))
@@ -187,7 +253,7 @@ def parse(text: str, taxonomy: Taxonomy, *, today: date) -> Parsed:
         elif (m := _RANGE.match(low)) and (begin := _clock(m.group(1))) and (finish := _clock(m.group(2))):
             length = _minutes_of(finish) - _minutes_of(begin)
             if length <= 0:
-                out.parts.append(Part(start, end, word, "unknown", "ends before it starts"))
+                out.parts.append(Part(start, end, word, "unknown", _("ends before it starts")))
             else:
                 out.raw["start_time"], out.raw["minutes"] = begin, length
                 out.parts.append(Part(start, end, word, "time"))
@@ -203,19 +269,20 @@ def parse(text: str, taxonomy: Taxonomy, *, today: date) -> Parsed:
                 out.raw["mode"] = modes[0]
                 out.parts.append(Part(start, end, word, "mode"))
             else:
-                options = ", ".join("@" + k for k in ("person", "phone", "text", "video", "other"))
-                out.parts.append(Part(start, end, word, "unknown", f"not a mode; write one of {options}"))
+                options = ", ".join(modes_named())
+                out.parts.append(Part(start, end, word, "unknown",
+                                      _("not a mode; write one of {modes}").format(modes=options)))
         elif m := _GROUP.match(low):
             out.raw["format"], out.raw["people"] = "group", int(m.group(1))
             out.parts.append(Part(start, end, word, "group"))
-        elif low == "group" and nxt.isdigit():
+        elif low in _GROUP_WORDS and nxt.isdigit():
             out.raw["format"], out.raw["people"] = "group", int(nxt)
             out.parts.append(Part(start, words[i + 1][1], text[start:words[i + 1][1]], "group"))
             i += 1
         elif m := _PEOPLE.match(low):
             out.raw["people"] = int(m.group(1))
             out.parts.append(Part(start, end, word, "people"))
-        elif low.isdigit() and nxt.lower() in ("people", "persons", "clients"):
+        elif low.isdigit() and nxt.lower() in _PEOPLE_WORDS:
             out.raw["people"] = int(low)
             out.parts.append(Part(start, words[i + 1][1], text[start:words[i + 1][1]], "people"))
             i += 1
@@ -224,13 +291,17 @@ def parse(text: str, taxonomy: Taxonomy, *, today: date) -> Parsed:
             out.parts.append(Part(start, end, word, "format"))
         elif low.startswith("#"):
             name = low[1:]
-            found = [t for t in taxonomy.tags if t == name] or [t for t in taxonomy.tags if t.startswith(name)]
+            found = _tags(name, taxonomy)
             if len(found) == 1 and name:
                 tags.append(found[0])
                 out.parts.append(Part(start, end, word, "tag"))
             else:
-                why = f"fits {', '.join('#' + t for t in found)}" if found else "is not a tag"
-                out.parts.append(Part(start, end, word, "unknown", f"{why}; tags: {', '.join(taxonomy.tags)}"))
+                keys = ", ".join(taxonomy.tags)
+                if found:
+                    why = _("fits {found}; tags: {keys}").format(found=", ".join("#" + t for t in found), keys=keys)
+                else:
+                    why = _("is not a tag; tags: {keys}").format(keys=keys)
+                out.parts.append(Part(start, end, word, "unknown", why))
         elif low.startswith("ref:"):
             out.raw["client_ref"] = word[4:]
             out.parts.append(Part(start, end, word, "ref"))
@@ -253,7 +324,7 @@ def _minutes_of(clock: str) -> int:
 
 
 def _place_category(out: Parsed, text: str, words: list[tuple[int, int, str]], taxonomy: Taxonomy) -> None:
-    keys = match_category([w for *_, w in words], taxonomy)
+    keys = match_category([w for *_place, w in words], taxonomy)
     first, last = words[0][0], words[-1][1]
     phrase = text[first:last]
     if len(keys) == 1:
@@ -262,12 +333,15 @@ def _place_category(out: Parsed, text: str, words: list[tuple[int, int, str]], t
         out.parts.append(Part(first, last, phrase, "category"))
         return
     if keys:
-        why = ("matches several categories: " + "; ".join(taxonomy.category_label(k) for k in keys[:6])
-               + ("; …" if len(keys) > 6 else ""))
+        labels = "; ".join(taxonomy.category_label(k) for k in keys[:6]) + ("; …" if len(keys) > 6 else "")
+        why = _("matches several categories: {labels}").format(labels=labels)
     else:
         keys = _near(words, taxonomy)
-        why = "is no category, mode, time or tag PeerDesk knows" + (
-            f"; did you mean {' or '.join(taxonomy.category_label(k) for k in keys)}?" if keys else "")
+        if keys:
+            why = _("is no category, mode, time or tag PeerDesk knows; did you mean {labels}?").format(
+                labels=_one_of([taxonomy.category_label(k) for k in keys]))
+        else:
+            why = _("is no category, mode, time or tag PeerDesk knows")
     out.candidates = keys
     out.parts.append(Part(first, last, phrase, "unknown", why))
 
@@ -276,16 +350,23 @@ def _near(words: list[tuple[int, int, str]], taxonomy: Taxonomy) -> list[str]:
     """Categories with a word spelt much like one typed (``advocasy``): offered, never taken."""
     from difflib import get_close_matches
 
-    labels, _ = _index(taxonomy)
+    sets, _words = _index(taxonomy)
+    labels = [lab for one in sets for lab in one]
     vocabulary = sorted({w for lab in labels for w in lab.words if len(w) >= 4})
-    close = {m for *_, word in words if len(word) >= 4
-             for m in get_close_matches(word.lower(), vocabulary, n=3, cutoff=0.8)}
-    return [lab.key for lab in labels if close & set(lab.words)][:3]
+    close = {m for *_place, word in words if len(word) >= 4
+             for m in get_close_matches(_fold(word), vocabulary, n=3, cutoff=0.8)}
+    return list(dict.fromkeys(lab.key for lab in labels if close & set(lab.words)))[:3]
+
+
+def _written() -> dict[str, str]:
+    """Mode key → the word a line writes it with, in the user's language."""
+    return _MODE_WRITTEN_IN.get(language(), _MODE_WRITTEN)
 
 
 def modes_named() -> dict[str, str]:
-    """The mode words the grammar takes, for completion lists: ``@phone`` → phone."""
-    return {f"@{word}": key for key, word in _MODE_WRITTEN.items()}
+    """The mode words the grammar takes, for completion lists: ``@phone`` → phone (in French
+    ``@tél`` → phone)."""
+    return {f"@{word}": key for key, word in _written().items()}
 
 
 # ---------------------------------------------------------------- writing a line
@@ -312,7 +393,7 @@ def to_line(entry: Mapping[str, Any], taxonomy: Taxonomy, *, default_mode: str =
     out.append(str(entry["minutes"]))
     mode = entry.get("mode") or "in_person"
     if mode != default_mode:
-        out.append("@" + _MODE_WRITTEN[mode])
+        out.append("@" + _written()[mode])
     people = int(entry.get("people", 0) or 0)
     if (entry.get("format") or "individual") == "group":
         out.append(f"x{people}")

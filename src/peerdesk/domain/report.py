@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from ..i18n import _
 from .entry import DIRECT, FORMATS, MODES
 from .stats import Row, figures
 from .summary import Tally
@@ -140,7 +141,7 @@ class TeamReport:
 
 def period_weeks(start: date, end: date) -> list[WeekLine]:
     if end < start:
-        raise ValueError(f"the period ends ({end}) before it starts ({start})")
+        raise ValueError(_("the period ends ({end}) before it starts ({start})").format(end=end, start=start))
     weeks, week = [], Week.of(start)
     while week.start <= end:
         weeks.append(WeekLine(week, max(week.start, start), min(week.end, end), {}, 0))
@@ -162,7 +163,7 @@ def worker_report(
     rows = [r for r in rows if start <= r.date <= end]
     weeks = period_weeks(start, end)
     index = {w.week: i for i, w in enumerate(weeks)}
-    by_week: list[Counter[str]] = [Counter() for _ in weeks]
+    by_week: list[Counter[str]] = [Counter() for _week in weeks]
     entries_by_week = [0] * len(weeks)
     by_category: Counter[str] = Counter()
     entries_by_category: Counter[str] = Counter()
@@ -260,7 +261,7 @@ def _work_types(taxonomy: Taxonomy, used: Iterable[str]) -> dict[str, str]:
     found = dict(taxonomy.work_types.items())
     out = {key: wt.label for key, wt in found.items()}
     if UNKNOWN in set(used):
-        out[UNKNOWN] = "Not in the taxonomy"
+        out[UNKNOWN] = _("Not in the taxonomy")
     return out
 
 

@@ -20,18 +20,22 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, Protocol
 
+from ..i18n import N_
 from .entry import DIRECT
 from .taxonomy import Taxonomy
 
-# Each count's name where people read it (reports, the command line, the review), in this order.
+# Each count's name where people read it (reports, the command line, the review), in this order;
+# in English: shown translated, _(LABELS[key]).
 LABELS = {
-    "individuals_served": "Individuals served (distinct client refs of direct work)",
-    "not_uniquely_identified": "Direct entries without a client ref",
-    "direct_interactions": "Direct interactions",
-    "face_to_face": "    face to face (in person)",
-    "not_face_to_face": "    not face to face (phone, text, video, other)",
-    "group_sessions": "Group sessions",
-    "group_attendance": "Group attendance (people in them)",
+    "individuals_served": N_("Individuals served (distinct client refs of direct work)"),
+    "not_uniquely_identified": N_("Direct entries without a client ref"),
+    "direct_interactions": N_("Direct interactions"),
+    # TRANSLATORS: keep the four spaces at the start: a part of the direct interactions above
+    "face_to_face": N_("    face to face (in person)"),
+    # TRANSLATORS: keep the four spaces at the start: a part of the direct interactions above
+    "not_face_to_face": N_("    not face to face (phone, text, video, other)"),
+    "group_sessions": N_("Group sessions"),
+    "group_attendance": N_("Group attendance (people in them)"),
 }
 
 

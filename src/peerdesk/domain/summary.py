@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..i18n import _
 from .taxonomy import Taxonomy
 from .weeks import Week
 
@@ -79,7 +80,7 @@ def summarize_week(week: Week, rows: Iterable[TotalRow], taxonomy: Taxonomy) -> 
         wt = cat.work_type if cat else UNKNOWN_WORK_TYPE
         if wt not in summary.by_work_type:
             summary.by_work_type[wt] = 0
-            summary.work_type_labels[wt] = "Unknown"
+            summary.work_type_labels[wt] = _("Unknown")
         summary.by_day[row.day] += row.minutes
         summary.by_work_type[wt] += row.minutes
         summary.by_category[row.category] = summary.by_category.get(row.category, 0) + row.minutes

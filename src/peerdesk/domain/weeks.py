@@ -6,8 +6,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from ..i18n import N_, _
+
 _WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# TRANSLATORS: the twelve months' short names, in order, separated by single spaces (French: janv. févr. …)
+_MONTHS = N_("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
+
+
+def month_abbreviation(month: int) -> str:
+    """``11`` → ``Nov`` (French ``nov.``): a month's short name in the user's language."""
+    names = _(_MONTHS).split()
+    return (names if len(names) == 12 else _MONTHS.split())[month - 1]
 
 
 @dataclass(frozen=True, order=True)
@@ -17,7 +26,8 @@ class Week:
 
     def __post_init__(self) -> None:
         if not 1 <= self.number <= weeks_in_year(self.year):
-            raise ValueError(f"{self.year} has no week {self.number} (it has {weeks_in_year(self.year)})")
+            raise ValueError(_("{year} has no week {number} (it has {count})").format(
+                year=self.year, number=self.number, count=weeks_in_year(self.year)))
 
     # -- construction
     @classmethod
@@ -30,7 +40,7 @@ class Week:
         """``2026-W48`` (also ``2026W48``); raises ValueError with the reason."""
         m = _WEEK_RE.match(text.strip())
         if not m:
-            raise ValueError(f"'{text}' is not a week; write it like 2026-W48")
+            raise ValueError(_("'{text}' is not a week; write it like 2026-W48").format(text=text))
         return cls(int(m.group(1)), int(m.group(2)))
 
     # -- days
@@ -65,15 +75,23 @@ class Week:
         return f"{self.year}-W{self.number:02d}"
 
     def label(self) -> str:
-        """``Week 48 · 23–29 Nov 2026``; spans months and years when the week does."""
+        """``Week 48 · 23–29 Nov 2026``; spans months and years when the week does (in the user's
+        language: ``Semaine 48 · 23–29 nov. 2026``)."""
         s, e = self.start, self.end
+        first, last = month_abbreviation(s.month), month_abbreviation(e.month)
         if s.year != e.year:
-            span = f"{s.day} {_MONTHS[s.month - 1]} {s.year} – {e.day} {_MONTHS[e.month - 1]} {e.year}"
+            # TRANSLATORS: a week across two years: 28 Dec 2026 – 3 Jan 2027
+            span = _("{first} {first_month} {first_year} – {last} {last_month} {last_year}").format(
+                first=s.day, first_month=first, first_year=s.year, last=e.day, last_month=last, last_year=e.year)
         elif s.month != e.month:
-            span = f"{s.day} {_MONTHS[s.month - 1]} – {e.day} {_MONTHS[e.month - 1]} {e.year}"
+            # TRANSLATORS: a week across two months: 30 Nov – 6 Dec 2026
+            span = _("{first} {first_month} – {last} {last_month} {year}").format(
+                first=s.day, first_month=first, last=e.day, last_month=last, year=e.year)
         else:
-            span = f"{s.day}–{e.day} {_MONTHS[s.month - 1]} {e.year}"
-        return f"Week {self.number} · {span}"
+            # TRANSLATORS: a week in one month: 23–29 Nov 2026
+            span = _("{first}–{last} {month} {year}").format(first=s.day, last=e.day, month=first, year=e.year)
+        # TRANSLATORS: Week 48 · 23–29 Nov 2026
+        return _("Week {number} · {span}").format(number=self.number, span=span)
 
 
 def weeks_in_year(year: int) -> int:

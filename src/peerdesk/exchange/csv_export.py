@@ -31,6 +31,7 @@ from ..domain.summary import UNKNOWN_WORK_TYPE
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from ..files import StagedFile
+from ..i18n import _
 from ..storage.store import StoreUnwritable
 from .csv_format import (
     _NEEDS_ESCAPE,
@@ -67,7 +68,7 @@ class ExportCancelled(ExportError):
     """The export was cancelled; no file was left behind and an older one is untouched."""
 
     def __init__(self) -> None:
-        super().__init__("the export was cancelled; no file was written")
+        super().__init__(_("the export was cancelled; no file was written"))
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,9 @@ class ExportResult:
     def counted(self) -> str:
         """What the file holds, in words: ``6 rows``; a workbook's ``6 entries and 5 summary rows``."""
         if self.kind == WORKBOOK:
-            return f"{count_of(self.rows, 'entry', 'entries')} and {count_of(self.summary_rows, 'summary row')}"
+            # TRANSLATORS: what a workbook holds: "6 entries and 5 summary rows"
+            return _("{entries} and {summary_rows}").format(entries=count_of(self.rows, "entry", "entries"),
+                                                            summary_rows=count_of(self.summary_rows, "summary row"))
         return count_of(self.rows, "row")
 
 
@@ -303,15 +306,16 @@ def _staged(target: str | Path, *, text: bool = True) -> StagedFile:
     file open as text, or (not *text*) an empty file another writer fills by its name."""
     target = Path(target)
     if target.is_dir():
-        raise OutputUnwritable(f"{target} is a folder; choose a file name")
+        raise OutputUnwritable(_("{target} is a folder; choose a file name").format(target=target))
     if not target.parent.is_dir():
-        raise OutputUnwritable(f"{target.parent} does not exist; choose another folder")
+        raise OutputUnwritable(_("{folder} does not exist; choose another folder").format(folder=target.parent))
     try:
         if not text:
             return StagedFile(target, mode=None)
         return StagedFile(target, encoding=ENCODING, newline="", buffering=_BUFFER)
     except OSError as exc:
-        raise OutputUnwritable(f"cannot write in {target.parent} ({exc.strerror})") from None
+        raise OutputUnwritable(_("cannot write in {folder} ({why})").format(folder=target.parent, why=exc.strerror)
+                               ) from None
 
 
 def _csv_writer(out: StagedFile) -> Any:
@@ -338,10 +342,10 @@ def checked_targets(store: Store, start: date, end: date, *targets: str | Path |
     """Refuse a range that ends before it starts, two parts of an export going to one file, and a
     target that is PeerDesk's own (the store, its backups, anything in its data folder)."""
     if end < start:
-        raise ValueError(f"the range ends ({end}) before it starts ({start})")
+        raise ValueError(_("the range ends ({end}) before it starts ({start})").format(end=end, start=start))
     chosen = [Path(t) for t in targets if t is not None]
     if len(set(chosen)) < len(chosen):
-        raise ExportError("the entries and the summary cannot go to the same file")
+        raise ExportError(_("the entries and the summary cannot go to the same file"))
     for target in chosen:
         if owned_by_peerdesk(target, store.path.parent):
             raise OutputRefused(owned_refusal(target, store.path.parent))
@@ -422,11 +426,13 @@ def write_files(
             out.discard()
         names = {str(exc.filename), str(exc.filename2)}
         failed = next((out.target for out in staged if str(out.path) in names), None)
-        where = failed or (staged[-1].target if staged else exc.filename or "the export")
-        hint = " (is it open in a spreadsheet? close it there first)" if isinstance(exc, PermissionError) else ""
-        raise ExportError(
-            f"{where} could not be written ({exc.strerror or exc}){hint}; nothing was changed"
-        ) from exc
+        where = failed or (staged[-1].target if staged else exc.filename or _("the export"))
+        if isinstance(exc, PermissionError):
+            said = _("{target} could not be written ({why}) (is it open in a spreadsheet? close it there first); "
+                     "nothing was changed")
+        else:
+            said = _("{target} could not be written ({why}); nothing was changed")
+        raise ExportError(said.format(target=where, why=exc.strerror or exc)) from exc
     except BaseException:
         for out in staged:
             out.discard()
@@ -482,10 +488,16 @@ def _write_entries(
     return rows
 
 
+def _rows(n: int) -> str:
+    """``1 row``, ``3 rows``: in English whatever the user's language (the audit log's words)."""
+    return f"{n} row" if n == 1 else f"{n} rows"
+
+
 def _audit_detail(results: list[ExportResult], start: date, end: date, notes: bool, client_refs: bool = True) -> str:
+    """The export's line in the audit log: in English, as every line of it is (it is written, not shown)."""
     parts = [
-        f"workbook (entries {count_of(r.rows, 'row')}, summary {count_of(r.summary_rows, 'row')}) to {r.path.name}"
-        if r.kind == WORKBOOK else f"{r.kind} {count_of(r.rows, 'row')} to {r.path.name}"
+        f"workbook (entries {_rows(r.rows)}, summary {_rows(r.summary_rows)}) to {r.path.name}"
+        if r.kind == WORKBOOK else f"{r.kind} {_rows(r.rows)} to {r.path.name}"
         for r in results
     ]
     with_notes = any(r.kind in ("entries", WORKBOOK) for r in results)

@@ -42,6 +42,7 @@ from typing import Any
 
 from ..domain.entry import FORMATS, MAX_MINUTES, MAX_PEOPLE, MIN_MINUTES, MODES
 from ..domain.weeks import Week
+from ..i18n import _
 
 FORMAT_VERSION = 2  # 2 added the days a file covers; version 1 files are still read
 
@@ -80,20 +81,24 @@ class Column:
         """The value of a cell (already restored), or ValueError saying what is wrong with it."""
         if not text:
             if self.required or self.kind == NUMBER:
-                raise ValueError("is empty")
+                raise ValueError(_("is empty"))
             return () if self.kind == TAGS else ""
         if self.kind == NUMBER:
             # ASCII digits only: int() would also take ' 5', '+5', '5_0' and '²'
             digits = text[1:] if text[0] == "-" else text
             if not (digits.isascii() and digits.isdigit()):
-                raise ValueError(f"'{text}' is not a whole number")
+                raise ValueError(_("'{text}' is not a whole number").format(text=text))
             value = int(text)
             if value < self.low or (self.high is not None and value > self.high):
-                span = f"at least {self.low}" if self.high is None else f"{self.low}–{self.high}"
-                raise ValueError(f"{value} is out of range ({span})")
+                if self.high is None:
+                    raise ValueError(_("{value} is out of range (at least {low})").format(value=value, low=self.low))
+                raise ValueError(_("{value} is out of range ({low}–{high})").format(
+                    value=value, low=self.low, high=self.high))
             return value
         if self.choices and text not in self.choices:
-            raise ValueError(f"unknown {self.name} '{text}' (one of: {', '.join(self.choices)})")
+            # TRANSLATORS: {column} is the column's name as the file has it (mode, format): it stays as it is
+            raise ValueError(_("unknown {column} '{text}' (one of: {choices})").format(
+                column=self.name, text=text, choices=", ".join(self.choices)))
         if self.kind == DATE:
             # only YYYY-MM-DD: fromisoformat also takes week dates such as 2026-W48-3
             try:
@@ -101,12 +106,12 @@ class Column:
                     return date.fromisoformat(text)
             except ValueError:
                 pass
-            raise ValueError(f"'{text}' is not a date (YYYY-MM-DD)")
+            raise ValueError(_("'{text}' is not a date (YYYY-MM-DD)").format(text=text))
         if self.kind == WEEK:
             try:
                 return str(Week.parse(text))  # 2026-W5 and 2026w05 are 2026-W05
             except ValueError:
-                raise ValueError(f"'{text}' is not a week (YYYY-Www)") from None
+                raise ValueError(_("'{text}' is not a week (YYYY-Www)").format(text=text)) from None
         if self.kind == TIME:
             return text if text in self.table else _time(text)
         if self.kind == TAGS:
@@ -133,16 +138,16 @@ def _time(text: str) -> str:
     """*text* as HH:MM, or ValueError: a time of day in whole minutes."""
     m = _TIME.fullmatch(text.strip())
     if m is None:
-        raise ValueError(f"'{text}' is not a time (HH:MM)")
+        raise ValueError(_("'{text}' is not a time (HH:MM)").format(text=text))
     hour, minute, second, half = int(m[1]), int(m[2]), m[3], m[4]
     if half is not None:  # 12 AM is midnight, 12 PM noon
         if not 1 <= hour <= 12:
-            raise ValueError(f"'{text}' is not a time (HH:MM)")
+            raise ValueError(_("'{text}' is not a time (HH:MM)").format(text=text))
         hour = hour % 12 + (12 if half in "Pp" else 0)
     if hour > 23 or minute > 59:
-        raise ValueError(f"'{text}' is not a time (HH:MM)")
+        raise ValueError(_("'{text}' is not a time (HH:MM)").format(text=text))
     if second is not None and int(second) != 0:
-        raise ValueError(f"'{text}' has seconds; a start time is whole minutes (HH:MM)")
+        raise ValueError(_("'{text}' has seconds; a start time is whole minutes (HH:MM)").format(text=text))
     return f"{hour:02d}:{minute:02d}"
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.taxonomy import Taxonomy, load_default
+from ..i18n import _
 from .csv_format import ENTRY_COLUMNS, SUMMARY_COLUMNS, TAG_SEPARATOR
 from .reading import ENTRIES, FILE_COLUMN, SUMMARY, Collected, Reading, ReviewEntry, SummaryRow, header_problem
 
@@ -30,12 +31,15 @@ class CsvReadError(ValueError):
         self.line = line
         self.column = column
         self.reason = reason
-        where = str(path)
-        if line is not None:
-            where += f", line {line}"
-        if column is not None:
-            where += f", column '{column}'"
-        super().__init__(f"{where}: {reason}")
+        if line is not None and column is not None:
+            said = _("{path}, line {line}, column '{column}': {reason}")
+        elif line is not None:
+            said = _("{path}, line {line}: {reason}")
+        elif column is not None:
+            said = _("{path}, column '{column}': {reason}")
+        else:
+            said = "{path}: {reason}"
+        super().__init__(said.format(path=path, line=line, column=column, reason=reason))
 
 
 def read_entries(path: str | Path, taxonomy: Taxonomy | None = None) -> Iterator[dict[str, Any]]:

@@ -17,6 +17,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _, language
 from . import csv_format as fmt
 
 FILE_COLUMN = "(file)"
@@ -44,7 +45,11 @@ class Problem:
             where = f"{self.file}:{self.sheet}!{self.cell}" if self.cell else f"{self.file}:{self.sheet}"
         else:
             where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {'note: ' if self.note else ''}{self.message}"
+        if self.note:
+            # TRANSLATORS: a review's note on how a file was read (nothing was left out): "FILE:LINE:COLUMN: note:
+            # MESSAGE". Keep "{where}:" first, as it is: editors and scripts read the place from it.
+            return _("{where}: note: {message}").format(where=where, message=self.message)
+        return f"{where}: {self.message}"
 
 
 PROBLEMS_PER_FILE = 1000
@@ -77,9 +82,16 @@ class Problems(list):
         if more:
             super().append(Problem(
                 name, 0, FILE_COLUMN,
-                f"{more:,} more problems in this file are not listed one by one (the first "
-                f"{PROBLEMS_PER_FILE:,} are); each left out its row", more=more,
+                _("{more} more problems in this file are not listed one by one (the first {listed} are); each "
+                  "left out its row").format(more=thousands(more), listed=thousands(PROBLEMS_PER_FILE)),
+                more=more,
             ))
+
+
+def thousands(n: int) -> str:
+    """*n* with its thousands apart, as the user's language writes them: 12,000; 12 000 in French."""
+    text = f"{n:,}"
+    return text.replace(",", "\u00a0") if language() == "fr" else text
 
 
 # ------------------------------------------------------------------ the file's text
@@ -124,7 +136,10 @@ def _lines_by_chunks(text: str) -> Iterator[str]:
 
 
 _BEFORE_A_CELL = ',\r\n"'
-CUT_IN_HEADER = "ends inside its header row: the file was cut short before any row"
+
+
+def cut_in_header() -> str:
+    return _("ends inside its header row: the file was cut short before any row")
 
 
 def cut_short(text: str) -> tuple[str, bool]:
@@ -250,32 +265,46 @@ def header_problem(name: str, header: list[str], expected: tuple[str, ...] | Non
         expected, version = expected[: len(fmt.ENTRY_COLUMNS_V1 if entries else fmt.SUMMARY_COLUMNS_V1)], 1
     column = expected[0]
     if set(other) <= set(cleaned):
-        message = f"is {'a weekly summary file' if entries else 'an entries file'}, not {_KIND[entries]}"
+        message = (_("is a weekly summary file, not an entries file") if entries
+                   else _("is an entries file, not a weekly summary file"))
     elif set(cleaned).isdisjoint(expected):
-        shown = ", ".join(f"'{h}'" for h in cleaned[:3]) + (", …" if len(cleaned) > 3 else "")
-        message = (
-            f"{shown} are not the columns of a PeerDesk export (an entries file's header begins "
+        shown = ", ".join(quoted(h) for h in cleaned[:3]) + (", …" if len(cleaned) > 3 else "")
+        message = _(
+            "{shown} are not the columns of a PeerDesk export (an entries file's header begins "
             "'entry_id,worker,date', a summary's 'worker,week,week_start')"
-        )
+        ).format(shown=shown)
     elif twice := [c for c in expected if cleaned.count(c) > 1]:
         column = twice[0]
-        message = f"column '{column}' appears {cleaned.count(column)} times: keep one, rename or delete the others"
+        message = _("column '{column}' appears {count} times: keep one, rename or delete the others").format(
+            column=column, count=cleaned.count(column))
     else:
         missing = [c for c in expected if c not in cleaned]
         unknown = [h for h in cleaned if h not in _KNOWN_COLUMNS]
         column = missing[0]
         if len(missing) == 1 and len(unknown) == 1:
+            message = _(
+                "no column '{column}', and '{unknown}' is not a column of the format: "
+                "if it holds the {column}, name it '{column}' again"
+            ).format(column=column, unknown=unknown[0])
+        elif len(missing) > 1:
+            others = ", ".join(quoted(c) for c in missing[1:])
             message = (
-                f"no column '{column}', and '{unknown[0]}' is not a column of the format: "
-                f"if it holds the {column}, name it '{column}' again"
-            )
+                _("no column '{column}' (nor {others}), which an entries file of format version {version} has")
+                if entries else
+                _("no column '{column}' (nor {others}), which a weekly summary file of format version {version} has")
+            ).format(column=column, others=others, version=version)
         else:
-            more = f" (nor {', '.join(repr(c) for c in missing[1:])})" if len(missing) > 1 else ""
-            message = f"no column '{column}'{more}, which {_KIND[entries]} of format version {version} has"
-    return Problem(name, 1, column, f"wrong header: {message}")
+            message = (
+                _("no column '{column}', which an entries file of format version {version} has") if entries
+                else _("no column '{column}', which a weekly summary file of format version {version} has")
+            ).format(column=column, version=version)
+    return Problem(name, 1, column, _("wrong header: {problem}").format(problem=message))
 
 
-_KIND = {True: "an entries file", False: "a weekly summary file"}
+def quoted(text: str) -> str:
+    """*text* (a column's name, a cell) in quotes, as the user's language quotes: 'date', « date »."""
+    # TRANSLATORS: a name or a value quoted inside a message: 'minutes'. French: « {text} » (no-break spaces)
+    return _("'{text}'").format(text=text)
 
 
 _KNOWN_COLUMNS = frozenset(fmt.ENTRY_COLUMNS + fmt.SUMMARY_COLUMNS)

@@ -37,26 +37,28 @@ from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any
 
-from ..domain.entry import DIRECT, count_of
+from ..domain.entry import DIRECT
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
+from ..i18n import _, ngettext
 from . import csv_format as fmt
 from .csv_text import (
     _BEYOND_ASCII,
     _BINARY,
     _LATIN_1,
     _UNDECODABLE,
-    CUT_IN_HEADER,
     ENTRIES,
     FILE_COLUMN,
     SUMMARY,
     Layout,
     Problem,
+    cut_in_header,
     cut_short,
     header_problem,
     layout_of,
     lines,
     maybe_neutralised,
+    quoted,
     restored,
     same_bytes,
     undecodable_byte,
@@ -151,7 +153,8 @@ class Reading:
         self.label_of[category] = label
         self.result.problems.append(Problem(
             name, line, "category",
-            f"'{category}' is not in the loaded taxonomy; counted as {work_type}, '{label}'", note=True,
+            _("'{category}' is not in the loaded taxonomy; counted as {work_type}, '{label}'").format(
+                category=category, work_type=work_type, label=label), note=True,
         ))
         return True
 
@@ -222,26 +225,27 @@ class Reading:
                         delimiter, header = other, cells
                         reader = csv.reader(lines(text), delimiter=other, strict=True)
                         next(reader)
-                        shown = "a tab" if other == "\t" else f"'{other}'"
-                        self.result.problems.append(Problem(
-                            name, 1, FILE_COLUMN, f"has its cells separated by {shown}, not ','; read as such",
-                            note=True,
-                        ))
+                        said = (_("has its cells separated by a tab, not ','; read as such") if other == "\t" else
+                                _("has its cells separated by '{separator}', not ','; read as such").format(
+                                    separator=other))
+                        self.result.problems.append(Problem(name, 1, FILE_COLUMN, said, note=True))
                         break
         except csv.Error as exc:
-            self.problem(name, 1, FILE_COLUMN, f"is not a CSV file ({exc})")
+            self.problem(name, 1, FILE_COLUMN, _("is not a CSV file ({why})").format(why=exc))
             return
         if not header or header == [""]:
-            self.problem(name, 1, FILE_COLUMN, "is empty: no header row" if not cut else CUT_IN_HEADER)
+            self.problem(name, 1, FILE_COLUMN, _("is empty: no header row") if not cut else cut_in_header())
             return
         after = self.read_table(header, reader, name, text, delimiter)
         if cut and after is not None:
-            kept = f"the rows up to line {after - 1} are kept" if after > 2 else "no row before it is complete"
-            self.problem(
-                name, after, FILE_COLUMN,
-                f"ends inside this row, without the line break every export ends with: the file may have been "
-                f"cut short; this row is left out and {kept}",
-            )
+            if after > 2:
+                said = _("ends inside this row, without the line break every export ends with: the file may have "
+                         "been cut short; this row is left out and the rows up to line {line} are kept").format(
+                    line=after - 1)
+            else:
+                said = _("ends inside this row, without the line break every export ends with: the file may have "
+                         "been cut short; this row is left out and no row before it is complete")
+            self.problem(name, after, FILE_COLUMN, said)
 
     def read_table(
         self, header: list[str], reader: Iterator[list[str]], name: str, text: str | None = None, delimiter: str = ","
@@ -260,15 +264,17 @@ class Reading:
         if layout.version == 1:
             self.result.problems.append(Problem(
                 name, 1, FILE_COLUMN,
-                "is a format version 1 export: it does not say which days it covers, so a week it holds "
-                "only in part cannot be told from a whole one (export it again to combine it by days)",
+                _("is a format version 1 export: it does not say which days it covers, so a week it holds "
+                  "only in part cannot be told from a whole one (export it again to combine it by days)"),
                 note=True,
             ))
         if layout.extra:
             self.result.extra_columns[name] = list(layout.extra)
-            names = ", ".join(f"'{c}'" for c in layout.extra)
+            names = ", ".join(quoted(c) for c in layout.extra)
             self.result.problems.append(Problem(
-                name, 1, FILE_COLUMN, f"has columns of its own ({names}): kept in the file, not counted", note=True,
+                name, 1, FILE_COLUMN,
+                _("has columns of its own ({columns}): kept in the file, not counted").format(columns=names),
+                note=True,
             ))
         self.result.kinds[name] = kind
         if kind == SUMMARY:
@@ -278,7 +284,8 @@ class Reading:
         if self.blank_rows:
             self.result.problems.append(Problem(
                 name, self.first_blank_row, FILE_COLUMN,
-                f"{count_of(self.blank_rows, 'empty row')} skipped (the first here)", note=True,
+                ngettext("{n} empty row skipped (the first here)", "{n} empty rows skipped (the first here)",
+                         self.blank_rows).format(n=self.blank_rows), note=True,
             ))
         return after
 
@@ -343,17 +350,18 @@ class Reading:
                     yield line, (list(pick(row)) if pick is not None else row)
                 else:
                     where = layout.header[len(row)] if len(row) < width else "(extra)"
-                    message = f"the row has {len(row)} cells; the header has {width}"
+                    message = _("the row has {cells} cells; the header has {width}").format(cells=len(row), width=width)
                     self.result.problems.append(Problem(name, line, where, message))
         except csv.Error as exc:
-            self.result.problems.append(Problem(name, line + 1, FILE_COLUMN, f"is not valid CSV here ({exc})"))
+            self.result.problems.append(Problem(
+                name, line + 1, FILE_COLUMN, _("is not valid CSV here ({why})").format(why=exc)))
 
     def text_of(self, path: Path, name: str) -> str | None:
         """The file's text, or None with a problem: unreadable, opened twice, not UTF-8, binary."""
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            self.problem(name, 1, FILE_COLUMN, f"cannot be read ({exc.strerror})")
+            self.problem(name, 1, FILE_COLUMN, _("cannot be read ({why})").format(why=exc.strerror))
             return None
         if self.seen_before(path, raw, name):
             return None
@@ -362,7 +370,7 @@ class Reading:
             text = raw.decode(fmt.ENCODING)  # utf-8-sig: the byte-order mark is dropped if there is one
         except UnicodeDecodeError:
             if _BINARY.search(raw, 0, 1024):  # not text at all (random bytes took 440 MB to read as text)
-                self.problem(name, 1, FILE_COLUMN, "is not a CSV file (it holds binary data)")
+                self.problem(name, 1, FILE_COLUMN, _("is not a CSV file (it holds binary data)"))
                 return None
             text = raw.decode(fmt.ENCODING, errors="surrogateescape")
             if _BEYOND_ASCII.search(text):
@@ -374,12 +382,12 @@ class Reading:
                 text = raw.removeprefix(fmt.BOM).decode("cp1252", errors=_LATIN_1)
                 self.result.problems.append(Problem(
                     name, 1, FILE_COLUMN,
-                    "is not UTF-8; read as Windows-1252, as spreadsheets on Windows save it", note=True,
+                    _("is not UTF-8; read as Windows-1252, as spreadsheets on Windows save it"), note=True,
                 ))
         if "\0" in text.partition("\n")[0]:
             # a header holding NUL: a file of another kind (UTF-16, a spreadsheet's own format);
             # a NUL inside a later cell is that cell's text, and the format neutralises it
-            self.problem(name, 1, FILE_COLUMN, "is not a CSV file (it holds binary data)")
+            self.problem(name, 1, FILE_COLUMN, _("is not a CSV file (it holds binary data)"))
             return None
         return text
 
@@ -389,7 +397,8 @@ class Reading:
         for other, other_path in alike:
             if same_bytes(other_path, raw):
                 self.problem(
-                    name, 1, FILE_COLUMN, f"is the same file as {other}, opened twice; its rows are counted once"
+                    name, 1, FILE_COLUMN,
+                    _("is the same file as {other}, opened twice; its rows are counted once").format(other=other),
                 )
                 return True
         alike.append((name, path))
@@ -521,7 +530,8 @@ class Checker:
         for column, cell in zip(self.spec, row, strict=True):
             bad = undecodable_byte(cell) if self.reading.undecodable else None
             if bad is not None:
-                self.problem(line, column.name, f"holds a byte that is not UTF-8 (0x{bad:02x}); the row is left out")
+                self.problem(line, column.name, _("holds a byte that is not UTF-8 ({byte}); the row is left out")
+                             .format(byte=f"0x{bad:02x}"))
                 values[column.name] = None
                 continue
             try:
@@ -541,14 +551,19 @@ class Checker:
         expected = reading.work_type_of.get(category)
         if expected is None:
             if work_type is None or not reading.adopt(self.name, line, category, work_type, v["category_label"]):
-                why = "" if work_type is None else f", and '{work_type}' is not one of its work types either"
-                self.problem(line, "category", f"unknown category '{category}' (not in the loaded taxonomy{why})")
+                if work_type is None:
+                    said = _("unknown category '{category}' (not in the loaded taxonomy)").format(category=category)
+                else:
+                    said = _("unknown category '{category}' (not in the loaded taxonomy, and '{work_type}' is not one "
+                             "of its work types either)").format(category=category, work_type=work_type)
+                self.problem(line, "category", said)
                 return False
             expected = work_type
         if work_type is None:
             return False
         if work_type != expected:
-            self.problem(line, "work_type", f"'{work_type}' does not match category '{category}' ({expected})")
+            self.problem(line, "work_type", _("'{work_type}' does not match category '{category}' ({expected})")
+                         .format(work_type=work_type, category=category, expected=expected))
             return False
         return True
 
@@ -562,24 +577,28 @@ class EntryChecker(Checker):
         entry_id, day = v["entry_id"], v["date"]
         if entry_id is not None and entry_id in self.seen:
             other = self.seen[entry_id]
-            self.problem(line, "entry_id", f"entry {entry_id} appears twice (also at {other.source}:{other.line})")
+            self.problem(line, "entry_id", _("entry {entry_id} appears twice (also at {place})").format(
+                entry_id=entry_id, place=f"{other.source}:{other.line}"))
             ok = False
         week = fmt.restore(row[3])  # as written: 2026-W5 is not the week of a date, 2026-W05 is
         if day is not None and v["week"] is not None and week != self.reading.week(day):
-            self.problem(line, "week", f"'{week}' is not the week of {day.isoformat()} ({self.reading.week(day)})")
+            self.problem(line, "week", _("'{week}' is not the week of {day} ({right})").format(
+                week=week, day=day.isoformat(), right=self.reading.week(day)))
             ok = False
         if not self.category(line, v):
             ok = False
         elif v["work_type"] == DIRECT and v["people"] == 0:
-            self.problem(line, "people", "is 0: direct work reaches at least 1 person")
+            self.problem(line, "people", _("is 0: direct work reaches at least 1 person"))
             ok = False
         first, last = v.pop("period_start", None), v.pop("period_end", None)
         if first is not None and last is not None:
             if last < first:
-                self.problem(line, "period_end", f"{last} is before period_start ({first})")
+                self.problem(line, "period_end", _("{last} is before period_start ({first})").format(
+                    last=last, first=first))
                 ok = False
             elif day is not None and not first <= day <= last:
-                self.problem(line, "date", f"{day} is outside the days the file covers ({first} to {last})")
+                self.problem(line, "date", _("{day} is outside the days the file covers ({first} to {last})").format(
+                    day=day, first=first, last=last))
                 ok = False
         if ok:
             if first is not None and last is not None:
@@ -596,7 +615,8 @@ class SummaryChecker(Checker):
         week, start = v["week"], v["week_start"]
         if week is not None and start is not None and start != Week.parse(week).start:
             monday = Week.parse(week).start
-            self.problem(line, "week_start", f"'{start.isoformat()}' is not the Monday of {week} ({monday})")
+            self.problem(line, "week_start", _("'{start}' is not the Monday of {week} ({monday})").format(
+                start=start.isoformat(), week=week, monday=monday))
             ok = False
         if not self.category(line, v):
             ok = False
@@ -604,7 +624,8 @@ class SummaryChecker(Checker):
         if week is not None and first is not None and last is not None:
             days = Week.parse(week)
             if not days.start <= first <= last <= days.end:
-                self.problem(line, "last_day", f"{first} to {last} are not days of {week} in order")
+                self.problem(line, "last_day", _("{first} to {last} are not days of {week} in order").format(
+                    first=first, last=last, week=week))
                 ok = False
         if not ok:
             return
@@ -617,8 +638,9 @@ class SummaryChecker(Checker):
             other = self.seen[key]
             self.problem(
                 line, "week",
-                f"{summary.worker}'s {summary.week} of '{summary.category}' appears twice "
-                f"(also at {other.source}:{other.line})",
+                _("{worker}'s {week} of '{category}' appears twice (also at {place})").format(
+                    worker=summary.worker, week=summary.week, category=summary.category,
+                    place=f"{other.source}:{other.line}"),
             )
             return
         self.seen[key] = summary
@@ -634,11 +656,12 @@ class SummaryChecker(Checker):
                 pair = (self.name, other)
                 if pair not in self.reading.overlaps_named:
                     self.reading.overlaps_named.add(pair)
-                    days = f"{max(first, row.first_day)} to {min(last, row.last_day)}"
                     self.problem(
                         line, "first_day",
-                        f"{row.worker}'s {row.week} ({days}) is also in {other}: the two files cover the same "
-                        f"days, so their rows for those days are counted once, from {other}",
+                        _("{worker}'s {week} ({first} to {last}) is also in {other}: the two files cover the same "
+                          "days, so their rows for those days are counted once, from {other}").format(
+                            worker=row.worker, week=row.week, first=max(first, row.first_day),
+                            last=min(last, row.last_day), other=other),
                     )
                 return True
         if (row.first_day, row.last_day, self.name) not in held:

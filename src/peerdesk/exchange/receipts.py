@@ -26,6 +26,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
+
 MAGIC = "PeerDesk receipt 1"
 FIELDS = ("worker", "worker-key", "weeks", "file-sha256", "reviewed-by", "reviewed-at", "comment", "public-key")
 
@@ -71,14 +73,17 @@ def read(path: Path) -> Receipt:
     try:
         lines = path.read_bytes().decode("utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ReceiptError(f"{path}: cannot be read as text ({exc})") from None
+        raise ReceiptError(_("{file}: cannot be read as text ({why})").format(file=path, why=exc)) from None
     if lines[0] != MAGIC:
-        raise ReceiptError(f"{path}:1: not a PeerDesk receipt (the first line must be '{MAGIC}')")
+        raise ReceiptError(_("{file}:1: not a PeerDesk receipt (the first line must be '{magic}')").format(
+            file=path, magic=MAGIC))
     values: dict[str, str] = {}
     for n, name in enumerate((*FIELDS, "signature"), start=2):
         line = lines[n - 1] if n - 1 < len(lines) else ""
         if not line.startswith(f"{name}: ") and line != f"{name}:":
-            raise ReceiptError(f"{path}:{n}: expected '{name}: …'" + (" (the file is cut short)" if not line else ""))
+            raise ReceiptError((_("{file}:{line}: expected '{name}: …'") if line else
+                                _("{file}:{line}: expected '{name}: …' (the file is cut short)")).format(
+                file=path, line=n, name=name))
         values[name] = line[len(name) + 2:]
     body = "".join(f"{line}\n" for line in lines[:len(FIELDS) + 1])
     try:
@@ -86,7 +91,8 @@ def read(path: Path) -> Receipt:
         Ed25519PublicKey.from_public_bytes(public).verify(base64.b64decode(values["signature"], validate=True),
                                                           body.encode())
     except (ValueError, InvalidSignature):
-        raise ReceiptError(f"{path}: the signature does not match the receipt's lines (altered or cut)") from None
+        raise ReceiptError(_("{file}: the signature does not match the receipt's lines (altered or cut)").format(
+            file=path)) from None
     weeks = dict(token.split("@", 1) for token in values["weeks"].split() if "@" in token)
     return Receipt(values["worker"], values["worker-key"], weeks, values["reviewed-by"], values["reviewed-at"],
                    values["comment"], fingerprint(public))

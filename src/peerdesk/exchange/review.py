@@ -35,6 +35,7 @@ from ..domain.summary import (
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from ..files import StagedFile
+from ..i18n import _
 from . import csv_format as fmt
 from .csv_text import Problems
 from .reading import (  # noqa: F401 - the names a review's reader uses, with the rows they name
@@ -121,12 +122,14 @@ class ReviewResult(Collected):
                 self.replaced.add((s.worker, s.week))
             else:
                 self.dropped.add(key)
-                spans = ", ".join(f"{a} to {b}" for a, b in covered)
+                # TRANSLATORS: the days a file covers, ISO dates: "2026-10-19 to 2026-11-29"
+                spans = ", ".join(_("{first} to {last}").format(first=a, last=b) for a, b in covered)
                 self.problems.append(Problem(
                     s.source, s.line, "first_day",
-                    f"{s.worker}'s {s.week}: its days ({first} to {last}) and those of the entries in "
-                    f"{', '.join(sorted(files))} ({spans}) overlap in part: the entries are counted, "
-                    "this file's rows for the week are not",
+                    _("{worker}'s {week}: its days ({first} to {last}) and those of the entries in {files} "
+                      "({spans}) overlap in part: the entries are counted, this file's rows for the week are not")
+                    .format(worker=s.worker, week=s.week, first=first, last=last, files=", ".join(sorted(files)),
+                            spans=spans),
                 ))
 
     def entry_days(self, worker: str, week: str) -> list[Period] | None:

@@ -28,6 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
+
 MAGIC = "PeerDesk signature 1"
 FIELDS = ("file", "sha256", "worker", "weeks", "public-key", "signed-at")
 
@@ -90,15 +92,18 @@ def read(sig: Path) -> dict[str, str]:
     try:
         text = sig.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        raise SignatureError(f"{sig}: not UTF-8 text") from None
+        raise SignatureError(_("{file}: not UTF-8 text").format(file=sig)) from None
     lines = text.split("\n")
     if not lines or lines[0] != MAGIC:
-        raise SignatureError(f"{sig}:1: not a PeerDesk signature (the first line must be '{MAGIC}')")
+        raise SignatureError(_("{file}:1: not a PeerDesk signature (the first line must be '{magic}')").format(
+            file=sig, magic=MAGIC))
     fields: dict[str, str] = {}
     for n, name in enumerate((*FIELDS, "signature"), start=2):
         line = lines[n - 1] if n - 1 < len(lines) else ""
         if not line.startswith(f"{name}: "):
-            raise SignatureError(f"{sig}:{n}: expected '{name}: …'" + (" (the file is cut short)" if not line else ""))
+            raise SignatureError((_("{file}:{line}: expected '{name}: …'") if line else
+                                  _("{file}:{line}: expected '{name}: …' (the file is cut short)")).format(
+                file=sig, line=n, name=name))
         fields[name] = line[len(name) + 2:]
     fields["_body"] = "".join(f"{line}\n" for line in lines[:len(FIELDS) + 1])
     return fields
@@ -108,7 +113,7 @@ def verify(path: Path, trusted: Mapping[str, str]) -> Verdict:
     """*path* against the signature beside it; *trusted* maps fingerprints to worker names."""
     sig = signature_path(path)
     if not sig.exists():
-        return Verdict(UNSIGNED, message="not signed")
+        return Verdict(UNSIGNED, message=_("not signed"))
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -120,17 +125,22 @@ def verify(path: Path, trusted: Mapping[str, str]) -> Verdict:
     except SignatureError as exc:
         return Verdict(BAD, message=str(exc))
     except (ValueError, InvalidSignature):
-        return Verdict(BAD, message=f"{sig}: the signature does not match its own lines (altered or cut)")
+        return Verdict(BAD, message=_("{file}: the signature does not match its own lines (altered or cut)").format(
+            file=sig))
     worker, weeks = fields["worker"], fields["weeks"]
     if fields["file"] != path.name:
-        return Verdict(BAD, worker, weeks, f"{sig}: signs {fields['file']}, not {path.name}")
+        return Verdict(BAD, worker, weeks, _("{file}: signs {signed}, not {name}").format(
+            file=sig, signed=fields["file"], name=path.name))
     known = trusted.get(fingerprint(public))
     if hashlib.sha256(path.read_bytes()).hexdigest() != fields["sha256"]:
-        return Verdict(CHANGED, worker, weeks, f"changed after {worker} signed it")
+        return Verdict(CHANGED, worker, weeks, _("changed after {worker} signed it").format(worker=worker))
     if known is None:
         return Verdict(UNKNOWN_KEY, worker, weeks,
-                       f"signed by an unknown key ({fingerprint(public)}), which says it is {worker}'s")
+                       _("signed by an unknown key ({fingerprint}), which says it is {worker}'s").format(
+                           fingerprint=fingerprint(public), worker=worker))
     if known != worker:
-        return Verdict(UNKNOWN_KEY, worker, weeks, f"signed with {known}'s key but names {worker}")
+        return Verdict(UNKNOWN_KEY, worker, weeks, _("signed with {known}'s key but names {worker}").format(
+            known=known, worker=worker))
     names = " ".join(token.split("@")[0] for token in weeks.split())
-    return Verdict(INTACT, worker, weeks, f"signed by {worker} and intact (weeks {names})")
+    return Verdict(INTACT, worker, weeks, _("signed by {worker} and intact (weeks {weeks})").format(
+        worker=worker, weeks=names))

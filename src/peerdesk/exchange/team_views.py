@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.weeks import Week
+from ..i18n import _, ngettext
 from .reading import ENTRIES
 from .review import ReviewResult, TeamRow
 
@@ -35,14 +36,16 @@ class FileStatus:
         if self.period is None:
             return ""
         first, last = self.period
-        return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+        # TRANSLATORS: the days a file covers, ISO dates: "2026-10-19 to 2026-11-29"
+        return first.isoformat() if first == last else _("{first} to {last}").format(
+            first=first.isoformat(), last=last.isoformat())
 
     def state(self) -> str:
         if self.refused:
-            return f"refused: {self.refused}"
+            return _("refused: {why}").format(why=self.refused)
         if self.left_out:
-            return f"{self.left_out} row{'s' if self.left_out != 1 else ''} left out"
-        return "read"
+            return ngettext("{n} row left out", "{n} rows left out", self.left_out).format(n=self.left_out)
+        return _("read")
 
 
 def file_status(result: ReviewResult) -> list[FileStatus]:

@@ -40,6 +40,7 @@ from xlsxwriter.worksheet import Worksheet
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from ..files import StagedFile
+from ..i18n import _
 from .csv_export import (
     WORKBOOK,
     ExportError,
@@ -52,6 +53,7 @@ from .csv_export import (
     write_files,
 )
 from .csv_format import DATE, ENTRY_SPEC, NUMBER, SUMMARY_COLUMNS, SUMMARY_SPEC, Column
+from .csv_text import thousands
 
 if TYPE_CHECKING:
     from ..storage.store import Store
@@ -169,7 +171,8 @@ def _table(sheet: Worksheet, formats: _Formats, spec: tuple[Column, ...], batche
     for batch in batches:
         if row + len(batch) >= MAX_ROWS:
             raise ExportError(
-                f"more than {MAX_ROWS - 1:,} rows do not fit on a sheet; export a shorter range, or as CSV files"
+                _("more than {rows} rows do not fit on a sheet; export a shorter range, or as CSV files").format(
+                    rows=thousands(MAX_ROWS - 1))
             )
         for cells in batch:
             row += 1
@@ -177,7 +180,8 @@ def _table(sheet: Worksheet, formats: _Formats, spec: tuple[Column, ...], batche
                 text = cells[col]
                 if text:
                     if write_string(row, col, text):  # -2: longer than a cell holds
-                        raise ExportError(f"{spec[col].name} of row {row + 1} is longer than a workbook cell holds")
+                        raise ExportError(_("{column} of row {row} is longer than a workbook cell holds").format(
+                            column=spec[col].name, row=row + 1))
                     if len(text) > widths[col]:
                         widths[col] = len(text)
             for col in numbers:

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
+from ..i18n import _
 from . import csv_format as fmt
 from .csv_text import FILE_COLUMN, Problem, layout_of
 from .reading import Reading
@@ -71,7 +72,7 @@ def read_workbook(reading: Reading, path: Path, name: str) -> None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        reading.problem(name, 1, FILE_COLUMN, f"cannot be read ({exc.strerror})")
+        reading.problem(name, 1, FILE_COLUMN, _("cannot be read ({why})").format(why=exc.strerror))
         return
     if reading.seen_before(path, raw, name):
         return
@@ -80,7 +81,7 @@ def read_workbook(reading: Reading, path: Path, name: str) -> None:
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except damaged as exc:
-        reading.problem(name, 1, FILE_COLUMN, f"is not an Excel workbook ({_why(exc)})")
+        reading.problem(name, 1, FILE_COLUMN, _("is not an Excel workbook ({why})").format(why=_why(exc)))
         return
     kinds: list[str] = []
     try:
@@ -89,20 +90,22 @@ def read_workbook(reading: Reading, path: Path, name: str) -> None:
             if kind is not None:
                 kinds.append(kind)
     except damaged as exc:  # read_only reads each sheet's XML as its rows are asked for
-        reading.problem(name, 1, FILE_COLUMN, f"is a damaged workbook ({_why(exc)}); the rows after the damage "
-                                              "are left out")
+        reading.problem(name, 1, FILE_COLUMN, _("is a damaged workbook ({why}); the rows after the damage are left "
+                                                "out").format(why=_why(exc)))
     finally:
         book.close()
     if not kinds and len(problems) == mark:
-        reading.problem(name, 1, FILE_COLUMN, f"holds no sheet of a PeerDesk export (none is named {ENTRIES_SHEET} "
-                                              f"or {SUMMARY_SHEET}, nor begins with an entries or summary header)")
+        # TRANSLATORS: {entries} and {summary} are the sheets' names (Entries, Weekly summary): they stay as they are
+        reading.problem(name, 1, FILE_COLUMN, _("holds no sheet of a PeerDesk export (none is named {entries} or "
+                                                "{summary}, nor begins with an entries or summary header)").format(
+            entries=ENTRIES_SHEET, summary=SUMMARY_SHEET))
     if len(set(kinds)) > 1:
         reading.result.kinds[name] = WORKBOOK
 
 
 def _why(exc: BaseException) -> str:
     if isinstance(exc, zipfile.BadZipFile):
-        return "it is not a zip file, as every .xlsx workbook is; a file renamed, or damaged"
+        return _("it is not a zip file, as every .xlsx workbook is; a file renamed, or damaged")
     return str(exc) or type(exc).__name__
 
 
@@ -117,16 +120,16 @@ def _read_sheet(reading: Reading, sheet: Any, name: str) -> str | None:
     problems = reading.result.problems
     mark = len(problems)
     if not header:
-        reading.problem(name, 1, FILE_COLUMN, "is empty: no header row")
+        reading.problem(name, 1, FILE_COLUMN, _("is empty: no header row"))
     else:
         cells = _Cells([_COLUMNS.get(h.strip()) for h in header])
         reading.read_table(header, cells.rows(rows), name)
         for column, at, shown in cells.as_text.values():
             problems.append(Problem(
                 name, at, column.name,
-                f"{column.name} holds numbers or dates, not text (the first here, read as '{shown}'): a "
-                "spreadsheet that took them for numbers may have changed them (007 becomes 7); each is read "
-                "as the sheet shows it", note=True,
+                _("{column} holds numbers or dates, not text (the first here, read as '{shown}'): a spreadsheet "
+                  "that took them for numbers may have changed them (007 becomes 7); each is read as the sheet "
+                  "shows it").format(column=column.name, shown=shown), note=True,
             ))
     names = [h.strip() for h in header]
     for i in range(mark, len(problems)):

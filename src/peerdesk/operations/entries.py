@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..domain.entry import Entry, ValidationError, validate
 from ..domain.identifiers import Finding, find_identifiers
 from ..domain.weeks import Week
+from ..i18n import _
 
 if TYPE_CHECKING:
     from ..domain.taxonomy import Taxonomy
@@ -104,7 +105,7 @@ def update_entry(store: Store, entry: Entry) -> Change:
     if before is None:
         from ..storage.store import EntryNotFound
 
-        raise EntryNotFound(f"entry {entry.id} is not in the database (deleted meanwhile?)")
+        raise EntryNotFound(_("entry {id} is not in the database (deleted meanwhile?)").format(id=entry.id))
     from .weeks import check_open
 
     check_open(store, before.date, entry.date)

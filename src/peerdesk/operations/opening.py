@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.taxonomy import TaxonomyError
+from ..i18n import _
 
 if TYPE_CHECKING:
     from ..storage.backups import BackupInfo
@@ -138,13 +139,14 @@ def check_store(workspace: Workspace) -> CheckReport:
 
     path = workspace.db_path
     if not path.exists():
-        raise CheckFailed(f"{path} does not exist yet (PeerDesk creates it on first start)")
+        raise CheckFailed(_("{path} does not exist yet (PeerDesk creates it on first start)").format(path=path))
     cipher = None
     if workspace.encrypted:
         from ..storage.crypto import Cipher, CryptoError
 
         if not workspace.passphrase:
-            raise CheckFailed(f"{path} is encrypted; give its passphrase with --passphrase-file FILE", usage=True)
+            raise CheckFailed(
+                _("{path} is encrypted; give its passphrase with --passphrase-file FILE").format(path=path), usage=True)
         try:
             cipher = Cipher.for_file(path, workspace.passphrase)
         except CryptoError as exc:
@@ -152,25 +154,30 @@ def check_store(workspace: Workspace) -> CheckReport:
     from ..storage import wal
 
     if problem := wal.damage(path):
-        raise CheckFailed(f"{path}: {problem}; the changes saved most recently may be missing from what "
-                          "PeerDesk reads. Open PeerDesk to keep a copy of it aside, and ask IT before deleting it")
+        raise CheckFailed(_("{path}: {problem}; the changes saved most recently may be missing from what PeerDesk "
+                            "reads. Open PeerDesk to keep a copy of it aside, and ask IT before deleting it").format(
+            path=path, problem=problem))
     result = backups.check_file(path, cipher)
     if not result.ok or result.entries is None or result.revision is None:
         good = backups.newest_good_backup(path, cipher)
-        hint = f"; the newest good backup is {good.path} ({good.check.entries} entries)" if good else ""
-        raise CheckFailed(f"{path} {result.message}{hint}")
+        if good is None:
+            raise CheckFailed(f"{path} {result.message}")
+        raise CheckFailed(_("{path} {problem}; the newest good backup is {backup} ({entries} entries)").format(
+            path=path, problem=result.message, backup=good.path, entries=good.check.entries))
     if result.revision != migrations.HEAD:
         if not migrations.is_known(result.revision):
             raise CheckFailed(
-                f"{path} was made by a newer PeerDesk (schema revision {result.revision}); update PeerDesk to open it"
+                _("{path} was made by a newer PeerDesk (schema revision {revision}); update PeerDesk to open "
+                  "it").format(path=path, revision=result.revision)
             )
         return CheckReport(path, result.entries, result.revision, upgrade_due=True)
     usage = backups.category_usage(path, cipher)
     missing = workspace.taxonomy.missing_keys(usage)
     if missing:
-        raise CheckFailed(f"{path}: entries use categories the taxonomy lacks: {', '.join(missing)}")
+        raise CheckFailed(_("{path}: entries use categories the taxonomy lacks: {categories}").format(
+            path=path, categories=", ".join(missing)))
     audit = backups.audit_report(path, cipher)
     if not audit.ok:
-        raise CheckFailed(f"{path}: the entries are intact, but the audit log was tampered with:\n  "
-                          + "\n  ".join(audit.problems))
+        raise CheckFailed(_("{path}: the entries are intact, but the audit log was tampered with:").format(path=path)
+                          + "\n  " + "\n  ".join(audit.problems))
     return CheckReport(path, result.entries, result.revision, upgrade_due=False, audit_lines=audit.lines)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.report import TeamReport, WorkerReport, team_report, worker_report
 from ..domain.stats import figures
+from ..i18n import _
 
 if TYPE_CHECKING:
     from ..domain.taxonomy import Taxonomy
@@ -30,7 +31,8 @@ class ReportError(Exception):
 
 def period_figures(store: Store, taxonomy: Taxonomy, start: date, end: date) -> dict[str, Any]:
     if end < start:
-        raise ValueError(f"the period ends ({end}) before it starts ({start})")
+        raise ValueError(_("the period ends ({end}) before it starts ({start})").format(end=end, start=start))
+    store.await_full_check()  # figures for a funder are read only from a file found sound
     return {"from": start.isoformat(), "to": end.isoformat(), **figures(store.entries_between(start, end), taxonomy)}
 
 
@@ -46,7 +48,8 @@ def review_figures(result: ReviewResult, taxonomy: Taxonomy, start: date | None 
 def worker_report_of(store: Store, taxonomy: Taxonomy, start: date, end: date, *, worker: str = "",
                      contracted_hours: float = 0.0, entry_list: bool = False) -> WorkerReport:
     if end < start:
-        raise ValueError(f"the period ends ({end}) before it starts ({start})")
+        raise ValueError(_("the period ends ({end}) before it starts ({start})").format(end=end, start=start))
+    store.await_full_check()  # a report is read only from a file found sound
     return worker_report(store.entries_between(start, end), taxonomy, start, end, worker=worker,
                          contracted_hours=contracted_hours, keep_rows=entry_list)
 
@@ -58,7 +61,7 @@ def team_report_of(result: ReviewResult, taxonomy: Taxonomy, start: date | None 
     first, last = review_period(result)
     start, end = start or first, end or last
     if end < start:
-        raise ValueError(f"the period ends ({end}) before it starts ({start})")
+        raise ValueError(_("the period ends ({end}) before it starts ({start})").format(end=end, start=start))
     workers = {e.worker for e in result.entries} | {s.worker for s in result.summary_rows}
     return team_report(result.entries, taxonomy, start, end, workers=sorted(workers), keep_rows=entry_list)
 
@@ -91,14 +94,15 @@ def write_report(
     if home is not None and owned_by_peerdesk(target, home):
         raise ReportError(owned_refusal(target, home))
     if target.is_dir():
-        raise ReportError(f"{target} is a folder; choose a file name")
+        raise ReportError(_("{target} is a folder; choose a file name").format(target=target))
     if not target.parent.is_dir():
-        raise ReportError(f"{target.parent} does not exist; choose another folder")
+        raise ReportError(_("{folder} does not exist; choose another folder").format(folder=target.parent))
     data = render(report)  # may raise ReportCancelled: nothing is written then
     try:
         written = write_atomically(target, data)
     except OSError as exc:
-        raise ReportError(f"{target} could not be written ({exc.strerror or exc}); nothing was written") from None
+        raise ReportError(_("{target} could not be written ({why}); nothing was written").format(
+            target=target, why=exc.strerror or exc)) from None
     if store is not None:
         from ..storage.store import StoreUnwritable
 

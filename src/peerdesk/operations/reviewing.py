@@ -23,6 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import _
+
 if TYPE_CHECKING:
     from ..domain.taxonomy import Taxonomy
     from ..exchange.review import ReviewResult, SummaryRow
@@ -55,11 +57,13 @@ def review_files(
     for name, verdict in verdicts.items():
         if name in refused:
             result.files.append(name)
-            result.problems.append(Problem(name, 1, FILE_COLUMN, f"{verdict.message}: its rows are left out "
-                                           "(review --accept-changed counts them)"))
+            result.problems.append(Problem(name, 1, FILE_COLUMN, _(
+                "{verdict}: its rows are left out (review --accept-changed counts them)").format(
+                verdict=verdict.message)))
         elif verdict.kind == CHANGED:
-            result.problems.append(Problem(name, 1, FILE_COLUMN, f"{verdict.message}; counted because the "
-                                           "supervisor accepted the changed file", note=True))
+            result.problems.append(Problem(name, 1, FILE_COLUMN, _(
+                "{verdict}; counted because the supervisor accepted the changed file").format(verdict=verdict.message),
+                note=True))
         elif verdict.kind != UNSIGNED or trusted:  # "not signed" only where signatures are in use
             result.problems.append(Problem(name, 1, FILE_COLUMN, verdict.message, note=True))
     gc.freeze()
@@ -90,7 +94,7 @@ def trust_key(data_dir: Path, text: str) -> tuple[str, str]:
     worker = re.search(r"^worker: (.+)$", text, re.M)
     key = re.search(r"^public-key: ([A-Za-z0-9+/=]{44})$", text, re.M)
     if worker is None or key is None:
-        raise ValueError("not a key as `peerdesk key --show` prints it (lines worker: … and public-key: …)")
+        raise ValueError(_("not a key as `peerdesk key --show` prints it (lines worker: … and public-key: …)"))
     public = base64.b64decode(key.group(1))
     fp = fingerprint(public)
     folder = data_dir / TRUSTED_KEYS

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import owned_by_peerdesk, owned_refusal
+from ..i18n import _
 from .opening import Opened, OpenOutcome, backup_cipher, open_store
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def back_up_now(store: Store, out: str | Path | None = None, *, now: datetime | 
     :class:`~peerdesk.storage.backups.BackupError` (:class:`~peerdesk.storage.backups.OutputRefused`)."""
     from ..storage import backups
 
+    store.await_full_check()  # never a copy of a file the full integrity check finds damaged
     if out is not None:
         target = Path(out).expanduser()
         folder = backups.backup_folder(store.path)
@@ -44,7 +46,8 @@ def back_up_now(store: Store, out: str | Path | None = None, *, now: datetime | 
         )
         if owned_by_peerdesk(target, store.path.parent) and not new_backup:
             raise backups.OutputRefused(
-                owned_refusal(target, store.path.parent) + " (a new name in the backups folder, or none, will do)"
+                _("{refusal} (a new name in the backups folder, or none, will do)").format(
+                    refusal=owned_refusal(target, store.path.parent))
             )
     else:
         stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
@@ -65,7 +68,8 @@ def daily_backup(store: Store) -> Path | None:
     the new backup's path, or None when today's exists. Raises BackupError."""
     from ..storage import backups
 
-    made = backups.daily_backup_if_due(store.path, cipher=store.cipher)
+    # a backup is made only of a file the full integrity check found sound (it may still be running)
+    made = backups.daily_backup_if_due(store.path, cipher=store.cipher, before=store.await_full_check)
     if made is not None:
         store.record("backup", f"automatic: {made.name}")
     return made
@@ -94,7 +98,8 @@ def restore_backup(workspace: Workspace, backup: Path, *, passphrase: str | None
     cipher = backup_cipher(workspace, passphrase)  # also when a damaged encrypted file did not open
     check = backups.check_file(backup, cipher)
     if not check.ok:
-        raise backups.BackupError(f"{backup} {check.message}; nothing was changed")
+        raise backups.BackupError(_("{backup} {problem}; nothing was changed").format(backup=backup,
+                                                                                      problem=check.message))
     workspace.close()
     try:
         kept = backups.restore_backup(workspace.db_path, backup, cipher=cipher)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from ..storage.sync_local import Conflict, Ledger
 
 if TYPE_CHECKING:
@@ -24,8 +25,8 @@ def server_url(settings: Settings, given: str | None = None) -> str:
 
     url = given or settings.get("server_url")
     if not url:
-        raise NoServer("no team server: give --server postgresql://ROLE@HOST/DATABASE once "
-                       "(this PC then remembers it as server_url)")
+        raise NoServer(_("no team server: give --server postgresql://ROLE@HOST/DATABASE once "
+                         "(this PC then remembers it as server_url)"))
     return check_url(url)
 
 
@@ -59,7 +60,7 @@ def take_other_side(store: Store, conflict_id: int, *, worker: str) -> Change | 
 
     found = {c.id: c for c in conflicts(store)}
     if conflict_id not in found:
-        raise KeyError(f"no conflict {conflict_id}; peerdesk sync --conflicts lists them")
+        raise KeyError(_("no conflict {number}; peerdesk sync --conflicts lists them").format(number=conflict_id))
     other = found[conflict_id].other
     current = store.get(other["id"])
     change: Change | None = None

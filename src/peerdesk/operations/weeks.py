@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.weeks import Week
+from ..i18n import _
 from ..storage import week_states
 from ..storage.store import StoreError, WeekLocked
 from ..storage.week_states import WeekState
@@ -31,13 +32,14 @@ def check_open(store: Store, *days: date) -> None:
     for day in days:
         week = Week.of(day)
         if state(store, week).locked:
-            raise WeekLocked(f"week {week} ({week.label()}) is submitted, so its entries are locked; reopen it "
-                             f"first (Edit ▸ Reopen week…, or peerdesk reopen --week {week} --reason TEXT)")
+            raise WeekLocked(_("week {week} ({label}) is submitted, so its entries are locked; reopen it first "
+                               "(Edit ▸ Reopen week…, or peerdesk reopen --week {week} --reason TEXT)").format(
+                week=week, label=week.label()))
 
 
 def submit_week(store: Store, week: Week) -> WeekState:
     if state(store, week).locked:
-        raise WeekStateError(f"week {week} is already submitted")
+        raise WeekStateError(_("week {week} is already submitted").format(week=week))
     rows = store.list_week(week)
     week_states.submit(store, week, len(rows), sum(e.minutes for e in rows))
     from ..storage import signing_key
@@ -49,9 +51,9 @@ def submit_week(store: Store, week: Week) -> WeekState:
 def reopen_week(store: Store, week: Week, reason: str) -> WeekState:
     reason = " ".join(reason.split())
     if not reason:
-        raise WeekStateError("say why the week is reopened (--reason TEXT): it goes in the audit log")
+        raise WeekStateError(_("say why the week is reopened (--reason TEXT): it goes in the audit log"))
     if not state(store, week).locked:
-        raise WeekStateError(f"week {week} is not submitted; there is nothing to reopen")
+        raise WeekStateError(_("week {week} is not submitted; there is nothing to reopen").format(week=week))
     week_states.reopen(store, week, reason)
     return state(store, week)
 
@@ -70,8 +72,8 @@ def sign_off(export: Path, *, by: str, comment: str, trusted: dict[str, str],
 
     verdict = verify(export, trusted)
     if verdict.kind != INTACT:
-        raise WeekStateError(f"{export}: {verdict.message}; only a file signed by a trusted worker and intact "
-                             "is signed off")
+        raise WeekStateError(_("{file}: {verdict}; only a file signed by a trusted worker and intact is signed "
+                               "off").format(file=export, verdict=verdict.message))
     fields = read(signature_path(export))
     import base64
 
@@ -112,15 +114,18 @@ def import_receipt(store: Store, path: Path) -> list[Week]:
     receipt = receipts.read(path)
     public = signing_key.public_key(store)
     if receipt.worker != store.actor():
-        raise receipts.ReceiptError(f"{path}: a receipt for {receipt.worker}, not for {store.actor()}")
+        raise receipts.ReceiptError(_("{file}: a receipt for {worker}, not for {you}").format(
+            file=path, worker=receipt.worker, you=store.actor()))
     if public is None or receipt.worker_key != fingerprint(public):
-        raise receipts.ReceiptError(f"{path}: for an export signed with another key than this PC's")
+        raise receipts.ReceiptError(_("{file}: for an export signed with another key than this PC's").format(
+            file=path))
     weeks = [Week.parse(w) for w in receipt.weeks]
     for week in weeks:
         now = state(store, week)
         if not now.locked or now.submitted_at != receipt.weeks[str(week)]:
-            raise receipts.ReceiptError(f"{path}: week {week} was reopened since it was reviewed (or is not "
-                                        "submitted here); submit it again and ask for a new review")
+            raise receipts.ReceiptError(_("{file}: week {week} was reopened since it was reviewed (or is not "
+                                          "submitted here); submit it again and ask for a new review").format(
+                file=path, week=week))
     sign_off_record = {"by": receipt.reviewed_by, "at": receipt.reviewed_at, "comment": receipt.comment,
                        "key": receipt.supervisor_key}
     for week in weeks:

@@ -20,6 +20,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..i18n import _
+
 START = "0" * 64  # the hash "before" the first line
 COLUMNS = "id, at, worker, action, entry_id, detail, account"
 TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")
@@ -57,24 +59,30 @@ def verify(conn, key: bytes | None) -> ChainReport:
     triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     missing = [t for t in TRIGGERS if t not in triggers]
     if missing:
-        problems.append(f"the triggers that keep the audit log append-only are gone ({', '.join(missing)})")
+        problems.append(_("the triggers that keep the audit log append-only are gone ({triggers})").format(
+            triggers=", ".join(missing)))
     previous, last_id, last_at, lines = START, 0, "", 0
     for *row, chain in conn.execute(f"SELECT {COLUMNS}, chain FROM audit_log ORDER BY id"):
         lines += 1
         line_id, at = row[0], str(row[1])
         if line_id != last_id + 1:
-            gap = f"line {last_id + 1}" if line_id == last_id + 2 else f"lines {last_id + 1}–{line_id - 1}"
-            problems.append(f"{gap} of the audit log {'is' if line_id == last_id + 2 else 'are'} missing")
+            if line_id == last_id + 2:
+                problems.append(_("line {line} of the audit log is missing").format(line=last_id + 1))
+            else:
+                problems.append(_("lines {first}–{last} of the audit log are missing").format(
+                    first=last_id + 1, last=line_id - 1))
         expected = link(previous, row, key)
         if chain != expected:
-            problems.append(f"line {line_id} of the audit log ({row[3]}, {at}) was changed or written by "
-                            "another program: its hash does not follow from the lines before it")
+            problems.append(_("line {line} of the audit log ({action}, {at}) was changed or written by another "
+                              "program: its hash does not follow from the lines before it").format(
+                line=line_id, action=row[3], at=at))
             expected = chain or expected  # go on from what is there: one change is reported once
         if at < last_at:
-            problems.append(f"line {line_id} of the audit log is dated {at}, before the line above it ({last_at})")
+            problems.append(_("line {line} of the audit log is dated {at}, before the line above it ({before})")
+                            .format(line=line_id, at=at, before=last_at))
         previous, last_id, last_at = expected, line_id, max(last_at, at)
         if len(problems) >= 20:
-            problems.append("(and possibly more: the check stopped at 20 problems)")
+            problems.append(_("(and possibly more: the check stopped at {count} problems)").format(count=20))
             break
     return ChainReport(lines, tuple(problems))
 

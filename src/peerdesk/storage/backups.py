@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from ..config import BACKUPS_FOLDER
 from ..files import StagedFile, copy_atomically
+from ..i18n import _
 from . import crypto
 from .crypto import Cipher
 from .failures import read_only_drive
@@ -67,41 +68,42 @@ def check_file(path: Path, cipher: Cipher | None = None) -> FileCheck:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return FileCheck(False, f"cannot be read ({exc.strerror})")
+        return FileCheck(False, _("cannot be read ({why})").format(why=exc.strerror))
     if size == 0:
-        return FileCheck(False, "is empty (0 bytes)")
+        return FileCheck(False, _("is empty (0 bytes)"))
     journal = Path(f"{path}-journal")
     if journal.exists() and journal.stat().st_size > 0:
         return FileCheck(
             False,
-            f"has the journal of a change that was cut short beside it ({journal.name}); a read-only check cannot "
-            "roll it back. Opening it in PeerDesk (the window or any command that writes) rolls it back with "
-            "nothing committed lost",
+            _("has the journal of a change that was cut short beside it ({journal}); a read-only check cannot "
+              "roll it back. Opening it in PeerDesk (the window or any command that writes) rolls it back with "
+              "nothing committed lost").format(journal=journal.name),
         )
     if cipher is not None:
         return _check_encrypted(path, cipher)
     with path.open("rb") as fh:
         if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-            return FileCheck(False, "is not a SQLite database")
+            return FileCheck(False, _("is not a SQLite database"))
     try:
         return _read_only(path, _inspect)
     except sqlite3.Error as exc:
-        return FileCheck(False, f"cannot be opened ({exc})" if isinstance(exc, _NotOpened) else f"is damaged ({exc})")
+        said = _("cannot be opened ({why})") if isinstance(exc, _NotOpened) else _("is damaged ({why})")
+        return FileCheck(False, said.format(why=exc))
 
 
 def _check_encrypted(path: Path, cipher: Cipher) -> FileCheck:
     if not crypto.looks_encrypted(path):
-        return FileCheck(False, "is not encrypted")
+        return FileCheck(False, _("is not encrypted"))
     try:
         conn = crypto.connect(path, "ro", cipher)
     except crypto.WrongPassphrase:
-        return FileCheck(False, "does not open with this passphrase")
+        return FileCheck(False, _("does not open with this passphrase"))
     except Exception as exc:  # noqa: BLE001 - any failure to open is the answer
-        return FileCheck(False, f"cannot be opened ({exc})")
+        return FileCheck(False, _("cannot be opened ({why})").format(why=exc))
     try:
         return _inspect(conn)
     except Exception as exc:  # noqa: BLE001 - sqlcipher3 has its own exception classes
-        return FileCheck(False, f"is damaged ({exc})")
+        return FileCheck(False, _("is damaged ({why})").format(why=exc))
     finally:
         conn.close()
 
@@ -109,10 +111,10 @@ def _check_encrypted(path: Path, cipher: Cipher) -> FileCheck:
 def _inspect(conn) -> FileCheck:
     result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     if result != ["ok"]:
-        return FileCheck(False, "is damaged: " + "; ".join(result[:3]))
+        return FileCheck(False, _("is damaged: {why}").format(why="; ".join(result[:3])))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"entries", "alembic_version"} <= tables:
-        return FileCheck(False, "is not a PeerDesk database")
+        return FileCheck(False, _("is not a PeerDesk database"))
     revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
     return FileCheck(True, "ok", int(entries), revision[0] if revision else None)
@@ -192,13 +194,14 @@ def make_backup(db_path: Path, target: Path, cipher: Cipher | None = None) -> Fi
         # filled by SQLite itself: VACUUM INTO takes an empty file
         staged = StagedFile(target, mode=None, reuse_name=True)
     except OSError as exc:
-        raise BackupError(f"backup of {db_path} failed: cannot write in {target.parent} ({exc.strerror})") from None
+        raise BackupError(_("backup of {path} failed: cannot write in {folder} ({why})").format(
+            path=db_path, folder=target.parent, why=exc.strerror)) from None
     try:
         if cipher is not None:
             try:
                 crypto.export_copy(db_path, staged.path, cipher)
             except Exception as exc:  # noqa: BLE001 - sqlcipher3 has its own exception classes
-                raise BackupError(f"backup of {db_path} failed: {exc}") from None
+                raise BackupError(_("backup of {path} failed: {why}").format(path=db_path, why=exc)) from None
         else:
             # on a read-only drive a file with no WAL beside it is read as it stands (no -shm can be made)
             still = read_only_drive(db_path) and not Path(f"{db_path}-wal").exists()
@@ -207,12 +210,12 @@ def make_backup(db_path: Path, target: Path, cipher: Cipher | None = None) -> Fi
             try:
                 src.execute("VACUUM INTO ?", (str(staged.path),))
             except sqlite3.Error as exc:
-                raise BackupError(f"backup of {db_path} failed: {exc}") from None
+                raise BackupError(_("backup of {path} failed: {why}").format(path=db_path, why=exc)) from None
             finally:
                 src.close()
         check = check_file(staged.path, cipher)
         if not check.ok:
-            raise BackupError(f"the backup copy {check.message}; the older backups were kept")
+            raise BackupError(_("the backup copy {problem}; the older backups were kept").format(problem=check.message))
         staged.commit()
     finally:
         staged.discard()  # (nothing left to do once committed)
@@ -226,13 +229,17 @@ def daily_backup_if_due(
     keep_daily: int = 7,
     keep_weekly: int = 4,
     cipher: Cipher | None = None,
+    before: Callable[[], object] | None = None,
 ) -> Path | None:
-    """On the first start of a day, back up and prune; returns the new backup or None."""
+    """On the first start of a day, back up and prune; returns the new backup or None.
+    *before()* is called once the backup is due, before the copy (the store's full check)."""
     today = today or dt.date.today()
     folder = backup_folder(db_path)
     target = folder / f"peerdesk-{today.isoformat()}.db"
     if target.exists():
         return None
+    if before is not None:
+        before()
     make_backup(db_path, target, cipher)
     prune(folder, keep_daily=keep_daily, keep_weekly=keep_weekly)
     return target
@@ -295,15 +302,16 @@ def restore_backup(
 
     check = check_file(backup, cipher)
     if not check.ok:
-        raise BackupError(f"{backup} {check.message}; nothing was changed")
+        raise BackupError(_("{backup} {problem}; nothing was changed").format(backup=backup, problem=check.message))
     lock = WriteLock(Path(f"{db_path}.lock"))
     try:
         with lock.hold():
             return _replace_with(db_path, backup, now, cipher)
     except LockTimeout as exc:
-        raise BackupError(f"{exc}; nothing was changed") from None
+        raise BackupError(_("{why}; nothing was changed").format(why=exc)) from None
     except OSError as exc:  # a folder that cannot be written, a full disk: the database is as it was
-        raise BackupError(f"{db_path} could not be replaced ({exc.strerror or exc}); nothing was changed") from None
+        raise BackupError(_("{path} could not be replaced ({why}); nothing was changed").format(
+            path=db_path, why=exc.strerror or exc)) from None
     finally:
         lock.close()
 

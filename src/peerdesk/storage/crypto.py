@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from ..i18n import _
+
 SALT_BYTES = 16
 KEY_BYTES = 32
 # scrypt cost: about 0.1 s here, 32 MiB of memory
@@ -45,7 +47,7 @@ def dbapi():
     try:
         import sqlcipher3
     except ImportError as exc:  # pragma: no cover - a dependency of the package
-        raise CryptoError("encryption needs the sqlcipher3 package, which is not installed") from exc
+        raise CryptoError(_("encryption needs the sqlcipher3 package, which is not installed")) from exc
     return sqlcipher3
 
 
@@ -68,7 +70,7 @@ class Cipher:
         with path.open("rb") as fh:
             salt = fh.read(SALT_BYTES)
         if len(salt) != SALT_BYTES:
-            raise CryptoError(f"{path} is too short to be an encrypted PeerDesk database")
+            raise CryptoError(_("{path} is too short to be an encrypted PeerDesk database").format(path=path))
         return cls(derive_key(passphrase, salt), salt)
 
     def pragma_value(self) -> str:
@@ -83,7 +85,7 @@ class Cipher:
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
     if not passphrase:
-        raise CryptoError("the passphrase is empty")
+        raise CryptoError(_("the passphrase is empty"))
     import hashlib  # OpenSSL (3 MB of memory) loads only for an encrypted store
 
     return hashlib.scrypt(
@@ -119,9 +121,10 @@ def connect(path: Path, mode: str, cipher: Cipher, *, timeout: float = 10.0, che
         except sqlcipher3.DatabaseError as exc:
             conn.close()
             if "not a database" in str(exc):  # SQLITE_NOTADB: the first page does not decrypt with this key
-                raise WrongPassphrase(f"the passphrase does not open {path}; nothing was changed") from None
+                raise WrongPassphrase(_("the passphrase does not open {path}; nothing was changed").format(
+                    path=path)) from None
             # the key fits (the first page decrypts and its HMAC holds) but the file is cut or damaged
-            raise CryptoError(f"{path} is damaged ({exc}); it was not changed") from None
+            raise CryptoError(_("{path} is damaged ({why}); it was not changed").format(path=path, why=exc)) from None
     return conn
 
 
@@ -161,7 +164,8 @@ def rekey(path: Path, old: Cipher, passphrase: str) -> Cipher:
         conn.close()
     wal = Path(f"{path}-wal")
     if busy or (wal.exists() and wal.stat().st_size):
-        raise CryptoError(f"{path} is in use by another program; the passphrase was not changed, try again")
+        raise CryptoError(_("{path} is in use by another program; the passphrase was not changed, try again").format(
+            path=path))
     try:
         with StagedFile(path, mode=None) as staged:
             export_copy(path, staged.path, old, new)
@@ -171,7 +175,8 @@ def rekey(path: Path, old: Cipher, passphrase: str) -> Cipher:
             finally:
                 check.close()
             if result != "ok":
-                raise CryptoError(f"the copy under the new passphrase did not check ({result}); nothing was changed")
+                raise CryptoError(_("the copy under the new passphrase did not check ({why}); nothing was "
+                                    "changed").format(why=result))
     except OSError as exc:
         raise CryptoError(_os_reason(exc, path)) from None
     except dbapi().Error as exc:
@@ -183,19 +188,25 @@ def _os_reason(exc: OSError, path: Path) -> str:
     import errno
 
     if exc.errno == errno.ENOSPC:
-        return f"the disk holding {path.parent} is full; the passphrase was not changed (free some space and try again)"
+        return _disk_full(path)
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"{path.parent} cannot be written ({exc.strerror}); the passphrase was not changed"
-    return f"the passphrase was not changed: {exc.strerror or exc}"
+        return _("{folder} cannot be written ({why}); the passphrase was not changed").format(
+            folder=path.parent, why=exc.strerror)
+    return _("the passphrase was not changed: {why}").format(why=exc.strerror or exc)
+
+
+def _disk_full(path: Path) -> str:
+    return _("the disk holding {folder} is full; the passphrase was not changed (free some space and try "
+             "again)").format(folder=path.parent)
 
 
 def _sqlite_reason(exc: Exception, path: Path) -> str:
     name = getattr(exc, "sqlite_errorname", "")
     if name == "SQLITE_FULL" or "database or disk is full" in str(exc):
-        return f"the disk holding {path.parent} is full; the passphrase was not changed (free some space and try again)"
+        return _disk_full(path)
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
-        return f"{path.parent} cannot be written; the passphrase was not changed"
-    return f"the passphrase was not changed: {exc}"
+        return _("{folder} cannot be written; the passphrase was not changed").format(folder=path.parent)
+    return _("the passphrase was not changed: {why}").format(why=exc)
 
 
 def plain_connect(path: Path, mode: str = "ro") -> sqlite3.Connection:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from contextlib import suppress
 from pathlib import Path
 
+from ..i18n import _
+
 
 def medium_problem(path: Path, exc: BaseException | None = None) -> str | None:
     """What stops PeerDesk writing at *path*, told from the medium itself and from SQLite's
@@ -29,17 +31,18 @@ def medium_problem(path: Path, exc: BaseException | None = None) -> str | None:
         with suppress(OSError):
             read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     if number == errno.ENOSPC or (free is not None and free < 256 * 1024):
-        return (f"the disk holding {folder} is full ({_size(free)}); free some space and try again. "
-                f"{path.name} is not damaged and was not changed")
+        return _("the disk holding {folder} is full ({free}); free some space and try again. "
+                 "{name} is not damaged and was not changed").format(folder=folder, free=_size(free), name=path.name)
     if read_only or name.startswith("SQLITE_READONLY") or number == errno.EROFS:
-        return (f"{folder} is on a drive that can only be read (a read-only or write-protected medium); "
-                f"PeerDesk can show its records but not save. {path.name} is not damaged")
+        return _("{folder} is on a drive that can only be read (a read-only or write-protected medium); "
+                 "PeerDesk can show its records but not save. {name} is not damaged").format(folder=folder,
+                                                                                              name=path.name)
     writable = os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
     if not writable or name in ("SQLITE_PERM", "SQLITE_AUTH") or number in (errno.EACCES, errno.EPERM):
-        return (f"this account may not write in {folder} (permission denied); ask IT to give it write "
-                f"access. {path.name} is not damaged")
+        return _("this account may not write in {folder} (permission denied); ask IT to give it write "
+                 "access. {name} is not damaged").format(folder=folder, name=path.name)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return "the database is busy in another program; try again in a moment"
+        return _("the database is busy in another program; try again in a moment")
     return None
 
 
@@ -56,8 +59,10 @@ def read_only_drive(path: Path) -> bool:
 
 def _size(free: int | None) -> str:
     if not free:
-        return "no space left"
-    return f"{free / 1024:.0f} KB free" if free < 1024 * 1024 else f"{free / 1024 / 1024:.0f} MB free"
+        return _("no space left")
+    if free < 1024 * 1024:
+        return _("{size} KB free").format(size=f"{free / 1024:.0f}")
+    return _("{size} MB free").format(size=f"{free / 1024 / 1024:.0f}")
 
 
 def explain(exc: Exception, doing: str = "write") -> str:
@@ -71,15 +76,15 @@ def explain_at(path: Path | None, exc: Exception, doing: str = "write") -> str:
     name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc).lower()
     if name == "SQLITE_FULL" or "full" in text:
-        return "the disk is full; free some space and save again"
+        return _("the disk is full; free some space and save again")
     if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
-        return "the data folder or database file is read-only; ask IT to make it writable"
+        return _("the data folder or database file is read-only; ask IT to make it writable")
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
-        return "the database is busy in another program; try again in a moment"
+        return _("the database is busy in another program; try again in a moment")
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text or "disk i/o" in text:
-        return "the database file cannot be reached (was it moved, or its drive removed?)"
+        return _("the database file cannot be reached (was it moved, or its drive removed?)")
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text or "not a database" in text:
-        return f"the database file is damaged ({exc}); run `peerdesk check`, or restore a backup"
+        return _("the database file is damaged ({why}); run `peerdesk check`, or restore a backup").format(why=exc)
     if doing == "read":
-        return f"the database could not be read ({exc})"
-    return f"the database refused the change ({exc})"
+        return _("the database could not be read ({why})").format(why=exc)
+    return _("the database refused the change ({why})").format(why=exc)

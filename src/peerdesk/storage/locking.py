@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..i18n import _
+
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
@@ -109,7 +111,8 @@ class WriteLock:
     def hold(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
         deadline = time.monotonic() + self.timeout
         if not self._thread_lock.acquire(timeout=self.timeout):
-            raise LockTimeout(f"another save in this program did not finish within {self.timeout:.0f} s")
+            raise LockTimeout(_("another save in this program did not finish within {seconds} s").format(
+                seconds=f"{self.timeout:.0f}"))
         try:
             fd = self._open()
             waited = False
@@ -119,8 +122,8 @@ class WriteLock:
                 waited = True
                 if time.monotonic() > deadline:
                     raise LockTimeout(
-                        f"another PeerDesk (window or command) kept the database busy for {self.timeout:.0f} s; "
-                        "nothing was saved, try again"
+                        _("another PeerDesk (window or command) kept the database busy for {seconds} s; "
+                          "nothing was saved, try again").format(seconds=f"{self.timeout:.0f}")
                     )
                 time.sleep(0.02)
             try:

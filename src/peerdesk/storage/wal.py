@@ -21,6 +21,8 @@ import struct
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..i18n import _
+
 MAGIC = (0x377F0682, 0x377F0683)
 VERSION = 3007000
 HEADER = 32
@@ -47,12 +49,12 @@ def damage(db_path: Path) -> str | None:
     except OSError:
         return None
     if size < HEADER:
-        return f"{wal.name} is {size} bytes, shorter than a write-ahead log's header"
+        return _("{name} is {size} bytes, shorter than a write-ahead log's header").format(name=wal.name, size=size)
     magic, version = struct.unpack(">II", header[:8])
     if magic not in MAGIC or version != VERSION:
-        return f"{wal.name} does not start as a write-ahead log does"
+        return _("{name} does not start as a write-ahead log does").format(name=wal.name)
     if _checksum(header[:24], bool(magic & 1)) != struct.unpack(">II", header[24:32]):
-        return f"the header of {wal.name} does not check"
+        return _("the header of {name} does not check").format(name=wal.name)
     return None
 
 
@@ -63,6 +65,6 @@ def keep_aside(db_path: Path, backups: Path, problem: str) -> tuple[Path, str]:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     copy = backups / f"{wal.name}.damaged-{stamp}"
     shutil.copy2(wal, copy)
-    told = (f"{problem}: the changes saved most recently (since the last checkpoint) may be missing. "
-            f"A copy of it is kept at {copy}; ask IT before deleting it")
+    told = _("{problem}: the changes saved most recently (since the last checkpoint) may be missing. "
+             "A copy of it is kept at {copy}; ask IT before deleting it").format(problem=problem, copy=copy)
     return copy, told

@@ -9,7 +9,6 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..domain.entry import count_of
 from ..domain.weeks import Week
 
 if TYPE_CHECKING:
@@ -51,7 +50,9 @@ def submit(store: Store, week: Week, entries: int, minutes: int) -> None:
         conn.execute("INSERT INTO week_states (week, first_day, last_day, state, submitted_at, reviewed) "
                      "VALUES (?, ?, ?, ?, ?, '')", (str(week), week.start.isoformat(), week.end.isoformat(),
                                                    SUBMITTED, now))
-        store._audit(conn, "submit", None, f"week {week}: {count_of(entries, 'entry', 'entries')}, {minutes} minutes")
+        # in English, as every line of the audit log is (it is written, not shown)
+        counted = f"{entries} entry" if entries == 1 else f"{entries} entries"
+        store._audit(conn, "submit", None, f"week {week}: {counted}, {minutes} minutes")
 
 
 def reopen(store: Store, week: Week, reason: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import _
 from .connection import ServerError, connect, engine, explain
 
 SETTINGS = {"notes": ("keep", "send"), "client_refs": ("send", "keep")}  # the first is the default
@@ -29,7 +30,8 @@ def init(url: str, *, settings: dict[str, str] | None = None) -> Initialised:
 
     for key, value in (settings or {}).items():
         if value not in SETTINGS[key]:
-            raise ServerError(f"{key} must be one of {', '.join(SETTINGS[key])}, not {value!r}")
+            raise ServerError(_("{setting} must be one of {choices}, not {value}").format(
+                setting=key, choices=", ".join(SETTINGS[key]), value=repr(value)))
     eng = engine(url)
     try:
         with eng.begin() as conn:
@@ -54,7 +56,8 @@ def init(url: str, *, settings: dict[str, str] | None = None) -> Initialised:
     except ServerError:
         raise
     except Exception as exc:  # noqa: BLE001 - the driver's and SQLAlchemy's errors, said in one line
-        raise ServerError(f"the server's schema could not be made: {explain(getattr(exc, 'orig', exc))}") from None
+        raise ServerError(_("the server's schema could not be made: {why}").format(
+            why=explain(getattr(exc, "orig", exc)))) from None
     finally:
         eng.dispose()
     return Initialised(before, str(after), {k: v for k, v in rows})
@@ -72,9 +75,9 @@ def add_member(url: str, role: str, team: str, kind: str, password: str) -> None
     if kind not in ("worker", "supervisor"):
         raise ValueError(kind)
     if not role.strip() or not team.strip():
-        raise ServerError("a role and a team are both needed")
+        raise ServerError(_("a role and a team are both needed"))
     if len(password) < 8:
-        raise ServerError("the password must have at least 8 characters")
+        raise ServerError(_("the password must have at least 8 characters"), usage=True)
     group = sql.Identifier(f"peerdesk_{kind}")
     who = sql.Identifier(role)
     with connect(url) as conn:
@@ -93,6 +96,6 @@ def add_member(url: str, role: str, team: str, kind: str, password: str) -> None
                 conn.execute(f"INSERT INTO {SCHEMA}.audit (action, detail) VALUES (%s, %s)",
                              (f"add-{kind}", f"{role} in team {team}"))
         except psycopg.errors.UndefinedTable:
-            raise ServerError("the server has no PeerDesk schema yet: run peerdesk server init first") from None
+            raise ServerError(_("the server has no PeerDesk schema yet: run peerdesk server init first")) from None
         except psycopg.Error as exc:
-            raise ServerError(f"the role could not be made: {explain(exc)}") from None
+            raise ServerError(_("the role could not be made: {why}").format(why=explain(exc))) from None

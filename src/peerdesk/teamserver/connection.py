@@ -9,11 +9,18 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..i18n import _
+
 CONNECT_TIMEOUT_S = 5
 
 
 class ServerError(Exception):
-    """The server cannot be used: the message says why and what to do."""
+    """The server cannot be used: the message says why and what to do. *usage*: the fault is in
+    what was given (the URL, the password), not in the server (a command line exits 2 for it)."""
+
+    def __init__(self, message: str, *, usage: bool = False) -> None:
+        super().__init__(message)
+        self.usage = usage
 
 
 class ServerRefused(ServerError):
@@ -24,17 +31,18 @@ def check_url(url: str) -> str:
     """*url* if it is a PostgreSQL URL without a password; otherwise ServerError."""
     parts = urlsplit(url)
     if parts.scheme not in ("postgresql", "postgres"):
-        raise ServerError(f"{url!r} is not a PostgreSQL URL; write postgresql://ROLE@HOST/DATABASE")
+        raise ServerError(_("{url} is not a PostgreSQL URL; write postgresql://ROLE@HOST/DATABASE").format(url=repr(url)),
+                          usage=True)
     if parts.password is not None or "password=" in parts.query:
-        raise ServerError("the server URL holds a password; take it out and put it in the libpq password file "
-                          "(~/.pgpass), which PeerDesk's README explains")
+        raise ServerError(_("the server URL holds a password; take it out and put it in the libpq password file "
+                            "(~/.pgpass), which PeerDesk's README explains"), usage=True)
     return url
 
 
 def role_of(url: str) -> str:
     user = urlsplit(url).username
     if not user:
-        raise ServerError(f"{url!r} names no role; write postgresql://ROLE@HOST/DATABASE")
+        raise ServerError(_("{url} names no role; write postgresql://ROLE@HOST/DATABASE").format(url=repr(url)))
     return user
 
 
@@ -46,7 +54,8 @@ def connect(url: str, **kwargs: Any) -> Any:
     try:
         return psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_S, application_name="peerdesk", **kwargs)
     except psycopg.OperationalError as exc:
-        raise ServerError(f"cannot reach the team server: {_first_line(exc)}") from None
+        raise ServerError(_("cannot reach the team server: {why}").format(why=_first_line(exc)),
+                          usage="password" in str(exc)) from None
 
 
 def engine(url: str) -> Any:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..domain.entry import Entry
+from ..i18n import _, ngettext
 from ..storage.server_migrations import SCHEMA
 from ..storage.sync_local import Ledger, Pending, digest
 from .connection import ServerError, ServerRefused, connect, explain
@@ -78,6 +79,22 @@ class SyncReport:
     at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     def line(self) -> str:
+        """What the sync did, in the user's language: ``sent 3, received 1, 2 still waiting``."""
+        parts = [_("sent {sent}, received {received}").format(sent=self.sent, received=self.received)]
+        if self.conflicts:
+            parts.append(ngettext("{n} conflict to look at (peerdesk sync --conflicts)",
+                                  "{n} conflicts to look at (peerdesk sync --conflicts)", self.conflicts).format(
+                n=self.conflicts))
+        if self.waiting:
+            parts.append(_("{n} still waiting").format(n=self.waiting))
+        text = ", ".join(parts)
+        if self.reviewed:
+            # TRANSLATORS: the weeks a supervisor signed off, after the rest: "sent 3, received 1; reviewed: 2026-W48"
+            text = _("{done}; reviewed: {weeks}").format(done=text, weeks=", ".join(self.reviewed))
+        return text
+
+    def record(self) -> str:
+        """The same in English, for the audit logs (here and on the server): written, not shown."""
         text = f"sent {self.sent}, received {self.received}"
         if self.conflicts:
             text += f", {self.conflicts} conflict{'s' * (self.conflicts != 1)} to look at (peerdesk sync --conflicts)"
@@ -106,12 +123,12 @@ def sync(store: Store, url: str) -> SyncReport:
             _receive(conn, ledger, notes=notes, refs=refs, report=report)
             _weeks(conn, store, report)
         except psycopg.errors.InsufficientPrivilege as exc:
-            raise ServerRefused(f"the server refused: {explain(exc)}") from None
+            raise ServerRefused(_("the server refused: {why}").format(why=explain(exc))) from None
         except psycopg.errors.UndefinedTable:
-            raise ServerError("the server has no PeerDesk schema: ask IT to run peerdesk server init") from None
+            raise ServerError(_("the server has no PeerDesk schema: ask IT to run peerdesk server init")) from None
         except psycopg.OperationalError as exc:
-            raise ServerError(f"the connection to the team server was lost: {explain(exc)}; "
-                              "nothing unconfirmed was taken out of this PC's queue") from None
+            raise ServerError(_("the connection to the team server was lost: {why}; nothing unconfirmed was taken "
+                                "out of this PC's queue").format(why=explain(exc))) from None
     report.waiting = ledger.waiting()
     return report
 
@@ -201,7 +218,8 @@ def _reconcile(conn: Any, ledger: Ledger, refused: list[Pending], *, notes: bool
     for p in refused:
         row = rows.get(p.entry_id)
         if row is None:  # not this worker's (or gone): say so, keep it here
-            raise ServerRefused(f"the server did not take entry {p.entry_id} and shows it to no one of this role")
+            raise ServerRefused(_("the server did not take entry {id} and shows it to no one of this role").format(
+                id=p.entry_id))
         theirs, _id, version, updated = _server_entry(row)
         theirs_sign = digest(theirs, p.entry_id, updated, notes=notes, refs=refs)
         mine_sign = _sign(p, notes, refs)
@@ -250,11 +268,11 @@ def _receive(conn: Any, ledger: Ledger, *, notes: bool, refs: bool, report: Sync
         local = ledger.local(entry_id) if entry is not None and not (notes and refs) else None
         received.append((_keep_local_fields(entry, local, notes=notes, refs=refs), entry_id, version, ""))
     report.received += len(received)
-    line = f"team server: {report.line()}"
+    line = f"team server: {report.record()}"
     ledger.apply(received, [], state={"cursor": horizon, "last_sync": dt.datetime.now(dt.UTC).isoformat()},
                  audit=line)
     with conn.transaction():
-        conn.execute(f"INSERT INTO {SCHEMA}.audit (action, detail) VALUES ('sync', %s)", (report.line(),))
+        conn.execute(f"INSERT INTO {SCHEMA}.audit (action, detail) VALUES ('sync', %s)", (report.record(),))
 
 
 def _weeks(conn: Any, store: Store, report: SyncReport) -> None:

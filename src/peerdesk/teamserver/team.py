@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from ..storage.rows import EntryRow, db_time
 from ..storage.server_migrations import SCHEMA
 from .connection import ServerError, ServerRefused, connect, explain
@@ -31,15 +32,18 @@ def team_texts(url: str, team: str, start: date, end: date, taxonomy: Taxonomy) 
             teams = [r[0] for r in conn.execute(
                 f"SELECT team FROM {SCHEMA}.members WHERE role = current_user AND kind = 'supervisor'")]
             if team not in teams:
-                raise ServerRefused(f"this role supervises {', '.join(teams) or 'no team'} on the server, not {team}")
+                if not teams:
+                    raise ServerRefused(_("this role supervises no team on the server, not {team}").format(team=team))
+                raise ServerRefused(_("this role supervises {teams} on the server, not {team}").format(
+                    teams=", ".join(teams), team=team))
             rows = conn.execute(_READ, (team, start, end)).fetchall()
             conn.execute(f"INSERT INTO {SCHEMA}.audit (action, detail) VALUES ('review', %s)",
                          (f"team {team}, {start} to {end}: {len(rows)} entries",))
             conn.commit()
         except psycopg.errors.InsufficientPrivilege as exc:
-            raise ServerRefused(f"the server refused: {explain(exc)}") from None
+            raise ServerRefused(_("the server refused: {why}").format(why=explain(exc))) from None
         except psycopg.errors.UndefinedTable:
-            raise ServerError("the server has no PeerDesk schema: ask IT to run peerdesk server init") from None
+            raise ServerError(_("the server has no PeerDesk schema: ask IT to run peerdesk server init")) from None
     by_worker: dict[str, list[EntryRow]] = {}
     for r in rows:
         start_time = r[3].strftime("%H:%M:%S.%f") if r[3] is not None else None
@@ -73,5 +77,5 @@ def sign_off(url: str, team: str, start: date, end: date, *, by: str, comment: s
                 conn.execute(f"INSERT INTO {SCHEMA}.audit (action, detail) VALUES ('sign-off', %s)",
                              (f"team {team}: " + ", ".join(f"{w} {k}" for _o, w, k, _s in rows),))
         except psycopg.errors.InsufficientPrivilege as exc:
-            raise ServerRefused(f"the server refused: {explain(exc)}") from None
+            raise ServerRefused(_("the server refused: {why}").format(why=explain(exc))) from None
     return [(worker, week) for _o, worker, week, _s in rows]

@@ -1,5 +1,12 @@
-"""A chart card: a chart area with an empty state, fonts that follow the text size, and
-"Save chart as PNG…" in its context menu (written atomically)."""
+"""A chart card: a chart area with an empty state, fonts that follow the text size, a text
+alternative, and "Save chart as PNG…" in its context menu (written atomically).
+
+The text alternative, for whoever cannot see the chart: each chart view's accessible
+description tells its values ("Advocacy 1h 30m, Administration 30m"), told again after each
+change of what it shows (:meth:`ChartCard.alternative_changed`, which the cards call), and the
+card's "Show as table" toggle (a button, Tab-reachable, and the same action in the context
+menu) puts a table of the same numbers in the chart's place. A card says what its charts
+show with :meth:`~ChartCard.descriptions` and :meth:`~ChartCard.table_contents`."""
 
 from __future__ import annotations
 
@@ -10,24 +17,33 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QPainter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..files import write_through
+from ..i18n import N_, _
 from . import style
+from .chart_parts import Cell, follow_palette
 
 
 class ChartCard(QWidget):
-    """A chart area with an empty state and a context menu to save it as PNG."""
+    """A chart area with an empty state, a text alternative (accessible descriptions and a
+    "Show as table" toggle) and a context menu to save it as PNG."""
 
     save_requested = Signal(object)
+    TITLE = N_("Chart")  # what the card shows, in a few words (its table's accessible name)
 
     def __init__(self, name: str, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,26 +57,155 @@ class ChartCard(QWidget):
         style.muted(self.empty_label)
         self.empty_label.setMargin(24)
         self.empty_label.setAutoFillBackground(True)
+        self.table = QTableWidget(objectName=f"table_{name}")
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.body)
         self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.table)
+        self._empty = False
+        self._views: list[QChartView] = []
+        self._painted: dict[int, tuple] = {}  # per chart: the palette and axes it was last coloured for
+        self.table_button = QPushButton(_("Show as table"), objectName=f"show_table_{name}")
+        self.table_button.setCheckable(True)
+        self.table_button.setToolTip(_("The chart's numbers in a table (and back to the chart)"))
+        self.table_action = QAction(_("Show as table"), self, checkable=True)
+        self.table_button.toggled.connect(self.show_table)
+        self.table_action.toggled.connect(self.show_table)
         self.header = QHBoxLayout()
+        self.header.addStretch(1)
+        self.header.addWidget(self.table_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.header)
         layout.addWidget(self.stack, 1)
-        self.save_action = QAction("Save chart as PNG…", self)
+        self.save_action = QAction(_("Save chart as PNG…"), self)
         self.save_action.triggered.connect(lambda: self.save_requested.emit(self))
         self._font_key = ""
 
-    def _view(self, chart: QChart) -> QChartView:
-        view = QChartView(chart)
+    def _view(self, chart: QChart, object_name: str, accessible_name: str) -> QChartView:
+        view = QChartView(chart, objectName=object_name)
         view.setRenderHint(QPainter.Antialiasing)
         view.setContextMenuPolicy(Qt.NoContextMenu)  # the card's own menu handles it
-        view.setFocusPolicy(Qt.NoFocus)  # nothing in it answers keys: Ctrl+1/2/3 and Alt+arrows do
+        # nothing in it answers keys (Ctrl+1/2/3 and Alt+arrows do), and it could show no focus:
+        # no Tab stop, nor a click (its viewport took the focus for it). A screen reader reads
+        # its name and description; the keyboard reaches its numbers through "Show as table".
+        view.setFocusPolicy(Qt.NoFocus)
+        view.viewport().setFocusPolicy(Qt.NoFocus)
+        view.setAccessibleName(accessible_name)
         view.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         view.setMinimumSize(160, 160)
+        self._views.append(view)
         return view
+
+    # -- the text alternative
+    def descriptions(self) -> list[tuple[QWidget, str]]:
+        """Each chart view's values, as text (while the card is not empty)."""
+        return []
+
+    def table_contents(self) -> tuple[list[str], list[list[Cell]]]:
+        """The column headers and the rows of the card's numbers as a table."""
+        return [], []
+
+    def alternative_changed(self) -> None:
+        """Tell the text alternative again: after each change of what the charts show."""
+        if self._empty:
+            whole = self.empty_label.text().replace("\n", " ")
+            for view in self._views:
+                if view.accessibleDescription() != whole:
+                    view.setAccessibleDescription(whole)
+        else:
+            parts = []
+            for view, text in self.descriptions():
+                if view.accessibleDescription() != text:
+                    view.setAccessibleDescription(text)
+                parts.append(_("{chart}: {values}").format(chart=view.accessibleName(), values=text))
+            whole = "; ".join(parts)
+        self.table_button.setAccessibleDescription(whole)
+        self._follow_palette()
+        if self.showing_table() and not self._empty:
+            self._fill_table()
+
+    def text_alternative(self) -> str:
+        """The whole card's values as text (what the "Show as table" button describes)."""
+        return self.table_button.accessibleDescription()
+
+    def showing_table(self) -> bool:
+        return self.table_button.isChecked()
+
+    def show_table(self, on: bool = True) -> None:
+        """The card's numbers in a table instead of the chart (or the chart again)."""
+        for control in (self.table_button, self.table_action):
+            if control.isChecked() != on:
+                control.setChecked(on)  # the other one follows; the same state again emits nothing
+        if on and not self._empty:
+            self._fill_table()
+        self._show_page()
+
+    def _fill_table(self) -> None:
+        headers, rows = self.table_contents()
+        table = self.table
+        table.setUpdatesEnabled(False)
+        try:
+            table.clearContents()
+            table.setColumnCount(len(headers))
+            table.setRowCount(len(rows))
+            table.setHorizontalHeaderLabels(headers)
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    item = QTableWidgetItem(cell[0] if isinstance(cell, tuple) else cell)
+                    if isinstance(cell, tuple):  # a number: on the right, and kept as the cell's number
+                        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                        if cell[1] is not None:
+                            item.setData(Qt.UserRole, cell[1])
+                    table.setItem(r, c, item)
+            # the names take what the numbers leave (a long one is shortened: the cell is whole
+            # for a screen reader); each number column as wide as its widest cell
+            header = table.horizontalHeader()
+            for column in range(len(headers)):
+                header.setSectionResizeMode(column, QHeaderView.ResizeToContents if column else QHeaderView.Stretch)
+            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        finally:
+            table.setUpdatesEnabled(True)
+        table.setAccessibleName(_("{chart} as a table").format(chart=_(self.TITLE)))
+
+    def table_cells(self) -> list[list[str]]:
+        """The table's texts, row by row (for tests and checks)."""
+        t = self.table
+        return [[t.item(r, c).text() if t.item(r, c) else "" for c in range(t.columnCount())]
+                for r in range(t.rowCount())]
+
+    def table_headers(self) -> list[str]:
+        t = self.table
+        return [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
+
+    def _show_page(self) -> None:
+        page = self.empty_label if self._empty else self.table if self.showing_table() else self.body
+        if self.stack.currentWidget() is not page:
+            self.stack.setCurrentWidget(page)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.PaletteChange:  # a theme (a high-contrast one) chosen while shown
+            self._follow_palette()
+
+    def _follow_palette(self) -> None:
+        """Each chart's background, titles, legend and axes in the palette's colours, for the
+        palette and axes it has not been coloured for yet."""
+        colours = self.palette()
+        for view in self._views:
+            chart = view.chart()
+            axes = chart.axes()
+            key = (colours.cacheKey(), *map(id, axes))
+            if self._painted.get(id(chart), ((),))[0] != key:
+                follow_palette(chart, colours)
+                self._painted[id(chart)] = (key, axes)  # (the axes kept: no new one takes an old one's id)
 
     def _fonts_changed(self) -> bool:
         """Whether the card's font changed (View ▸ Larger text) since its charts last took it."""
@@ -73,13 +218,18 @@ class ChartCard(QWidget):
     def set_empty(self, empty: bool, text: str | None = None) -> None:
         if text:
             self.empty_label.setText(text)
-        self.stack.setCurrentWidget(self.empty_label if empty else self.body)
+        self._empty = empty
+        self._show_page()
+        if empty:
+            self.alternative_changed()
 
     def is_empty(self) -> bool:
-        return self.stack.currentWidget() is self.empty_label
+        return self._empty
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Right-click, or the Menu key on the card's button or table."""
         menu = QMenu(self)
+        menu.addAction(self.table_action)
         menu.addAction(self.save_action)
         menu.exec(event.globalPos())
 
@@ -88,11 +238,16 @@ class ChartCard(QWidget):
         # Qt lays out axes, legend and titles on the next event-loop pass; do it now, so an
         # image taken right after a change is complete rather than bare bars.
         QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
-        header_above = self.stack.geometry() != self.rect()  # the trend's weeks box: not in the image
+        header_above = self.stack.geometry() != self.rect()  # the card's buttons: not in the image
+        as_table = self.showing_table() and not self._empty
+        if as_table:  # the chart, even while its numbers are shown as a table
+            self.stack.setCurrentWidget(self.body)
         if header_above:
             self.stack.setGeometry(self.rect())
             QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
         image = self.stack.currentWidget().grab().toImage()
+        if as_table:
+            self.stack.setCurrentWidget(self.table)
         if header_above:
             self.layout().invalidate()
             self.layout().activate()
@@ -101,7 +256,7 @@ class ChartCard(QWidget):
 
 def save_card_png(window, dialogs, card: ChartCard, suggested: str) -> None:
     """Ask where (through *window*'s dialogs seam) and save *card* as PNG; report in its status bar."""
-    path = dialogs.ask_save_path(window, "Save chart as PNG", suggested, "PNG images (*.png)")
+    path = dialogs.ask_save_path(window, _("Save chart as PNG"), suggested, _("PNG images (*.png)"))
     if not path:
         return
     if not path.lower().endswith(".png"):
@@ -111,8 +266,9 @@ def save_card_png(window, dialogs, card: ChartCard, suggested: str) -> None:
     except OSError as exc:
         saved, reason = False, exc.strerror or str(exc)
     else:
-        reason = "the image could not be written"
+        reason = _("the image could not be written")
     if saved:
-        window.statusBar().showMessage(f"Chart saved to {path}", 8000)
+        window.statusBar().showMessage(_("Chart saved to {path}").format(path=path), 8000)
     else:
-        dialogs.error(window, "Chart not saved", f"Could not write {path} ({reason}).")
+        dialogs.error(window, _("Chart not saved"), _("Could not write {path} ({reason}).").format(
+            path=path, reason=reason))

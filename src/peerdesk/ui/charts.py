@@ -3,12 +3,14 @@
 Each chart card takes the summaries of :mod:`peerdesk.domain.summary` (the
 same numbers as the table's totals) and draws them; none of them queries the
 store. Every card has a title, units, a legend, tooltips with exact values,
-an empty state, and "Save chart as PNG…" in its context menu.
+an empty state, a text alternative (its values as text, and as a table: see
+:mod:`.chart_card`), and "Save chart as PNG…" in its context menu.
 """
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -22,7 +24,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -35,19 +37,33 @@ from ..domain.entry import FORMATS, MODES, count_of, format_minutes
 from ..domain.summary import HowSummary, TrendWeek, WeekSummary
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
+from ..i18n import N_, _, ngettext
 from . import palette, plain_text
 from .chart_card import ChartCard
 from .chart_parts import (
+    HOURS,
+    MINUTES,
+    Cell,
     add_bars,
     apply_fonts,
     exact,
     fit_value_axis,
+    guide_name,
+    how_table,
+    how_text,
     new_chart,
+    percent,
     put_values,
     set_categories,
     set_title,
     show_tip,
+    shown_label,
+    trend_table,
+    trend_text,
     unit_for,
+    week_short,
+    week_table,
+    week_texts,
 )
 
 TREND_CHOICES = (4, 12, 26, 52)
@@ -62,13 +78,15 @@ class ThisWeekChart(ChartCard):
     for every week costs Qt far more than changing a few values.
     """
 
+    TITLE = N_("Time this week")
+
     def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
-        super().__init__("week", "No work logged this week yet.\nEntries you save appear here.", parent)
+        super().__init__("week", _("No work logged this week yet.\nEntries you save appear here."), parent)
         self.taxonomy = taxonomy
-        self.bars_chart = new_chart(self, "Time by category")
-        self.split_chart = new_chart(self, "Direct · indirect · role")
-        self.bars_view = self._view(self.bars_chart)
-        self.split_view = self._view(self.split_chart)
+        self.bars_chart = new_chart(self, _("Time by category"))
+        self.split_chart = new_chart(self, _("Direct · indirect · role"))
+        self.bars_view = self._view(self.bars_chart, "week_bars_view", _("Time by category"))
+        self.split_view = self._view(self.split_chart, "week_split_view", _("Direct, indirect and role work"))
         # Qt drops every other category label when the rows are closer than a line of text;
         # the bars are given a line per row and scroll inside the card when the card is lower
         # than that (the card's own size, and so the window's layout, never changes).
@@ -85,7 +103,8 @@ class ThisWeekChart(ChartCard):
         self._rows: list[str] = []  # the category keys drawn, bottom-up as Qt draws them
         self.bar_series: QHorizontalStackedBarSeries | None = None  # the drawn series; None while empty
         self.pie_series: QPieSeries | None = None
-        self._unit = ("Minutes", 1.0)
+        self._unit = (MINUTES, 1.0)
+        self._summary: WeekSummary | None = None  # the week drawn (for its text alternative)
         self._series: QHorizontalStackedBarSeries | None = None  # made on the first week with work
         self._y_axis: QBarCategoryAxis | None = None
         self._x_axis: QValueAxis | None = None
@@ -99,14 +118,15 @@ class ThisWeekChart(ChartCard):
     def show_summary(self, summary: WeekSummary) -> None:
         if not summary.total:
             self.bar_series = self.pie_series = None
-            self.set_empty(True, f"No work logged in week {summary.week.number} yet.\nEntries you save appear here.")
+            self.set_empty(True, _("No work logged in week {number} yet.\nEntries you save appear here.").format(
+                number=summary.week.number))
             return
         self.set_empty(False)
         refont = self._fonts_changed()
         if refont:
             apply_fonts(self.bars_chart, self)
             apply_fonts(self.split_chart, self)
-        set_title(self.bars_chart, f"Time by category · week {summary.week.number}")
+        set_title(self.bars_chart, _("Time by category · week {number}").format(number=summary.week.number))
 
         tax = self.taxonomy
         order = [c.key for wt in tax.work_types for c in tax.categories_of(wt)]
@@ -157,6 +177,17 @@ class ThisWeekChart(ChartCard):
         self._give_rows_room(rows)
 
         self._show_split(summary)
+        self._summary = summary
+        self.alternative_changed()
+
+    def descriptions(self) -> list[tuple[QWidget, str]]:
+        if self._summary is None:
+            return []
+        categories, split = week_texts(self._summary, self.taxonomy, self._rows[::-1])
+        return [(self.bars_view, categories), (self.split_view, split)]
+
+    def table_contents(self) -> tuple[list[str], list[list[Cell]]]:
+        return week_table(self._summary, self.taxonomy, self._rows[::-1]) if self._summary else ([], [])
 
     def _give_rows_room(self, rows: int) -> None:
         """The bars' height: at least a line of label text per row, plus the title, the value
@@ -203,7 +234,7 @@ class ThisWeekChart(ChartCard):
                 row = min(int((plot.bottom() - point.y()) / (plot.height() / len(self._rows))), len(self._rows) - 1)
                 key = self._rows[row]
                 minutes = self.category_minutes().get(key, 0)
-                text = f"{self.taxonomy.category_label(key)}: {exact(minutes)}"
+                text = _("{name}: {value}").format(name=self.taxonomy.category_label(key), value=exact(minutes))
                 QToolTip.showText(event.globalPos(), plain_text.tip(text))
                 return True
         return super().eventFilter(watched, event)
@@ -212,7 +243,7 @@ class ThisWeekChart(ChartCard):
         series = QHorizontalStackedBarSeries()
         series.setBarWidth(0.7)
         series.hovered.connect(self._bar_hovered)
-        self._y_axis, self._x_axis = add_bars(self.bars_chart, series, Qt.AlignLeft, "Minutes", 0, font)
+        self._y_axis, self._x_axis = add_bars(self.bars_chart, series, Qt.AlignLeft, MINUTES, 0, font)
         self._series = series
 
     def _sync_sets(self, categories: list[str], types: list[str]) -> bool:
@@ -259,10 +290,10 @@ class ThisWeekChart(ChartCard):
             self._pie.setHoleSize(0.45)
             self._pie.setPieSize(0.78)
             self.split_chart.addSeries(self._pie)
-        if [key for key, *_ in parts] != list(self._slices):  # another set of work types: new slices
+        if [key for key, *_rest in parts] != list(self._slices):  # another set of work types: new slices
             self._pie.clear()
             self._slices = {}
-            for key, *_ in parts:
+            for key, *_rest in parts:
                 piece = self._pie.append("", 0)
                 piece.setColor(palette.work_type_colour(tax, key))
                 piece.setProperty("work_type", key)
@@ -270,18 +301,19 @@ class ThisWeekChart(ChartCard):
                     lambda state, p=piece: show_tip(p.property("tip")) if state else QToolTip.hideText()
                 )
                 self._slices[key] = piece
-        border = QColor("white") if not palette.is_dark(self.palette()) else QColor("black")
+        border = self.palette().color(QPalette.Base)  # the gaps between slices: the chart's background
         for key, label, minutes, pct in parts:
             piece = self._slices[key]
-            text = plain_text.chart(f"{label} {pct:.0f}%")
+            text = plain_text.chart(f"{label} {percent(pct)}")
             if piece.label() != text:
                 piece.setLabel(text)
             if piece.value() != minutes:
                 piece.setValue(minutes)
             if piece.borderColor() != border:
                 piece.setBorderColor(border)
-            piece.setProperty("tip", f"{label}: {exact(minutes)}, {pct:.1f}% of {format_minutes(summary.total)}")
-        set_title(self.split_chart, f"Split · {format_minutes(summary.total)} in all")
+            piece.setProperty("tip", _("{work_type}: {time}, {percent} of {total}").format(
+                work_type=label, time=exact(minutes), percent=percent(pct, 1), total=format_minutes(summary.total)))
+        set_title(self.split_chart, _("Split · {total} in all").format(total=format_minutes(summary.total)))
         self.pie_series = self._pie
         self._fit_split_legend()
 
@@ -324,7 +356,7 @@ class ThisWeekChart(ChartCard):
             QToolTip.hideText()
             return
         minutes = barset.at(index) * self._unit[1]
-        show_tip(f"{self.taxonomy.category_label(key)}: {exact(minutes)}")
+        show_tip(_("{name}: {value}").format(name=self.taxonomy.category_label(key), value=exact(minutes)))
 
     # -- what is drawn, read back from the series (for tests and checks)
     def category_minutes(self) -> dict[str, int]:
@@ -348,23 +380,25 @@ class ThisWeekChart(ChartCard):
 class TrendChart(ChartCard):
     """Stacked columns per week by work type; click a column to go to that week."""
 
+    TITLE = N_("Hours per week")
     week_clicked = Signal(object)
     weeks_changed = Signal(int)
 
     def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
-        super().__init__("trend", "Nothing logged in these weeks yet.", parent)
+        super().__init__("trend", _("Nothing logged in these weeks yet."), parent)
         self.taxonomy = taxonomy
-        self.chart = new_chart(self, "Trend")
-        self.view = self._view(self.chart)
+        self.chart = new_chart(self, _("Trend"))
+        self.view = self._view(self.chart, "trend_view", _("Hours per week"))
         self.body_layout.addWidget(self.view)
         self.weeks_combo = QComboBox()
         self.weeks_combo.setObjectName("trend_weeks")
         for n in TREND_CHOICES:
-            self.weeks_combo.addItem(f"Last {n} weeks", n)
+            self.weeks_combo.addItem(ngettext("Last {n} week", "Last {n} weeks", n).format(n=n), n)
+        self.weeks_combo.setAccessibleName(_("Weeks in the trend"))
         self.weeks_combo.setCurrentIndex(TREND_CHOICES.index(DEFAULT_TREND_WEEKS))
         self.weeks_combo.currentIndexChanged.connect(lambda: self.weeks_changed.emit(self.weeks_count()))
-        self.header.addStretch(1)
-        self.header.addWidget(self.weeks_combo)
+        self.header.insertWidget(self.header.indexOf(self.table_button), self.weeks_combo)
+        QWidget.setTabOrder(self.weeks_combo, self.table_button)
         self.series: QStackedBarSeries | None = None  # the drawn series; None while empty
         self.guide: QLineSeries | None = None  # the contracted-hours line, when drawn
         self.weeks: list[Week] = []
@@ -378,6 +412,8 @@ class TrendChart(ChartCard):
         self._y_axis: QValueAxis | None = None
         self._guide: QLineSeries | None = None
         self._guide_x: QValueAxis | None = None
+        self._trend: list[TrendWeek] = []  # what is drawn (for its text alternative)
+        self._contracted = 0.0
 
     def weeks_count(self) -> int:
         return int(self.weeks_combo.currentData())
@@ -390,14 +426,16 @@ class TrendChart(ChartCard):
         self.selected = selected
         if not any(t.total for t in trend):
             self.series = self.guide = None
-            self.set_empty(True, f"Nothing logged in the {len(trend)} weeks up to week {selected.number}.")
+            self.set_empty(True, ngettext("Nothing logged in the {n} week up to week {number}.",
+                                          "Nothing logged in the {n} weeks up to week {number}.",
+                                          len(trend)).format(n=len(trend), number=selected.number))
             return
         self.set_empty(False)
         refont = self._fonts_changed()
         if refont:
             apply_fonts(self.chart, self)
         first, last = self.weeks[0], self.weeks[-1]
-        set_title(self.chart, f"Hours per week · {first} to {last}")
+        set_title(self.chart, _("Hours per week · {first} to {last}").format(first=first, last=last))
         peak = max(max(t.total for t in trend), contracted_hours * 60)
         unit_name, divisor = unit_for(peak)
         self._divisor = divisor
@@ -413,8 +451,9 @@ class TrendChart(ChartCard):
                 bar.deselectAllBars()
                 if picked:
                     bar.selectBar(picked[0])
-        if self._x_axis.titleText() != "ISO week (selected week darker)":
-            self._x_axis.setTitleText("ISO week (selected week darker)")
+        axis_title = _("ISO week (selected week darker)")
+        if self._x_axis.titleText() != axis_title:
+            self._x_axis.setTitleText(axis_title)
         set_categories(self._x_axis, [self._week_label(w, i) for i, w in enumerate(self.weeks)])
         if refont:
             for axis in (self._x_axis, self._y_axis):
@@ -423,6 +462,14 @@ class TrendChart(ChartCard):
         fit_value_axis(self._y_axis, unit_name, peak / divisor)
         self.series = self._series
         self._show_guide(contracted_hours, divisor)
+        self._trend, self._contracted = list(trend), contracted_hours
+        self.alternative_changed()
+
+    def descriptions(self) -> list[tuple[QWidget, str]]:
+        return [(self.view, trend_text(self._trend, self.taxonomy, self._contracted))]
+
+    def table_contents(self) -> tuple[list[str], list[list[Cell]]]:
+        return trend_table(self._trend, self.taxonomy, self._contracted)
 
     def _make_series(self, font: QFont) -> None:
         series = QStackedBarSeries()
@@ -439,7 +486,7 @@ class TrendChart(ChartCard):
             self._values[wt_key] = []
         series.clicked.connect(self._clicked)
         series.hovered.connect(self._hovered)
-        self._x_axis, self._y_axis = add_bars(self.chart, series, Qt.AlignBottom, "Hours", 0, font)
+        self._x_axis, self._y_axis = add_bars(self.chart, series, Qt.AlignBottom, HOURS, 0, font)
         self._series = series
 
     def _show_guide(self, contracted_hours: float, divisor: float) -> None:
@@ -463,10 +510,10 @@ class TrendChart(ChartCard):
             guide.attachAxis(self._y_axis)
             self._guide, self._guide_x = guide, hidden_x
         guide = self._guide
-        name = f"Contracted {contracted_hours:g} h"
+        name = guide_name(contracted_hours)
         if guide.name() != name:
             guide.setName(name)
-        pen = QPen(QColor("#444444") if not palette.is_dark(self.palette()) else QColor("#dddddd"))
+        pen = QPen(self.palette().color(QPalette.Text))  # as the axes' text: seen on any theme
         pen.setStyle(Qt.DashLine)
         pen.setWidthF(2)
         if guide.pen() != pen:
@@ -484,7 +531,7 @@ class TrendChart(ChartCard):
         step = 1 if len(self.weeks) <= 12 else 2 if len(self.weeks) <= 26 else 4
         if (len(self.weeks) - 1 - i) % step:
             return "\u200b" * (i + 1)  # an unlabelled column; category names must stay distinct
-        return f"W{week.number}"
+        return week_short(week)
 
     def _clicked(self, index: int, _barset: QBarSet) -> None:
         if 0 <= index < len(self.weeks):
@@ -498,13 +545,14 @@ class TrendChart(ChartCard):
         total = sum(b.at(index) for b in self.series.barSets()) * self._divisor
         minutes = barset.at(index) * self._divisor
         name = html.unescape(barset.label())  # the legend's text, as drawn
-        show_tip(f"{week.label()}\n{name}: {exact(minutes)}\nWeek total: {exact(total)}")
+        show_tip(_("{week}\n{name}: {time}\nWeek total: {total}").format(
+            week=week.label(), name=name, time=exact(minutes), total=exact(total)))
 
     def week_minutes(self) -> list[dict[str, int]]:
         """Per week shown, minutes per work type, read back from the drawn series."""
         if self.series is None:
             return []
-        out: list[dict[str, int]] = [{} for _ in self.weeks]
+        out: list[dict[str, int]] = [{} for _week in self.weeks]
         for bar in self.series.barSets():
             for i in range(bar.count()):
                 out[i][bar.property("work_type")] = round(bar.at(i) * self._divisor)
@@ -532,12 +580,15 @@ class _BarsPart:
 class HowChart(ChartCard):
     """The week by mode and by format, with people reached."""
 
+    TITLE = N_("How the work was done")
+    SET_NAMES: ClassVar[dict[str, str]] = {"mode": N_("Time by mode"), "format": N_("Time by format")}
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("how", "No work logged this week yet.", parent)
-        self.mode_chart = new_chart(self, "By mode")
-        self.format_chart = new_chart(self, "By format")
-        self.mode_view = self._view(self.mode_chart)
-        self.format_view = self._view(self.format_chart)
+        super().__init__("how", _("No work logged this week yet."), parent)
+        self.mode_chart = new_chart(self, _("By mode"))
+        self.format_chart = new_chart(self, _("By format"))
+        self.mode_view = self._view(self.mode_chart, "how_mode_view", _("Time by mode"))
+        self.format_view = self._view(self.format_chart, "how_format_view", _("Time by format"))
         # Equal halves: both axes carry labels as long as "Individual · 145 people"
         self.body_layout.addWidget(self.mode_view, 1)
         self.body_layout.addWidget(self.format_view, 1)
@@ -545,11 +596,12 @@ class HowChart(ChartCard):
         self.format_set: QBarSet | None = None
         self._divisor = 1.0
         self._parts: dict[str, _BarsPart] = {}  # per chart, made on the first week with work
+        self._how: HowSummary | None = None  # what is drawn (for its text alternative)
 
     def show_how(self, how: HowSummary, week: Week) -> None:
         if not how.total:
             self.mode_set = self.format_set = None
-            self.set_empty(True, f"No work logged in week {week.number} yet.")
+            self.set_empty(True, _("No work logged in week {number} yet.").format(number=week.number))
             return
         self.set_empty(False)
         refont = self._fonts_changed()
@@ -560,22 +612,34 @@ class HowChart(ChartCard):
         unit_name, divisor = unit_for(peak)
         self._divisor = divisor
         self.mode_set = self._fill(
-            self.mode_chart, how.by_mode, MODES, unit_name, divisor, peak, "Time by mode", QColor(palette.NEUTRAL),
+            self.mode_chart, how.by_mode, MODES, unit_name, divisor, peak, "mode", QColor(palette.NEUTRAL),
             refont,
         )
         self.format_set = self._fill(
-            self.format_chart, how.by_format, FORMATS, unit_name, divisor, peak, "Time by format",
+            self.format_chart, how.by_format, FORMATS, unit_name, divisor, peak, "format",
             QColor(palette.NEUTRAL).darker(140), refont,
         )
-        set_title(self.mode_chart, f"By mode · week {week.number}")
-        set_title(self.format_chart, f"By format · week {week.number}")
+        set_title(self.mode_chart, _("By mode · week {number}").format(number=week.number))
+        set_title(self.format_chart, _("By format · week {number}").format(number=week.number))
+        self._how = how
+        self.alternative_changed()
 
-    def _fill(self, chart, tallies, labels, unit_name, divisor, peak, set_name, colour, refont) -> QBarSet:
-        """One bar per key of *tallies*, in a set and axes made once per chart and updated in place."""
-        part = self._parts.get(set_name)
+    def descriptions(self) -> list[tuple[QWidget, str]]:
+        if self._how is None:
+            return []
+        return [(self.mode_view, how_text(self._how.by_mode, MODES)),
+                (self.format_view, how_text(self._how.by_format, FORMATS))]
+
+    def table_contents(self) -> tuple[list[str], list[list[Cell]]]:
+        return how_table(self._how) if self._how is not None else ([], [])
+
+    def _fill(self, chart, tallies, labels, unit_name, divisor, peak, kind, colour, refont) -> QBarSet:
+        """One bar per key of *tallies*, in a set and axes made once per chart (*kind*: "mode" or
+        "format") and updated in place."""
+        part = self._parts.get(kind)
         font = self.font()
         if part is None:
-            bar = QBarSet(set_name)
+            bar = QBarSet(_(self.SET_NAMES[kind]))
             bar.setColor(colour)
             bar.setBorderColor(colour.darker(130))
             series = QHorizontalBarSeries()
@@ -586,19 +650,22 @@ class HowChart(ChartCard):
                 lambda status, index, _set, tips=tips: show_tip(tips[index]) if status else QToolTip.hideText()
             )
             y_axis, x_axis = add_bars(chart, series, Qt.AlignLeft, unit_name, peak / divisor, font, shorten=True)
-            part = self._parts[set_name] = _BarsPart(bar, y_axis, x_axis, tips)
+            part = self._parts[kind] = _BarsPart(bar, y_axis, x_axis, tips)
             refont = True
         keys = list(tallies)
         keys.reverse()  # top-down in the order given
         part.bar.setProperty("keys", keys)
         part.values = put_values(part.bar, part.values, [tallies[k].minutes / divisor for k in keys])
         part.tips[:] = [
-            f"{labels.get(k, k)}: {exact(tallies[k].minutes)}, {tallies[k].entries} entries, "
-            f"{count_of(tallies[k].people, 'person', 'people')} reached"
+            _("{name}: {time}, {entries}, {reached}").format(
+                name=shown_label(labels, k), time=exact(tallies[k].minutes),
+                entries=count_of(tallies[k].entries, "entry", "entries"),
+                reached=ngettext("{n} person reached", "{n} people reached", tallies[k].people).format(
+                    n=tallies[k].people))
             for k in keys
         ]
         reached = {k: count_of(tallies[k].people, "person", "people") for k in keys}
-        set_categories(part.y_axis, [f"{labels.get(k, k)} · {reached[k]}" for k in keys])
+        set_categories(part.y_axis, [f"{shown_label(labels, k)} · {reached[k]}" for k in keys])
         if refont:
             part.y_axis.setLabelsFont(font)
             part.x_axis.setTitleFont(font)

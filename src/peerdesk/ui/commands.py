@@ -16,10 +16,18 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from ..domain.entry import Entry, format_minutes
+from ..i18n import N_, _
 from ..operations import entries as ops
 from ..storage.store import Store, StoreError
+from .locale_text import SHORT_DAY, day_text
 
-VERBS = {"add": "Add", "edit": "Edit", "delete": "Delete", "restore": "Restore"}
+# What each change is called in Edit ▸ Undo / Redo ("Undo Add 45m on Wed 25 Nov"), by the change's kind.
+VERBS = {
+    "add": N_("Add {duration} on {day}"),
+    "edit": N_("Edit {duration} on {day}"),
+    "delete": N_("Delete {duration} on {day}"),
+    "restore": N_("Restore {duration} on {day}"),
+}  # shown as _(VERBS[kind])
 
 
 class ChangeCommand(QUndoCommand):
@@ -28,7 +36,8 @@ class ChangeCommand(QUndoCommand):
 
     def __init__(self, change: ops.Change, on_change: Callable[[Entry], None]) -> None:
         entry = change.entry
-        super().__init__(f"{VERBS[change.kind]} {format_minutes(entry.minutes)} on {entry.date:%a %d %b}")
+        super().__init__(_(VERBS[change.kind]).format(duration=format_minutes(entry.minutes),
+                                                       day=day_text(entry.date, SHORT_DAY)))
         self.change = change
         self.on_change = on_change
         self.shown: Entry = entry  # the entry to show once the stack has moved
@@ -53,16 +62,18 @@ class UndoHistory(QObject):
         super().__init__(parent)
         self.stack = QUndoStack(self)
         self._store, self._on_change, self._on_error = store, on_change, on_error
-        self.undo_action = QAction("&Undo", parent)
+        self.undo_action = QAction(_("&Undo"), parent)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction("&Redo", parent)
+        self.redo_action = QAction(_("&Redo"), parent)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.redo_action.triggered.connect(self.redo)
         self.stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"&Undo {text}".rstrip()))
-        self.stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"&Redo {text}".rstrip()))
+        self.stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(_("&Undo {change}").format(change=text) if text else _("&Undo")))
+        self.stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(_("&Redo {change}").format(change=text) if text else _("&Redo")))
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
 
@@ -88,8 +99,9 @@ class UndoHistory(QObject):
         try:
             made = (ops.undo if step < 0 else ops.redo)(store, command.change)
         except StoreError as exc:
-            what = "undone" if step < 0 else "redone"
-            self._on_error(f"{command.text()} was not {what}: {exc}. Nothing was changed.")
+            message = (_("{change} was not undone: {reason}. Nothing was changed.") if step < 0
+                       else _("{change} was not redone: {reason}. Nothing was changed."))
+            self._on_error(message.format(change=command.text(), reason=exc))
             return
         command.shown = made.entry
         if step < 0:

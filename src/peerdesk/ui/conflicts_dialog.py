@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
 
+from ..i18n import _, ngettext
+
 if TYPE_CHECKING:
     from ..storage.sync_local import Conflict
     from .main_window import MainWindow
@@ -16,22 +18,25 @@ if TYPE_CHECKING:
 
 def _side(values: dict, taxonomy) -> str:
     if values.get("deleted"):
-        return "deleted"
+        return _("deleted")
     label = taxonomy.category_label(values.get("category", ""))
-    start = f" at {values['start_time']}" if values.get("start_time") else ""
-    return f"{values['date']}{start}, {values['minutes']} min of {label}"
+    when = values["date"]  # ISO (2026-11-25): the same in every language, beside the other side's
+    if values.get("start_time"):
+        return _("{date} at {time}, {minutes} min of {category}").format(
+            date=when, time=values["start_time"], minutes=values["minutes"], category=label)
+    return _("{date}, {minutes} min of {category}").format(date=when, minutes=values["minutes"], category=label)
 
 
 class ConflictsDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.setWindowTitle("Sync conflicts")
+        self.setWindowTitle(_("Sync conflicts"))
         self.intro = QLabel(wordWrap=True, textFormat=Qt.PlainText)
         self.list = QListWidget(objectName="conflicts")
-        self.list.setAccessibleName("Conflicts kept by the team server's sync")
-        self.use_other = QPushButton("&Use the other side")
-        self.keep = QPushButton("&Keep this one")
+        self.list.setAccessibleName(_("Conflicts kept by the team server's sync"))
+        self.use_other = QPushButton(_("&Use the other side"))
+        self.keep = QPushButton(_("&Keep this one"))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.addButton(self.use_other, QDialogButtonBox.ActionRole)
         buttons.addButton(self.keep, QDialogButtonBox.ActionRole)
@@ -57,13 +62,16 @@ class ConflictsDialog(QDialog):
             here = _side({"deleted": True}, tax) if current is None else _side(
                 {"date": current.date.isoformat(), "start_time": current.start_time.strftime("%H:%M")
                  if current.start_time else "", "minutes": current.minutes, "category": current.category}, tax)
-            where = "this PC's change" if c.kept == "local" else "the change from another PC"
-            item = QListWidgetItem(f"In place ({where}): {here}\nThe other: {_side(c.other, tax)}")
+            where = _("this PC's change") if c.kept == "local" else _("the change from another PC")
+            item = QListWidgetItem(_("In place ({where}): {here}\nThe other: {other}").format(
+                where=where, here=here, other=_side(c.other, tax)))
             item.setData(Qt.UserRole, c.id)
             self.list.addItem(item)
         self.intro.setText(
-            f"{len(found)} entr{'y was' if len(found) == 1 else 'ies were'} changed on two PCs; the later change "
-            "is in place. Choose, for each, which one to keep." if found else "No conflicts: every sync agreed.")
+            ngettext("{n} entry was changed on two PCs; the later change is in place. Choose, for each, which one "
+                     "to keep.", "{n} entries were changed on two PCs; the later change is in place. Choose, for "
+                     "each, which one to keep.", len(found)).format(n=len(found))
+            if found else _("No conflicts: every sync agreed."))
         for button in (self.use_other, self.keep):
             button.setEnabled(bool(found))
         if found:

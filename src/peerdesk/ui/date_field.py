@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
 
 from ..domain.days import HINT, parse_day
 from ..domain.entry import EARLIEST_DATE, FUTURE_DAYS
+from ..i18n import _
+from .locale_text import DAY, day_text, locale
 
-SHOWN = "ddd d MMM yyyy"  # Tue 1 Dec 2026
+SHOWN = DAY  # Tue 1 Dec 2026; mar. 1 déc. 2026 in French (the language's QLocale)
 _STEPS = {Qt.Key_Up: 1, Qt.Key_Down: -1, Qt.Key_PageUp: 7, Qt.Key_PageDown: -7}
 
 
@@ -40,28 +42,40 @@ class DateField(QLineEdit):
 
     def __init__(self, today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("date_edit")
         self.today = today
         self._day = today()
         self.setText(self._shown(self._day))
-        self.setToolTip(f"Type {HINT}. Up/Down: a day; Page Up/Down: a week; Alt+Down or F4: a calendar.")
+        self.setToolTip(self.hint())
+        self.setAccessibleName(_("Date"))
         self.calendar: QCalendarWidget | None = None
         opener = self.addAction(self.style().standardIcon(QStyle.SP_ArrowDown), QLineEdit.TrailingPosition)
-        opener.setToolTip("Choose on a calendar (Alt+Down or F4)")
+        opener.setToolTip(_("Choose on a calendar (Alt+Down or F4)"))
         opener.triggered.connect(self.open_calendar)
         self.editingFinished.connect(self.commit)
 
     # ------------------------------------------------------------ the day
 
     @staticmethod
+    def hint() -> str:
+        """What may be typed, and the keys."""
+        return _("Type {hint}. Up/Down: a day; Page Up/Down: a week; Alt+Down or F4: a calendar.").format(
+            hint=_(HINT))  # the domain's grammar, marked N_ there
+
+    @staticmethod
     def _shown(day: date) -> str:
-        return _qdate(day).toString(SHOWN)
+        return day_text(day, SHOWN)
 
     def latest(self) -> date:
         return self.today() + timedelta(days=FUTURE_DAYS)
 
     def typed(self) -> date | None:
-        """The day the text names now (None: it names none)."""
-        return parse_day(self.text(), self.today())
+        """The day the text names now (None: it names none). The day as shown is always read back,
+        in whatever language it is written."""
+        text = self.text()
+        if text.strip() and text.strip() == self._shown(self._day).strip():
+            return self._day
+        return parse_day(text, self.today())
 
     def date(self) -> QDate:
         """The day the text names, or the last one it did."""
@@ -89,7 +103,7 @@ class DateField(QLineEdit):
         """The text typed read as a day, and shown as one; or what is wrong with it."""
         day = self.typed()
         if day is None:
-            self.problem.emit(f"'{self.text().strip()}' is not a day: type {HINT}")
+            self.problem.emit(_("'{text}' is not a day: type {hint}").format(text=self.text().strip(), hint=_(HINT)))
             return
         self._set(day)
 
@@ -113,6 +127,8 @@ class DateField(QLineEdit):
         """A calendar under the field: days after tomorrow (and before the earliest) cannot be chosen."""
         if self.calendar is None:
             self.calendar = QCalendarWidget(self, objectName="date_calendar")
+            self.calendar.setLocale(locale())  # the language's month and day names
+            self.calendar.setAccessibleName(_("Calendar: choose the day of the work"))
             self.calendar.setWindowFlags(Qt.Popup)
             self.calendar.setGridVisible(False)
             self.calendar.activated.connect(self._chosen)

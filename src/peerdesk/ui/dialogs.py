@@ -12,14 +12,20 @@ from typing import TYPE_CHECKING
 # touched, and message boxes and file dialogs are not needed to show the window.
 from PySide6 import QtWidgets
 
+from ..i18n import _
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 
 class Dialogs:
-    def confirm(self, parent: QWidget, title: str, text: str, ok: str = "Delete") -> bool:
+    """Every text given is the caller's, already translated; Qt's own buttons (Cancel, OK) and file
+    dialogs speak the language through the translations start-up loads (app.install_qt_language)."""
+
+    def confirm(self, parent: QWidget, title: str, text: str, ok: str = "") -> bool:
+        """*ok*: the confirming button's text ("Delete" when not given)."""
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Question, title, text, parent=parent)
-        yes = box.addButton(ok, QtWidgets.QMessageBox.DestructiveRole)
+        yes = box.addButton(ok or _("Delete"), QtWidgets.QMessageBox.DestructiveRole)
         box.addButton(QtWidgets.QMessageBox.Cancel)
         box.setDefaultButton(QtWidgets.QMessageBox.Cancel)
         box.exec()
@@ -45,12 +51,12 @@ class Dialogs:
         return QtWidgets.QFileDialog.getExistingDirectory(parent, title) or None
 
     def ask_save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        path, _filter = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 
     def ask_open_paths(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
         """Existing files to open (several at once); empty if cancelled."""
-        paths, _ = QtWidgets.QFileDialog.getOpenFileNames(parent, title, "", filters)
+        paths, _filter = QtWidgets.QFileDialog.getOpenFileNames(parent, title, "", filters)
         return list(paths)
 
     def ask_passphrase(self, parent: QWidget | None, title: str, label: str) -> str | None:

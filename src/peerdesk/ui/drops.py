@@ -8,9 +8,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QMimeData, QTimer
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 
+from ..i18n import N_
+
 EXPORT_SUFFIXES = (".csv", ".xlsx")  # what the review reads
 # The file dialog's filter for opening exports to review (File ▸ Review exported files…).
-OPEN_FILTER = "PeerDesk exports (*.csv *.xlsx);;All files (*)"
+OPEN_FILTER = N_("PeerDesk exports (*.csv *.xlsx);;All files (*)")  # shown as _(OPEN_FILTER)
 
 
 def dropped_csv_paths(mime: QMimeData) -> list[str]:

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from ..domain.entry import Entry, entry_to_raw, format_minutes
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
+from ..i18n import _
 from ..operations import entries as ops
 from ..storage.store import StoreError
 from .entry_form import EntryForm
 from .fitting import fit_to_screen, room_for, scrolling
+from .locale_text import LONG_DAY, SHORT_DAY, day_text
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -46,18 +48,20 @@ def accepted(form: EntryForm, check: ops.EntryCheck, dialogs: Chooser, parent: Q
         return check.entry
     messages: dict[str, str] = {}
     for finding in check.findings:
-        messages.setdefault(finding.field, "May identify someone: " + finding.describe())
+        messages.setdefault(finding.field, _("May identify someone: {finding}").format(finding=finding.describe()))
     form.show_errors(messages)
     form.highlight_findings(check.findings)
     listed = "\n".join(
-        f"• {f.describe()} in the {'note' if f.field == 'note' else 'client ref'}" for f in check.findings
+        (_("• {finding} in the note") if f.field == "note" else _("• {finding} in the client ref")).format(
+            finding=f.describe())
+        for f in check.findings
     )
     choice = dialogs.choose(
         parent,
-        "This entry may identify someone",
-        f"PeerDesk keeps client identities out of the record. It found:\n\n{listed}\n\n"
-        "Edit the entry to remove them, or save it as it is if they identify no one.",
-        ["Edit the entry", "Save anyway"],
+        _("This entry may identify someone"),
+        _("PeerDesk keeps client identities out of the record. It found:\n\n{listed}\n\n"
+          "Edit the entry to remove them, or save it as it is if they identify no one.").format(listed=listed),
+        [_("Edit the entry"), _("Save anyway")],
     )
     if choice != 1:
         return None
@@ -68,7 +72,7 @@ def accepted(form: EntryForm, check: ops.EntryCheck, dialogs: Chooser, parent: Q
 
 def not_saved(form: EntryForm, reason: object) -> None:
     """The store refused the entry: say so on the form, which keeps what was typed."""
-    form.show_errors({}, general=f"Not saved: {reason}. What you typed is kept; try again.")
+    form.show_errors({}, general=_("Not saved: {reason}. What you typed is kept; try again.").format(reason=reason))
 
 
 def save_new_entry(window: MainWindow) -> None:
@@ -94,11 +98,13 @@ def save_new_entry(window: MainWindow) -> None:
     next_field.setFocus(Qt.FocusReason.OtherFocusReason)
     saved = change.entry
     label = window.taxonomy.category_label(saved.category)
-    said = f"Saved {format_minutes(saved.minutes)} of {label} on {saved.date:%a} {saved.date.day} {saved.date:%b}"
+    said = _("Saved {duration} of {category} on {day}").format(
+        duration=format_minutes(saved.minutes), category=label, day=day_text(saved.date, SHORT_DAY))
     week = Week.of(saved.date)
     if week != shown:  # not the week that was on screen: say so, so nobody logs it twice
-        where = f"in week {week.number} ({week.label()}), now shown in place of week {shown.number}"
-        window.status(f"{said}, {where}", 15000)
+        where = _("{saved}, in week {number} ({week}), now shown in place of week {shown}").format(
+            saved=said, number=week.number, week=week.label(), shown=shown.number)
+        window.status(where, 15000)
     else:
         window.status(said, 5000)
 
@@ -108,12 +114,13 @@ class EntryDialog(QDialog):
 
     def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit entry")
-        self.form = EntryForm(taxonomy, save_label="&Save changes", quick=False)
+        self.setWindowTitle(_("Edit entry"))
+        self.form = EntryForm(taxonomy, save_label=_("&Save changes"), quick=False)
         self.form.clear_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
-        self.scroller = scrolling(self.form, "edit_scroller")  # larger text on a small screen: it scrolls
+        # larger text on a small screen: it scrolls
+        self.scroller = scrolling(self.form, "edit_scroller", _("The entry's fields"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroller, 1)
         layout.addWidget(buttons)
@@ -174,19 +181,17 @@ def delete_entry(window: MainWindow, row: int) -> None:
     if entry is None or window.store is None or window.history is None:
         return
     label = window.taxonomy.category_label(entry.category)
-    text = (
-        f"Delete {format_minutes(entry.minutes)} of {label} on {entry.date:%A %d %B}?\n\n"
-        "You can bring it back with Undo (Ctrl+Z)."
-    )
-    if not window.dialogs.confirm(window, "Delete entry", text):
+    text = _("Delete {duration} of {category} on {day}?\n\nYou can bring it back with Undo (Ctrl+Z).").format(
+        duration=format_minutes(entry.minutes), category=label, day=day_text(entry.date, LONG_DAY))
+    if not window.dialogs.confirm(window, _("Delete entry"), text, ok=_("Delete")):
         return
     try:
         change = ops.delete_entry(window.store, entry.id)
     except StoreError as exc:
-        window.dialogs.error(window, "Not deleted", str(exc))
+        window.dialogs.error(window, _("Not deleted"), str(exc))
         return
     window.history.push(change)
     view = window.week_view
     if view is not None and view.model.rowCount():  # the cursor stays where the entry was
         view.table.setCurrentIndex(view.model.index(min(row, view.model.rowCount() - 1), 0))
-    window.status("Entry deleted. Undo with Ctrl+Z.")
+    window.status(_("Entry deleted. Undo with Ctrl+Z."))

@@ -12,7 +12,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.entry import FORMATS, MAX_CLIENT_REF, MAX_NOTE, MAX_PEOPLE, MODES, clean_note
 from ..domain.taxonomy import Taxonomy
-from . import plain_text, style
+from ..i18n import N_, _
+from . import contrast, plain_text, style
 from .date_field import DateField
+from .locale_text import number
 from .quick_line import QuickLine
 
 INVALID_PROPERTY = "invalid"
@@ -50,32 +52,34 @@ class EntryForm(QWidget):
     changed = Signal()  # anything typed or chosen
 
     def __init__(
-        self, taxonomy: Taxonomy, *, save_label: str = "&Save entry", quick: bool = True, parent: QWidget | None = None
+        self, taxonomy: Taxonomy, *, save_label: str = "", quick: bool = True, parent: QWidget | None = None
     ):
+        """*save_label*: the save button's text (translated), "Save entry" when not given."""
         super().__init__(parent)
         self.taxonomy = taxonomy
         self._error_labels: dict[str, QLabel] = {}
         self.highlighted: list[str] = []
         self._field_widgets: dict[str, QWidget] = {}
+        self._descriptions: dict[str, str] = {}  # what a screen reader says of each field when it is right
 
         self.date_edit = DateField()  # its today follows the window's (set by the window)
-        self.start_edit = QLineEdit(placeholderText="optional: 9:30, 930 or 14")
+        self.start_edit = QLineEdit(placeholderText=_("optional: 9:30, 930 or 14"), objectName="start_edit")
         self.start_edit.setMaxLength(5)
-        self.minutes_edit = QLineEdit(placeholderText="90, 1h30 or 1:30")
+        self.minutes_edit = QLineEdit(placeholderText=_("90, 1h30 or 1:30"), objectName="minutes_edit")
         self.minutes_edit.setMaxLength(12)
-        self.work_type_combo = QComboBox()
+        self.work_type_combo = QComboBox(objectName="work_type_combo")
         for wt in taxonomy.work_types.values():
             self.work_type_combo.addItem(wt.label, wt.key)
             self.work_type_combo.setItemData(
                 self.work_type_combo.count() - 1, plain_text.tip(wt.description), Qt.ToolTipRole
             )
-        self.category_combo = QComboBox()
+        self.category_combo = QComboBox(objectName="category_combo")
         self.category_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.category_combo.setMinimumContentsLength(18)
         self.guide_button = QToolButton(objectName="category_guide")
         self.guide_button.setIcon(self.style().standardIcon(QStyle.SP_MessageBoxInformation))
-        self.guide_button.setAccessibleName("Role guide for this category")
-        self.guide_button.setToolTip("What this category means, with examples (role guide, F1)")
+        self.guide_button.setAccessibleName(_("Role guide for this category"))
+        self.guide_button.setToolTip(_("What this category means, with examples (role guide, F1)"))
         self.guide_button.setAutoRaise(True)
         self.guide_button.setFocusPolicy(Qt.NoFocus)  # F1 opens it from the keyboard; no extra Tab stop
         self.guide_button.clicked.connect(lambda: self.guide_requested.emit(self.category_combo.currentData() or ""))
@@ -88,18 +92,19 @@ class EntryForm(QWidget):
         self.category_hint = QLabel(wordWrap=True, textFormat=Qt.PlainText)  # an organisation's own words
         self.category_hint.setObjectName("category_hint")
         style.muted(self.category_hint)
-        self.mode_combo = QComboBox()
+        self.mode_combo = QComboBox(objectName="mode_combo")
         for key, label in MODES.items():
-            self.mode_combo.addItem(label, key)
-        self.format_combo = QComboBox()
+            self.mode_combo.addItem(_(label), key)  # the domain's labels, marked N_ there
+        self.format_combo = QComboBox(objectName="format_combo")
         for key, label in FORMATS.items():
-            self.format_combo.addItem(label, key)
-        self.people_spin = QSpinBox(minimum=0, maximum=MAX_PEOPLE)
-        self.people_spin.setToolTip("How many clients took part (a group's size); 0 for indirect work")
-        self.client_ref_edit = QLineEdit(placeholderText="optional de-identified code, never a name")
+            self.format_combo.addItem(_(label), key)
+        self.people_spin = QSpinBox(minimum=0, maximum=MAX_PEOPLE, objectName="people_spin")
+        self.people_spin.setToolTip(_("How many clients took part (a group's size); 0 for indirect work"))
+        self.client_ref_edit = QLineEdit(placeholderText=_("optional de-identified code, never a name"),
+                                         objectName="client_ref_edit")
         self.client_ref_edit.setMaxLength(MAX_CLIENT_REF + 10)  # over-long input is shown as an error, not cut
         self.tag_boxes: dict[str, QCheckBox] = {}
-        tags_widget = TagGroup()
+        self.tags_group = tags_widget = TagGroup()
         tags_grid = QGridLayout(tags_widget)
         tags_grid.setContentsMargins(0, 0, 0, 0)
         tags_grid.setVerticalSpacing(2)
@@ -110,18 +115,19 @@ class EntryForm(QWidget):
             self.tag_boxes[tag.key] = box
             tags_grid.addWidget(box, i // 2, i % 2)
         tags_widget.set_boxes(list(self.tag_boxes.values()))
-        self.note_edit = QPlainTextEdit()
-        self.note_edit.setPlaceholderText("optional; no names or other identifying details")
+        self.note_edit = QPlainTextEdit(objectName="note_edit")
+        self.note_edit.setPlaceholderText(_("optional; no names or other identifying details"))
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.note_count = QLabel()
         self.note_count.setObjectName("note_count")
         self.note_count.setAlignment(Qt.AlignRight)
 
-        self.save_button = QPushButton(save_label)
+        self.save_button = QPushButton(save_label or _("&Save entry"), objectName="save_button")
         self.save_button.setDefault(True)
-        self.save_button.setToolTip("Save (Enter or Ctrl+S)")
-        self.clear_button = QPushButton("C&lear")
+        self.save_button.setToolTip(_("Save (Enter or Ctrl+S)"))
+        self.clear_button = QPushButton(_("C&lear"), objectName="clear_button")
+        self.clear_button.setToolTip(_("Empty the fields for the next entry (the date, category and mode stay)"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
@@ -130,24 +136,26 @@ class EntryForm(QWidget):
         self.quick: QuickLine | None = None
         if quick:  # the whole entry in one line (a new entry's form; an edit is done in the fields)
             self.quick = QuickLine(taxonomy, lambda: self.date_edit.today())
-            label = QLabel("&Quick")
+            label = RowLabel(_("&Quick"), objectName="label_quick")
             label.setBuddy(self.quick.edit)
             form.addRow(label, self.quick)
             self.quick.understood.connect(self._take_quick)
             self.quick.submit_requested.connect(self.submitted)
             self._before_quick: dict[str, Any] | None = None
-        self._add_row(form, "&Date", "date", self.date_edit)
-        self._add_row(form, "S&tart", "start_time", self.start_edit)
-        self._add_row(form, "&Minutes", "minutes", self.minutes_edit)
-        self._add_row(form, "&Work type", "work_type", self.work_type_combo)
+        # TRANSLATORS: the form's labels: each Alt+letter (&) unique in the window, none on the menu bar's
+        self._add_row(form, _("&Date"), "date", self.date_edit)
+        self._add_row(form, _("S&tart"), "start_time", self.start_edit)
+        self._add_row(form, _("&Minutes"), "minutes", self.minutes_edit)
+        self._add_row(form, _("&Work type"), "work_type", self.work_type_combo)
         self._add_row(
-            form, "&Category", "category", category_row, extra=self.category_hint, focus=self.category_combo
+            form, _("&Category"), "category", category_row, extra=self.category_hint, focus=self.category_combo
         )
-        self._add_row(form, "M&ode", "mode", self.mode_combo)
-        self._add_row(form, "Form&at", "format", self.format_combo)  # Alt+F is the File menu
-        self._add_row(form, "&People", "people", self.people_spin)
-        self._add_row(form, "Client &ref", "client_ref", self.client_ref_edit)
-        self._add_row(form, "Ta&gs", "tags", tags_widget)
+        self._add_row(form, _("M&ode"), "mode", self.mode_combo)
+        self._add_row(form, _("Form&at"), "format", self.format_combo)  # Alt+F is the File menu
+        self._add_row(form, _("&People"), "people", self.people_spin)
+        self._add_row(form, _("Client &ref"), "client_ref", self.client_ref_edit)
+        # the tags under their label, across the form: two columns of them need more room than a field
+        self._add_row(form, _("Ta&gs"), "tags", tags_widget, above=True)
         note_box = QVBoxLayout()
         note_box.setSpacing(0)
         note_box.addWidget(self.note_edit)
@@ -155,10 +163,10 @@ class EntryForm(QWidget):
         note_holder = QWidget()
         note_holder.setLayout(note_box)
         note_box.setContentsMargins(0, 0, 0, 0)
-        self._add_row(form, "&Note", "note", note_holder, focus=self.note_edit)
+        self._add_row(form, _("&Note"), "note", note_holder, focus=self.note_edit)
         self._field_widgets["note"] = self.note_edit
         self.general_error = QLabel(wordWrap=True, objectName="error_general")
-        style.error(self.general_error)
+        contrast.error(self.general_error)
         self.general_error.hide()
 
         buttons = QHBoxLayout()
@@ -223,6 +231,33 @@ class EntryForm(QWidget):
 
         self._fill_categories()
         self._update_note_count()
+        self._name_fields()
+
+    def _name_fields(self) -> None:
+        """What a screen reader says of each control: its name (the label's words, which Qt does not
+        find across the rows' holders) and what it takes."""
+        names = {
+            "date": (self.date_edit, _("Date"), _("The day of the work. {hint}").format(hint=self.date_edit.hint())),
+            "start_time": (self.start_edit, _("Start time"), _("Optional: 9:30, 930 or 14")),
+            "minutes": (self.minutes_edit, _("Minutes"), _("How long the work took: 90, 1h30 or 1:30")),
+            "work_type": (self.work_type_combo, _("Work type"), _("Direct, indirect or role work")),
+            "category": (self.category_combo, _("Category"), _("What kind of work this was; F1 explains it")),
+            "mode": (self.mode_combo, _("Mode"), _("How the work was done: in person, by phone …")),
+            "format": (self.format_combo, _("Format"), _("Individual or group")),
+            "people": (self.people_spin, _("People"),
+                       _("How many clients took part (a group's size); 0 for indirect work")),
+            "client_ref": (self.client_ref_edit, _("Client ref"),
+                           _("Optional de-identified code of the client, never a name")),
+            "tags": (self.tags_group, _("Tags"), _("Enactments of the peer role this work showed; "
+                                                   "arrow keys move between them, Space ticks one")),
+            "note": (self.note_edit, _("Note"), _("Optional; no names or other identifying details. "
+                                                  "Enter starts a new line, Ctrl+Enter saves")),
+        }
+        for field, (widget, name, description) in names.items():
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
+            self._descriptions[field] = description
+        self.note_count.setAccessibleName(_("Characters in the note"))
 
     # ------------------------------------------------------------ layout
 
@@ -235,9 +270,10 @@ class EntryForm(QWidget):
         *,
         extra: QWidget | None = None,
         focus: QWidget | None = None,
+        above: bool = False,
     ) -> None:
         error = QLabel(wordWrap=True, objectName=f"error_{field}")
-        style.error(error)
+        contrast.error(error)
         error.hide()
         self._error_labels[field] = error
         self._field_widgets[field] = focus or widget
@@ -249,9 +285,13 @@ class EntryForm(QWidget):
         if extra is not None:
             box.addWidget(extra)
         box.addWidget(error)
-        lab = QLabel(label)
+        lab = RowLabel(label, objectName=f"label_{field}")
         lab.setBuddy(focus or widget)
-        form.addRow(lab, holder)
+        if above:  # the label on a row of its own, the field across the form under it
+            form.addRow(lab)
+            form.addRow(holder)
+        else:
+            form.addRow(lab, holder)
 
     def _fill_categories(self) -> None:
         wt = self.work_type_combo.currentData()
@@ -282,8 +322,8 @@ class EntryForm(QWidget):
 
     def _update_note_count(self) -> None:
         n = len(clean_note(self.note_edit.toPlainText()))  # as the limit counts it
-        self.note_count.setText(f"{n:,} / {MAX_NOTE:,}")
-        (style.error if n > MAX_NOTE else style.muted)(self.note_count)
+        self.note_count.setText(f"{number(n)} / {number(MAX_NOTE)}")  # grouped as the language writes numbers
+        (contrast.error if n > MAX_NOTE else style.muted)(self.note_count)
 
     # ------------------------------------------------------------ values
 
@@ -359,18 +399,20 @@ class EntryForm(QWidget):
     def show_field_error(self, field: str, message: str) -> None:
         """*message* beside *field* ("" clears it)."""
         label = self._error_labels[field]
-        label.setText(_sentence(field, message) if message else "")
+        text = _sentence(field, message) if message else ""
+        label.setText(text)
         label.setVisible(bool(message))
         widget = self._field_widgets[field]
         widget.setProperty(INVALID_PROPERTY, bool(message))
-        widget.setStyleSheet("border: 1px solid #b00020;" if message else "")
-        widget.setAccessibleDescription(message)
+        widget.setStyleSheet(f"border: 1px solid {contrast.error_colour(widget).name()};" if message else "")
+        # the error first, so a screen reader says it when the field takes the focus
+        widget.setAccessibleDescription(" ".join(filter(None, [text, self._descriptions.get(field, "")])))
 
     def show_errors(self, errors: dict[str, str], general: str = "") -> None:
         """Show each message beside its field and focus the first wrong field."""
         for field in self._error_labels:
             self.show_field_error(field, errors.get(field, ""))
-        unplaced = [f"{k}: {v}" for k, v in errors.items() if k not in self._error_labels]
+        unplaced = [_sentence(k, v) for k, v in errors.items() if k not in self._error_labels]
         text = "\n".join(filter(None, [general, *unplaced]))
         self.general_error.setText(text)
         self.general_error.setVisible(bool(text))
@@ -385,8 +427,9 @@ class EntryForm(QWidget):
         for f in findings:
             if f.field == "note":
                 sel = QTextEdit.ExtraSelection()
-                sel.format.setBackground(QColor("#F0E442"))
-                sel.format.setForeground(QColor("#000000"))
+                background, text = contrast.attention()  # the theme's highlight under high contrast
+                sel.format.setBackground(QColor(background))
+                sel.format.setForeground(QColor(text))
                 cursor = self.note_edit.textCursor()
                 cursor.setPosition(f.start)
                 cursor.setPosition(f.end, QTextCursor.KeepAnchor)
@@ -444,27 +487,54 @@ class EntryForm(QWidget):
         self.date_edit.setFocus(Qt.ShortcutFocusReason)
 
 
-_LABELS = {
-    "worker": "Worker",
-    "date": "Date",
-    "start_time": "Start",
-    "minutes": "Minutes",
-    "work_type": "Work type",
-    "category": "Category",
-    "mode": "Mode",
-    "format": "Format",
-    "people": "People",
-    "client_ref": "Client ref",
-    "tags": "Tags",
-    "note": "Note",
+_LABELS = {  # shown as _(_LABELS[field])
+    "worker": N_("Worker"),
+    "date": N_("Date"),
+    "start_time": N_("Start"),
+    "minutes": N_("Minutes"),
+    "work_type": N_("Work type"),
+    "category": N_("Category"),
+    "mode": N_("Mode"),
+    "format": N_("Format"),
+    "people": N_("People"),
+    "client_ref": N_("Client ref"),
+    "tags": N_("Tags"),
+    "note": N_("Note"),
 }
+# A message that says only what is wrong ("must be …"; in French « doit être … »), in either language.
+_PREDICATES = ("is ", "must ", "cannot ", "contains ",
+               "est ", "n'est ", "doit ", "ne peut ", "ne doit ", "contient ", "compte ", "vaut ")
 
 
 def _sentence(field: str, message: str) -> str:
     """Error text shown under a field: starts with a capital, names the field when it reads better."""
-    if message.startswith(("is ", "must ", "cannot ", "contains ")):
-        message = f"{_LABELS.get(field, field)} {message}"
+    if message.startswith(_PREDICATES):
+        name = _(_LABELS[field]) if field in _LABELS else field
+        # TRANSLATORS: an error under a field: the field's name, then what is wrong ("Minutes must be …")
+        message = _("{field} {problem}").format(field=name, problem=message)
     return message[:1].upper() + message[1:]
+
+
+class RowLabel(QLabel):
+    """A field's label, as wide as its text is drawn with its Alt+letter underlined: the underlined
+    letter is shaped on its own, which undoes kerning ("Ty" of « Type de travail » drew 4 px wider
+    than measured at twice the text size, and the last letter was cut off)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return super().sizeHint() + QSize(self._kerning_lost(), 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return super().minimumSizeHint() + QSize(self._kerning_lost(), 0)
+
+    def _kerning_lost(self) -> int:
+        metrics, lost = self.fontMetrics(), 0
+        for line in self.text().split("\n"):
+            at = line.find("&")
+            if 0 <= at < len(line) - 1:
+                pieces = (metrics.horizontalAdvance(line[:at]) + metrics.horizontalAdvance(line[at + 1])
+                          + metrics.horizontalAdvance(line[at + 2:]))
+                lost = max(lost, pieces - metrics.horizontalAdvance(line.replace("&", "")))
+        return lost
 
 
 class _EnterToSave(QObject):

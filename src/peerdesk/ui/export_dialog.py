@@ -45,15 +45,18 @@ from ..exchange.csv_export import (
 )
 from ..exchange.csv_format import suggested_filename, summary_path_beside
 from ..exchange.xlsx_export import export_workbook
+from ..i18n import N_, _
 from ..storage.store import StoreError
 from . import style
+from .locale_text import day_text
 
 CUSTOM = "custom"
 ENTRIES, SUMMARY, BOTH = "entries", "summary", "both"
 CSV, XLSX = "csv", "xlsx"  # CSV files, or one Excel workbook (entries and summary on sheets of their own)
-TITLE = "Export to CSV or Excel"
+# shown translated, _(TITLE), _(NOTES_WARNING)
+TITLE = N_("Export to CSV or Excel")
 
-NOTES_WARNING = (
+NOTES_WARNING = N_(
     "Notes may identify clients. Include them only if your supervisor needs them, "
     "and keep the file on a drive your organisation approves."
 )
@@ -110,7 +113,8 @@ def _pydate(qdate: QDate) -> date:
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    """``1 Dec 2026`` (French ``1 déc. 2026``)."""
+    return day_text(day, "d MMM yyyy")
 
 
 class ExportDialog(QDialog):
@@ -125,31 +129,35 @@ class ExportDialog(QDialog):
         count: Callable[[date, date], int] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_(TITLE))
         self.worker = worker
         self.today = today
         self.count = count
 
         self.range_combo = QComboBox()
         for key, label in PERIODS.items():
-            self.range_combo.addItem(label, key)
-        self.range_combo.addItem("Custom dates", CUSTOM)
+            self.range_combo.addItem(_(label), key)  # the domain's names, marked N_ there
+        self.range_combo.addItem(_("Custom dates"), CUSTOM)
         self.from_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.to_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.from_edit.setAccessibleName(_("First day"))
+        self.to_edit.setAccessibleName(_("Last day"))
         for edit in (self.from_edit, self.to_edit):
             edit.setMinimumDate(_qdate(EARLIEST_DATE))
         dates = QHBoxLayout()
-        dates.addWidget(QLabel("From"))
+        # TRANSLATORS: the export's dates: From [first day] to [last day]
+        dates.addWidget(QLabel(_("From")))
         dates.addWidget(self.from_edit)
-        dates.addWidget(QLabel("to"))
+        # TRANSLATORS: the export's dates: From [first day] to [last day]
+        dates.addWidget(QLabel(_("to")))
         dates.addWidget(self.to_edit)
         dates.addStretch(1)
         self.range_error = QLabel(wordWrap=True)
         style.error(self.range_error)
         self.range_error.hide()
 
-        self.csv_radio = QRadioButton("CSV &files")
-        self.xlsx_radio = QRadioButton("Excel &workbook (entries, weekly summary and charts)")
+        self.csv_radio = QRadioButton(_("CSV &files"))
+        self.xlsx_radio = QRadioButton(_("Excel &workbook (entries, weekly summary and charts)"))
         self.csv_radio.setChecked(True)
         self.format_group = QButtonGroup(self)
         formats = QVBoxLayout()
@@ -157,9 +165,9 @@ class ExportDialog(QDialog):
             self.format_group.addButton(button)
             formats.addWidget(button)
 
-        self.entries_radio = QRadioButton("&Entries (one row per entry)")
-        self.summary_radio = QRadioButton("Weekly &summary (minutes per week and category)")
-        self.both_radio = QRadioButton("&Both files")
+        self.entries_radio = QRadioButton(_("&Entries (one row per entry)"))
+        self.summary_radio = QRadioButton(_("Weekly &summary (minutes per week and category)"))
+        self.both_radio = QRadioButton(_("&Both files"))
         self.entries_radio.setChecked(True)
         self.what_group = QButtonGroup(self)
         what = QVBoxLayout()
@@ -167,10 +175,10 @@ class ExportDialog(QDialog):
             self.what_group.addButton(button)
             what.addWidget(button)
 
-        self.client_refs_check = QCheckBox("Include &client references", checked=True)
-        self.client_refs_check.setToolTip("Leave this off when your supervisor does not need to tell clients apart.")
-        self.notes_check = QCheckBox("Include &notes")
-        self.notes_warning = QLabel(NOTES_WARNING, wordWrap=True)
+        self.client_refs_check = QCheckBox(_("Include &client references"), checked=True)
+        self.client_refs_check.setToolTip(_("Leave this off when your supervisor does not need to tell clients apart."))
+        self.notes_check = QCheckBox(_("Include &notes"))
+        self.notes_warning = QLabel(_(NOTES_WARNING), wordWrap=True)
         style.error(self.notes_warning)
         self.notes_warning.hide()
 
@@ -180,18 +188,19 @@ class ExportDialog(QDialog):
         style.muted(self.file_label)
 
         form = QFormLayout()
-        form.addRow("&Dates", self.range_combo)
+        form.addRow(_("&Dates"), self.range_combo)
         form.addRow("", dates)
         form.addRow("", self.range_error)
-        form.addRow("Format", formats)
-        form.addRow("Write", what)
+        form.addRow(_("Format"), formats)
+        # TRANSLATORS: the export dialog's row: which files to write (entries, weekly summary or both)
+        form.addRow(_("Write"), what)
         self.form, self.what_rows = form, what
         form.addRow("", self.client_refs_check)
         form.addRow("", self.notes_check)
         form.addRow("", self.notes_warning)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.export_button = self.buttons.button(QDialogButtonBox.Ok)
-        self.export_button.setText("E&xport…")
+        self.export_button.setText(_("E&xport…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -273,7 +282,7 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         start, end = self.dates()
         bad_range = start > end
-        self.range_error.setText("The first day is after the last day." if bad_range else "")
+        self.range_error.setText(_("The first day is after the last day.") if bad_range else "")
         self.range_error.setVisible(bad_range)
         self.export_button.setEnabled(not bad_range)
         what = self.what()
@@ -299,27 +308,41 @@ class ExportDialog(QDialog):
             names = [suggested_filename(self.worker, start, end)] if choice.entries else []
             if choice.summary:
                 names.append(suggested_filename(self.worker, start, end, summary=True))
-        self.file_label.setText("File name: " + " and ".join(names))
+        if len(names) > 1:
+            # TRANSLATORS: the two files an export writes: the entries' file and the weekly summary's
+            self.file_label.setText(_("File name: {entries} and {summary}").format(entries=names[0], summary=names[1]))
+        else:
+            self.file_label.setText(_("File name: {name}").format(name=names[0] if names else ""))
 
     def _leaves_text(self, choice: ExportChoice) -> str:
-        span = f"{_day(choice.start)} to {_day(choice.end)}"
+        """"What will leave this computer: …", each part a whole sentence's worth for translators."""
+        # TRANSLATORS: an export's days: 1 Oct 2026 to 31 Oct 2026
+        span = _("{first} to {last}").format(first=_day(choice.start), last=_day(choice.end))
         parts = []
         if choice.entries:
-            how_many = "your entries"
+            how_many = _("your entries")
             if self.count is not None:
                 n = self.count(choice.start, choice.end)
                 how_many = count_of(n, "entry", "entries")
-            what = "date, start time, minutes, category, mode, format, people, " + (
-                "client ref and tags" if choice.include_client_refs else "and tags (no client refs)"
-            )
-            parts.append(
-                f"{how_many} from {span}, each with its {what}"
-                + (", and its note" if choice.include_notes else " (no notes)")
-            )
+            if choice.include_client_refs:
+                fields = _("date, start time, minutes, category, mode, format, people, client ref and tags")
+            else:
+                fields = _("date, start time, minutes, category, mode, format, people, and tags (no client refs)")
+            if choice.include_notes:
+                # TRANSLATORS: {entries}: "12 entries" or "your entries"; {span}: "1 Oct 2026 to 31 Oct 2026"
+                parts.append(_("{entries} from {span}, each with its {fields}, and its note").format(
+                    entries=how_many, span=span, fields=fields))
+            else:
+                parts.append(_("{entries} from {span}, each with its {fields} (no notes)").format(
+                    entries=how_many, span=span, fields=fields))
         if choice.summary:
-            parts.append(f"minutes, entries and people per week and category from {span}")
-        where = ", in one workbook with charts of them" if choice.workbook else ""
-        return "What will leave this computer: " + "; and ".join(parts) + where + ". Nothing else is sent anywhere."
+            parts.append(_("minutes, entries and people per week and category from {span}").format(span=span))
+        # TRANSLATORS: joins what an export writes: the entries' part and the summary's part
+        listed = _("; and ").join(parts)
+        if choice.workbook:
+            return _("What will leave this computer: {what}, in one workbook with charts of them. "
+                     "Nothing else is sent anywhere.").format(what=listed)
+        return _("What will leave this computer: {what}. Nothing else is sent anywhere.").format(what=listed)
 
 
 def run_export(
@@ -330,8 +353,8 @@ def run_export(
     Errors (a folder that cannot be written, a full disk) are raised for the caller to show.
     """
     entries_path, summary_path = choice.targets(path)
-    progress = QProgressDialog("Exporting…", "Cancel", 0, 0, parent)
-    progress.setWindowTitle(TITLE)
+    progress = QProgressDialog(_("Exporting…"), _("Cancel"), 0, 0, parent)
+    progress.setWindowTitle(_(TITLE))
     progress.setWindowModality(Qt.WindowModal)
     progress.setMinimumDuration(400)
     progress.setAutoReset(False)
@@ -386,26 +409,33 @@ def ask_and_export(
     no file is written then.
     """
     suggested = str(Path.home() / choice.file_name())
-    filters = "Excel workbooks (*.xlsx)" if choice.workbook else "CSV files (*.csv)"
-    path = dialogs.ask_save_path(parent, TITLE, suggested, filters)
+    filters = _("Excel workbooks (*.xlsx)") if choice.workbook else _("CSV files (*.csv)")
+    path = dialogs.ask_save_path(parent, _(TITLE), suggested, filters)
     if not path:
         return None, None
     if not path.lower().endswith(choice.suffix):
         path += choice.suffix
     beside = choice.targets(path)[1] if choice.entries else None
     if beside is not None and beside.exists() and not dialogs.confirm(
-        parent, "Replace file", f"{beside.name} already exists beside it. Replace it?", ok="Replace"
+        parent, _("Replace file"), _("{name} already exists beside it. Replace it?").format(name=beside.name),
+        ok=_("Replace"),
     ):
         return None, None
     try:
         results = run_export(parent, store, taxonomy, choice, path)
     except (ExportError, StoreError, ValueError) as exc:  # a folder that cannot be written, a full disk
-        dialogs.error(parent, "Export failed", f"{exc}\n\nNo file was written.")
+        dialogs.error(parent, _("Export failed"), _("{reason}\n\nNo file was written.").format(reason=exc))
         return None, None
     if results is None:
-        return "Export cancelled; no file was written.", None
+        return _("Export cancelled; no file was written."), None
     return describe(results), Path(results[0].path).parent
 
 
 def describe(results: list[ExportResult]) -> str:
-    return "Exported " + " and ".join(f"{r.counted()} to {r.path}" for r in results)
+    """``Exported 3 entries to …`` (and the summary's rows to … beside it): the status line."""
+    # TRANSLATORS: one file an export wrote: "3 entries to /home/…/peerdesk_….csv"
+    done = [_("{what} to {path}").format(what=r.counted(), path=r.path) for r in results]
+    if len(done) > 1:
+        # TRANSLATORS: the status line after exporting two files (each "3 entries to /home/…/file.csv")
+        return _("Exported {first} and {second}").format(first=done[0], second=done[1])
+    return _("Exported {what}").format(what=done[0] if done else "")

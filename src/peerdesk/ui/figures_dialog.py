@@ -23,16 +23,24 @@ from PySide6.QtWidgets import (
 from ..domain.entry import count_of, format_minutes
 from ..domain.stats import LABELS
 from ..domain.taxonomy import Taxonomy
+from ..i18n import _
+from ..reports.pdf import number
 from .fitting import open_size
 
 
 def figure_rows(got: dict[str, Any], taxonomy: Taxonomy) -> list[tuple[str, str]]:
     """(what, value) for each figure, then the time by work type, by category and by reporting code."""
-    rows = [(label, f"{got[key]:,}") for key, label in LABELS.items()]
-    rows += [(f"Time: {taxonomy.work_types[k].label if k in taxonomy.work_types else k}", format_minutes(m))
+    rows = [(_(label), number(got[key])) for key, label in LABELS.items()]
+    # TRANSLATORS: a row of the funder's figures: the time of a work type or category, "Time: Advocacy"
+    time_of = _("Time: {what}")
+    rows += [(time_of.format(what=taxonomy.work_types[k].label if k in taxonomy.work_types else k), format_minutes(m))
              for k, m in got["minutes_by_work_type"].items()]
-    rows += [(f"Time: {taxonomy.category_label(k)}", format_minutes(m)) for k, m in got["minutes_by_category"].items()]
-    rows += [(f"{system} code {code}", f"{format_minutes(c['minutes'])} ({count_of(c['entries'], 'entry', 'entries')})")
+    rows += [(time_of.format(what=taxonomy.category_label(k)), format_minutes(m))
+             for k, m in got["minutes_by_category"].items()]
+    # TRANSLATORS: a reporting system's code, e.g. "OCAN code 12"
+    code_of = _("{system} code {code}")
+    rows += [(code_of.format(system=system, code=code),
+              f"{format_minutes(c['minutes'])} ({count_of(c['entries'], 'entry', 'entries')})")
              for system, codes in got["minutes_by_code"].items() for code, c in codes.items()]
     return rows
 
@@ -40,13 +48,15 @@ def figure_rows(got: dict[str, Any], taxonomy: Taxonomy) -> list[tuple[str, str]
 class FiguresDialog(QDialog):
     def __init__(self, got: dict[str, Any], taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="figures_dialog")
-        self.setWindowTitle("Funder's figures")
+        self.setWindowTitle(_("Funder's figures"))
         self.rows = figure_rows(got, taxonomy)
-        period = QLabel(f"{got['from']} to {got['to']}: the entries files of the weeks shown "
-                        "(weekly summary files hold no contacts)", wordWrap=True)
+        period = QLabel(_("{first} to {last}: the entries files of the weeks shown (weekly summary files hold no "
+                          "contacts)").format(first=got["from"], last=got["to"]), wordWrap=True,
+                        objectName="figures_period")
         self.table = QTableWidget(len(self.rows), 2, objectName="figures_table")
-        self.table.setAccessibleName("Funder's figures")
-        self.table.setHorizontalHeaderLabels(["Figure", "Value"])
+        self.table.setAccessibleName(_("Funder's figures"))
+        self.table.setAccessibleDescription(_("Each figure and its value for the period, one a row"))
+        self.table.setHorizontalHeaderLabels([_("Figure"), _("Value")])
         for i, (what, value) in enumerate(self.rows):
             self.table.setItem(i, 0, QTableWidgetItem(what))
             cell = QTableWidgetItem(value)
@@ -56,7 +66,9 @@ class FiguresDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        copy = QPushButton("&Copy as text", objectName="figures_copy")
+        copy = QPushButton(_("&Copy as text"), objectName="figures_copy")
+        copy.setAccessibleDescription(_("Copies the figures as lines of tab-separated text, for a spreadsheet or a "
+                                        "form"))
         copy.clicked.connect(self.copy)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)

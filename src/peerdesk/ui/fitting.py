@@ -48,11 +48,14 @@ def fit_to_screen(window: QWidget) -> None:
         window.move(x, y)
 
 
-def scrolling(content: QWidget, name: str = "") -> QScrollArea:
+def scrolling(content: QWidget, name: str = "", accessible_name: str = "") -> QScrollArea:
     """*content* in a frameless scroll area that gives it all the room there is, scrolls when
     there is less than it needs, and brings the field with the focus into view however it got
-    there (Tab, an Alt+letter, a field with an error)."""
+    there (Tab, an Alt+letter, a field with an error). *accessible_name* is what a screen
+    reader calls the area (translated by the caller)."""
     area = QScrollArea(objectName=name, widgetResizable=True)
+    if accessible_name:
+        area.setAccessibleName(accessible_name)
     area.setFrameShape(QFrame.NoFrame)
     area.setFocusPolicy(Qt.NoFocus)  # a Tab stop that shows nothing: the fields inside take the focus
     area.setWidget(content)

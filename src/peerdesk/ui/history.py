@@ -7,19 +7,23 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout
 
+from ..i18n import N_, _
 from .fitting import open_size
+from .locale_text import moment_text
 
-COLUMNS = ("When", "Worker", "Account", "Action", "Entry", "Detail")
+# The columns' headings (shown as _(COLUMNS[i]); the model tells its columns apart by these).
+COLUMNS = (N_("When"), N_("Worker"), N_("Account"), N_("Action"), N_("Entry"), N_("Detail"))
+# The audit log's actions (its keys stay as written; the details stay in English, as the log keeps them).
 ACTIONS = {
-    "create": "Created",
-    "edit": "Edited",
-    "delete": "Deleted",
-    "restore": "Brought back",
-    "import": "Imported",
-    "export": "Exported",
-    "backup": "Backed up",
-    "restore_backup": "Restored a backup",
-}
+    "create": N_("Created"),
+    "edit": N_("Edited"),
+    "delete": N_("Deleted"),
+    "restore": N_("Brought back"),
+    "import": N_("Imported"),
+    "export": N_("Exported"),
+    "backup": N_("Backed up"),
+    "restore_backup": N_("Restored a backup"),
+}  # shown as _(ACTIONS[action])
 
 
 class HistoryModel(QAbstractTableModel):
@@ -35,7 +39,7 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def data(self, index, role: int = Qt.DisplayRole) -> Any:
@@ -44,13 +48,13 @@ class HistoryModel(QAbstractTableModel):
         r = self.records[index.row()]
         col = COLUMNS[index.column()]
         if col == "When":
-            return r.at.astimezone().strftime("%a %d %b %Y %H:%M:%S")
+            return moment_text(r.at, "ddd d MMM yyyy HH:mm:ss")
         if col == "Worker":
             return r.worker
         if col == "Account":  # the computer's login, beside the worker code
             return r.account
         if col == "Action":
-            return ACTIONS.get(r.action, r.action)
+            return _(ACTIONS[r.action]) if r.action in ACTIONS else r.action
         if col == "Entry":
             return (r.entry_id or "")[:8] if role == Qt.DisplayRole else r.entry_id
         return r.detail
@@ -59,10 +63,11 @@ class HistoryModel(QAbstractTableModel):
 class HistoryDialog(QDialog):
     def __init__(self, records, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Activity history")
+        self.setWindowTitle(_("Activity history"))
         open_size(self, 820, 480)  # grown with larger text, within the screen
         self.model = HistoryModel(records, self)
         self.table = QTableView(objectName="history_table")
+        self.table.setAccessibleName(_("Activity history, newest first"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -72,7 +77,9 @@ class HistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Who created, changed, deleted, exported or restored what, and when (newest first). "
-                                "This record cannot be changed.", wordWrap=True))
+        about = QLabel(_("Who created, changed, deleted, exported or restored what, and when (newest first). "
+                         "This record cannot be changed."), wordWrap=True)
+        self.table.setAccessibleDescription(about.text())
+        layout.addWidget(about)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)

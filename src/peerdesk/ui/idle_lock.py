@@ -13,7 +13,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from .. import pin as pin_mod
-from . import style
+from ..i18n import _
+from . import contrast
 
 INPUT_EVENTS = frozenset(
     {
@@ -77,21 +78,22 @@ class LockScreen(QWidget):
         self.setObjectName("lock_screen")
         self.pin_hash = ""
         self.passphrase_check = None
-        title = QLabel("PeerDesk is locked", alignment=Qt.AlignCenter)
+        title = QLabel(_("PeerDesk is locked"), alignment=Qt.AlignCenter, objectName="lock_title")
         big = QFont()
         big.setBold(True)
         big.setPointSizeF(self.font().pointSizeF() * 1.6)
         title.setFont(big)
-        self.hint = QLabel(alignment=Qt.AlignCenter, wordWrap=True)
+        self.hint = QLabel(alignment=Qt.AlignCenter, wordWrap=True, objectName="lock_hint")
         self.pin_edit = QLineEdit(objectName="unlock_pin", echoMode=QLineEdit.Password)
-        self.pin_edit.setPlaceholderText("PIN")
+        self.pin_edit.setPlaceholderText(_("PIN"))
+        self.pin_edit.setAccessibleName(_("PeerDesk PIN"))
         self.pin_edit.setMaximumWidth(220)
         self.pin_edit.returnPressed.connect(self.try_unlock)
-        self.button = QPushButton("Unlock")
+        self.button = QPushButton(_("Unlock"), objectName="unlock_button")
         self.button.setMaximumWidth(220)
         self.button.clicked.connect(self.try_unlock)
-        self.error = QLabel(alignment=Qt.AlignCenter, objectName="unlock_error")
-        style.error(self.error)
+        self.error = QLabel(alignment=Qt.AlignCenter, objectName="unlock_error", wordWrap=True)
+        contrast.error(self.error)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(title)
@@ -109,15 +111,20 @@ class LockScreen(QWidget):
         self.error.clear()
         needs = bool(pin_hash or passphrase_check)
         self.pin_edit.setVisible(needs)
-        self.pin_edit.setPlaceholderText("passphrase" if passphrase_check else "PIN")
+        self.pin_edit.setPlaceholderText(_("passphrase") if passphrase_check else _("PIN"))
+        self.pin_edit.setAccessibleName(_("Passphrase of your PeerDesk records") if passphrase_check
+                                        else _("PeerDesk PIN"))
         if passphrase_check:
-            self.hint.setText("The window was idle, so its content is hidden. Enter your passphrase to go on.")
+            self.hint.setText(_("The window was idle, so its content is hidden. Enter your passphrase to go on."))
         elif pin_hash:
-            self.hint.setText("The window was idle, so its content is hidden. Enter your PeerDesk PIN to go on.")
+            self.hint.setText(_("The window was idle, so its content is hidden. Enter your PeerDesk PIN to go on."))
         else:
             self.hint.setText(
-                "The window was idle, so its content is hidden. Set a PIN in File ▸ Settings to require one."
+                _("The window was idle, so its content is hidden. Set a PIN in File ▸ Settings to require one.")
             )
+        self.pin_edit.setAccessibleDescription(self.hint.text())
+        self.button.setAccessibleDescription(self.hint.text())
+        contrast.error(self.error)  # the theme may have changed since the lock screen was made
         (self.pin_edit if needs else self.button).setFocus()
 
     def _right(self, text: str) -> bool:
@@ -131,4 +138,6 @@ class LockScreen(QWidget):
             self.unlocked.emit()
         else:
             self.pin_edit.clear()
-            self.error.setText("That passphrase is not right." if self.passphrase_check else "That PIN is not right.")
+            self.error.setText(_("That passphrase is not right.") if self.passphrase_check
+                               else _("That PIN is not right."))
+            self.pin_edit.setAccessibleDescription(f"{self.error.text()} {self.hint.text()}")

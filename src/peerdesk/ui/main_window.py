@@ -8,7 +8,6 @@ content (:mod:`.work_area`) is imported and built after that first paint.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QWidget
 
 from ..domain.weeks import Week
+from ..i18n import N_, _
 from ..workspace import Workspace
 from .dialogs import Dialogs
 from .drops import OPEN_FILTER, take_csv_drag, take_csv_drop
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from .week_view import WeekView
     from .work_area import WorkArea
 
-MENUS = ("&File", "&Edit", "&View", "&Help")
+MENUS = (N_("&File"), N_("&Edit"), N_("&View"), N_("&Help"))  # keys of menu(); shown translated
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
     history_action: QAction
     demo_action: QAction
     window_keys: QObject  # lets the window's keys through every field (menus.WindowKeys)
+    open_folder_button: QWidget  # after an export, for a while (window_help.offer_folder)
+    folder_shown: Path
 
     def __init__(
         self,
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle("PeerDesk")
         self.resize(1280, 800)
-        self.statusBar().showMessage("Opening the database…")
+        self.statusBar().showMessage(_("Opening the database…"))
         if not staged:
             self.build()
 
@@ -135,7 +137,7 @@ class MainWindow(QMainWindow):
         self.week_view = view = self.area.week_view
         # in a scroll area: at a larger text size the content may need more room than the screen
         # has; it then scrolls rather than widening the window past the screen or clipping
-        self.scroller = scrolling(self.area, "work_scroller")
+        self.scroller = scrolling(self.area, "work_scroller", _("PeerDesk: entry form and week"))
         self.setCentralWidget(self.scroller)
         from .text_size import remembered_scale
 
@@ -143,7 +145,7 @@ class MainWindow(QMainWindow):
         self.worker_label = QLabel()
         self.statusBar().addPermanentWidget(self.worker_label)
         bar = self.menuBar()  # its menus now, their entries with the form: the week does not move then
-        self._menus = {name: bar.addMenu(name) for name in MENUS}
+        self._menus = {name: bar.addMenu(_(name)) for name in MENUS}
         view.previous_requested.connect(self.show_previous_week)
         view.next_requested.connect(self.show_next_week)
         view.this_week_requested.connect(self.show_this_week)
@@ -198,7 +200,7 @@ class MainWindow(QMainWindow):
             return
         if form.isAncestorOf(QApplication.focusWidget()):
             if not view.model.rowCount():
-                self.status(f"No entries in week {self.week.number} to move to.", 4000)
+                self.status(_("No entries in week {number} to move to.").format(number=self.week.number), 4000)
                 return
             table = view.table
             if not table.currentIndex().isValid() and view.model.rowCount():
@@ -264,27 +266,17 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.restore_draft()
         for warning in getattr(store, "warnings", ()):  # a damaged write-ahead log, kept aside
-            QTimer.singleShot(0, lambda text=warning: self.dialogs.error(self, "Recent changes may be missing", text))
+            QTimer.singleShot(0, lambda text=warning: self.dialogs.error(self, _("Recent changes may be missing"),
+                                                                         text))
 
     def status(self, message: str, ms: int = 8000) -> None:
         self.statusBar().showMessage(message, ms)
 
     def offer_folder(self, folder: Path) -> None:
         """An "Open folder" button beside the status line for a while, after an export."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-        from PySide6.QtWidgets import QPushButton
+        from .window_help import offer_folder
 
-        old = getattr(self, "open_folder_button", None)
-        if old is not None:
-            old.deleteLater()
-        button = QPushButton("Open folder", objectName="open_export_folder")
-        button.setToolTip(str(folder))
-        button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
-        self.statusBar().addPermanentWidget(button)
-        self.open_folder_button = button
-        self.folder_shown = folder
-        QTimer.singleShot(15000, button.deleteLater)
+        offer_folder(self, folder)
 
     # ------------------------------------------------------------ draft
 
@@ -297,7 +289,7 @@ class MainWindow(QMainWindow):
         try:
             self.drafts.keep(values)
         except OSError as exc:
-            self.status(f"Could not keep a draft of the entry: {exc.strerror}")
+            self.status(_("Could not keep a draft of the entry: {reason}").format(reason=exc.strerror))
 
     def restore_draft(self) -> None:
         values = self.drafts.load() if self.drafts is not None else None
@@ -307,7 +299,7 @@ class MainWindow(QMainWindow):
             self.form.set_values(values)
         except (TypeError, ValueError):
             return
-        self.status("Restored the entry you had not saved yet.", 10000)
+        self.status(_("Restored the entry you had not saved yet."), 10000)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.built and self.draft_timer.isActive():
@@ -439,23 +431,14 @@ class MainWindow(QMainWindow):
 
     def _update_worker_label(self) -> None:
         worker = self.workspace.settings.get("worker")
-        self.worker_label.setText(f"Worker: {worker}" if worker else "Worker not set")
+        self.worker_label.setText(_("Worker: {worker}").format(worker=worker) if worker else _("Worker not set"))
         # the platform adds the application's name: "PW-07 — PeerDesk"
         self.setWindowTitle(worker or "PeerDesk")
 
     def ask_worker_if_unset(self) -> None:
-        if self.workspace.settings.get("worker"):
-            return
-        name = self.dialogs.ask_text(
-            self,
-            "Welcome to PeerDesk",
-            "Your name or worker code (written on every entry and on your exports;\n"
-            "you can change it later in File ▸ Settings):",
-            self.worker(),
-        )
-        self.workspace.settings.set("worker", name or self.worker())
-        self.workspace.settings.save()
-        self._update_worker_label()
+        from .window_help import ask_worker_if_unset
+
+        ask_worker_if_unset(self)
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
@@ -523,7 +506,7 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-        self.status("PeerDesk is already open for this data folder.", 5000)
+        self.status(_("PeerDesk is already open for this data folder."), 5000)
 
     # ------------------------------------------------------------ backups
 
@@ -573,9 +556,7 @@ class MainWindow(QMainWindow):
 
     def review_exported_files(self) -> None:
         """File ▸ Review exported files…: workers' CSV exports, read-only, in a review window."""
-        paths = self.dialogs.ask_open_paths(
-            self, "Review exported files", OPEN_FILTER
-        )
+        paths = self.dialogs.ask_open_paths(self, _("Review exported files"), _(OPEN_FILTER))
         if paths:
             self.open_review(paths)
 
@@ -638,15 +619,9 @@ class MainWindow(QMainWindow):
 
     def start_demo(self) -> None:
         """Open the demo in its own process, on its own throwaway folder."""
-        from PySide6.QtCore import QProcess
+        from .window_help import start_demo
 
-        frozen = getattr(sys, "frozen", False)
-        program, args = sys.executable, (["demo"] if frozen else ["-m", "peerdesk", "demo"])
-        ok, _pid = QProcess.startDetached(program, args)
-        if ok:
-            self.status("Starting the demo in a new window…", 5000)
-        else:
-            self.dialogs.error(self, "Demo not started", f"Could not start {program} {' '.join(args)}.")
+        start_demo(self)
 
     def step_text_scale(self, step: int) -> None:
         from .text_size import stepped
@@ -671,17 +646,12 @@ class MainWindow(QMainWindow):
             self.fit_to_screen()  # larger text never takes the window past its screen
         if remember:
             text_size.remember(self.text_scale)
-            self.status(f"Text size {self.text_scale:.0%}", 3000)
+            self.status(_("Text size {percent}%").format(percent=round(self.text_scale * 100)), 3000)
 
     def show_about(self) -> None:
-        from .. import __version__
+        from .window_help import show_about
 
-        self.dialogs.info(
-            self,
-            "About PeerDesk",
-            f"PeerDesk {__version__}\n\nLog peer support work day by day and see it week by week.\n\n"
-            f"Categories: {self.taxonomy.source}.\n\nData folder: {self.workspace.data_dir}",
-        )
+        show_about(self)
 
 
 class _FirstExpose(QObject):

@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from ..i18n import _
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -34,28 +36,28 @@ def build_menus(window: MainWindow) -> None:
     """Fill the window's File, Edit, View and Help menus (made empty with the frame)."""
     w = window
     file_menu = w.menu("&File")
-    w.export_action = action(w, "&Export…", w.export_csv, "Ctrl+E")
-    w.export_chart_action = action(w, "Export &chart…", w.save_chart)
-    w.report_action = action(w, "&Report…", lambda: _open_report(w), Key.Print)
-    w.review_action = action(w, "Re&view exported files…", w.review_exported_files)
-    w.team_server_action = action(w, "Open &team server…", lambda: _open_team_server(w))
-    w.receipt_action = action(w, "Open rece&ipt…", lambda: _week_action(w, "open_receipt"))
-    w.backup_action = action(w, "&Back up now", w.backup_now)
-    w.restore_action = action(w, "&Restore from backup…", w.restore_from_backup)
-    w.settings_action = action(w, "&Settings…", w.open_settings, Key.Preferences, "Ctrl+,")
-    file_menu.addActions([w.export_action, w.report_action, w.export_chart_action, w.review_action, w.team_server_action,
-                          w.receipt_action])
+    w.export_action = action(w, _("&Export…"), w.export_csv, "Ctrl+E")
+    w.export_chart_action = action(w, _("Export &chart…"), w.save_chart)
+    w.report_action = action(w, _("&Report…"), lambda: _open_report(w), Key.Print)
+    w.review_action = action(w, _("Re&view exported files…"), w.review_exported_files)
+    w.team_server_action = action(w, _("Open &team server…"), lambda: _open_team_server(w))
+    w.receipt_action = action(w, _("Open rece&ipt…"), lambda: _week_action(w, "open_receipt"))
+    w.backup_action = action(w, _("&Back up now"), w.backup_now)
+    w.restore_action = action(w, _("&Restore from backup…"), w.restore_from_backup)
+    w.settings_action = action(w, _("&Settings…"), w.open_settings, Key.Preferences, "Ctrl+,")
+    file_menu.addActions([w.export_action, w.report_action, w.export_chart_action, w.review_action,
+                          w.team_server_action, w.receipt_action])
     file_menu.addSeparator()
     file_menu.addActions([w.backup_action, w.restore_action, w.settings_action])
     file_menu.addSeparator()
-    file_menu.addAction(action(w, "&Quit", w.close, Key.Quit, "Ctrl+Q"))
+    file_menu.addAction(action(w, _("&Quit"), w.close, Key.Quit, "Ctrl+Q"))
 
     edit_menu = w.menu("&Edit")
-    w.new_action = action(w, "&New entry", w.focus_form, Key.New)
-    w.quick_action = action(w, "&Quick entry (one line)", w.focus_quick, "Ctrl+K")
-    w.save_action = action(w, "&Save entry", w.save_new_entry, Key.Save, "Ctrl+Return", "Ctrl+Enter")
-    w.edit_action = action(w, "&Edit selected entry…", lambda: w.edit_row(w.current_row()))
-    w.delete_action = action(w, "&Delete selected entry…", lambda: w.delete_row(w.current_row()))
+    w.new_action = action(w, _("&New entry"), w.focus_form, Key.New)
+    w.quick_action = action(w, _("&Quick entry (one line)"), w.focus_quick, "Ctrl+K")
+    w.save_action = action(w, _("&Save entry"), w.save_new_entry, Key.Save, "Ctrl+Return", "Ctrl+Enter")
+    w.edit_action = action(w, _("&Edit selected entry…"), lambda: w.edit_row(w.current_row()))
+    w.delete_action = action(w, _("&Delete selected entry…"), lambda: w.delete_row(w.current_row()))
     edit_menu.addActions([w.new_action, w.quick_action, w.save_action])
     edit_menu.addSeparator()
     assert w.history is not None
@@ -65,37 +67,37 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addSeparator()
     edit_menu.addActions([w.edit_action, w.delete_action])
     edit_menu.addSeparator()
-    w.submit_action = action(w, "Su&bmit week…", lambda: _week_action(w, "submit_week"))
-    w.reopen_action = action(w, "Re&open week…", lambda: _week_action(w, "reopen_week"))
+    w.submit_action = action(w, _("Su&bmit week…"), lambda: _week_action(w, "submit_week"))
+    w.reopen_action = action(w, _("Re&open week…"), lambda: _week_action(w, "reopen_week"))
     edit_menu.addActions([w.submit_action, w.reopen_action])
     edit_menu.addSeparator()
-    w.conflicts_action = action(w, "Sync &conflicts…", lambda: _open_conflicts(w))
+    w.conflicts_action = action(w, _("Sync &conflicts…"), lambda: _open_conflicts(w))
     edit_menu.addAction(w.conflicts_action)
 
     view_menu = w.menu("&View")
-    view_menu.addAction(action(w, "&Previous week", w.show_previous_week, "Alt+Left"))
-    view_menu.addAction(action(w, "&Next week", w.show_next_week, "Alt+Right"))
-    view_menu.addAction(action(w, "&This week", w.show_this_week, "Alt+Home"))
-    view_menu.addAction(action(w, "Form or week &table", w.switch_focus, "F6", "Ctrl+L"))
+    view_menu.addAction(action(w, _("&Previous week"), w.show_previous_week, "Alt+Left"))
+    view_menu.addAction(action(w, _("&Next week"), w.show_next_week, "Alt+Right"))
+    view_menu.addAction(action(w, _("&This week"), w.show_this_week, "Alt+Home"))
+    view_menu.addAction(action(w, _("Form or week &table"), w.switch_focus, "F6", "Ctrl+L"))
     view_menu.addSeparator()
-    charts = ("Chart of this &week", "&Trend chart", "&How the work was done")
+    charts = (_("Chart of this &week"), _("&Trend chart"), _("&How the work was done"))
     for index, text in enumerate(charts):
         view_menu.addAction(action(w, text, lambda i=index: w.show_chart(i), f"Ctrl+{index + 1}"))
     view_menu.addSeparator()
-    w.larger_action = action(w, "&Larger text", lambda: w.step_text_scale(+1), "Ctrl+=", "Ctrl++")
-    w.smaller_action = action(w, "&Smaller text", lambda: w.step_text_scale(-1), "Ctrl+-")
+    w.larger_action = action(w, _("&Larger text"), lambda: w.step_text_scale(+1), "Ctrl+=", "Ctrl++")
+    w.smaller_action = action(w, _("&Smaller text"), lambda: w.step_text_scale(-1), "Ctrl+-")
     w.normal_text_action = action(
-        w, "&Normal text size", lambda: w.apply_text_scale(1.0, remember=True), "Ctrl+0"
+        w, _("&Normal text size"), lambda: w.apply_text_scale(1.0, remember=True), "Ctrl+0"
     )
     view_menu.addActions([w.larger_action, w.smaller_action, w.normal_text_action])
 
     help_menu = w.menu("&Help")
-    w.guide_action = action(w, "&Role guide", lambda: w.open_guide(""), Key.HelpContents)
-    w.history_action = action(w, "Activity &history", w.open_history)
-    w.demo_action = action(w, "Start &demo", w.start_demo)
+    w.guide_action = action(w, _("&Role guide"), lambda: w.open_guide(""), Key.HelpContents)
+    w.history_action = action(w, _("Activity &history"), w.open_history)
+    w.demo_action = action(w, _("Start &demo"), w.start_demo)
     help_menu.addActions([w.guide_action, w.history_action, w.demo_action])
     help_menu.addSeparator()
-    help_menu.addAction(action(w, "&About PeerDesk", w.show_about))
+    help_menu.addAction(action(w, _("&About PeerDesk"), w.show_about))
     w.window_keys = WindowKeys(w)
 
 

@@ -2,8 +2,10 @@
 
 A hue per work type from the Okabe–Ito set (distinguishable with the common
 colour-vision deficiencies, and in greyscale print by lightness), and each
-category as a shade of its work type's hue. The same colours are used on light
-and dark desktop themes; only the chart background follows the theme.
+category as a shade of its work type's hue. The same colours are used on light,
+dark and high-contrast desktop themes; everything else of a chart (its background,
+titles, legend, axes, the contracted-hours line) takes the theme's own colours
+(chart_parts.follow_palette), so no text or line vanishes on a high-contrast theme.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ WORK_TYPE_HUES = {
 EXTRA_HUES = ("#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
 UNKNOWN = "#999999"
 NEUTRAL = "#56B4E9"  # mode / format bars, which are not work types
-HIGHLIGHT_OUTLINE = "#000000"
 
 
 def work_type_colour(taxonomy: Taxonomy, key: str) -> QColor:

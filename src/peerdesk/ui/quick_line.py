@@ -11,12 +11,20 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QInputMethodEvent, QTextCharFormat
+from PySide6.QtGui import QColor, QInputMethodEvent, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..domain.quick_entry import Parsed, modes_named, parse
 from ..domain.taxonomy import Taxonomy
-from . import style
+from ..i18n import N_, _
+from . import contrast, style
+
+# What each understood word of the line is (the domain's Part.kind), as the status line names it.
+KINDS = {
+    "day": N_("day"), "time": N_("time"), "minutes": N_("minutes"), "category": N_("category"),
+    "mode": N_("mode"), "group": N_("group"), "people": N_("people"), "format": N_("format"),
+    "tag": N_("tag"), "ref": N_("client ref"), "note": N_("note"),
+}  # shown as _(KINDS[kind])
 
 
 class QuickLine(QWidget):
@@ -32,11 +40,15 @@ class QuickLine(QWidget):
         self.usual_source: Callable[[], list[tuple[str, int]]] | None = None  # set by the window
         self._recall = 0
         self.edit = QLineEdit(objectName="quick_line")
-        self.edit.setPlaceholderText("adv 45 @phone · ↓ usual entries")
-        self.edit.setAccessibleName("Quick entry: the whole entry in one line")
-        self.edit.setToolTip("Day, time, category words, minutes, @mode, x6, #tag, ref:CODE, // note (Ctrl+K);\n"
-                             "Up: earlier lines; Down on an empty line: your usual entries")
+        # TRANSLATORS: an example of the quick line's words (the category words are the taxonomy's)
+        self.edit.setPlaceholderText(_("adv 45 @phone · ↓ usual entries"))
+        self.edit.setAccessibleName(_("Quick entry: the whole entry in one line"))
+        tip = _("Day, time, category words, minutes, @mode, x6, #tag, ref:CODE, // note (Ctrl+K);\n"
+                "Up: earlier lines; Down on an empty line: your usual entries")
+        self.edit.setToolTip(tip)
+        self.edit.setAccessibleDescription(tip.replace("\n", " "))
         self.status = QLabel(objectName="quick_status", wordWrap=True, textFormat=Qt.PlainText)
+        self.status.setAccessibleName(_("What the quick line understood"))
         style.muted(self.status)
         self.status.hide()
         layout = QVBoxLayout(self)
@@ -83,14 +95,23 @@ class QuickLine(QWidget):
         problems = self.parsed.problems
         self._underline([(p.start, p.end) for p in problems])
         if problems:
-            self.status.setText("; ".join(f"'{p.text.strip()}' {p.reason}" for p in problems))
-            style.error(self.status)
+            # TRANSLATORS: a word of the quick line that was not understood, then why (the domain's reason)
+            self.status.setText("; ".join(_("'{word}' {reason}").format(word=p.text.strip(), reason=p.reason)
+                                          for p in problems))
+            contrast.error(self.status)
         else:
-            said = ", ".join(f"{p.kind} {p.text.strip()}" for p in self.parsed.parts)
-            missing = [what for what, key in (("a category", "category"), ("the minutes", "minutes"))
+            said = ", ".join(_("{kind} {word}").format(kind=_(KINDS[p.kind]) if p.kind in KINDS else p.kind,
+                                                       word=p.text.strip()) for p in self.parsed.parts)
+            missing = [what for what, key in ((_("a category"), "category"), (_("the minutes"), "minutes"))
                        if key not in self.parsed.raw]
-            still = f" — still to say: {' and '.join(missing)}" if missing else ""
-            self.status.setText(f"Understood: {said}{still}")
+            if len(missing) == 2:
+                # TRANSLATORS: what the quick line still needs: "a category" and "the minutes"
+                missing = [_("{one} and {other}").format(one=missing[0], other=missing[1])]
+            if missing:
+                self.status.setText(_("Understood: {parts} — still to say: {missing}").format(
+                    parts=said, missing=missing[0]))
+            else:
+                self.status.setText(_("Understood: {parts}").format(parts=said))
             style.muted(self.status)
         self.status.show()
         self.understood.emit(dict(self.parsed.raw))
@@ -100,7 +121,7 @@ class QuickLine(QWidget):
         takes text formats only through an input-method event; positions are from the cursor)."""
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor(style.ERROR_COLOUR))
+        fmt.setUnderlineColor(QColor(contrast.error_colour(self.edit, QPalette.ColorRole.Base)))
         cursor = self.edit.cursorPosition()
         kind = QInputMethodEvent.AttributeType.TextFormat
         marks = [QInputMethodEvent.Attribute(kind, start - cursor, end - start, fmt) for start, end in spans]
@@ -121,7 +142,7 @@ class QuickLine(QWidget):
         """The worker's usual entries under the line, the first one chosen; False when there are none."""
         lines = [line for line, _count in self.usual_source()] if self.usual_source else []
         if not lines:
-            self.status.setText("No usual entries yet: an entry made twice in the last weeks is listed here")
+            self.status.setText(_("No usual entries yet: an entry made twice in the last weeks is listed here"))
             style.muted(self.status)
             self.status.show()
             return False
@@ -163,8 +184,9 @@ class QuickLine(QWidget):
 
     def _enter(self) -> None:
         if self.parsed is not None and "category" not in self.parsed.raw and not self.parsed.problems:
-            self.status.setText("Say what kind of work it was: a category's name, as in 'team 60'")
-            style.error(self.status)
+            # TRANSLATORS: 'team 60' is a quick line's words: keep them as the taxonomy's category words allow
+            self.status.setText(_("Say what kind of work it was: a category's name, as in 'team 60'"))
+            contrast.error(self.status)
         elif self.parsed is not None and not self.parsed.problems:
             self.submit_requested.emit()
 

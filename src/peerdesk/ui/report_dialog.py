@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.entry import count_of
 from ..domain.periods import PERIODS, period
+from ..i18n import N_, _
 from ..reports.pdf import Options, ReportCancelled, default_paper, page_layout, pdf_bytes, render
 from . import style
+from .locale_text import locale
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
     Report = WorkerReport | TeamReport
 
 CUSTOM = "custom"
-PRIVACY = "The list shows what you tick for every entry of the period: keep the printout and the file safe."
+PRIVACY = N_("The list shows what you tick for every entry of the period: keep the printout and the file safe.")
 
 
 def _qdate(day: date) -> QDate:
@@ -85,15 +87,21 @@ class ReportDialog(QDialog):
 
         self.range_combo = QComboBox(objectName="report_range")
         for key, label in PERIODS.items():
-            self.range_combo.addItem(label, key)
-        self.range_combo.addItem("Custom dates", CUSTOM)
+            self.range_combo.addItem(_(label), key)
+        self.range_combo.addItem(_("Custom dates"), CUSTOM)
+        self.range_combo.setAccessibleDescription(_("The period the report covers; Custom dates lets you type the "
+                                                    "first and last day"))
         self.from_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd", objectName="report_from")
         self.to_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd", objectName="report_to")
-        self.from_edit.setAccessibleName("First day")
-        self.to_edit.setAccessibleName("Last day")
+        self.from_edit.setAccessibleName(_("First day"))
+        self.to_edit.setAccessibleName(_("Last day"))
+        for edit in (self.from_edit, self.to_edit):
+            edit.setLocale(locale())  # the calendar's day and month names in the user's language
+            edit.setAccessibleDescription(_("Year-month-day; used when the period is Custom dates"))
         dates = QHBoxLayout()
         dates.addWidget(self.from_edit)
-        dates.addWidget(QLabel("to"))
+        # TRANSLATORS: between the first and the last day of a period: "2026-11-01 to 2026-11-30"
+        dates.addWidget(QLabel(_("to")))
         dates.addWidget(self.to_edit)
         dates.addStretch(1)
         self.range_error = QLabel(objectName="report_range_error")
@@ -101,28 +109,32 @@ class ReportDialog(QDialog):
         self.range_error.hide()
         self.paper_combo = QComboBox(objectName="report_paper")
         self.paper_combo.addItem("A4", "a4")
-        self.paper_combo.addItem("Letter", "letter")
+        # TRANSLATORS: the paper size (US Letter)
+        self.paper_combo.addItem(_("Letter"), "letter")
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(default_paper()))
         self.organisation_edit = QLineEdit(organisation, objectName="report_organisation")
-        self.organisation_edit.setPlaceholderText("printed in each page's header")
-        self.notes_check = QCheckBox("List the entries with their &notes", objectName="report_notes")
-        self.refs_check = QCheckBox("List the entries with their client &refs", objectName="report_refs")
-        self.privacy_label = QLabel(PRIVACY, wordWrap=True, objectName="report_privacy")
+        self.organisation_edit.setPlaceholderText(_("printed in each page's header"))
+        self.organisation_edit.setAccessibleDescription(_("Printed in each page's header"))
+        self.notes_check = QCheckBox(_("List the entries with their &notes"), objectName="report_notes")
+        self.refs_check = QCheckBox(_("List the entries with their client &refs"), objectName="report_refs")
+        for check in (self.notes_check, self.refs_check):
+            check.setAccessibleDescription(_(PRIVACY))
+        self.privacy_label = QLabel(_(PRIVACY), wordWrap=True, objectName="report_privacy")
         self.privacy_label.hide()
         self.state_label = QLabel(wordWrap=True, objectName="report_state")
         style.muted(self.state_label)
 
         form = QFormLayout()
-        form.addRow("&Period", self.range_combo)
+        form.addRow(_("&Period"), self.range_combo)
         form.addRow("", dates)
         form.addRow("", self.range_error)
-        form.addRow("P&aper", self.paper_combo)
-        form.addRow("&Organisation", self.organisation_edit)
+        form.addRow(_("P&aper"), self.paper_combo)
+        form.addRow(_("&Organisation"), self.organisation_edit)
         form.addRow("", self.notes_check)
         form.addRow("", self.refs_check)
         form.addRow("", self.privacy_label)
-        self.preview_button = QPushButton("Pre&view and print…", objectName="report_preview")
-        self.save_button = QPushButton("&Save PDF…", objectName="report_save")
+        self.preview_button = QPushButton(_("Pre&view and print…"), objectName="report_preview")
+        self.save_button = QPushButton(_("&Save PDF…"), objectName="report_save")
         self.save_button.setDefault(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -184,7 +196,7 @@ class ReportDialog(QDialog):
     def _update(self) -> None:
         start, end = self.dates()
         bad = start > end
-        self.range_error.setText("The first day is after the last day." if bad else "")
+        self.range_error.setText(_("The first day is after the last day.") if bad else "")
         self.range_error.setVisible(bad)
         self.preview_button.setEnabled(not bad)
         self.save_button.setEnabled(not bad)
@@ -192,7 +204,8 @@ class ReportDialog(QDialog):
         if warn != self.privacy_label.isVisibleTo(self):
             self.privacy_label.setVisible(warn)
             self._fit_height()
-        self.state_label.setText("" if bad else f"{start.isoformat()} to {end.isoformat()}")
+        self.state_label.setText("" if bad else _("{first} to {last}").format(first=start.isoformat(),
+                                                                               last=end.isoformat()))
 
     def _fit_height(self) -> None:
         """Grow (never shrink) to what the contents need at this width: the wrapped warning must not
@@ -219,7 +232,8 @@ class ReportDialog(QDialog):
         self.printer = printer  # the preview does not own its printer: it must live as long as the preview
         preview = QPrintPreviewDialog(printer, self)
         preview.setObjectName("report_preview_dialog")
-        preview.setWindowTitle(f"{self.windowTitle()}: preview")
+        # TRANSLATORS: the print preview's title: "Team report: preview"
+        preview.setWindowTitle(_("{title}: preview").format(title=self.windowTitle()))
 
         def paint(device: QPrinter) -> None:
             render(device, report, self.taxonomy, options)
@@ -235,15 +249,16 @@ class ReportDialog(QDialog):
     def save(self) -> Path | None:
         """Ask where, draw the report behind a cancellable progress dialog, write it complete or not at all."""
         start, end = self.dates()
-        chosen = self.dialogs.ask_save_path(self, "Save the report", str(self.folder / self.name(start, end)),
-                                            "PDF documents (*.pdf)")
+        # TRANSLATORS: a file dialog's filter: keep "(*.pdf)" as it is
+        chosen = self.dialogs.ask_save_path(self, _("Save the report"), str(self.folder / self.name(start, end)),
+                                            _("PDF documents (*.pdf)"))
         if not chosen:
             return None
         if not chosen.lower().endswith(".pdf"):
             chosen += ".pdf"
         options = self.options()
-        progress = QProgressDialog("Drawing the report…", "Cancel", 0, 1, self)
-        progress.setWindowTitle("Report")
+        progress = QProgressDialog(_("Drawing the report…"), _("Cancel"), 0, 1, self)
+        progress.setWindowTitle(_("Report"))
         progress.setMinimumDuration(400)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
 
@@ -258,17 +273,18 @@ class ReportDialog(QDialog):
         try:
             report = self.report()
             path = self.write(chosen, report, lambda r: pdf_bytes(r, self.taxonomy, options, step))
-        except ReportCancelled as exc:
-            self.state_label.setText(str(exc).capitalize() + ".")
+        except ReportCancelled:
+            self.state_label.setText(_("The report was cancelled; no file was written."))
             return None
         except (ReportError, ValueError) as exc:
-            self.dialogs.error(self, "Report not saved", str(exc))
+            self.dialogs.error(self, _("Report not saved"), str(exc))
             return None
         finally:
             progress.close()
             progress.deleteLater()
-        what = "no entries in the period" if report.empty else count_of(report.entries, "entry", "entries")
-        self.state_label.setText(f"Saved {path.name} ({what}) in {path.parent}.")
+        what = _("no entries in the period") if report.empty else count_of(report.entries, "entry", "entries")
+        self.state_label.setText(_("Saved {name} ({what}) in {folder}.").format(name=path.name, what=what,
+                                                                                folder=path.parent))
         self.saved = path
         return path
 
@@ -297,7 +313,7 @@ def open_report_dialog(window) -> ReportDialog | None:
         return written
 
     dialog = ReportDialog(
-        window, title="Report", taxonomy=window.taxonomy, dialogs=window.dialogs, make=make, write=write,
+        window, title=_("Report"), taxonomy=window.taxonomy, dialogs=window.dialogs, make=make, write=write,
         name=lambda s, e: f"peerdesk_report_{safe_name_part(worker)}_{s.isoformat()}_{e.isoformat()}.pdf",
         folder=window.workspace.data_dir.parent, today=window.today(),
         organisation=str(settings.get("organisation")),
@@ -325,7 +341,7 @@ def open_team_report_dialog(review) -> ReportDialog:
         return write_report(path, report, draw)
 
     dialog = ReportDialog(
-        review, title="Team report", taxonomy=taxonomy, dialogs=review.dialogs, make=make, write=write,
+        review, title=_("Team report"), taxonomy=taxonomy, dialogs=review.dialogs, make=make, write=write,
         name=lambda s, e: f"peerdesk_team_report_{s.isoformat()}_{e.isoformat()}.pdf",
         folder=review._folder(), today=date.today(), span=span,
     )

@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
+from ..domain.entry import count_of
+from ..i18n import _
 from ..storage.backups import BackupError, BackupInfo
 from .fitting import open_size
+from .locale_text import moment_text
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -17,18 +20,22 @@ PATH_ROLE = Qt.UserRole + 1
 
 
 def describe(info: BackupInfo) -> str:
-    made = info.made.astimezone().strftime("%a %d %b %Y %H:%M")
+    made = moment_text(info.made)
     if info.check.ok:
-        return f"{made} — {info.check.entries} entries — {info.path.name}"
-    return f"{made} — cannot be used: {info.check.message} — {info.path.name}"
+        return _("{made} — {entries} — {file}").format(
+            made=made, entries=count_of(info.check.entries, "entry", "entries"), file=info.path.name)
+    return _("{made} — cannot be used: {reason} — {file}").format(
+        made=made, reason=info.check.message, file=info.path.name)
 
 
 class RestoreDialog(QDialog):
     def __init__(self, infos: list[BackupInfo], parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(_("Restore from backup"))
         open_size(self, 640, 360)  # grown with larger text, within the screen
         self.list = QListWidget(objectName="backup_list")
+        self.list.setAccessibleName(_("Backups, newest first"))
+        self.list.setAccessibleDescription(_("A backup that failed its check is listed but cannot be chosen."))
         for info in infos:
             item = QListWidgetItem(describe(info))
             item.setData(PATH_ROLE, info)
@@ -38,18 +45,21 @@ class RestoreDialog(QDialog):
         first_ok = next((i for i in range(self.list.count()) if self.list.item(i).data(PATH_ROLE).check.ok), -1)
         self.list.setCurrentRow(first_ok)
         note = QLabel(
-            "The chosen backup replaces the current data. The current file is kept as a backup "
-            "too, so this can be undone by restoring it.",
+            _("The chosen backup replaces the current data. The current file is kept as a backup "
+              "too, so this can be undone by restoring it."),
             wordWrap=True,
         )
         self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
-        self.restore_button = self.buttons.addButton("Restore", QDialogButtonBox.AcceptRole)
+        self.restore_button = self.buttons.addButton(_("Restore"), QDialogButtonBox.AcceptRole)
+        self.restore_button.setAccessibleDescription(note.text())
         self.restore_button.setEnabled(first_ok >= 0)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Backups, newest first:"))
+        heading = QLabel(_("&Backups, newest first:"))
+        heading.setBuddy(self.list)
+        layout.addWidget(heading)
         layout.addWidget(self.list, 1)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
@@ -73,10 +83,15 @@ def back_up_now(window: MainWindow) -> None:
     try:
         made = make(window.store)
     except (BackupError, StoreError) as exc:
-        window.dialogs.error(window, "Backup failed", str(exc))
+        window.dialogs.error(window, _("Backup failed"), str(exc))
         return
-    unrecorded = f"; it is not in the audit log: {made.unrecorded}" if made.unrecorded else ""
-    window.status(f"Backed up {made.entries} entries to {made.path}{unrecorded}", 10000)
+    entries = count_of(made.entries, "entry", "entries")
+    if made.unrecorded:
+        message = _("Backed up {entries} to {path}; it is not in the audit log: {reason}").format(
+            entries=entries, path=made.path, reason=made.unrecorded)
+    else:
+        message = _("Backed up {entries} to {path}").format(entries=entries, path=made.path)
+    window.status(message, 10000)
 
 
 def choose_and_restore(window: MainWindow) -> None:
@@ -85,7 +100,7 @@ def choose_and_restore(window: MainWindow) -> None:
 
     infos = backups.list_backups(window.workspace.db_path, window.workspace.cipher)
     if not infos:
-        window.dialogs.info(window, "No backups yet", "PeerDesk makes a backup on the first start of each day.")
+        window.dialogs.info(window, _("No backups yet"), _("PeerDesk makes a backup on the first start of each day."))
         return
     dialog = RestoreDialog(infos, window)
     dialog.accepted.connect(lambda: restore(window, dialog.chosen()))
@@ -103,14 +118,14 @@ def restore(window: MainWindow, info: BackupInfo | None) -> None:
     try:
         restored = restore_backup(window.workspace, info.path)
     except BackupError as exc:  # it failed its check: nothing was changed, the store is still open
-        window.dialogs.error(window, "Backup not restored", str(exc))
+        window.dialogs.error(window, _("Backup not restored"), str(exc))
         return
     window.store = None  # closed by the restore, and opened again below
     if restored.error:
-        window.dialogs.error(window, "Backup not restored", restored.error)
+        window.dialogs.error(window, _("Backup not restored"), restored.error)
     outcome = restored.outcome
     if not isinstance(outcome, Opened):
-        window.dialogs.error(window, "PeerDesk cannot open its data", outcome.message)
+        window.dialogs.error(window, _("PeerDesk cannot open its data"), outcome.message)
         if window.form is not None:
             window.form.setEnabled(False)
         return
@@ -119,5 +134,10 @@ def restore(window: MainWindow, info: BackupInfo | None) -> None:
         return
     if window.history is not None:
         window.history.clear()  # the undo history belonged to the data that was replaced
-    where = f"; the previous data is kept as {restored.kept.name}" if restored.kept is not None else ""
-    window.status(f"Restored {restored.entries} entries from {info.path.name}{where}", 15000)
+    entries = count_of(restored.entries, "entry", "entries")
+    if restored.kept is not None:
+        message = _("Restored {entries} from {file}; the previous data is kept as {kept}").format(
+            entries=entries, file=info.path.name, kept=restored.kept.name)
+    else:
+        message = _("Restored {entries} from {file}").format(entries=entries, file=info.path.name)
+    window.status(message, 15000)

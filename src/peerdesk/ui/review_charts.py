@@ -8,7 +8,7 @@ from PySide6.QtCore import (
     QPointF,
     Qt,
 )
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtWidgets import (
     QToolTip,
     QWidget,
@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.weeks import Week
 from ..exchange.team_views import share_band
+from ..i18n import N_, _, ngettext
 from . import palette, plain_text
 from .chart_card import ChartCard
-from .chart_parts import apply_fonts, clear_chart, new_chart, show_tip
+from .chart_parts import Cell, apply_fonts, clear_chart, listed, new_chart, percent, show_tip, week_short
 
 # Okabe–Ito, in the order that keeps neighbours apart; beyond these, the lines are dashed.
 WORKER_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
@@ -27,39 +28,49 @@ WORKER_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E
 class ShareChart(ChartCard):
     """One line per worker: the share of their week's minutes that was direct work, in percent."""
 
+    TITLE = N_("Direct share per worker")
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("direct_share", "No minutes in this selection.", parent)
-        self.chart = new_chart(self, "Direct share per worker")
+        super().__init__("direct_share", _("No minutes in this selection."), parent)
+        self.chart = new_chart(self, _("Direct share per worker"))
         self.chart.setMargins(QMargins(4, 4, 28, 4))  # room for the last week's label, centred on its point
-        self.view = self._view(self.chart)
+        self.view = self._view(self.chart, "direct_share_view", _("Direct share per worker"))
         self.body_layout.addWidget(self.view)
         self.series: dict[str, QLineSeries] = {}
         self.weeks: list[Week] = []
         self.band: list = []  # the team's quartiles per week, when a large team is drawn as a band
+        self._label = ""  # the work type whose share is drawn
 
     def show_shares(
         self,
         shares: dict[str, dict[str, float]],
         weeks: list[Week],
-        label: str = "Direct",
+        label: str | None = None,
         highlight: str | None = None,
     ) -> None:
         """One line per worker; for a team larger than the colours that stay apart, the team's
-        middle half (quartiles) as a band and its median, with *highlight*'s line over them."""
+        middle half (quartiles) as a band and its median, with *highlight*'s line over them.
+        *label*: the work type's (direct work's when None)."""
         clear_chart(self.chart)
         self.series = {}
         self.band = []
         self.weeks = list(weeks)
+        self._label = label = label or _("Direct")
         apply_fonts(self.chart, self)
         if not weeks or not any(shares.values()):
-            self.set_empty(True, "No minutes in this selection.")
+            self.set_empty(True, _("No minutes in this selection."))
             return
         self.set_empty(False)
         banded = len(shares) > len(WORKER_COLOURS)
-        per = "per worker"
-        if banded:
-            per = f"of {highlight} against the team" if highlight else "across the team"
-        self.chart.setTitle(plain_text.chart(f"{label} share {per} · {span_title(weeks)}"))
+        span = span_title(weeks)
+        if not banded:
+            title = _("{label} share per worker · {span}").format(label=label, span=span)
+        elif highlight:
+            title = _("{label} share of {worker} against the team · {span}").format(
+                label=label, worker=highlight, span=span)
+        else:
+            title = _("{label} share across the team · {span}").format(label=label, span=span)
+        self.chart.setTitle(plain_text.chart(title))
         index = {str(w): i for i, w in enumerate(weeks)}
         font = self.font()
         x_axis = QCategoryAxis()  # labels at chosen weeks only: a range may be two years long
@@ -70,14 +81,14 @@ class ShareChart(ChartCard):
             if text.strip(INVISIBLE):
                 x_axis.append(text, i)
         x_axis.setLabelsFont(font)
-        x_axis.setTitleText("ISO week")
+        x_axis.setTitleText(_("ISO week"))
         x_axis.setTitleFont(font)
         x_axis.setTruncateLabels(False)
         y_axis = QValueAxis()
         y_axis.setRange(0, 100)
         y_axis.setTickCount(6)
         y_axis.setLabelFormat("%.0f")
-        y_axis.setTitleText(plain_text.chart(f"{label} share (%)"))
+        y_axis.setTitleText(plain_text.chart(_("{label} share (%)").format(label=label)))
         y_axis.setTitleFont(font)
         y_axis.setLabelsFont(font)
         self.chart.addAxis(x_axis, Qt.AlignBottom)
@@ -85,6 +96,7 @@ class ShareChart(ChartCard):
         self.x_axis, self.y_axis = x_axis, y_axis
         if banded:
             self._show_band(shares, index, highlight)
+            self.alternative_changed()
             return
         dark_lines = palette.is_dark(self.palette())
         for n, (worker, by_week) in enumerate(shares.items()):
@@ -108,6 +120,7 @@ class ShareChart(ChartCard):
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
             self.series[worker] = series
+        self.alternative_changed()
 
     def _show_band(self, shares: dict[str, dict[str, float]], index: dict[str, int], highlight: str | None) -> None:
         band = share_band(shares, list(index))
@@ -122,14 +135,16 @@ class ShareChart(ChartCard):
         upper.setParent(area)
         lower.setParent(area)
         self._band_edges = (upper, lower)
-        area.setName(f"Middle half of the team ({len(shares)} workers)")
+        area.setName(ngettext("Middle half of the team ({n} worker)", "Middle half of the team ({n} workers)",
+                              len(shares)).format(n=len(shares)))
         area.setColor(QColor(0, 114, 178, 60))
         area.setBorderColor(QColor(0, 114, 178, 110))
         self.chart.addSeries(area)
         area.attachAxis(self.x_axis)
         area.attachAxis(self.y_axis)
         self.band = band
-        lines = [("Team median", median, QColor("#555555"), Qt.DashLine, 2.0)]
+        # the median as the axes' text (seen on any theme, a high-contrast one too), dashed
+        lines = [(_("Team median"), median, self.palette().color(QPalette.Text), Qt.DashLine, 2.0)]
         if highlight in shares:
             own = QLineSeries()
             for week, pct in sorted(shares[highlight].items()):
@@ -154,7 +169,37 @@ class ShareChart(ChartCard):
         if not state or not 0 <= i < len(self.weeks):
             QToolTip.hideText()
             return
-        show_tip(f"{worker} · {self.weeks[i].label()}\n{point.y():.1f}% direct")
+        show_tip(_("{worker} · {week}\n{percent} {label}").format(
+            worker=worker, week=self.weeks[i].label(), percent=percent(point.y(), 1), label=self._label.lower()))
+
+    def descriptions(self) -> list[tuple[QWidget, str]]:
+        short = {str(w): week_short(w) for w in self.weeks}
+        lines = [_("{name}: {values}").format(name=self._band_names()[0], values=listed(
+            [f"{short[b.week]} {percent(b.low)}–{percent(b.high)}" for b in self.band if b.week in short]))
+        ] if self.band else []
+        lines += [_("{name}: {values}").format(name=worker, values=listed(
+            [f"{short[w]} {percent(pct)}" for w, pct in by_week.items() if w in short]))
+            for worker, by_week in self.shares().items()]
+        return [(self.view, "; ".join(lines))]
+
+    def table_contents(self) -> tuple[list[str], list[list[Cell]]]:
+        shares, band = self.shares(), {b.week: b for b in self.band}
+        headers = [_("Week"), *self._band_names()[1:], *shares]
+        rows: list[list[Cell]] = []
+        for week in self.weeks:
+            row: list[Cell] = [week.label()]
+            if band:
+                b = band.get(str(week))
+                row += [(percent(b.low), b.low), (percent(b.high), b.high)] if b else [("–", None), ("–", None)]
+            row += [(percent(s[str(week)]), s[str(week)]) if str(week) in s else ("–", None) for s in shares.values()]
+            rows.append(row)
+        return headers, rows
+
+    def _band_names(self) -> list[str]:
+        """The band's name and its edges' (the table's columns), while a band is drawn."""
+        if not self.band:
+            return [""]
+        return [_("Middle half of the team"), _("Lower quartile"), _("Upper quartile")]
 
     def shares(self) -> dict[str, dict[str, float]]:
         """worker -> week -> percent, read back from the drawn series (for tests and checks)."""
@@ -178,10 +223,10 @@ def week_labels(weeks: list[Week]) -> list[str]:
     out = []
     for i, week in enumerate(weeks):
         if (len(weeks) - 1 - i) % step == 0:
-            out.append(f"W{week.number}" if one_year else f"{week.year}-W{week.number:02d}")
+            out.append(week_short(week) if one_year else f"{week.year}-W{week.number:02d}")  # ISO when years differ
         else:
             digits, n = [], i
-            for _ in range(5):  # base 4, five digits: distinct for 1,024 weeks
+            for _digit in range(5):  # base 4, five digits: distinct for 1,024 weeks
                 n, d = divmod(n, 4)
                 digits.append(INVISIBLE[d])
             out.append("".join(digits))
@@ -191,10 +236,10 @@ def week_labels(weeks: list[Week]) -> list[str]:
 def span_title(weeks: list[Week]) -> str:
     """``week 48, 2026``, ``W43–W48 2026`` or ``2025-W50 to 2026-W07``: short, for chart titles."""
     if not weeks:
-        return "no weeks"
+        return _("no weeks")
     first, last = weeks[0], weeks[-1]
     if len(weeks) == 1:
-        return f"week {first.number}, {first.year}"
+        return _("week {number}, {year}").format(number=first.number, year=first.year)
     if first.year == last.year:
-        return f"W{first.number}–W{last.number} {first.year}"
-    return f"{first} to {last}"
+        return f"{week_short(first)}–{week_short(last)} {first.year}"
+    return _("{first} to {last}").format(first=first, last=last)

@@ -23,13 +23,18 @@ from ..domain.weeks import Week
 from ..exchange.reading import ReviewEntry
 from ..exchange.review import ReviewResult, TeamRow
 from ..exchange.team_views import averages, file_status, pivot
+from ..i18n import _, ngettext
+from ..reports.pdf import number
 from .review_tables import AveragesModel, EntriesModel, FilesModel, PivotModel, sorted_view_model
 
 
-def table(name: str, model, parent) -> tuple[QTableView, object]:
-    """A sortable, read-only table view of *model*, sized for thousands of rows."""
+def table(name: str, model, parent, label: str = "", description: str = "") -> tuple[QTableView, object]:
+    """A sortable, read-only table view of *model*, sized for thousands of rows; *label* is its
+    name for a screen reader, *description* what it holds."""
     proxy = sorted_view_model(model, parent)
     view = QTableView(objectName=name)
+    view.setAccessibleName(label)
+    view.setAccessibleDescription(description)
     view.setModel(proxy)
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
     view.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -51,14 +56,23 @@ class TeamTabs(QTabWidget):
         super().__init__(objectName="review_team_tabs")
         share = taxonomy.work_types["direct"].label if "direct" in taxonomy.work_types else "direct"
         self.result = result
+        self.setAccessibleName(_("Team tables"))
         self.pivot_model = PivotModel(share.lower(), self)
-        self.pivot_view, self.pivot_proxy = table("review_pivot", self.pivot_model, self)
+        self.pivot_view, self.pivot_proxy = table(
+            "review_pivot", self.pivot_model, self, _("Hours: worker × week"),
+            _("Each worker's hours in each week; a cell's tip gives the time by work type and the direct share"))
         self.averages_model = AveragesModel(self)
-        self.averages_view, _ = table("review_averages", self.averages_model, self)
-        self.entries_model = EntriesModel(self)
-        self.entries_view, self.entries_proxy = table("review_entries", self.entries_model, self)
+        self.averages_view, _proxy = table(
+            "review_averages", self.averages_model, self, _("Averages"),
+            _("Each worker's weeks logged, hours per week and direct share over the weeks chosen"))
+        self.entries_model = EntriesModel(self, taxonomy)
+        self.entries_view, self.entries_proxy = table(
+            "review_entries", self.entries_model, self, _("Entries"),
+            _("The entries of the files, after the filters and the search"))
         self.entries_filter = QLineEdit(objectName="review_entries_filter", clearButtonEnabled=True)
-        self.entries_filter.setPlaceholderText("Find in the entries: a worker, a category, a word of a note…")
+        self.entries_filter.setPlaceholderText(_("Find in the entries: a worker, a category, a word of a note…"))
+        self.entries_filter.setAccessibleName(_("Find in the entries"))
+        self.entries_filter.setAccessibleDescription(_("Shows only the entries holding these words, in any column"))
         self.entries_filter.textChanged.connect(self.entries_proxy.setFilterFixedString)
         self.entries_label = QLabel(objectName="review_entries_count")
         entries = QWidget()
@@ -67,10 +81,10 @@ class TeamTabs(QTabWidget):
         layout.addWidget(self.entries_filter)
         layout.addWidget(self.entries_view, 1)
         layout.addWidget(self.entries_label)
-        self.addTab(self.pivot_view, "Hours: worker × week")
-        self.addTab(self.averages_view, "Averages")
-        self.addTab(rows_view, "Worker-weeks")
-        self.addTab(entries, "Entries")
+        self.addTab(self.pivot_view, _("Hours: worker × week"))
+        self.addTab(self.averages_view, _("Averages"))
+        self.addTab(rows_view, _("Worker-weeks"))
+        self.addTab(entries, _("Entries"))
         self.entries_proxy.rowsInserted.connect(self._count)
         self.entries_proxy.rowsRemoved.connect(self._count)
         self.entries_proxy.modelReset.connect(self._count)
@@ -91,11 +105,12 @@ class TeamTabs(QTabWidget):
     def _count(self, *_args) -> None:
         shown, held = self.entries_proxy.rowCount(), self.entries_model.rowCount()
         if not self.result.entries:
-            text = "Weekly summary files hold no entries; open the entries files to read them."
+            text = _("Weekly summary files hold no entries; open the entries files to read them.")
         elif shown == held:
-            text = f"{held:,} entries"
+            text = ngettext("{n} entry", "{n} entries", held).format(n=number(held))
         else:
-            text = f"{shown:,} of {held:,} entries"
+            text = ngettext("{shown} of {n} entry", "{shown} of {n} entries", held).format(
+                shown=number(shown), n=number(held))
         self.entries_label.setText(text)
 
 
@@ -110,7 +125,10 @@ class FilesPanel(QWidget):
         self.problems_model = problems_model
         self.files_model = FilesModel(self)
         self.files_model.set_rows(list(self.by_file.values()))
-        self.files_view, self.files_proxy = table("review_files", self.files_model, self)
+        self.files_view, self.files_proxy = table(
+            "review_files", self.files_model, self, _("Files"),
+            _("Each file read: its kind, workers, days, rows kept and left out; choose files to see only their "
+              "problems"))
         self.files_view.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.files_view.resizeColumnsToContents()
         rows = min(len(self.by_file), 6) + 1

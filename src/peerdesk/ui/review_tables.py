@@ -12,18 +12,30 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ..domain.entry import FORMATS, MODES, format_minutes
+from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from ..exchange.reading import ReviewEntry
 from ..exchange.team_views import Average, FileStatus, Pivot
+from ..i18n import N_, _
+from ..reports.pdf import number
 from . import plain_text
+from .chart_parts import week_short
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.UserRole + 1
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 
+# what a file holds (FileStatus.kind, a key): its name as shown
+KINDS = {"entries": N_("entries"), "summary": N_("summary"), "workbook": N_("workbook")}
+
+
+def kind_text(kind: str) -> str:
+    return _(KINDS[kind]) if kind in KINDS else kind
+
 
 class ReadOnlyTable(QAbstractTableModel):
-    """A read-only table of *rows*; subclasses say a row's cells (shown, and to sort by)."""
+    """A read-only table of *rows*; subclasses say a row's cells (shown, and to sort by) and
+    their column titles (in the user's language, set when the model is made)."""
 
     columns: Sequence[str] = ()
     numeric: frozenset[int] = frozenset()
@@ -84,13 +96,17 @@ def sorted_view_model(model: QAbstractTableModel, parent) -> QSortFilterProxyMod
 class FilesModel(ReadOnlyTable):
     """One row per file opened: what it holds and what became of its rows."""
 
-    columns = ("File", "Kind", "Worker", "Days covered", "Rows kept", "Left out", "Notes", "Status")
     numeric = frozenset({4, 5, 6})
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.columns = (_("File"), _("Kind"), _("Worker"), _("Days covered"), _("Rows kept"), _("Left out"),
+                        _("Notes"), _("Status"))
 
     def text(self, row: FileStatus, column: int) -> str:
         return (
-            Path(row.file).name, row.kind, ", ".join(row.workers), row.period_text(),
-            f"{row.kept:,}", f"{row.left_out:,}" if row.left_out else "", str(row.notes) if row.notes else "",
+            Path(row.file).name, kind_text(row.kind), ", ".join(row.workers), row.period_text(),
+            number(row.kept), number(row.left_out) if row.left_out else "", number(row.notes) if row.notes else "",
             row.state(),
         )[column]
 
@@ -120,7 +136,7 @@ class PivotModel(ReadOnlyTable):
         self.beginResetModel()
         self.grid = grid
         self.rows = grid.workers
-        self.columns = ["Worker", *(f"W{Week.parse(w).number}" for w in grid.weeks)]
+        self.columns = [_("Worker"), *(week_short(Week.parse(w)) for w in grid.weeks)]  # W48 (S48 in French)
         self.numeric = frozenset(range(1, len(self.columns)))
         self.endResetModel()
 
@@ -131,7 +147,7 @@ class PivotModel(ReadOnlyTable):
         if column == 0:
             return row
         cell = self._cell(row, column)
-        return f"{cell.total / 60:.1f}" if cell is not None and cell.total else ""
+        return number(cell.total / 60, 1) if cell is not None and cell.total else ""
 
     def key(self, row: str, column: int) -> Any:
         if column == 0:
@@ -145,9 +161,11 @@ class PivotModel(ReadOnlyTable):
         week = Week.parse(self.grid.weeks[column - 1])
         cell = self._cell(row, column)
         if cell is None or not cell.total:
-            return f"{row} · {week.label()}\nnothing logged"
+            return f"{row} · {week.label()}\n" + _("nothing logged")
         parts = ", ".join(f"{wt} {format_minutes(m)}" for wt, m in cell.by_work_type.items() if m)
-        return f"{row} · {week.label()}\n{format_minutes(cell.total)}: {parts}\n{cell.share():.0f}% {self.share_label}"
+        # TRANSLATORS: a pivot cell's tip, last line: "64% direct"
+        share = _("{percent}% {work_type}").format(percent=round(cell.share()), work_type=self.share_label)
+        return f"{row} · {week.label()}\n{format_minutes(cell.total)}: {parts}\n{share}"
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section > 0:
@@ -173,14 +191,16 @@ def share_shade(percent: float) -> QColor:
 class AveragesModel(ReadOnlyTable):
     """Each worker over the weeks chosen."""
 
-    columns = ("Worker", "Weeks logged", "h/week logged", "h/week in range", "Direct %")
-    header_tips = (
-        None,
-        "Weeks with any time logged, of the weeks in the range",
-        "Hours per week over the weeks with anything logged",
-        "Hours per week over every week of the range: leave and sickness count as none",
-        "The share of the worker's time that was direct work",
-    )
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.columns = (_("Worker"), _("Weeks logged"), _("h/week logged"), _("h/week in range"), _("Direct %"))
+        self.header_tips = (
+            None,
+            _("Weeks with any time logged, of the weeks in the range"),
+            _("Hours per week over the weeks with anything logged"),
+            _("Hours per week over every week of the range: leave and sickness count as none"),
+            _("The share of the worker's time that was direct work"),
+        )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
@@ -190,8 +210,10 @@ class AveragesModel(ReadOnlyTable):
 
     def text(self, row: Average, column: int) -> str:
         return (
-            row.worker, f"{row.weeks_logged} of {row.weeks}", f"{row.hours_per_week_logged():.1f}",
-            f"{row.hours_per_week():.1f}", f"{row.direct_share():.0f}%",
+            # TRANSLATORS: weeks logged of the weeks in the range: "4 of 6"
+            row.worker, _("{logged} of {weeks}").format(logged=row.weeks_logged, weeks=row.weeks),
+            number(row.hours_per_week_logged(), 1), number(row.hours_per_week(), 1),
+            _("{value}%").format(value=round(row.direct_share())),
         )[column]
 
     def key(self, row: Average, column: int) -> Any:
@@ -201,19 +223,24 @@ class AveragesModel(ReadOnlyTable):
 
     def tip(self, row: Average, column: int) -> str | None:
         if column == 3:
-            return "Over every week of the range: weeks with nothing logged (leave, sickness) count as none"
+            return _("Over every week of the range: weeks with nothing logged (leave, sickness) count as none")
         if column == 2:
-            return "Over the weeks with anything logged"
+            return _("Over the weeks with anything logged")
         return None
 
 
 class EntriesModel(ReadOnlyTable):
-    """The entries of the files (after the window's filters), with their notes and client refs."""
+    """The entries of the files (after the window's filters), with their notes and client refs;
+    categories and tags the *taxonomy* knows are named as it names them, in the user's language
+    (the file's own label, or the key, otherwise)."""
 
-    columns = (
-        "Date", "Worker", "Start", "Minutes", "Category", "Mode", "Format", "People", "Client ref", "Tags", "Note",
-    )
     numeric = frozenset({3, 7})
+
+    def __init__(self, parent=None, taxonomy: Taxonomy | None = None) -> None:
+        super().__init__(parent)
+        self.taxonomy = taxonomy
+        self.columns = (_("Date"), _("Worker"), _("Start"), _("Minutes"), _("Category"), _("Mode"), _("Format"),
+                        _("People"), _("Client ref"), _("Tags"), _("Note"))
 
     def text(self, row: ReviewEntry, column: int) -> str:
         if column == 0:
@@ -225,17 +252,19 @@ class EntriesModel(ReadOnlyTable):
         if column == 3:
             return format_minutes(row.minutes)
         if column == 4:
-            return row.category_label
+            known = self.taxonomy.categories.get(row.category) if self.taxonomy is not None else None
+            return known.label if known is not None else row.category_label
         if column == 5:
-            return MODES.get(row.mode, row.mode)
+            return _(MODES[row.mode]) if row.mode in MODES else row.mode
         if column == 6:
-            return FORMATS.get(row.format, row.format)
+            return _(FORMATS[row.format]) if row.format in FORMATS else row.format
         if column == 7:
             return str(row.people)
         if column == 8:
             return row.client_ref
         if column == 9:
-            return ", ".join(row.tags)
+            tags = self.taxonomy.tags if self.taxonomy is not None else {}
+            return ", ".join(tags[t].label if t in tags else t for t in row.tags)
         return row.note.replace("\n", " ⏎ ")
 
     def key(self, row: ReviewEntry, column: int) -> Any:
@@ -248,4 +277,4 @@ class EntriesModel(ReadOnlyTable):
     def tip(self, row: ReviewEntry, column: int) -> str | None:
         if column == 10 and row.note:
             return row.note
-        return f"{Path(row.source).name}, line {row.line}"
+        return _("{file}, line {line}").format(file=Path(row.source).name, line=row.line)

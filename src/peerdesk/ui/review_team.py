@@ -10,6 +10,8 @@ from ..domain.entry import format_minutes
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from ..exchange.review import TeamRow
+from ..i18n import _, ngettext
+from ..reports.pdf import number
 from .review_tables import SORT_ROLE, ReadOnlyTable
 
 __all__ = ["SHARE_OF", "SORT_ROLE", "TeamModel"]
@@ -25,9 +27,11 @@ class TeamModel(ReadOnlyTable):
         self.work_types = list(taxonomy.work_types)
         labels = [wt.label for wt in taxonomy.work_types.values()]
         share_label = taxonomy.work_types[SHARE_OF].label if SHARE_OF in taxonomy.work_types else SHARE_OF
-        self.columns = ["Worker", "Week", *labels, "Total", f"{share_label} %"]
+        # TRANSLATORS: the share column's title: "Direct %" (the work type's label)
+        self.columns = [_("Worker"), _("Week"), *labels, _("Total"), _("{work_type} %").format(work_type=share_label)]
         self.numeric = frozenset(range(2, len(self.columns)))
-        self.share_tip = f"{share_label} share: the part of the week's time that was {share_label.lower()} work"
+        self.share_tip = _("{work_type} share: the part of the week's time that was {work_type_lower} work").format(
+            work_type=share_label, work_type_lower=share_label.lower())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section == len(self.columns) - 1:
@@ -50,7 +54,9 @@ class TeamModel(ReadOnlyTable):
         value = self.key(row, column)
         if column < 2:
             return str(value)
-        return f"{value:.0f}%" if column == len(self.columns) - 1 else format_minutes(int(value))
+        if column == len(self.columns) - 1:
+            return _("{value}%").format(value=round(value))
+        return format_minutes(int(value))
 
     def tip(self, row: TeamRow, column: int) -> str | None:
         if column == 1:
@@ -59,7 +65,10 @@ class TeamModel(ReadOnlyTable):
             except ValueError:
                 return None
         if column == len(self.columns) - 1:
-            return f"{self.key(row, column):.1f}% of {format_minutes(row.total)}"
+            # TRANSLATORS: the share cell's tip: "64.3% of 12h 30m"
+            return _("{percent}% of {time}").format(percent=number(self.key(row, column), 1),
+                                                    time=format_minutes(row.total))
         if column >= 2:
-            return f"{self.key(row, column)} minutes"
+            minutes = int(self.key(row, column))
+            return ngettext("{n} minute", "{n} minutes", minutes).format(n=number(minutes))
         return None

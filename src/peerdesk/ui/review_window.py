@@ -41,19 +41,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.entry import format_minutes
+from ..domain.entry import count_of, format_minutes
 from ..domain.taxonomy import Taxonomy
 from ..domain.weeks import Week
 from ..exchange import review
 from ..exchange.review import ReviewResult, Selection, SummaryRow, TeamRow
+from ..i18n import _, ngettext
 from ..operations import reviewing
+from ..reports.pdf import number
 from . import plain_text, style
 from .chart_card import ChartCard, save_card_png
 from .charts import HowChart, ThisWeekChart, TrendChart
 from .dialogs import Dialogs
 from .fitting import fit_to_screen, scrolling
+from .locale_text import day_text
 from .review_charts import WORKER_COLOURS, ShareChart, span_title, week_labels
 from .review_panels import FilesPanel, TeamTabs
+from .review_tables import kind_text
 from .review_team import SHARE_OF, SORT_ROLE, TeamModel
 
 WINDOW_SIZE = (1280, 860)
@@ -62,7 +66,7 @@ Progress = Callable[[int, int], "bool | None"]
 
 
 def _files(n: int) -> str:
-    return f"{n} file" if n == 1 else f"{n} files"
+    return count_of(n, "file")
 
 
 # ------------------------------------------------------------------ reading, with progress
@@ -77,15 +81,15 @@ def read_with_progress(
 ) -> ReviewResult:
     """Read and check *paths* behind a cancellable progress dialog; *progress(done, total)* is told too;
     signatures are checked against the *trusted* keys (fingerprint → worker)."""
-    dialog = QProgressDialog("Reading the exported files…", "Cancel", 0, max(len(paths), 1), parent)
-    dialog.setWindowTitle("PeerDesk review")
+    dialog = QProgressDialog(_("Reading the exported files…"), _("Cancel"), 0, max(len(paths), 1), parent)
+    dialog.setWindowTitle(_("PeerDesk review"))
     dialog.setWindowModality(Qt.WindowModal if parent is not None else Qt.ApplicationModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setValue(0)
 
     def step(done: int, total: int) -> bool:
-        dialog.setLabelText(f"Read {done} of {_files(total)}…")
+        dialog.setLabelText(_("Read {done} of {files}…").format(done=number(done), files=_files(total)))
         dialog.setValue(done)
         go_on = not dialog.wasCanceled()
         if progress is not None and progress(done, total) is False:
@@ -130,12 +134,12 @@ class ReviewWindow(QMainWindow):
         self.team_rows: list[TeamRow] = []
         self._filling = False
 
-        self.setWindowTitle(f"PeerDesk review — {_files(len(result.files))}")
+        self.setWindowTitle(_("PeerDesk review — {files}").format(files=_files(len(result.files))))
         self.resize(*WINDOW_SIZE)
         fit_to_screen(self)
 
         note = QLabel(
-            "Read-only: these files are checked and shown here; nothing is written to your own records.",
+            _("Read-only: these files are checked and shown here; nothing is written to your own records."),
             objectName="review_note",
             wordWrap=True,
         )
@@ -143,7 +147,7 @@ class ReviewWindow(QMainWindow):
 
         # -- filters
         self.worker_combo = QComboBox(objectName="review_worker")
-        self.worker_combo.addItem("All workers", None)
+        self.worker_combo.addItem(_("All workers"), None)
         for w in result.workers():
             self.worker_combo.addItem(w, w)
         self.week_from_combo = QComboBox(objectName="review_week_from")
@@ -154,22 +158,26 @@ class ReviewWindow(QMainWindow):
             self.week_to_combo.addItem(text, w)
         self.week_to_combo.setCurrentIndex(self.week_to_combo.count() - 1)
         self.work_type_combo = QComboBox(objectName="review_work_type")
-        self.work_type_combo.addItem("All work types", None)
+        self.work_type_combo.addItem(_("All work types"), None)
         for key, wt in taxonomy.work_types.items():
             self.work_type_combo.addItem(wt.label, key)
         self.category_combo = QComboBox(objectName="review_category")
         self._fill_categories()
-        self.save_button = QPushButton("&Save summary CSV…")
+        self.save_button = QPushButton(_("&Save summary CSV…"), objectName="review_save_summary")
+        self.save_button.setAccessibleDescription(_("Saves the rows shown, after the filters, as a summary CSV file"))
         filters = QHBoxLayout()
-        for label, combo in (
-            ("&Worker", self.worker_combo),
-            ("Wee&ks from", self.week_from_combo),
-            ("&to", self.week_to_combo),
-            ("Work t&ype", self.work_type_combo),
-            ("&Category", self.category_combo),
+        for label, combo, name, description in (
+            (_("&Worker"), self.worker_combo, _("Worker"), _("Shows one worker, or all workers")),
+            (_("Wee&ks from"), self.week_from_combo, _("First week of the range"), _("The first ISO week shown")),
+            # TRANSLATORS: between the first and the last week of the filter: "Weeks from … to …"
+            (_("&to"), self.week_to_combo, _("Last week of the range"), _("The last ISO week shown")),
+            (_("Work t&ype"), self.work_type_combo, _("Work type"), _("Shows one work type, or all of them")),
+            (_("&Category"), self.category_combo, _("Category"), _("Shows one category, or all of them")),
         ):
             buddy = QLabel(label)
             buddy.setBuddy(combo)
+            combo.setAccessibleName(name)
+            combo.setAccessibleDescription(description)
             # long category labels and worker names must not widen the window past the screen
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(13 if combo in (self.week_from_combo, self.week_to_combo) else 15)
@@ -184,6 +192,9 @@ class ReviewWindow(QMainWindow):
         self.team_proxy.setSourceModel(self.team_model)
         self.team_proxy.setSortRole(SORT_ROLE)
         self.team_view = QTableView(objectName="review_team")
+        self.team_view.setAccessibleName(_("Worker-weeks"))
+        self.team_view.setAccessibleDescription(_("One row per worker and week: the time by work type, the total "
+                                                  "and the direct share"))
         self.team_view.setModel(self.team_proxy)
         self.team_view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.team_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -200,7 +211,7 @@ class ReviewWindow(QMainWindow):
         self.team_totals = QLabel(objectName="review_team_totals", wordWrap=True)
         style.muted(self.team_totals)
         self.team_tabs = TeamTabs(taxonomy, self.team_view, result)
-        team_box = QGroupBox("Team")
+        team_box = QGroupBox(_("Team"))
         team_layout = QVBoxLayout(team_box)
         team_layout.addWidget(self.team_tabs, 1)
         under_table = QHBoxLayout()
@@ -219,11 +230,16 @@ class ReviewWindow(QMainWindow):
         self.how_chart.body_layout.setStretch(1, 2)
         self.share_chart = ShareChart()
         self.chart_tabs = QTabWidget(objectName="review_charts")
-        self.chart_tabs.addTab(self.week_chart, "Time by catego&ry")
-        self.chart_tabs.addTab(self.trend_chart, "W&eeks")
-        self.chart_tabs.addTab(self.how_chart, "&How")
-        self.chart_tabs.addTab(self.share_chart, "&Direct share")
+        self.chart_tabs.setAccessibleName(_("Charts"))
+        self.chart_tabs.setAccessibleDescription(_("The charts of the rows shown, one a tab"))
+        self.chart_tabs.addTab(self.week_chart, _("Time by catego&ry"))
+        self.chart_tabs.addTab(self.trend_chart, _("W&eeks"))
+        self.chart_tabs.addTab(self.how_chart, _("&How"))
+        self.chart_tabs.addTab(self.share_chart, _("&Direct share"))
         self.charts = (self.week_chart, self.trend_chart, self.how_chart, self.share_chart)
+        for card, name in zip(self.charts, (_("Time by category"), _("Hours per week"), _("How the work was done"),
+                                            _("Direct share per worker")), strict=True):
+            card.setAccessibleName(name)
         for card in self.charts:
             card.save_requested.connect(self.save_chart)
         self.trend_chart.week_clicked.connect(self.show_one_week)
@@ -236,6 +252,8 @@ class ReviewWindow(QMainWindow):
         self.summary_label.setToolTip(plain_text.tip(self._files_tip()))
         self.problems_model = QStringListModel([str(p) for p in result.problems], self)
         self.problems_view = QListView(objectName="review_problems")
+        self.problems_view.setAccessibleName(_("Problems"))
+        self.problems_view.setAccessibleDescription(_("One line per problem: file, line, column and what is wrong"))
         self.problems_view.setModel(self.problems_model)
         self.problems_view.setUniformItemSizes(True)
         self.problems_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -247,7 +265,7 @@ class ReviewWindow(QMainWindow):
         self.summary_label.setText(self._summary_text())
         if result.lost():
             style.error(self.summary_label)
-        problems_box = QGroupBox("Files and problems")
+        problems_box = QGroupBox(_("Files and problems"))
         problems_layout = QVBoxLayout(problems_box)
         problems_layout.addWidget(self.summary_label)
         self.files_panel = FilesPanel(result, self.problems_model, self.problems_view)
@@ -276,22 +294,22 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(scrolling(central, "review_scroller"))  # larger text on a small screen
 
         # -- menu
-        file_menu = self.menuBar().addMenu("&File")
-        self.save_summary_action = QAction("&Save summary CSV…", self)
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.save_summary_action = QAction(_("&Save summary CSV…"), self)
         self.save_summary_action.setShortcut(QKeySequence.Save)
         self.save_summary_action.triggered.connect(self.save_summary)
-        self.save_chart_action = QAction("Save &chart as PNG…", self)
+        self.save_chart_action = QAction(_("Save &chart as PNG…"), self)
         self.save_chart_action.triggered.connect(lambda: self.save_chart())
         # set by whoever opened the review (files signed by trusted workers, or a team server)
         self.sign_off_with: Callable[[str, str], list[str]] | None = None
-        self.sign_off_action = QAction("Sign &off the weeks…", self)
+        self.sign_off_action = QAction(_("Sign &off the weeks…"), self)
         self.sign_off_action.triggered.connect(self.sign_off)
-        self.report_action = QAction("&Report…", self)
+        self.report_action = QAction(_("&Report…"), self)
         self.report_action.setShortcut(QKeySequence.Print)
         self.report_action.triggered.connect(self.open_report)
-        self.figures_action = QAction("&Funder's figures…", self)
+        self.figures_action = QAction(_("&Funder's figures…"), self)
         self.figures_action.triggered.connect(self.open_figures)
-        close_action = QAction("&Close", self)
+        close_action = QAction(_("&Close"), self)
         close_action.setShortcut(QKeySequence.Close)
         close_action.triggered.connect(self.close)
         for a in (self.save_summary_action, self.report_action, self.figures_action, self.save_chart_action,
@@ -308,7 +326,8 @@ class ReviewWindow(QMainWindow):
         self.refresh()
         if self.requested is not None and len(result.files) < self.requested:
             self.statusBar().showMessage(
-                f"Reading stopped: {_files(len(result.files))} of {self.requested} were read.", 15000
+                _("Reading stopped: {files} of {requested} were read.").format(
+                    files=_files(len(result.files)), requested=number(self.requested)), 15000
             )
 
     # ------------------------------------------------------------ texts
@@ -316,28 +335,32 @@ class ReviewWindow(QMainWindow):
     @staticmethod
     def _week_text(week: str) -> str:
         try:
-            return f"{week} · {Week.parse(week).start:%d %b}"
+            start = Week.parse(week).start
         except ValueError:
             return week
+        # the ISO week (data) and its Monday, with the month's name in the user's language
+        return f"{week} · {day_text(start, 'dd MMM')}"
 
     def _summary_text(self) -> str:
         line = self.result.summary_line()
         if self.result.lost():
-            line += " — rows with a problem are left out; the others are shown."
+            line += _(" — rows with a problem are left out; the others are shown.")
         else:
-            line += " — every row passed the checks."
+            line += _(" — every row passed the checks.")
         covered = {(worker, week) for worker, week, _cat in self.result.sums}
         repeated = sum(1 for s in self.result.summary_rows if (s.worker, s.week) in covered)
         if repeated:
-            line += (
-                f"\n{repeated} of the summary rows are weeks an entries file holds too; "
-                "those weeks are counted from the entries, once."
-            )
+            line += "\n" + ngettext(
+                "{n} of the summary rows is a week an entries file holds too; that week is counted from the "
+                "entries, once.",
+                "{n} of the summary rows are weeks an entries file holds too; those weeks are counted from the "
+                "entries, once.", repeated).format(n=number(repeated))
         return line
 
     def _files_tip(self) -> str:
         kinds = self.result.kinds
-        return "\n".join(f"{name} ({kinds.get(name, 'not read')})" for name in self.result.files)
+        return "\n".join(f"{name} ({kind_text(kinds[name]) if name in kinds else _('not read')})"
+                         for name in self.result.files)
 
     def problem_lines(self) -> list[str]:
         return self.problems_model.stringList()
@@ -349,7 +372,7 @@ class ReviewWindow(QMainWindow):
         current = self.category_combo.currentData()
         self.category_combo.blockSignals(True)
         self.category_combo.clear()
-        self.category_combo.addItem("All categories", None)
+        self.category_combo.addItem(_("All categories"), None)
         for cat in self.taxonomy.categories.values():
             if work_type is None or cat.work_type == work_type:
                 self.category_combo.addItem(cat.label, cat.key)
@@ -427,28 +450,31 @@ class ReviewWindow(QMainWindow):
         self.team_tabs.show_team(self.team_rows, sel.weeks(), sel.keeps)
         total = sum(t.total for t in self.team_rows)
         workers = len({t.worker for t in self.team_rows})
+        nothing = _("Nothing in these files matches the filters.")
         self.team_totals.setText(
-            f"{workers} {'worker' if workers == 1 else 'workers'}, {len(self.team_rows)} worker-weeks, "
-            f"{format_minutes(total)} in all"
+            # TRANSLATORS: under the team table: "3 workers, 15 worker-weeks, 41h 20m in all"
+            _("{workers}, {worker_weeks}, {time} in all").format(
+                workers=count_of(workers, "worker"), worker_weeks=count_of(len(self.team_rows), "worker-week"),
+                time=format_minutes(total))
             if self.team_rows
-            else "Nothing in these files matches the filters."
+            else nothing
         )
 
         weeks = sel.weeks()
         last = weeks[-1] if weeks else None
-        who = sel.worker or "all workers"
+        who = sel.worker or _("all workers")
         span = span_title(weeks)
-        nothing = "Nothing in these files matches the filters."
 
         if last is None:
             for card in self.charts:
-                card.set_empty(True, "No valid rows in these files.")
+                card.set_empty(True, _("No valid rows in these files."))
             return
 
         summary = review.range_summary(self.rows, self.taxonomy, last)
         self.week_chart.show_summary(summary)
         if summary.total:
-            self.week_chart.bars_chart.setTitle(f"Time by category · {span} · {who}")
+            # TRANSLATORS: a chart's title: "Time by category · W43–W48 2026 · PW-01"
+            self.week_chart.bars_chart.setTitle(_("Time by category · {span} · {who}").format(span=span, who=who))
             # beside the team table the split is narrower than in the week view: a smaller legend fits
             small = QFont(self.week_chart.font())
             small.setPointSizeF(small.pointSizeF() * 0.85)
@@ -460,10 +486,10 @@ class ReviewWindow(QMainWindow):
         if self.trend_chart.series is not None:
             for bar in self.trend_chart.series.barSets():
                 bar.deselectAllBars()
-            self.trend_chart.chart.setTitle(f"Hours per week · {span} · {who}")
+            self.trend_chart.chart.setTitle(_("Hours per week · {span} · {who}").format(span=span, who=who))
             for axis in self.trend_chart.chart.axes(Qt.Horizontal):
                 if isinstance(axis, QBarCategoryAxis):
-                    axis.setTitleText("ISO week (click a column to show that week alone)")
+                    axis.setTitleText(_("ISO week (click a column to show that week alone)"))
                     # the week view labels up to a year of weeks; a review may span several
                     axis.setCategories(week_labels(weeks))
         else:
@@ -472,11 +498,11 @@ class ReviewWindow(QMainWindow):
         how = review.how(self.result.entries, sel.keeps)
         self.how_chart.show_how(how, last)
         if how.total:
-            self.how_chart.mode_chart.setTitle(f"By mode · {span} · {who}")
-            self.how_chart.format_chart.setTitle(f"By format · {span}")
+            self.how_chart.mode_chart.setTitle(_("By mode · {span} · {who}").format(span=span, who=who))
+            self.how_chart.format_chart.setTitle(_("By format · {span}").format(span=span))
         elif self.rows:
             self.how_chart.set_empty(
-                True, "Weekly summary files hold no mode or format; open the entries files for this detail."
+                True, _("Weekly summary files hold no mode or format; open the entries files for this detail.")
             )
         else:
             self.how_chart.set_empty(True, nothing)
@@ -520,22 +546,25 @@ class ReviewWindow(QMainWindow):
         """The rows shown (after the filters) as a summary CSV of the export contract."""
         sel = self.selection()
         name = f"peerdesk_review_{sel.first_week or 'all'}_{sel.last_week or 'all'}_summary.csv"
-        path = self.dialogs.ask_save_path(self, "Save summary CSV", str(self._folder() / name), "CSV files (*.csv)")
+        path = self.dialogs.ask_save_path(self, _("Save summary CSV"), str(self._folder() / name), "CSV files (*.csv)")
         if not path:
             return
         if not path.lower().endswith(".csv"):
             path += ".csv"
         if os.path.abspath(path) in {os.path.abspath(f) for f in self.result.files}:
             self.dialogs.error(
-                self, "Summary not saved", f"{path} is one of the files under review; choose another name."
+                self, _("Summary not saved"),
+                _("{path} is one of the files under review; choose another name.").format(path=path)
             )
             return
         try:
             count = reviewing.save_summary(self.rows, path)
         except OSError as exc:
-            self.dialogs.error(self, "Summary not saved", f"{path} could not be written ({exc.strerror or exc}).")
+            self.dialogs.error(self, _("Summary not saved"), _("{path} could not be written ({reason}).").format(
+                path=path, reason=exc.strerror or exc))
             return
-        self.statusBar().showMessage(f"{count} summary rows saved to {path}", 15000)
+        self.statusBar().showMessage(ngettext("{n} summary row saved to {path}", "{n} summary rows saved to {path}",
+                                              count).format(n=number(count), path=path), 15000)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -558,24 +587,25 @@ def _sign_off(window: ReviewWindow) -> None:
     from PySide6.QtCore import QSettings
 
     if window.sign_off_with is None:
-        window.dialogs.info(window, "Sign off", "Only signed exports of workers whose keys you trust, or a team "
-                            "read from the team server, can be signed off.")
+        window.dialogs.info(window, _("Sign off"), _("Only signed exports of workers whose keys you trust, or a "
+                                                     "team read from the team server, can be signed off."))
         return
     kept = QSettings("PeerDesk", "PeerDesk")
-    by = window.dialogs.ask_text(window, "Sign off", "Your name, as the worker will see it:",
+    by = window.dialogs.ask_text(window, _("Sign off"), _("Your name, as the worker will see it:"),
                                  str(kept.value("review/by", "") or ""))
     if not by:
         return
     kept.setValue("review/by", by)
-    comment = window.dialogs.ask_text(window, "Sign off", "A comment for the worker (optional):")
+    comment = window.dialogs.ask_text(window, _("Sign off"), _("A comment for the worker (optional):"))
     if comment is None:
         return
     try:
         done = window.sign_off_with(by, comment)
     except Exception as exc:  # noqa: BLE001 - the server's or the files' refusal, said as it is
-        window.dialogs.error(window, "Not signed off", str(exc))
+        window.dialogs.error(window, _("Not signed off"), str(exc))
         return
-    window.dialogs.info(window, "Signed off", "\n".join(done) if done else "Nothing was waiting to be signed off.")
+    window.dialogs.info(window, _("Signed off"),
+                        "\n".join(done) if done else _("Nothing was waiting to be signed off."))
 
 
 def open_review(

@@ -10,8 +10,10 @@ import datetime as dt
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
+
+from ..i18n import _, ngettext
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -22,13 +24,17 @@ LOOK_MS = 2000  # how often the queue and the clock are looked at
 
 
 def ago(when: dt.datetime, now: dt.datetime) -> str:
+    """``2 min ago``, ``3 h ago``, ``on Tue 24 Nov``: for "synced …", in the user's language."""
     minutes = int((now - when).total_seconds() // 60)
     if minutes < 1:
-        return "just now"
+        return _("just now")
     if minutes < 60:
-        return f"{minutes} min ago"
+        return _("{n} min ago").format(n=minutes)
     hours = minutes // 60
-    return f"{hours} h ago" if hours < 24 else f"on {when.astimezone():%a %d %b}"
+    if hours < 24:
+        return _("{n} h ago").format(n=hours)
+    day = when.astimezone()
+    return _("on {date}").format(date=QLocale().toString(QDate(day.year, day.month, day.day), "ddd dd MMM"))
 
 
 class BackgroundSync(QObject):
@@ -38,7 +44,7 @@ class BackgroundSync(QObject):
         super().__init__(window)
         self.window = window
         self.label = QLabel(objectName="sync_status")
-        self.label.setAccessibleName("Team server sync")
+        self.label.setAccessibleName(_("Team server sync"))
         self.label.setContentsMargins(12, 0, 0, 0)  # apart from the worker's name
         window.statusBar().addPermanentWidget(self.label)
         self.thread: threading.Thread | None = None
@@ -89,7 +95,7 @@ class BackgroundSync(QObject):
         if report is not None and (report.received or report.conflicts or report.reviewed):
             self.window.refresh()  # entries from the worker's other PCs
             if report.conflicts:
-                self.window.status(f"Team server: {report.line()}", 15000)
+                self.window.status(_("Team server: {report}").format(report=report.line()), 15000)
         self.show_state()
 
     def show_state(self) -> None:
@@ -106,16 +112,17 @@ class BackgroundSync(QObject):
         self.waiting = waiting
         last = syncing.last_sync(store)
         if self.busy():
-            text = "syncing…"
+            text = _("syncing…")
         elif self.error:
-            text = f"offline — {waiting} entr{'y' if waiting == 1 else 'ies'} waiting"
+            text = ngettext("offline — {n} entry waiting", "offline — {n} entries waiting", waiting).format(n=waiting)
         elif last:
-            text = f"synced {ago(dt.datetime.fromisoformat(last), dt.datetime.now(dt.UTC))}"
-            text += f", {waiting} waiting" if waiting else ""
+            when = ago(dt.datetime.fromisoformat(last), dt.datetime.now(dt.UTC))
+            text = (_("synced {when}, {n} waiting").format(when=when, n=waiting) if waiting
+                    else _("synced {when}").format(when=when))
         else:
-            text = f"not synced yet — {waiting} waiting"
+            text = _("not synced yet — {n} waiting").format(n=waiting)
         self.label.setText(text)
-        self.label.setToolTip(self.error or f"Team server: {self.url()}")
+        self.label.setToolTip(self.error or _("Team server: {url}").format(url=self.url()))
 
     def stop(self, wait_s: float = 5.0) -> None:
         """At close: no new sync; one under way is given a few seconds (if cut off, the next

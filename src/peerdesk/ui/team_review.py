@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import _
 from . import style
+from .locale_text import locale
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -34,23 +36,34 @@ def _last_full_week(today: date) -> tuple[date, date]:
 class TeamServerDialog(QDialog):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Open team server")
+        self.setWindowTitle(_("Open team server"))
         kept = QSettings("PeerDesk", "PeerDesk")
         self.url = QLineEdit(str(kept.value("review/server_url", "") or ""), objectName="team_server_url")
-        self.url.setPlaceholderText("postgresql://YOUR_ROLE@HOST/DATABASE (no password)")
+        # TRANSLATORS: the address's shape; only the words in capitals are placeholders to translate
+        self.url.setPlaceholderText(_("postgresql://YOUR_ROLE@HOST/DATABASE (no password)"))
+        # the whole of the address's shape shows, however long in the user's language
+        self.url.setMinimumWidth(self.url.fontMetrics().horizontalAdvance(self.url.placeholderText()) + 24)
         self.team = QLineEdit(str(kept.value("review/team", "") or ""), objectName="team_server_team")
         first, last = _last_full_week(today)
-        self.start, self.end = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
+        self.start = QDateEdit(calendarPopup=True, objectName="team_server_from")
+        self.end = QDateEdit(calendarPopup=True, objectName="team_server_to")
         for edit, day in ((self.start, first), (self.end, last)):
+            edit.setLocale(locale())  # day and month names in the user's language
             edit.setDisplayFormat("ddd d MMM yyyy")
             edit.setDate(QDate(day.year, day.month, day.day))
         self.problem = QLabel(objectName="team_server_problem", wordWrap=True, textFormat=Qt.PlainText)
         style.error(self.problem)
         self.problem.hide()
         form = QFormLayout()
-        for text, field, name in (("&Server", self.url, "Team server URL"), ("&Team", self.team, "Team"),
-                                  ("&From", self.start, "First day"), ("T&o", self.end, "Last day")):
+        for text, field, name, description in (
+            (_("&Server"), self.url, _("Team server URL"),
+             _("The team server's address, with your role and no password (the password file keeps it)")),
+            (_("&Team"), self.team, _("Team"), _("The name of the team to review")),
+            (_("&From"), self.start, _("First day"), _("The first day of the period to read")),
+            (_("T&o"), self.end, _("Last day"), _("The last day of the period to read")),
+        ):
             field.setAccessibleName(name)
+            field.setAccessibleDescription(description)
             form.addRow(text, field)
         buttons = QDialogButtonBox(QDialogButtonBox.Open | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self._check)
@@ -78,10 +91,10 @@ class TeamServerDialog(QDialog):
             return
         first, last = self.period()
         if not self.team.text().strip():
-            self.say("Name the team.")
+            self.say(_("Name the team."))
             self.team.setFocus()
         elif last < first:
-            self.say("The last day comes before the first.")
+            self.say(_("The last day comes before the first."))
             self.end.setFocus()
         else:
             kept = QSettings("PeerDesk", "PeerDesk")
@@ -111,7 +124,8 @@ def open_team_server(window: MainWindow) -> QWidget | None:
         finally:
             QApplication.restoreOverrideCursor()
         review = ReviewWindow(result, taxonomy=window.taxonomy, dialogs=window.dialogs, parent=window)
-        review.setWindowTitle(f"PeerDesk review — team {dialog.team.text().strip()}, {first} to {last} (server)")
+        review.setWindowTitle(_("PeerDesk review — team {team}, {first} to {last} (server)").format(
+            team=dialog.team.text().strip(), first=first.isoformat(), last=last.isoformat()))
         url, team = dialog.url.text().strip(), dialog.team.text().strip()
         review.sign_off_with = lambda by, comment, url=url, team=team, first=first, last=last: [
             f"{worker} {week}" for worker, week in team_sign_off(url, team, first, last, by=by, comment=comment)]

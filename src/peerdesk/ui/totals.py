@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ..domain.entry import format_minutes
 from ..domain.summary import WeekSummary
+from ..i18n import _
 from . import style
+from .chart_parts import percent
 
 
 class TotalsPanel(QFrame):
@@ -32,7 +34,7 @@ class TotalsPanel(QFrame):
         bold = QFont()  # only the weight: the size follows the window (View ▸ Larger text)
         bold.setBold(True)
         self.week_total.setFont(bold)
-        week_name = QLabel("Week", alignment=Qt.AlignCenter)
+        week_name = QLabel(_("Week"), alignment=Qt.AlignCenter)
         style.muted(week_name)
         grid.addWidget(week_name, 0, 7)
         grid.addWidget(self.week_total, 1, 7)
@@ -44,14 +46,15 @@ class TotalsPanel(QFrame):
 
     def show_summary(self, summary: WeekSummary) -> None:
         for i, (day, minutes) in enumerate(summary.by_day.items()):
-            self.day_labels[i].setText(day.strftime("%a %d"))
+            # the day's short name in the language (QLocale's default, set at start-up): "Tue 24", "mar. 24"
+            self.day_labels[i].setText(QLocale().toString(QDate(day.year, day.month, day.day), "ddd dd"))
             self.day_values[i].setText(format_minutes(minutes) if minutes else "–")
         self.week_total.setText(format_minutes(summary.total) if summary.total else "–")
         if not summary.total:
-            self.split_label.setText("No work logged this week yet.")
+            self.split_label.setText(_("No work logged this week yet."))
             return
         parts = [
-            f"{label}: {format_minutes(minutes)} ({pct:.0f}%)"
+            _("{name}: {value}").format(name=label, value=f"{format_minutes(minutes)} ({percent(pct)})")
             for _key, label, minutes, pct in summary.split()
             if minutes or _key != "unknown"
         ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..domain.entry import count_of, format_minutes
+from ..i18n import _, ngettext
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -18,17 +19,18 @@ def submit_week(window: MainWindow) -> bool:
     if store is None:
         return False
     if weeks.state(store, week).locked:
-        window.status(f"Week {week.number} is already submitted", 8000)
+        window.status(_("Week {number} is already submitted").format(number=week.number), 8000)
         return False
     rows = store.list_week(week)
-    text = (f"Submit week {week.number} ({week.label()}): {count_of(len(rows), 'entry', 'entries')}, "
-            f"{format_minutes(sum(e.minutes for e in rows))}?\n\nIts entries are then locked for your supervisor; "
-            "Edit ▸ Reopen week… unlocks them again, with a reason kept in the audit log.")
-    if not window.dialogs.confirm(window, "Submit week", text, ok="Submit"):
+    text = _("Submit week {number} ({week}): {entries}, {duration}?\n\nIts entries are then locked for your "
+             "supervisor; Edit ▸ Reopen week… unlocks them again, with a reason kept in the audit log.").format(
+        number=week.number, week=week.label(), entries=count_of(len(rows), "entry", "entries"),
+        duration=format_minutes(sum(e.minutes for e in rows)))
+    if not window.dialogs.confirm(window, _("Submit week"), text, ok=_("Submit")):
         return False
     weeks.submit_week(store, week)
     window.refresh()
-    window.status(f"Week {week.number} submitted: its entries are locked", 8000)
+    window.status(_("Week {number} submitted: its entries are locked").format(number=week.number), 8000)
     return True
 
 
@@ -39,19 +41,20 @@ def reopen_week(window: MainWindow) -> bool:
     if store is None:
         return False
     if not weeks.state(store, week).locked:
-        window.status(f"Week {week.number} is open: there is nothing to reopen", 8000)
+        window.status(_("Week {number} is open: there is nothing to reopen").format(number=week.number), 8000)
         return False
-    reason = window.dialogs.ask_text(window, "Reopen week",
-                                     f"Why is week {week.number} reopened? (kept in the audit log)")
+    reason = window.dialogs.ask_text(window, _("Reopen week"),
+                                     _("Why is week {number} reopened? (kept in the audit log)").format(
+                                         number=week.number))
     if reason is None:
         return False
     try:
         weeks.reopen_week(store, week, reason)
     except weeks.WeekStateError as exc:
-        window.dialogs.error(window, "Reopen week", str(exc))
+        window.dialogs.error(window, _("Reopen week"), str(exc))
         return False
     window.refresh()
-    window.status(f"Week {week.number} reopened: its entries can be changed again", 8000)
+    window.status(_("Week {number} reopened: its entries can be changed again").format(number=week.number), 8000)
     return True
 
 
@@ -64,17 +67,18 @@ def open_receipt(window: MainWindow) -> bool:
 
     if window.store is None:
         return False
-    paths = window.dialogs.ask_open_paths(window, "Open a supervisor's receipt", "Receipts (*.receipt)")
+    paths = window.dialogs.ask_open_paths(window, _("Open a supervisor's receipt"), _("Receipts (*.receipt)"))
     if not paths:
         return False
     try:
         done = weeks.import_receipt(window.store, Path(paths[0]))
     except ReceiptError as exc:
-        window.dialogs.error(window, "Receipt not opened", f"{exc}. Nothing was changed.")
+        window.dialogs.error(window, _("Receipt not opened"), _("{reason}. Nothing was changed.").format(reason=exc))
         return False
     window.week = done[0]
     window.refresh()
-    window.status(f"Reviewed: week {', '.join(str(w.number) for w in done)}", 8000)
+    window.status(ngettext("Reviewed: week {numbers}", "Reviewed: weeks {numbers}", len(done)).format(
+        numbers=", ".join(str(w.number) for w in done)), 8000)
     return True
 
 

@@ -14,24 +14,44 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from ..domain.entry import FORMATS, MODES, Entry, format_minutes
 from ..domain.taxonomy import Taxonomy
+from ..i18n import N_, _, language, ngettext
 from ..storage.rows import EntryRow
 from . import plain_text
 
-COLUMNS = ("Day", "Start", "Time", "Work type", "Category", "Mode", "Format", "People", "Client ref", "Tags", "Note")
+# the columns' names (translated where shown: the header's tooltip and what a screen reader says);
+# the code finds a column by its English name
+COLUMNS = (
+    N_("Day"), N_("Start"), N_("Time"), N_("Work type"), N_("Category"), N_("Mode"), N_("Format"), N_("People"),
+    N_("Client ref"), N_("Tags"), N_("Note"),
+)
+# the headers shown: the same words, which a language may shorten where they are longer than
+# the column's cells ("Code" for "Code de la personne": the table must fit a ward PC's screen).
+# A msgid is "week table|Day": what comes before "|" is a context for translators (as glib's
+# Q_()), never shown.
+HEADERS = (
+    # TRANSLATORS: a column header of the week's entries, as short as is clear (its tooltip and a screen
+    # reader give the column's full name); translate only the words after "|"
+    N_("week table|Day"), N_("week table|Start"), N_("week table|Time"), N_("week table|Work type"),
+    # TRANSLATORS: a column header of the week's entries, as short as is clear; only the words after "|"
+    N_("week table|Category"), N_("week table|Mode"), N_("week table|Format"), N_("week table|People"),
+    # TRANSLATORS: a column header of the week's entries, as short as is clear; only the words after "|"
+    N_("week table|Client ref"), N_("week table|Tags"), N_("week table|Note"),
+)
 ENTRY_ROLE = Qt.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
 # Qt's enum members looked up once: each ``Qt.X`` costs PySide a few microseconds, and the
 # view asks data() some thousands of times for a busy week (sizes and painting)
 _DISPLAY, _TOOLTIP, _ALIGNMENT = int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.TextAlignmentRole)
+_ACCESSIBLE = int(Qt.AccessibleTextRole)
 _ENTRY = int(ENTRY_ROLE)
 _HORIZONTAL = Qt.Horizontal
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
-_TIME, _CATEGORY, _PEOPLE, _NOTE = (COLUMNS.index(c) for c in ("Time", "Category", "People", "Note"))
+_TIME, _CATEGORY, _PEOPLE, _TAGS, _NOTE = (COLUMNS.index(c) for c in ("Time", "Category", "People", "Tags", "Note"))
 _RIGHT_ALIGNED = frozenset({_TIME, _PEOPLE})
 
 
@@ -53,11 +73,16 @@ class WeekTableModel(QAbstractTableModel):
         self._durations: dict[int, str] = {}
         self._categories: dict[str, tuple[str, str]] = {}  # key -> (work type, category label)
         self._tags: dict[str, str] = {}
+        self._language = language()  # the language of the texts above
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
         rows: list[EntryRow] | None = getattr(entries, "rows", None)  # WeekEntries: the store's rows
         if rows is None:
             rows = [EntryRow.of(e) for e in entries]
+        if self._language != language():  # worked out in another language: again
+            self._language = language()
+            for texts in (self._days, self._durations, self._categories, self._tags):
+                texts.clear()
         self.beginResetModel()
         self._entries = entries
         self._ids = [r.id for r in rows]
@@ -85,8 +110,12 @@ class WeekTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if role == _DISPLAY and orientation == _HORIZONTAL:
-            return COLUMNS[section]
+        if orientation != _HORIZONTAL:
+            return None
+        if role == _DISPLAY:
+            return header_text(section)
+        if role in (_TOOLTIP, _ACCESSIBLE):
+            return _(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
@@ -107,8 +136,10 @@ class WeekTableModel(QAbstractTableModel):
             return plain_text.tip(cat.description) if cat else None
         if col == _NOTE and note:
             return plain_text.tip(note)  # a note with "<b>" in it is shown as typed
+        if col == _TAGS:  # (a narrow column shortens them)
+            return plain_text.tip(self._cells[row][col]) or None
         if col == _TIME:
-            return f"{minutes} minutes"
+            return ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
         return None
 
     def _row_cells(self, row: EntryRow) -> tuple[str, ...]:
@@ -131,8 +162,8 @@ class WeekTableModel(QAbstractTableModel):
             duration,
             labels[0],
             labels[1],
-            MODES.get(row.mode, row.mode),
-            FORMATS.get(row.format, row.format),
+            _(MODES[row.mode]) if row.mode in MODES else row.mode,
+            _(FORMATS[row.format]) if row.format in FORMATS else row.format,
             str(row.people),
             row.client_ref,
             tag_text,
@@ -149,6 +180,12 @@ class WeekTableModel(QAbstractTableModel):
         return ", ".join(tax.tags[t].label if t in tax.tags else t for t in tags.split(";") if t)
 
 
+def header_text(column: int) -> str:
+    """The header of *column* in the language (without the msgid's context)."""
+    return _(HEADERS[column]).split("|", 1)[-1]
+
+
 def _day_text(day: date) -> str:
-    """``Tue 1 Dec``: as the form's date shows it (no leading zero)."""
-    return f"{day:%a} {day.day} {day:%b}"
+    """``Tue 1 Dec`` (``mar. 1 déc.`` in French): as the form's date shows it (no leading zero),
+    in the language's day and month names (QLocale's default, set at start-up)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.taxonomy import Taxonomy
+from ..i18n import _
 from ..week_data import WeekData
 from . import style
 from .chart_card import ChartCard
@@ -53,12 +54,14 @@ class WeekView(QWidget):
         self.taxonomy = taxonomy
         self.model = WeekTableModel(taxonomy, self)
 
-        self.prev_button = QPushButton("◀ Previous")
-        self.prev_button.setToolTip("Previous week (Alt+Left)")
-        self.this_button = QPushButton("This week")
-        self.this_button.setToolTip("This week (Alt+Home)")
-        self.next_button = QPushButton("Next ▶")
-        self.next_button.setToolTip("Next week (Alt+Right)")
+        self.prev_button = QPushButton(_("◀ Previous"))
+        self.prev_button.setToolTip(_("Previous week (Alt+Left)"))
+        self.prev_button.setAccessibleName(_("Previous week"))  # not "left-pointing triangle, Previous"
+        self.this_button = QPushButton(_("This week"))
+        self.this_button.setToolTip(_("This week (Alt+Home)"))
+        self.next_button = QPushButton(_("Next ▶"))
+        self.next_button.setToolTip(_("Next week (Alt+Right)"))
+        self.next_button.setAccessibleName(_("Next week"))
         for b in (self.prev_button, self.this_button, self.next_button):
             b.setFocusPolicy(Qt.TabFocus)
         self.week_label = QLabel(objectName="week_label")
@@ -70,7 +73,7 @@ class WeekView(QWidget):
         # the week's state (submitted; reviewed by whom, when, with the comment): its own line,
         # wrapped, so a long comment never widens the window
         self.state_label = QLabel(objectName="week_state", wordWrap=True, textFormat=Qt.PlainText)
-        self.state_label.setAccessibleName("The week's state")
+        self.state_label.setAccessibleName(_("The week's state"))
         self.state_label.hide()
 
         nav = QHBoxLayout()
@@ -80,6 +83,7 @@ class WeekView(QWidget):
         nav.addWidget(self.next_button)
 
         self.table = QTableView(objectName="week_table")
+        self.table.setAccessibleName(_("Entries of the week"))  # then "Entries of week 48", once shown
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -93,7 +97,9 @@ class WeekView(QWidget):
         # it, but measured here once per distinct text: Qt would ask the model for every cell's
         # size hint, eight calls into Python per cell, on every week shown.
         header.setSectionResizeMode(QHeaderView.Fixed)
-        self._stretched = (COLUMNS.index("Category"), COLUMNS.index("Note"))
+        # the free texts share what is left (Qt shortens them, a tooltip gives them whole); the
+        # others are as wide as their widest cell (the English names: COLUMNS is marked N_)
+        self._stretched = (COLUMNS.index("Category"), COLUMNS.index("Tags"), COLUMNS.index("Note"))
         for column in self._stretched:
             header.setSectionResizeMode(column, QHeaderView.Stretch)
         self._text_widths: dict[str, int] = {}
@@ -102,7 +108,7 @@ class WeekView(QWidget):
         self._header_widths: list[int] = []
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.empty_label = QLabel(
-            "No entries this week. Log what you did in the form on the left.",
+            _("No entries this week. Log what you did in the form on the left."),
             alignment=Qt.AlignCenter,
             objectName="empty_week",
         )
@@ -116,11 +122,12 @@ class WeekView(QWidget):
         self._how_chart: HowChart | None = None
         self._shown: tuple[WeekData, float] | None = None  # the week last shown, for a card made later
         self.chart_tabs = QTabWidget(objectName="chart_tabs")
+        self.chart_tabs.setAccessibleName(_("Charts"))
         # no mnemonics: Alt+W, Alt+R and Alt+H are the form's and the Help menu's; the charts
         # are chosen with Ctrl+1, Ctrl+2 and Ctrl+3 (View menu) from anywhere in the window
-        self.chart_tabs.addTab(self.week_chart, "This week")
-        self.chart_tabs.addTab(QWidget(), "Trend")  # its card comes when first shown
-        self.chart_tabs.addTab(QWidget(), "How")
+        self.chart_tabs.addTab(self.week_chart, _("This week"))
+        self.chart_tabs.addTab(QWidget(), _("Trend"))  # its card comes when first shown
+        self.chart_tabs.addTab(QWidget(), _("How"))
         self.chart_tabs.currentChanged.connect(self._tab_shown)
 
         top = QWidget()
@@ -248,17 +255,20 @@ class WeekView(QWidget):
         # one repaint for the whole week, once everything below has changed
         self.setUpdatesEnabled(False)
         try:
-            label = data.week.label() + ("  (this week)" if is_current else "")
+            label = data.week.label() + ("  " + _("(this week)") if is_current else "")
             if data.state != "open":  # at a glance: the week is with the supervisor, or back from them
-                label += "  · reviewed ✓" if data.reviewed_by else "  · submitted, locked"
+                label += "  " + (_("· reviewed ✓") if data.reviewed_by else _("· submitted, locked"))
             if self.week_label.text() != label:
                 self.week_label.setText(label)
-            state = (f"Reviewed by {data.reviewed_by}" if data.reviewed_by else
-                     "Submitted: its entries are locked (Edit ▸ Reopen week… to change them)"
+            state = (_("Reviewed by {name}").format(name=data.reviewed_by) if data.reviewed_by else
+                     _("Submitted: its entries are locked (Edit ▸ Reopen week… to change them)")
                      if data.state != "open" else "")
             self.state_label.setText(state)
             self.state_label.setVisible(bool(state))
             self.model.set_entries(data.entries)
+            table_name = _("Entries of week {number}").format(number=data.week.number)
+            if self.table.accessibleName() != table_name:
+                self.table.setAccessibleName(table_name)
             self.fit_columns()
             # lay the rows out now rather than on a timer after the first paint, which would
             # paint the table a second time
@@ -266,9 +276,10 @@ class WeekView(QWidget):
             empty = not data.entries
             if empty:
                 self.empty_label.setText(
-                    "No entries this week yet. Log what you did in the form on the left."
+                    _("No entries this week yet. Log what you did in the form on the left.")
                     if is_current
-                    else f"No entries in week {data.week.number}. To log one, set the form's date to one of its days."
+                    else _("No entries in week {number}. To log one, set the form's date to one of its days.").format(
+                        number=data.week.number)
                 )
             if self.empty_label.isVisibleTo(self) != empty:
                 self.empty_label.setVisible(empty)
@@ -322,10 +333,10 @@ class WeekView(QWidget):
         # never narrower than every column at its own width and the stretched ones at their
         # headers': with larger text the work area then scrolls rather than cutting "Category" to "C…"
         least = math.ceil(QFontMetricsF(font).averageCharWidth() * 12) + margin  # a stretched column's "Team communi…"
-        need = sum(
-            max(header.sectionSizeHint(c), least) if c in self._stretched else sizes.get(c, header.sectionSize(c))
-            for c in range(len(COLUMNS))
-        )
+        # the stretched columns share what is left equally: each needs room for the longest of their headers
+        stretched = max(max(header.sectionSizeHint(c), least) for c in self._stretched)
+        need = sum(stretched if c in self._stretched else sizes.get(c, header.sectionSize(c))
+                   for c in range(len(COLUMNS)))
         need += table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
         if table.minimumWidth() != need:
             table.setMinimumWidth(need)

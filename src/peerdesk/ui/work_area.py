@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.taxonomy import Taxonomy
-from . import style
+from ..i18n import N_, _
+from . import contrast
 from .fitting import scrolling
 from .view_settings import FORM_WIDTH, ui_settings
 from .week_view import WeekView
@@ -36,10 +37,10 @@ if TYPE_CHECKING:
     from .entry_form import EntryForm
     from .idle_lock import LockScreen
 
-DEMO_TEXT = (
+DEMO_TEXT = N_(
     "Demo — sample data. A fictional peer worker's record: nothing here is real, "
     "and nothing is written to your own records."
-)
+)  # shown as _(DEMO_TEXT)
 FORM_MARGIN = 24  # the scroll area's frame and a scroll bar's room beside the form's own width
 
 
@@ -67,8 +68,8 @@ class WorkArea(QStackedWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
 
-        self.demo_banner = QLabel(DEMO_TEXT, objectName="demo_banner", wordWrap=True)
-        style.banner(self.demo_banner)
+        self.demo_banner = QLabel(_(DEMO_TEXT), objectName="demo_banner", wordWrap=True)
+        contrast.banner(self.demo_banner)  # yellow and black; the theme's highlight under high contrast
         self.demo_banner.setMargin(6)
         bold = QFont()  # only the weight, so the size follows View ▸ Larger text
         bold.setBold(True)
@@ -90,14 +91,20 @@ class WorkArea(QStackedWidget):
         from .entry_form import EntryForm
 
         self.form = EntryForm(self.taxonomy)
-        self.form_box = QGroupBox("Log work")
+        self.form_box = QGroupBox(_("Log work"))
         QVBoxLayout(self.form_box).addWidget(self.form)
-        self.form_scroll = scrolling(self.form_box)
+        self.form_scroll = scrolling(self.form_box, "form_scroller", _("Log work: the entry form"))
         layout = self.form_pane.layout()
         assert layout is not None
         layout.addWidget(self.form_scroll)
         self.fit_form_pane()
         return self.form
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """The system's theme changed (high contrast turned on or off): the banner follows."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            contrast.banner(self.demo_banner)
 
     def fit_form_pane(self) -> None:
         """The form's pane as wide as the form needs at the current text size

@@ -1,0 +1,109 @@
+"""What opening a store checks, and when.
+
+At open, before anything is written: the file's first bytes and size (check_file), a rollback
+journal left by an unfinished change (hot_journal), then SQLite's ``quick_check`` of every page of
+every b-tree (store.py). The full ``integrity_check``, which also holds every index to its table
+and costs six times as much, runs at the same time on a thread of its own (:class:`FullCheck`):
+the window is ready to save at once, and every write and every export waits for its verdict, so
+nothing is written to, or read out of, a file it finds damaged. A file refused at open is left as
+it was found: the WAL and shared-memory files SQLite made beside it are removed (remove_made_beside).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..i18n import _
+from .errors import StoreError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class FullCheck:
+    """``PRAGMA integrity_check`` of the file on a thread of its own; :meth:`verdict` waits for it."""
+
+    def __init__(self, path: Path, connect: Callable[[], Any]) -> None:
+        self.path = path
+        self._connect = connect
+        self._done = threading.Event()
+        self._problem: str | None = None
+        self._conn: Any = None
+        self._stopped = False
+        self._thread = threading.Thread(target=self._run, name="peerdesk-integrity-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = self._conn = self._connect()
+            try:
+                conn.execute("PRAGMA cache_size=-512")  # every page read once: no large cache kept
+                found = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+                if found != ["ok"]:
+                    self._problem = "; ".join(found[:3])
+            finally:
+                self._conn = None
+                conn.close()
+        except Exception as exc:  # noqa: BLE001 - any failure of the check is its verdict
+            if not self._stopped:
+                self._problem = str(exc)
+        finally:
+            self._done.set()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def verdict(self) -> None:
+        """Wait for the check; raise StoreError when it found the file damaged."""
+        self._done.wait()
+        if self._problem is not None and not self._stopped:
+            raise StoreError(_("{path} is damaged ({why}); nothing was written to it or read out of it. Close "
+                               "PeerDesk and restore the newest good backup, or ask IT").format(
+                path=self.path, why=self._problem))
+
+    def stop(self) -> None:
+        """Stop a check still running (the store closes) and wait for its thread."""
+        self._stopped = True
+        conn = self._conn
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.interrupt()
+        self._thread.join(timeout=30)
+
+
+def hot_journal(path: Path) -> bool:
+    """Whether a rollback journal of an unfinished change lies beside *path*."""
+    journal = Path(f"{path}-journal")
+    try:
+        return journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def check_file(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise StoreError(_("{path}: cannot be read ({why})").format(path=path, why=exc.strerror)) from None
+    if size == 0:
+        raise StoreError(_("{path} is empty (0 bytes); PeerDesk will not open or overwrite it").format(path=path))
+    with path.open("rb") as fh:
+        head = fh.read(len(SQLITE_MAGIC))
+    if head != SQLITE_MAGIC:
+        raise StoreError(_("{path} is not a SQLite database; PeerDesk will not open or overwrite it").format(
+            path=path))
+
+
+def remove_made_beside(made: list[Path]) -> None:
+    """Remove the WAL and shared-memory files SQLite made beside a file it was refused for
+    (only those that were not there before, and only while the WAL holds nothing)."""
+    wal = next((p for p in made if p.name.endswith("-wal")), None)
+    if wal is not None and wal.exists() and wal.stat().st_size:
+        return  # something was written to it: kept, never thrown away
+    for path in made:
+        with contextlib.suppress(OSError):
+            path.unlink()
