@@ -169,6 +169,9 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool | OtherFolder:
                 return OtherFolder(folder)
         return False
     window.set_store(outcome.store)
+    # the full integrity check on its own thread once the week from the store is painted (a save
+    # before then begins it and waits for it: nothing is written before its verdict)
+    QTimer.singleShot(100, outcome.store.begin_full_check)
     QTimer.singleShot(0, lambda: daily_backup(window))
     return True
 

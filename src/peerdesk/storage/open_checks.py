@@ -24,7 +24,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class FullCheck:
-    """``PRAGMA integrity_check`` of the file on a thread of its own; :meth:`verdict` waits for it."""
+    """``PRAGMA integrity_check`` of the file on a thread of its own, begun by :meth:`start` (the
+    window, once it has painted the week: the check must not slow that down) or at the latest by
+    :meth:`verdict`, which waits for it."""
 
     def __init__(self, path: Path, connect: Callable[[], Any]) -> None:
         self.path = path
@@ -34,7 +36,12 @@ class FullCheck:
         self._conn: Any = None
         self._stopped = False
         self._thread = threading.Thread(target=self._run, name="peerdesk-integrity-check", daemon=True)
-        self._thread.start()
+        self._begun = threading.Lock()
+
+    def start(self) -> None:
+        with self._begun:
+            if not self._thread.is_alive() and not self._done.is_set():
+                self._thread.start()
 
     def _run(self) -> None:
         try:
@@ -58,7 +65,8 @@ class FullCheck:
         return self._done.is_set()
 
     def verdict(self) -> None:
-        """Wait for the check; raise StoreError when it found the file damaged."""
+        """Wait for the check (begun now if it was not); raise StoreError when it found the file damaged."""
+        self.start()
         self._done.wait()
         if self._problem is not None and not self._stopped:
             raise StoreError(_("{path} is damaged ({why}); nothing was written to it or read out of it. Close "
@@ -68,6 +76,10 @@ class FullCheck:
     def stop(self) -> None:
         """Stop a check still running (the store closes) and wait for its thread."""
         self._stopped = True
+        with self._begun:
+            if not self._thread.is_alive() and not self._done.is_set():
+                self._done.set()  # never begun: nothing to stop
+                return
         conn = self._conn
         if conn is not None:
             with contextlib.suppress(Exception):

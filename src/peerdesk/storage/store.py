@@ -104,6 +104,11 @@ class Reader:
         if self._full is not None:
             self._full.verdict()
 
+    def begin_full_check(self) -> None:
+        """Begin the full integrity check now, on its own thread (else the first write begins it)."""
+        if self._full is not None:
+            self._full.start()
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
 
