@@ -93,11 +93,13 @@ def display(request, tmp_path_factory):
 class Running:
     """PeerDesk started as a worker starts it, on a data folder of its own."""
 
-    def __init__(self, display: Display, folder: Path, text_scale: float | None = None) -> None:
+    def __init__(self, display: Display, folder: Path, text_scale: float | None = None,
+                 language: str | None = None) -> None:
         self.display = display
         self.data = folder / "data"
         self.data.mkdir()
-        (self.data / "settings.json").write_text(json.dumps({"worker": "PW-07"}), "utf-8")
+        settings = {"worker": "PW-07"} | ({"language": language} if language else {})
+        (self.data / "settings.json").write_text(json.dumps(settings), "utf-8")
         home = folder / "home"  # Qt's own settings (the text size) of a user of its own
         home.mkdir()
         if text_scale is not None:  # View ▸ Larger text, as remembered from an earlier session

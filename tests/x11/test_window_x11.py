@@ -83,6 +83,23 @@ def test_larger_text_never_takes_the_window_past_the_screen(display, tmp_path, s
         running.quit()
 
 
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_the_french_window_fits_the_screen_at_every_text_size(display, tmp_path, scale):
+    """French text is longer: the window in French (its language setting), under the window
+    manager, stays on the screen with its frame, and speaks French."""
+    from .conftest import Running
+
+    running = Running(display, tmp_path, text_scale=scale, language="fr")
+    try:
+        x, y, width, height = running.frame()
+        assert x >= 0 and y >= 0 and x + width <= display.width and y + height <= display.height, (scale, width)
+        running.keys("ctrl+e")  # Fichier ▸ Exporter…
+        running.wait_active("Exporter")
+        running.keys("Escape")
+    finally:
+        running.quit()
+
+
 def test_view_larger_text_pressed_in_the_window_keeps_it_on_the_screen(peerdesk, display):
     import time
 
