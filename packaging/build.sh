@@ -10,8 +10,12 @@
 # with no virtual environment on the PATH. Prints the bundle's size and the time taken.
 # Exits non-zero when any step fails. Nothing is written to the checkout but dist/PeerDesk.
 #
+# Fails too when the bundle is larger than MAX_MB megabytes (default 120, as `du -sb`
+# counts them): packaging/README.md says what the bundle leaves out to stay under it.
+#
 # Environment: PYTHON (default python3), DIST (default <checkout>/dist),
-# KEEP_BUILD=1 keeps the temporary build folder and says where it is.
+# KEEP_BUILD=1 keeps the temporary build folder and says where it is, MAX_MB,
+# CC (the C compiler that makes the smaller ICU data library on Linux; default cc).
 set -euo pipefail
 
 started=$(date +%s)
@@ -25,6 +29,12 @@ fail() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 
 "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || fail "$python is $("$python" --version 2>&1); PeerDesk needs Python 3.11 or newer (set PYTHON)"
+if [ "$(uname -s)" = Linux ]; then
+    # packaging/icu_data.py links the smaller ICU data library with it
+    command -v "${CC:-cc}" >/dev/null \
+        || fail "no C compiler (${CC:-cc}) to make the smaller ICU data library; Debian/Ubuntu: apt-get install gcc (or set CC)"
+fi
+max_mb="${MAX_MB:-120}"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/peerdesk-build.XXXXXX")"
 if [ "${KEEP_BUILD:-0}" = 1 ]; then
@@ -103,5 +113,7 @@ size_mb=$(( (size_bytes + 500000) / 1000000 ))
 files=$(find "$dist/PeerDesk" -type f | wc -l)
 say "done"
 echo "bundle:   $dist/PeerDesk"
-echo "size:     $size_mb MB ($size_mib MiB on disk, $files files)"
+echo "size:     $size_mb MB ($size_bytes bytes, $size_mib MiB on disk, $files files; at most $max_mb MB)"
 echo "time:     $((built - started)) s to build, $(( $(date +%s) - started )) s with the smoke test"
+[ "$size_bytes" -le $((max_mb * 1000000)) ] \
+    || fail "the bundle is larger than $max_mb MB (du -sb: $size_bytes bytes); packaging/README.md says what it leaves out"

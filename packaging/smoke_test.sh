@@ -4,8 +4,9 @@
 # Runs the bundle as a ward computer would: a clean environment (env -i) with no
 # virtual environment or Python on the PATH, an empty home folder, Qt's offscreen
 # platform. Checks --version, --screenshot (a new data folder, so the Alembic
-# migrations run from the bundle), the default data folder, demo --screenshot, a
-# chart, an encrypted store (sqlcipher3), and that the bundle folder is never written to.
+# migrations run from the bundle), the window in French, the default data folder,
+# demo --screenshot, a chart, an encrypted store (sqlcipher3), the Alembic scripts of
+# the team server, and that the bundle folder is never written to.
 set -euo pipefail
 
 bundle="${1:?usage: smoke_test.sh DIST/PeerDesk}"
@@ -56,6 +57,11 @@ run --data-dir "$tmp/data" --screenshot "$tmp/window.png" >/dev/null || fail "--
 check_png "$tmp/window.png" 1280 800 20000
 [ -f "$tmp/data/peerdesk.db" ] || fail "no database in the --data-dir"
 
+step "peerdesk --lang fr --screenshot window-fr.png (Qt's French words, ICU's French data)"
+run --lang fr --data-dir "$tmp/data" --screenshot "$tmp/window-fr.png" >/dev/null || fail "--lang fr --screenshot exited $?"
+check_png "$tmp/window-fr.png" 1280 800 20000
+if cmp -s "$tmp/window.png" "$tmp/window-fr.png"; then fail "the French window is the English one"; fi
+
 step "peerdesk check (schema made by the bundled migrations)"
 checked=$(run check --data-dir "$tmp/data") || fail "check exited $?"
 echo "   $checked"
@@ -104,6 +110,14 @@ if [ -f "$bundle/install-menu-entry.sh" ]; then
     "${menu_env[@]}" sh "$bundle/install-menu-entry.sh" --remove | sed 's/^/   /' || fail "--remove exited $?"
     [ ! -e "$entry" ] && [ ! -e "$tmp/home/.local/bin/peerdesk" ] || fail "--remove left the entry behind"
 fi
+
+step "the Alembic scripts Alembic reads by path: the data folder's and the team server's"
+for folder in migrations server_migrations; do
+    [ -n "$(find "$bundle" -path "*/peerdesk/storage/$folder/env.py" | head -1)" ] \
+        || fail "no peerdesk/storage/$folder/env.py in the bundle"
+    [ -n "$(find "$bundle" -path "*/peerdesk/storage/$folder/versions/*.py" ! -name __init__.py | head -1)" ] \
+        || fail "no peerdesk/storage/$folder/versions/*.py in the bundle"
+done
 
 step "the bundle folder was not written to"
 changed=$(find "$bundle" -newer "$marker" | head -5)

@@ -114,7 +114,58 @@ def test_spec_carries_resources_and_migration_scripts_as_files():
     source = (PACKAGING / "peerdesk.spec").read_text(encoding="utf-8")
     assert 'collect_data_files("peerdesk.resources")' in source
     assert "include_py_files=True" in source
-    assert '"migrations/versions/*.py"' in source
+    assert '("*.py", "versions/*.py", "*.mako")' in source
+
+
+def test_spec_carries_every_alembic_folder():
+    """Alembic reads env.py and versions/*.py by path: each folder of them (the data folder's,
+    the team server's) must be collected as files, or `peerdesk server init` fails in the bundle."""
+    storage = REPO / "src" / "peerdesk" / "storage"
+    folders = sorted(path.parent.name for path in storage.glob("*/env.py"))
+    assert "migrations" in folders
+    assert sorted(_spec_list("ALEMBIC_FOLDERS")) == folders
+
+
+def _imported_modules() -> set[str]:
+    """Every module (and its parents) that src/peerdesk imports."""
+    found = set()
+    for path in (REPO / "src" / "peerdesk").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            for name in names:
+                parts = name.split(".")
+                found |= {".".join(parts[: i + 1]) for i in range(len(parts))}
+    return found
+
+
+def test_spec_leaves_out_no_python_module_peerdesk_imports():
+    excluded = set(_spec_list("UNUSED_PYTHON_MODULES"))
+    assert {"setuptools", "sqlalchemy.dialects.mysql"} <= excluded
+    wrongly = sorted(excluded & _imported_modules())
+    assert not wrongly, f"PeerDesk imports {wrongly}: take them out of UNUSED_PYTHON_MODULES in packaging/peerdesk.spec"
+
+
+def test_spec_takes_from_the_system_only_what_no_wheel_brings():
+    """The libraries the Linux bundle leaves to the system are the build machine's (X11, the C++
+    runtime, fonts, D-Bus, CUPS), never Qt's, Python's or a wheel's own."""
+    names = _spec_list("SYSTEM_LIBRARIES")
+    assert "libstdc++.so.6" in names and "libdbus-1.so.3" in names
+    for name in names:
+        assert re.fullmatch(r"lib[\w+.-]+\.so\.\d+", name), name
+        assert not name.startswith(("libQt6", "libpyside", "libshiboken", "libpython", "libicu", "libssl", "libcrypto"))
+
+
+def test_build_fails_when_the_bundle_outgrows_its_size():
+    build = (PACKAGING / "build.sh").read_text(encoding="utf-8")
+    limit = re.search(r'max_mb="\$\{MAX_MB:-(\d+)\}"', build)
+    assert limit, "build.sh has no size limit"
+    assert "du -sb" in build and "$((max_mb * 1000000))" in build
+    readme = (PACKAGING / "README.md").read_text(encoding="utf-8")
+    assert f"{limit.group(1)} MB" in readme, "packaging/README.md does not give build.sh's size limit"
 
 
 def test_every_runtime_dependency_is_pinned():
