@@ -143,7 +143,7 @@ def stop_loop(loop: Loop, tries: int) -> tuple[int, int, int]:
             loop.change(folder)
         children = [subprocess.Popen(loop.sync_args(f), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                     for f in loop.pcs]
-        time.sleep(loop.rnd.uniform(0.3, 0.9))
+        time.sleep(loop.rnd.uniform(0.2, 0.7))  # a sync process is under way 0.2 s after its start
         hits += any(c.poll() is None for c in children)
         loop.cluster.stop("immediate")
         for child in children:

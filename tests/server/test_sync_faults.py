@@ -34,5 +34,9 @@ def test_a_killed_sync_or_a_stopped_server_loses_nothing_and_doubles_nothing(own
     loop = Loop(tmp_path, own_cluster, random.Random(7))
     tries, survived, _hits = kill_loop(loop, 3)
     assert survived == tries
-    tries, survived, hits = stop_loop(loop, 1)
-    assert survived == tries and hits == 1
+    for _ in range(3):  # a stop that came after all three syncs had ended tested nothing: again
+        tries, survived, hits = stop_loop(loop, 1)
+        assert survived == tries
+        if hits:
+            break
+    assert hits == 1
