@@ -335,14 +335,17 @@ def _launch(
 
     def _start() -> None:
         # The week first, from a read-only first look; then the form and the menus; then
-        # the store's full check (and a migration, if one is due).
+        # the store's open (and a migration, if one is due), whose quick_check of the file
+        # runs meanwhile on a thread of its own; the full check follows the open.
+        workspace.begin_checks()
         window.build_week()
         reader = first_look(workspace)
         if reader is not None:
             window.show_first_look(reader)
         window.paint_now()
         window.build_form()
-        window.paint_now()
+        if not workspace.opens_at_once:  # the form painted (disabled) while the check goes on
+            window.paint_now()
         on_started()
         QApplication.instance().setWindowIcon(app_icon())
         reader = window.first_look

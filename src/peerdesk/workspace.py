@@ -20,6 +20,7 @@ from .settings import Settings
 if TYPE_CHECKING:
     from .domain.taxonomy import Taxonomy
     from .storage.crypto import Cipher
+    from .storage.open_checks import QuickCheck
     from .storage.store import Store
 
 
@@ -37,6 +38,7 @@ class Workspace:
         self.settings = Settings.load(self.data_dir)
         self.taxonomy_override = taxonomy_file
         self._store: Store | None = None
+        self._early: QuickCheck | None = None  # the open's quick_check, begun before the open
         self.cipher: Cipher | None = None  # the key of an encrypted store, once its passphrase was given
         self.passphrase = passphrase  # given up front (the command line's --passphrase-file), else asked
 
@@ -78,6 +80,19 @@ class Workspace:
         self.settings.save()
         return self.open_store(passphrase)
 
+    def begin_checks(self) -> None:
+        """Begin the open's ``quick_check`` of a plain database now, on a thread of its own (the
+        window, as it builds the week): :meth:`open_store` then waits for its verdict."""
+        if self._store is None and self._early is None and not self.settings.get("encrypted"):
+            from .storage.open_checks import early_quick_check
+
+            self._early = early_quick_check(self.db_path)
+
+    @property
+    def opens_at_once(self) -> bool:
+        """Whether :meth:`open_store` has its check's verdict already (the early check has ended)."""
+        return self._store is not None or (self._early is not None and self._early.done)
+
     def open_store(self, passphrase: str | None = None) -> Store:
         """Open (create or upgrade) the database and check the taxonomy covers it.
 
@@ -95,8 +110,9 @@ class Workspace:
                 self.cipher = (
                     Cipher.for_file(self.db_path, passphrase) if self.db_path.exists() else Cipher.new(passphrase)
                 )
+            early, self._early = self._early, None
             try:
-                store = Store(self.db_path, cipher=self.cipher)
+                store = Store(self.db_path, cipher=self.cipher, early=early)
             except BaseException:
                 if not self._store:
                     self.cipher = None  # a wrong passphrase is not kept
@@ -111,6 +127,9 @@ class Workspace:
         return self._store
 
     def close(self) -> None:
+        if self._early is not None:
+            self._early.stop()
+            self._early = None
         if self._store is not None:
             self._store.close()
             self._store = None

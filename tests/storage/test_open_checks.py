@@ -14,7 +14,9 @@ import pytest
 
 from peerdesk.domain.weeks import Week
 from peerdesk.storage import backups
+from peerdesk.storage.open_checks import QuickCheck, early_quick_check
 from peerdesk.storage.store import Store, StoreError
+from peerdesk.workspace import Workspace
 
 PAGE = 4096
 
@@ -33,9 +35,7 @@ def aged(path: Path) -> None:
     os.utime(path, (past, past))
 
 
-@pytest.mark.parametrize("damage", ["garbage over a page", "cut short", "a page's header zeroed"])
-def test_a_damaged_file_is_refused_at_open_before_any_write(db_path, make_entry, snapshot, damage):
-    filled(db_path, make_entry)
+def damage_file(db_path: Path, damage: str) -> None:
     raw = bytearray(db_path.read_bytes())
     pages = len(raw) // PAGE
     assert pages > 20
@@ -49,11 +49,62 @@ def test_a_damaged_file_is_refused_at_open_before_any_write(db_path, make_entry,
         raw[at : at + 12] = bytes(12)
     db_path.write_bytes(bytes(raw))
     aged(db_path)
+
+
+@pytest.mark.parametrize("begun", ["by the open", "early, by the window"])
+@pytest.mark.parametrize("damage", ["garbage over a page", "cut short", "a page's header zeroed"])
+def test_a_damaged_file_is_refused_at_open_before_any_write(db_path, make_entry, snapshot, damage, begun):
+    filled(db_path, make_entry)
+    damage_file(db_path, damage)
+    workspace = Workspace(db_path.parent)
     before = snapshot(db_path)
+    if begun == "early, by the window":
+        workspace.begin_checks()  # as the window does, before it builds the week
+        assert not workspace.opens_at_once or workspace._early is not None
     with pytest.raises(StoreError) as info:
-        Store(db_path)
-    assert str(db_path) in str(info.value)
+        workspace.open_store()
+    assert str(db_path) in str(info.value) and "damaged" in str(info.value)
     assert snapshot(db_path) == before  # not a byte, not its time, no file beside it
+
+
+def test_the_open_takes_the_early_checks_verdict(db_path, make_entry, tmp_path):
+    """The verdict the open acts on is the early check's: an early check that read a damaged copy
+    refuses the sound file (what it found is named), and one that read the sound file lets it open."""
+    filled(db_path, make_entry)
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db_path.read_bytes())
+    damage_file(copy, "garbage over a page")
+    with pytest.raises(StoreError, match="damaged"):
+        Store(db_path, early=early_quick_check(copy))
+    store = Store(db_path, early=early_quick_check(db_path))
+    try:
+        assert store.count() == 400
+    finally:
+        store.close()
+
+
+def test_an_early_check_that_cannot_run_leaves_the_check_to_the_open(db_path, make_entry):
+    """An early check whose connection failed says nothing about the file: the open checks it
+    itself, so a damaged file is still refused and a sound one is not called damaged."""
+    def cannot_connect():
+        raise sqlite3.OperationalError("unable to open database file")
+
+    filled(db_path, make_entry)
+    store = Store(db_path, early=QuickCheck(db_path, cannot_connect))
+    store.close()
+    damage_file(db_path, "a page's header zeroed")
+    with pytest.raises(StoreError, match="damaged"):
+        Store(db_path, early=QuickCheck(db_path, cannot_connect))
+
+
+def test_no_early_check_for_a_file_the_open_must_explain(data_dir):
+    """Empty, foreign or absent files are the open's to explain: nothing is begun early."""
+    db_path = data_dir / "peerdesk.db"
+    assert early_quick_check(db_path) is None
+    db_path.write_bytes(b"")
+    assert early_quick_check(db_path) is None
+    db_path.write_bytes(b"not a database at all" * 100)
+    assert early_quick_check(db_path) is None
 
 
 def wrong_index(db_path: Path) -> None:

