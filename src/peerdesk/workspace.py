@@ -118,7 +118,8 @@ class Workspace:
                     self.cipher = None  # a wrong passphrase is not kept
                 raise
             try:
-                check_taxonomy_covers(self.taxonomy, store.category_usage())
+                if self.taxonomy.missing_keys(store.categories_used()):  # counted only to say so
+                    check_taxonomy_covers(self.taxonomy, store.category_usage())
             except BaseException:
                 store.close()
                 raise

@@ -126,10 +126,12 @@ def test_totals_between_of_nothing_is_empty(store):
 
 def test_category_usage(store, make_entry):
     assert store.category_usage() == {}
+    assert store.categories_used() == set()
     for category in ["advocacy", "advocacy", "administration", "legitimizing_role", "advocacy"]:
         store.add(make_entry(category=category))
     assert store.category_usage() == {"advocacy": 3, "administration": 1, "legitimizing_role": 1}
     assert sum(store.category_usage().values()) == store.count()
+    assert store.categories_used() == {"advocacy", "administration", "legitimizing_role"}
 
 
 # ------------------------------------------------------------ randomised
@@ -175,6 +177,7 @@ def test_totals_agree_with_summing_list_week_for_random_entries(store, taxonomy,
         store.add(entry)
     assert store.count() == 300
     assert store.category_usage() == dict(Counter(e.category for e in entries))
+    assert store.categories_used() == {e.category for e in entries}
 
     seen: set[str] = set()
     for week in weeks:
