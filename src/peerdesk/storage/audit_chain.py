@@ -14,8 +14,6 @@ run backwards (a back-dated line inserted at the end is reported).
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,11 +29,16 @@ def chain_key(cipher_key: bytes | None) -> bytes | None:
     """The HMAC key of an encrypted store's chain (None for a plain store)."""
     if cipher_key is None:
         return None
+    import hashlib  # (OpenSSL, 5 ms: loaded at the first line written or checked, not at the start)
+
     return hashlib.sha256(b"peerdesk audit chain\0" + cipher_key).digest()
 
 
 def link(previous: str, row: Iterable[object], key: bytes | None) -> str:
     """The hash of one line (its columns in COLUMNS' order) after *previous*."""
+    import hashlib
+    import hmac
+
     text = json.dumps([None if v is None else str(v) for v in row], ensure_ascii=False, separators=(",", ":"))
     message = previous.encode("ascii") + text.encode("utf-8")
     if key is None:
