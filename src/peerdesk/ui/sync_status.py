@@ -2,7 +2,9 @@
 little after each change, and every few minutes), never on the form's thread; and the status
 bar's word on it: "synced 2 min ago", "offline — 14 entries waiting", "syncing…". The sync
 itself is :func:`peerdesk.operations.syncing.sync_now`, as for `peerdesk sync`, over a store
-of its own on the same file (SQLite's locking and PeerDesk's write lock keep the two apart)."""
+of its own on the same file (SQLite's locking and PeerDesk's write lock keep the two apart),
+opened at the first sync and kept for the next ones, so the file is checked once, not every
+five minutes; it is opened again when the window's store was (a backup restored)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QLabel
 from ..i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from ..storage.store import Store
     from .main_window import MainWindow
 
 EVERY_MS = 5 * 60 * 1000  # a sync every five minutes while the window is open
@@ -48,6 +51,8 @@ class BackgroundSync(QObject):
         self.label.setContentsMargins(12, 0, 0, 0)  # apart from the worker's name
         window.statusBar().addPermanentWidget(self.label)
         self.thread: threading.Thread | None = None
+        self.store: Store | None = None  # the sync's own store, used by one sync's thread at a time
+        self._beside: Store | None = None  # the window's store it was opened beside
         self.error = ""
         self.waiting = 0
         self.finished.connect(self._finished)
@@ -66,6 +71,9 @@ class BackgroundSync(QObject):
         store = self.window.store
         if not self.url() or store is None or self.busy():
             return False
+        if self._beside is not store:  # the window's store was opened again: so is the sync's
+            self._close_store()
+            self._beside = store
         path, cipher, url = store.path, store.cipher, self.url()
         self.thread = threading.Thread(target=self._run, args=(path, cipher, url), name="peerdesk-sync", daemon=True)
         self.thread.start()
@@ -77,18 +85,23 @@ class BackgroundSync(QObject):
 
     def _run(self, path, cipher, url: str) -> None:  # on the sync's own thread: no widget here
         from ..operations.syncing import sync_now
-        from ..storage.store import Store
+        from ..storage.store import Store, StoreError
 
         try:
-            store = Store(path, create=False, cipher=cipher)
-            try:
-                report = sync_now(store, url)
-            finally:
-                store.close()
+            if self.store is None:
+                self.store = Store(path, create=False, cipher=cipher)
+            report = sync_now(self.store, url)
         except Exception as exc:  # noqa: BLE001 - told in the status bar; the next sync tries again
+            if isinstance(exc, StoreError):  # the file, not the server: opened afresh next time
+                self._close_store()
             self.finished.emit(None, str(exc))
             return
         self.finished.emit(report, "")
+
+    def _close_store(self) -> None:
+        store, self.store = self.store, None
+        if store is not None:
+            store.close()
 
     def _finished(self, report, error: str) -> None:
         self.error = error
@@ -131,3 +144,5 @@ class BackgroundSync(QObject):
             timer.stop()
         if self.thread is not None:
             self.thread.join(wait_s)
+        if not self.busy():
+            self._close_store()
