@@ -221,6 +221,30 @@ def test_the_charts_sheet_charts_the_weekly_summary(golden_store, taxonomy, tmp_
     assert sum(values.cell(r, 3).value for r in range(12, 17)) == pytest.approx(sum(e.minutes for e in inside) / 60)
 
 
+def test_the_charts_sheet_speaks_the_workers_language_and_keeps_its_sheet_names(golden_store, tmp_path, gold):
+    """In French the Charts sheet's titles, headers, axes and work types are French; the sheets
+    keep their names (review finds them by name), as the CSV columns keep theirs."""
+    from peerdesk import i18n
+    from peerdesk.domain.taxonomy import load_default
+
+    assert i18n.set_language("fr") == "fr"  # English again after the test (tests/conftest.py)
+    book = tmp_path / "equipe.xlsx"
+    export_workbook(golden_store, load_default(), gold.start, gold.end, book)
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames == ["Entries", "Weekly summary", "Charts"]
+    charts = wb["Charts"]
+    assert charts["A1"].value == "Heures par semaine selon le type de travail, du 2026-11-23 au 2027-01-03"
+    assert [c.value for c in charts[2]][:4] == ["semaine", "Direct", "Indirect", "Rôle"]
+    assert [c.value for c in charts[11]][:3] == ["catégorie", "type de travail", "heures"]
+    assert charts["B12"].value == "Direct"  # the work type by its label, not its key
+    assert charts["A10"].value == "Temps par catégorie (heures)"
+    with zipfile.ZipFile(book) as z:
+        by_week, by_category = (z.read(f"xl/charts/chart{n}.xml").decode() for n in (1, 2))
+    assert "Heures par semaine selon le type de travail" in by_week and ">heures<" in by_week
+    assert "Temps par catégorie (heures)" in by_category
+    assert "Hours" not in by_week + by_category and "hours" not in by_week + by_category
+
+
 def test_an_empty_range_gives_headers_and_says_so_on_the_charts_sheet(store, taxonomy, tmp_path, gold):
     book = tmp_path / "empty.xlsx"
     result = export_workbook(store, taxonomy, gold.start, gold.end, book)

@@ -95,7 +95,8 @@ def export_workbook(
             book = Workbook(str(out.path), {"constant_memory": True, "tmpdir": tmp})
             closed = False
             try:
-                book.set_properties({"title": f"PeerDesk export, {start.isoformat()} to {end.isoformat()}"})
+                book.set_properties({"title": _("PeerDesk export, {start} to {end}").format(
+                    start=start.isoformat(), end=end.isoformat())})
                 formats = _Formats(book)
                 entries = _entries_sheet(book, formats, store, taxonomy, start, end, tracker,
                                          notes=include_notes, client_refs=include_client_refs)
@@ -231,7 +232,8 @@ def _charts_sheet(
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)  # printed: the tables and charts one page wide
     if not summary:
-        sheet.write_string(0, 0, f"No entries from {start.isoformat()} to {end.isoformat()}.", formats.title)
+        sheet.write_string(0, 0, _("No entries from {start} to {end}.").format(start=start.isoformat(),
+                                                                              end=end.isoformat()), formats.title)
         return
     col = {name: SUMMARY_COLUMNS.index(name) for name in ("week", "work_type", "category", "category_label", "minutes")}
     last = len(summary) + 1
@@ -257,8 +259,10 @@ def _charts_sheet(
     while week.start <= end:
         weeks.append(str(week))
         week = week.next()
-    sheet.write_string(0, 0, f"Hours per week by work type, {start.isoformat()} to {end.isoformat()}", formats.title)
-    sheet.write_string(1, 0, "week", formats.header)
+    # the sheets' names stay as they are (review finds them by name); what they show is in the user's language
+    sheet.write_string(0, 0, _("Hours per week by work type, {start} to {end}").format(
+        start=start.isoformat(), end=end.isoformat()), formats.title)
+    sheet.write_string(1, 0, _("week"), formats.header)
     for j, work_type in enumerate(work_types, start=1):
         label = taxonomy.work_types[work_type].label if work_type in taxonomy.work_types else work_type
         sheet.write_string(1, j, label, formats.header)
@@ -279,8 +283,8 @@ def _charts_sheet(
             "fill": {"color": _hue(taxonomy, work_type)},
             "gap": 50,
         })
-    by_week.set_title({"name": "Hours per week by work type"})
-    by_week.set_y_axis({"name": "hours", "num_format": "0"})
+    by_week.set_title({"name": _("Hours per week by work type")})
+    by_week.set_y_axis({"name": _("hours"), "num_format": "0"})
     by_week.set_legend({"position": "bottom"})
     by_week.set_size({"width": 760, "height": 380})
 
@@ -293,30 +297,31 @@ def _charts_sheet(
     ranked = sorted(cats.items(), key=lambda kv: (
         work_types.index(kv[1][0]), order.get(kv[0], len(order)), kv[0]))
     top = last_row + 2
-    sheet.write_string(top, 0, "Time by category (hours)", formats.title)
-    for j, name in enumerate(("category", "work type", "hours")):
+    sheet.write_string(top, 0, _("Time by category (hours)"), formats.title)
+    for j, name in enumerate((_("category"), _("work type"), _("hours"))):
         sheet.write_string(top + 1, j, name, formats.header)
     for i, (key, (work_type, label, total)) in enumerate(ranked, start=top + 2):
         sheet.write_string(i, 0, label)
-        sheet.write_string(i, 1, work_type)
+        sheet.write_string(i, 1, taxonomy.work_types[work_type].label if work_type in taxonomy.work_types
+                           else work_type)
         formula, value = hours([("category", f'"{key}"')], total)
         sheet.write_formula(i, 2, formula, formats.hours, value)
     by_category = book.add_chart({"type": "bar"})
     by_category.add_series({
-        "name": "hours",
+        "name": _("hours"),
         "categories": [CHARTS_SHEET, top + 2, 0, top + 1 + len(ranked), 0],
         "values": [CHARTS_SHEET, top + 2, 2, top + 1 + len(ranked), 2],
         "points": [{"fill": {"color": _hue(taxonomy, work_type)}} for _key, (work_type, *_rest) in ranked],
         "gap": 40,
     })
-    by_category.set_title({"name": "Time by category (hours)"})
+    by_category.set_title({"name": _("Time by category (hours)")})
     # the first category at the top, as in the table, and the hours along the bottom
     by_category.set_y_axis({"reverse": True, "crossing": "max"})
-    by_category.set_x_axis({"name": "hours"})
+    by_category.set_x_axis({"name": _("hours")})
     by_category.set_legend({"none": True})
     by_category.set_size({"width": 760, "height": max(300, 60 + 24 * len(ranked))})
 
-    sheet.set_column(0, 0, max(len("week"), *(len(label) for _k, (_w, label, _t) in ranked)) + 2)
+    sheet.set_column(0, 0, max(len(_("week")), *(len(label) for _k, (_w, label, _t) in ranked)) + 2)
     sheet.set_column(1, len(work_types), 11)
     anchor = len(work_types) + 2
     sheet.insert_chart(1, anchor, by_week)
