@@ -112,12 +112,12 @@ class BackgroundSync(QObject):
         self.show_state()
 
     def show_state(self) -> None:
-        from ..operations import syncing
-
         store = self.window.store
         if not self.url() or store is None:
             self.label.hide()
             return
+        from ..operations import syncing  # (and OpenSSL's hashing: only where a server is set)
+
         self.label.show()
         waiting = syncing.waiting(store)
         if waiting > self.waiting and not self.soon.isActive():
