@@ -257,10 +257,12 @@ class MainWindow(QMainWindow):
 
         self.store = store
         self.drafts = Drafts(self.workspace.data_dir, encrypted=store.cipher is not None)
-        from .sync_status import BackgroundSync
+        if self.sync is None and self.workspace.settings.get("server_url"):  # a team server is set
+            from .sync_status import BackgroundSync
 
-        self.sync = self.sync or BackgroundSync(self)  # the team server, when one is set
-        QTimer.singleShot(0, self.sync.start)
+            self.sync = BackgroundSync(self)
+        if self.sync is not None:
+            QTimer.singleShot(0, self.sync.start)
         self._drop_first_look()
         if self.form is not None:
             self.form.setEnabled(True)
