@@ -347,7 +347,8 @@ def _launch(
         if not workspace.opens_at_once:  # the form painted (disabled) while the check goes on
             window.paint_now()
         on_started()
-        QApplication.instance().setWindowIcon(app_icon())
+        # the icon's files (6 ms) once the store is open: it is not needed to log work
+        QTimer.singleShot(0, lambda: QApplication.instance().setWindowIcon(app_icon()))
         reader = window.first_look
         if reader is not None:
             reader.disconnect()  # its memory back before the store's check; it reconnects if asked

@@ -60,13 +60,19 @@ def test_first_run_opens_the_store_after_the_first_paint_and_asks_the_worker(qtb
 
 
 def test_second_run_does_not_ask_again(qtbot, data_dir):
+    from PySide6.QtGui import QIcon
+
     (data_dir / "settings.json").write_text('{"worker": "PW-12"}', "utf-8")
+    QApplication.setWindowIcon(QIcon())  # none yet, whatever an earlier test set
     answers = Answers()
     window = peerdesk_app.launch(data_dir=str(data_dir), dialogs=answers)
     try:
         qtbot.waitUntil(lambda: window.store is not None, timeout=5000)
         assert answers.asked == []
         assert window.windowTitle() == "PW-12"
+        # the icon comes once the store is open, at every size shipped
+        qtbot.waitUntil(lambda: not QApplication.windowIcon().isNull(), timeout=5000)
+        assert {s.width() for s in QApplication.windowIcon().availableSizes()} >= {16, 32, 48, 256}
     finally:
         close(window)
 
