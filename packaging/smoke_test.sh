@@ -83,6 +83,20 @@ run demo --into "$tmp/demo-data" | sed 's/^/   /' || fail "demo --into exited $?
 run chart --data-dir "$tmp/demo-data" --kind trend --out "$tmp/trend.png" >/dev/null || fail "chart exited $?"
 check_png "$tmp/trend.png" 960 540 10000
 
+step "a submitted week's export, signed (Ed25519, PyNaCl), and checked by review"
+monday=$(date -d "monday last week" +%F)
+sunday=$(date -d "$monday + 6 days" +%F)
+week=$(date -d "$monday" +%G-W%V)
+run add --data-dir "$tmp/data" --date "$monday" --minutes 30 --category advocacy >/dev/null \
+    || fail "add exited $?"
+run submit --data-dir "$tmp/data" --week "$week" >/dev/null || fail "submit exited $?"
+run export --data-dir "$tmp/data" --from "$monday" --to "$sunday" --out "$tmp/week.csv" >/dev/null \
+    || fail "export of the submitted week exited $?"
+[ -s "$tmp/week.csv.sig" ] || fail "the submitted week's export is not signed"
+reviewed=$(run review --check "$tmp/week.csv") || true
+grep -q "signed by an unknown key" <<<"$reviewed" && grep -q "1 entry, 0 problems" <<<"$reviewed" \
+    || fail "review --check did not find the export signed and whole: $reviewed"
+
 step "peerdesk init --encrypt (sqlcipher3); add; list"
 printf 'correct horse battery\n' > "$tmp/pass"
 run init --data-dir "$tmp/secret" --encrypt --passphrase-file "$tmp/pass" | sed 's/^/   /' \

@@ -49,7 +49,7 @@ class Receipt:
 
 def write(target: Path, *, worker: str, worker_key: str, weeks: str, file_sha256: str, by: str, comment: str,
           private: bytes, public: bytes) -> Path:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from nacl.signing import SigningKey
 
     from ..files import write_atomically
 
@@ -59,14 +59,14 @@ def write(target: Path, *, worker: str, worker_key: str, weeks: str, file_sha256
         f"reviewed-by: {by}", f"reviewed-at: {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}",
         f"comment: {one_line}", f"public-key: {base64.b64encode(public).decode()}",
     ))
-    signed = Ed25519PrivateKey.from_private_bytes(private).sign(body.encode())
+    signed = SigningKey(private).sign(body.encode()).signature
     return write_atomically(target, body + f"signature: {base64.b64encode(signed).decode()}\n")
 
 
 def read(path: Path) -> Receipt:
     """The receipt at *path*, its signature checked; ReceiptError naming the file (and line)."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from nacl.exceptions import BadSignatureError
+    from nacl.signing import VerifyKey
 
     from .signatures import fingerprint
 
@@ -88,9 +88,8 @@ def read(path: Path) -> Receipt:
     body = "".join(f"{line}\n" for line in lines[:len(FIELDS) + 1])
     try:
         public = base64.b64decode(values["public-key"], validate=True)
-        Ed25519PublicKey.from_public_bytes(public).verify(base64.b64decode(values["signature"], validate=True),
-                                                          body.encode())
-    except (ValueError, InvalidSignature):
+        VerifyKey(public).verify(body.encode(), base64.b64decode(values["signature"], validate=True))
+    except (ValueError, BadSignatureError):  # (a key or signature of the wrong length: ValueError)
         raise ReceiptError(_("{file}: the signature does not match the receipt's lines (altered or cut)").format(
             file=path)) from None
     weeks = dict(token.split("@", 1) for token in values["weeks"].split() if "@" in token)

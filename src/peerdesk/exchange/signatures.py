@@ -51,7 +51,7 @@ def signature_path(path: Path) -> Path:
 
 def sign(path: Path, *, private: bytes, public: bytes, worker: str, weeks: list[str]) -> Path:
     """Write *path*'s signature beside it (atomically, owner-only); its path."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from nacl.signing import SigningKey
 
     from ..files import StagedFile
 
@@ -64,7 +64,7 @@ def sign(path: Path, *, private: bytes, public: bytes, worker: str, weeks: list[
         f"public-key: {base64.b64encode(public).decode()}",
         f"signed-at: {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}",
     ))
-    signed = Ed25519PrivateKey.from_private_bytes(private).sign(body.encode())
+    signed = SigningKey(private).sign(body.encode()).signature
     target = signature_path(path)
     out = StagedFile(target, newline="")
     assert out.fh is not None
@@ -114,17 +114,17 @@ def verify(path: Path, trusted: Mapping[str, str]) -> Verdict:
     sig = signature_path(path)
     if not sig.exists():
         return Verdict(UNSIGNED, message=_("not signed"))
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from nacl.exceptions import BadSignatureError
+    from nacl.signing import VerifyKey
 
     try:
         fields = read(sig)
         public = base64.b64decode(fields["public-key"], validate=True)
         signature = base64.b64decode(fields["signature"], validate=True)
-        Ed25519PublicKey.from_public_bytes(public).verify(signature, fields["_body"].encode())
+        VerifyKey(public).verify(fields["_body"].encode(), signature)
     except SignatureError as exc:
         return Verdict(BAD, message=str(exc))
-    except (ValueError, InvalidSignature):
+    except (ValueError, BadSignatureError):  # (a key or signature of the wrong length: ValueError)
         return Verdict(BAD, message=_("{file}: the signature does not match its own lines (altered or cut)").format(
             file=sig))
     worker, weeks = fields["worker"], fields["weeks"]

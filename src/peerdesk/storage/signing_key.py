@@ -1,4 +1,4 @@
-"""The worker's signing key (Ed25519, the `cryptography` package), kept in the store (0007)."""
+"""The worker's signing key (Ed25519, with PyNaCl: libsodium), kept in the store (0007) as raw bytes."""
 
 from __future__ import annotations
 
@@ -19,13 +19,10 @@ def key_pair(store: Store) -> tuple[bytes, bytes]:
     rows = store._rows("SELECT private, public FROM signing_key WHERE id = 1")
     if rows:
         return bytes(rows[0][0]), bytes(rows[0][1])
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from nacl.signing import SigningKey
 
-    key = Ed25519PrivateKey.generate()
-    private = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                                serialization.NoEncryption())
-    public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    key = SigningKey.generate()
+    private, public = bytes(key), bytes(key.verify_key)  # the 32-byte seed and public key of RFC 8032
     with store._write() as conn:
         conn.execute("INSERT INTO signing_key (id, private, public, created_at) VALUES (1, ?, ?, ?)",
                      (private, public, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
