@@ -15,6 +15,7 @@ found: the WAL and shared-memory files SQLite made beside it are removed (remove
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +50,8 @@ class BackgroundCheck:
                 self._thread.start()
 
     def _run(self) -> None:
+        with contextlib.suppress(AttributeError, OSError):  # Linux: this thread alone, below the window's
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
         try:
             conn = self._conn = self._connect()
             try:
