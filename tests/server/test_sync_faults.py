@@ -34,7 +34,10 @@ def test_a_killed_sync_or_a_stopped_server_loses_nothing_and_doubles_nothing(own
     loop = Loop(tmp_path, own_cluster, random.Random(7))
     tries, survived, _hits = kill_loop(loop, 3)
     assert survived == tries
-    for _ in range(3):  # a stop that came after all three syncs had ended tested nothing: again
+    # a stop that came after all three syncs had ended tested nothing: again (the stops come 0.38,
+    # 0.61, 0.49, 0.28 and 0.48 s after the syncs' start with this seed; a sync of a few entries, start-up
+    # included, can be over within 0.4 s)
+    for _ in range(5):
         tries, survived, hits = stop_loop(loop, 1)
         assert survived == tries
         if hits:

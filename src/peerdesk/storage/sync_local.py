@@ -9,7 +9,8 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, NamedTuple
 
 from .rows import ENTRY_COLUMNS, ENTRY_FIELDS, EntryRow, as_entry_row, db_time
 
@@ -18,21 +19,25 @@ if TYPE_CHECKING:
     from .store import Store
 
 _APPLYING = "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('applying', '1')"
+_E_COLUMNS = ", ".join(f"e.{c}" for c in ENTRY_FIELDS)
+# an entry's columns as the server takes them (Ledger.pending): the client reference and the note
+# only where they are sent (the two parameters), the times as UTC
+_AS_SENT = ", ".join("CASE WHEN ? THEN e.client_ref ELSE '' END" if c == "client_ref" else
+                     "CASE WHEN ? THEN e.note ELSE '' END" if c == "note" else
+                     f"e.{c} || '+00'" if c in ("created_at", "updated_at") else f"e.{c}" for c in ENTRY_FIELDS)
 _INSERT = f"INSERT OR REPLACE INTO entries ({ENTRY_COLUMNS}) VALUES ({', '.join('?' * len(ENTRY_FIELDS))})"
 
 
-@dataclass(frozen=True)
-class Pending:
+class Pending(NamedTuple):
     """An entry changed here since the server last confirmed it."""
 
     entry_id: str
-    queued_at: str
-    row: EntryRow | None  # as stored; None: deleted here (a tombstone to send)
+    queued_at: str  # when it was (last) queued: this change's mark (a later change queues it anew)
     base_version: int  # the server's version this change was made over (0: never on the server)
+    values: str | None  # the change as the server takes it (see Ledger.pending); None: deleted here
 
-    @property
-    def entry(self) -> Entry | None:
-        return None if self.row is None else self.row.to_entry()
+
+_as_pending = partial(tuple.__new__, Pending)  # a row of the query as a Pending, at C speed
 
 
 @dataclass(frozen=True)
@@ -70,13 +75,26 @@ class Ledger:
         rows = self.store._rows("SELECT value FROM sync_state WHERE key = ?", (key,))
         return rows[0][0] if rows else None
 
-    def pending(self, limit: int) -> list[Pending]:
-        columns = ", ".join(f"e.{c}" for c in ENTRY_FIELDS)
-        rows = self.store._rows(
-            f"SELECT o.entry_id, o.queued_at, coalesce(v.version, 0), e.id IS NOT NULL, {columns} FROM sync_outbox o "
-            "LEFT JOIN entries e ON e.id = o.entry_id LEFT JOIN sync_versions v ON v.entry_id = o.entry_id "
-            "ORDER BY o.queued_at, o.entry_id LIMIT ?", (limit,))
-        return [Pending(r[0], r[1], as_entry_row(r[4:]) if r[3] else None, r[2]) for r in rows]
+    def pending(self, limit: int, *, notes: bool, refs: bool) -> list[Pending]:
+        """The first *limit* changes in the outbox, by the order they were queued. Each change
+        comes as the server takes it, made here by SQLite as JSON text (no Python object per
+        value): an array of the entry's columns as stored, in ENTRY_FIELDS order, with the
+        client reference and the note left empty unless *refs* and *notes* say they are sent,
+        the two UTC times marked as UTC, and the base version last."""
+        rows = self.store._rows(  # the first ones picked by their keys alone (a sort of short rows)
+            "WITH o AS (SELECT entry_id, queued_at FROM sync_outbox ORDER BY queued_at, entry_id LIMIT ?) "
+            "SELECT o.entry_id, o.queued_at, coalesce(v.version, 0), "
+            f"CASE WHEN e.id IS NOT NULL THEN json_array({_AS_SENT}, coalesce(v.version, 0)) END FROM o "
+            "LEFT JOIN entries e ON e.id = o.entry_id LEFT JOIN sync_versions v ON v.entry_id = o.entry_id",
+            (limit, refs, notes))
+        return list(map(_as_pending, rows))
+
+    def changes(self, ids: Sequence[str]) -> dict[str, tuple[str, EntryRow | None]]:
+        """For the entries of *ids* still in the outbox: when each was queued, and its row as
+        stored (None: deleted here)."""
+        rows = self._by_ids(f"SELECT o.entry_id, o.queued_at, e.id IS NOT NULL, {_E_COLUMNS} FROM sync_outbox o "
+                            "LEFT JOIN entries e ON e.id = o.entry_id WHERE o.entry_id IN ({marks})", ids)
+        return {r[0]: (r[1], as_entry_row(r[3:]) if r[2] else None) for r in rows}
 
     def _by_ids(self, sql: str, ids: Sequence[str]) -> list[tuple]:
         """*sql* (with ``{marks}`` for the ids) over *ids*, 500 at a time (SQLite's variable limit)."""

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..domain.entry import Entry
 from ..i18n import _, ngettext
+from ..storage.rows import ENTRY_FIELDS
 from ..storage.server_migrations import SCHEMA
 from ..storage.sync_local import Ledger, Pending, digest
 from .connection import ServerError, ServerRefused, connect, explain
@@ -30,22 +32,25 @@ from .connection import ServerError, ServerRefused, connect, explain
 if TYPE_CHECKING:
     from ..storage.store import Store
 
-BATCH = 2000
-_COLUMNS = ("id", "worker", "date", "start_time", "minutes", "category", "mode", "format", "people",
-            "client_ref", "tags", "note", "created_at", "updated_at")
-_TEAM = f"(SELECT team FROM {SCHEMA}.members WHERE role = current_user AND kind = 'worker' LIMIT 1)"
-# one batch, in three statements, each given its rows as one JSON array of arrays (dumped and
-# parsed in C at both ends): the new entries, the changed ones (each over the server's version it
+BATCH = 5000  # changes a server transaction takes: a year of a worker's entries goes in one
+_COLUMNS = ENTRY_FIELDS  # the entry's columns, the same on both ends (Ledger.pending sends them in this order)
+_TEAM = f"(SELECT team FROM {SCHEMA}.members WHERE role = current_user COLLATE \"default\" AND kind = 'worker' LIMIT 1)"
+# one batch, in three statements, each given its rows as one JSON array of arrays (made by SQLite
+# here, parsed in C there): the new entries, the changed ones (each over the server's version it
 # was made from: `base`) and the tombstones; a row comes back for each change the server took
 _TYPES = ("uuid", "text", "date", "time", "integer", "text", "text", "text", "integer", "text", "text", "text",
           "timestamptz", "timestamptz", "integer")
 _ROWS = ("(SELECT " + ", ".join(f"(r->>{n})::{t} AS {c}" for n, (c, t) in enumerate(zip((*_COLUMNS, "base"), _TYPES,
                                                                                        strict=True)))
          + " FROM jsonb_array_elements(%s::jsonb) AS r)")
-_INSERT_NEW = (
-    f"INSERT INTO {SCHEMA}.entries ({', '.join(_COLUMNS)}, team) SELECT {', '.join(_COLUMNS)}, {_TEAM} "
-    f"FROM {_ROWS} AS u ON CONFLICT (id) DO NOTHING RETURNING id::text, version"
-)
+_INSERT = (f"INSERT INTO {SCHEMA}.entries ({', '.join(_COLUMNS)}, team) SELECT {', '.join(_COLUMNS)}, {_TEAM} "
+           f"FROM {_ROWS} AS u")
+# the new entries, as a rule none of them on the server yet: a plain insert (all rows or an error),
+# counted there, with the transaction's id; when one is there already (a sync cut off after the
+# server's commit), the batch is tried again skipping those, and each row taken comes back
+_INSERT_ALL = (f"WITH new AS ({_INSERT} RETURNING version) "
+               "SELECT count(*), min(version), max(version), pg_current_xact_id()::text FROM new")
+_INSERT_NEW = f"{_INSERT} ON CONFLICT (id) DO NOTHING RETURNING id::text, version"
 _UPDATE_OVER = (
     f"UPDATE {SCHEMA}.entries e SET "
     + ", ".join(f"{c} = u.{c}" for c in _COLUMNS[1:] if c != "created_at")
@@ -64,7 +69,13 @@ _UPSERT = (
 )
 _TOMBSTONE = (f"UPDATE {SCHEMA}.entries SET deleted = true, updated_at = %s WHERE id = %s AND version = %s "
               "RETURNING version")
-_READ = f"SELECT {', '.join(_COLUMNS)}, deleted, version FROM {SCHEMA}.entries"
+# the id as text: a uuid column would have psycopg import Python's uuid module (and platform,
+# with its regular expressions) on a sync's first read, 15 ms of a short-lived process
+_READ = f"SELECT id::text, {', '.join(_COLUMNS[1:])}, deleted, version FROM {SCHEMA}.entries"
+# "the role's own rows", in a form the (owner, ...) indexes serve: current_user is a name, whose
+# collation ("C") is not the column's, and a comparison of the two is no index condition (the
+# policies' own ``owner = current_user`` still applies on top, as a filter)
+_MINE = 'owner = current_user COLLATE "default"'
 
 
 @dataclass
@@ -116,7 +127,7 @@ def sync(store: Store, url: str) -> SyncReport:
             settings = dict(conn.execute(f"SELECT key, value FROM {SCHEMA}.settings").fetchall())
             notes, refs = settings.get("notes") == "send", settings.get("client_refs", "send") == "send"
             report.notes_sent = notes
-            while batch := ledger.pending(BATCH):
+            while batch := ledger.pending(BATCH, notes=notes, refs=refs):
                 _send(conn, ledger, batch, notes=notes, refs=refs, report=report)
                 if len(batch) < BATCH:
                     break
@@ -140,37 +151,75 @@ def _values(entry: Entry, *, notes: bool, refs: bool) -> tuple:
 
 
 def _send(conn: Any, ledger: Ledger, batch: list[Pending], *, notes: bool, refs: bool, report: SyncReport) -> None:
-    sendable = [p for p in batch if p.row is not None or p.base_version > 0]
-    never_sent = [(p.entry_id, p.queued_at) for p in batch if p.row is None and p.base_version == 0]
+    new: list[Pending] = []
+    changed: list[Pending] = []
+    tombstones: list[Pending] = []
+    never_sent: list[tuple[str, str]] = []
+    for p in batch:
+        if p.values is not None:
+            (changed if p.base_version else new).append(p)
+        elif p.base_version:
+            tombstones.append(p)
+        else:
+            never_sent.append((p.entry_id, p.queued_at))
     taken: dict[str, int] = {}
-    if sendable:
-        new: list[tuple] = []
-        changed: list[tuple] = []
-        tombstones: list[tuple] = []
-        for p in sendable:  # the rows as stored: text PostgreSQL reads as it is (times in UTC)
-            if (r := p.row) is None:
-                tombstones.append((p.entry_id, *[None] * 12, f"{p.queued_at}+00", p.base_version))
-                continue
-            row = (*r[:9], r.client_ref if refs else "", r.tags, r.note if notes else "",
-                   f"{r.created_at}+00", f"{r.updated_at}+00", p.base_version)
-            (changed if p.base_version else new).append(row)
-        with conn.transaction():
-            for statement, rows in ((_INSERT_NEW, new), (_UPDATE_OVER, changed), (_TOMBSTONE_OVER, tombstones)):
-                if rows:
-                    taken.update(conn.execute(statement, (json.dumps(rows, ensure_ascii=False),)).fetchall())
-            report.pushed_in.append(conn.execute("SELECT pg_current_xact_id()::text").fetchone()[0])
-    ledger.confirm((p.entry_id, p.queued_at, taken[p.entry_id], "") for p in sendable if p.entry_id in taken)
+    if new or changed or tombstones:
+        taken = _write(conn, new, changed, tombstones, report=report, all_new=True)
+    ledger.confirm((p.entry_id, p.queued_at, version, "") for p in batch
+                   if (version := taken.get(p.entry_id)) is not None)
     report.sent += len(taken)
     if never_sent:  # made and deleted here before any sync: nothing for the server to know
         ledger.apply([], [], done=never_sent)
-    refused = [p for p in sendable if p.entry_id not in taken]
+    refused = [p for p in (*new, *changed, *tombstones) if p.entry_id not in taken]
     if refused:
         _reconcile(conn, ledger, refused, notes=notes, refs=refs, report=report)
 
 
-def _sign(p: Pending, notes: bool, refs: bool) -> str:
-    stamp = p.entry.updated_at if p.entry is not None else p.queued_at
-    return digest(p.entry, p.entry_id, stamp, notes=notes, refs=refs)
+def _write(conn: Any, new: list[Pending], changed: list[Pending], tombstones: list[Pending], *,
+           report: SyncReport, all_new: bool) -> dict[str, int]:
+    """One batch in one server transaction: the changes the server took (entry id: its version).
+    *all_new*: the new entries go in with a plain insert (the first try); when one of them is on
+    the server already, the transaction is undone and the batch tried again without it."""
+    import psycopg
+
+    taken: dict[str, int] = {}
+    xact = None
+    try:
+        with conn.transaction():
+            if new:
+                rows = _array(p.values for p in new)
+                if all_new:
+                    count, low, high, xact = conn.execute(_INSERT_ALL, (rows,)).fetchone()
+                    if (count, low) == (len(new), high):  # each new row at the same first version
+                        taken = dict.fromkeys([p.entry_id for p in new], low)
+                    else:  # (a schema that numbers them otherwise): each row as the server has it
+                        taken.update(conn.execute(f"SELECT id::text, version FROM {SCHEMA}.entries "
+                                                  "WHERE id = ANY(%s::uuid[])", ([p.entry_id for p in new],)))
+                else:
+                    taken.update(conn.execute(_INSERT_NEW, (rows,)).fetchall())
+            if changed:
+                taken.update(conn.execute(_UPDATE_OVER, (_array(p.values for p in changed),)).fetchall())
+            if tombstones:  # the time of the delete is the time it was queued (times in UTC)
+                rows = json.dumps([(p.entry_id, *[None] * 12, f"{p.queued_at}+00", p.base_version) for p in tombstones])
+                taken.update(conn.execute(_TOMBSTONE_OVER, (rows,)).fetchall())
+            if xact is None:
+                xact = conn.execute("SELECT pg_current_xact_id()::text").fetchone()[0]
+    except psycopg.errors.UniqueViolation:
+        if not all_new:
+            raise
+        return _write(conn, new, changed, tombstones, report=report, all_new=False)
+    report.pushed_in.append(xact)
+    return taken
+
+
+def _array(values: Iterable[str | None]) -> str:
+    """JSON arrays (text) as one JSON array of them."""
+    return "[" + ",".join(v for v in values if v is not None) + "]"
+
+
+def _sign(entry: Entry | None, entry_id: str, queued_at: str, notes: bool, refs: bool) -> str:
+    stamp = entry.updated_at if entry is not None else queued_at
+    return digest(entry, entry_id, stamp, notes=notes, refs=refs)
 
 
 def _stamp(queued_at: str) -> dt.datetime:
@@ -214,25 +263,30 @@ def _reconcile(conn: Any, ledger: Ledger, refused: list[Pending], *, notes: bool
     """Changes the server did not take over its current version: already there, or a conflict."""
     ids = [p.entry_id for p in refused]
     rows = {str(r[0]): r for r in conn.execute(f"{_READ} WHERE id = ANY(%s::uuid[])", (ids,)).fetchall()}
+    here = ledger.changes(ids)  # each change as it is here (the batch carried only what the server takes)
     confirmed: list[tuple[str, str, int, str]] = []
     for p in refused:
         row = rows.get(p.entry_id)
         if row is None:  # not this worker's (or gone): say so, keep it here
             raise ServerRefused(_("the server did not take entry {id} and shows it to no one of this role").format(
                 id=p.entry_id))
+        queued_at, stored = here.get(p.entry_id, ("", None))
+        if queued_at != p.queued_at:  # changed here again while this sync ran: the next sync takes that
+            continue
+        mine = stored.to_entry() if stored is not None else None
         theirs, _id, version, updated = _server_entry(row)
         theirs_sign = digest(theirs, p.entry_id, updated, notes=notes, refs=refs)
-        mine_sign = _sign(p, notes, refs)
+        mine_sign = _sign(mine, p.entry_id, p.queued_at, notes, refs)
         if theirs_sign == mine_sign:  # sent before, the confirmation lost: nothing to decide
             confirmed.append((p.entry_id, p.queued_at, version, mine_sign))
             report.sent += 1
             continue
-        mine_at = p.entry.updated_at if p.entry is not None else _stamp(p.queued_at)
+        mine_at = mine.updated_at if mine is not None else _stamp(p.queued_at)
         report.conflicts += 1
         if mine_at is not None and mine_at > updated:  # this PC's change is the later one: it goes over
             with conn.transaction():
-                if p.entry is not None:
-                    got = conn.execute(_UPSERT, (*_values(p.entry, notes=notes, refs=refs), version)).fetchone()
+                if mine is not None:
+                    got = conn.execute(_UPSERT, (*_values(mine, notes=notes, refs=refs), version)).fetchone()
                 else:
                     got = conn.execute(_TOMBSTONE, (mine_at, p.entry_id, version)).fetchone()
             if got is None:  # changed on the server yet again: left for the next sync
@@ -242,9 +296,9 @@ def _reconcile(conn: Any, ledger: Ledger, refused: list[Pending], *, notes: bool
             confirmed.append((p.entry_id, p.queued_at, got[0], mine_sign))
             report.sent += 1
         else:  # the server's is the later one: it comes here; this PC's is kept as the conflict
-            kept = _keep_local_fields(theirs, p.entry, notes=notes, refs=refs)
+            kept = _keep_local_fields(theirs, mine, notes=notes, refs=refs)
             ledger.apply([(kept, p.entry_id, version, theirs_sign)],
-                         [(p.entry_id, "server", _as_dict(p.entry, p.entry_id, mine_at))],
+                         [(p.entry_id, "server", _as_dict(mine, p.entry_id, mine_at))],
                          done=[(p.entry_id, p.queued_at)])
             report.received += 1
     ledger.confirm(confirmed)
@@ -252,11 +306,18 @@ def _reconcile(conn: Any, ledger: Ledger, refused: list[Pending], *, notes: bool
 
 def _receive(conn: Any, ledger: Ledger, *, notes: bool, refs: bool, report: SyncReport) -> None:
     cursor = ledger.state("cursor") or "0"
+    # the rows of the transactions that took this PC's changes a moment ago are not read at all:
+    # the index on (owner, txid) is read in the ranges around them
+    pushed = sorted(report.pushed_in, key=int)
+    ranges = list(zip([None, *pushed], [*pushed, None], strict=True))
+    after, before = " AND txid > %s::xid8", " AND txid < %s::xid8"
+    reads = " UNION ALL ".join(f"{_READ} WHERE {_MINE} AND txid >= %s::xid8" + after * (low is not None)
+                               + before * (high is not None) for low, high in ranges)
+    args = [a for low, high in ranges for a in (cursor, low, high) if a is not None]
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         horizon = conn.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").fetchone()[0]
-        rows = conn.execute(f"{_READ} WHERE owner = current_user AND txid >= %s::xid8 "
-                            "AND NOT txid = ANY(%s::xid8[])", (cursor, report.pushed_in)).fetchall()
+        rows = conn.execute(reads, args).fetchall()
     server = [_server_entry(r) for r in rows]
     ids = [s[1] for s in server]
     have = ledger.versions(ids)
@@ -283,7 +344,7 @@ def _weeks(conn: Any, store: Store, report: SyncReport) -> None:
 
     here = week_states.states(store)
     with conn.transaction():
-        there = dict(conn.execute(f"SELECT week, submitted_at FROM {SCHEMA}.weeks WHERE owner = current_user"))
+        there = dict(conn.execute(f"SELECT week, submitted_at FROM {SCHEMA}.weeks WHERE {_MINE}"))
         for week, state in here.items():
             if there.get(week) != state.submitted_at:
                 conn.execute(f"INSERT INTO {SCHEMA}.weeks (week, submitted_at, worker, team) VALUES (%s, %s, %s, "
@@ -291,9 +352,9 @@ def _weeks(conn: Any, store: Store, report: SyncReport) -> None:
                              (week, state.submitted_at, store.actor() or ""))
         gone = [week for week in there if week not in here]
         if gone:
-            conn.execute(f"DELETE FROM {SCHEMA}.weeks WHERE owner = current_user AND week = ANY(%s)", (gone,))
+            conn.execute(f"DELETE FROM {SCHEMA}.weeks WHERE {_MINE} AND week = ANY(%s)", (gone,))
         signed = conn.execute(f"SELECT week, submitted_at, by_name, at, comment FROM {SCHEMA}.signoffs "
-                              "WHERE owner = current_user").fetchall()
+                              f"WHERE {_MINE}").fetchall()
     for week, submitted_at, by, at, comment in signed:
         mine = here.get(week)
         if mine is None or mine.submitted_at != submitted_at or mine.reviewed is not None:
