@@ -79,11 +79,8 @@ def cmd_server(args: argparse.Namespace) -> int:
         admin.add_member(url, args.role, args.team, kind, _new_password(args.role))
         print(_(ADDED[kind]).format(role=args.role, team=args.team))
         return EXIT_OK
-    except ServerError as exc:
-        # a URL or a password to mend is a usage error (the server's messages may be in either language)
-        # TRANSLATORS: the word the team server's messages use for a password ("the password must have …")
-        usage = any(word in str(exc) for word in ("URL", "password", _("password")))
-        raise CliError(str(exc), EXIT_USAGE if usage else 1) from None
+    except ServerError as exc:  # a URL, a setting or a password to mend is a usage error (exit 2)
+        raise CliError(str(exc), EXIT_USAGE if exc.usage else 1) from None
 
 
 def cmd_sync(args: argparse.Namespace) -> int:

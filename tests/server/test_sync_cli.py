@@ -82,3 +82,28 @@ def test_a_supervisor_reviews_the_team_from_the_server_as_from_files(cli, server
     refused = cli("review", "--server", boss, "--team", "south", "--from", "2026-11-23", "--to", "2026-11-29",
                   "--check")
     assert refused.code == 1 and "supervises north on the server, not south" in refused.err
+
+
+def test_what_it_must_mend_exits_2_and_what_the_server_refuses_exits_1(cli, server, tmp_path, monkeypatch):
+    """`peerdesk server`: exit 2 for a mistake in what was typed (a role or team left empty, a
+    password too short), whatever language the message is in; 1 when the server is the matter
+    (here: no PeerDesk schema on it yet). A sync the server refuses exits 1: its queue waits."""
+    assert cli("server", "init", "--server", server.admin).code == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    empty = cli("server", "add-worker", " ", "--team", "north", "--server", server.admin)
+    assert empty.code == 2 and "a role and a team are both needed" in empty.err
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    short = cli("--lang", "fr", "server", "add-worker", "PW-09", "--team", "north", "--server", server.admin)
+    assert short.code == 2 and "8" in short.err and "password" not in short.err  # said in French
+    no_schema_db = server.cluster.create_database(f"{server.name}_bare")
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    no_schema = cli("server", "add-worker", "PW-10", "--team", "north", "--server", no_schema_db)
+    assert no_schema.code == 1 and "peerdesk server init" in no_schema.err
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert cli("server", "add-worker", "PW-09", "--team", "north", "--server", server.admin).code == 0
+    wrong = tmp_path / "pgpass"
+    wrong.write_text(f"*:*:{server.name}:PW-09:not-the-password\n")
+    wrong.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(wrong))
+    refused = cli("--lang", "fr", "sync", "--data-dir", tmp_path / "ward", "--server", server.url("PW-09"))
+    assert refused.code == 1 and refused.err.count("\n") == 1

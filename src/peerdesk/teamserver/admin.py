@@ -31,7 +31,7 @@ def init(url: str, *, settings: dict[str, str] | None = None) -> Initialised:
     for key, value in (settings or {}).items():
         if value not in SETTINGS[key]:
             raise ServerError(_("{setting} must be one of {choices}, not {value}").format(
-                setting=key, choices=", ".join(SETTINGS[key]), value=repr(value)))
+                setting=key, choices=", ".join(SETTINGS[key]), value=repr(value)), usage=True)
     eng = engine(url)
     try:
         with eng.begin() as conn:
@@ -75,7 +75,7 @@ def add_member(url: str, role: str, team: str, kind: str, password: str) -> None
     if kind not in ("worker", "supervisor"):
         raise ValueError(kind)
     if not role.strip() or not team.strip():
-        raise ServerError(_("a role and a team are both needed"))
+        raise ServerError(_("a role and a team are both needed"), usage=True)
     if len(password) < 8:
         raise ServerError(_("the password must have at least 8 characters"), usage=True)
     group = sql.Identifier(f"peerdesk_{kind}")

@@ -42,7 +42,8 @@ def check_url(url: str) -> str:
 def role_of(url: str) -> str:
     user = urlsplit(url).username
     if not user:
-        raise ServerError(_("{url} names no role; write postgresql://ROLE@HOST/DATABASE").format(url=repr(url)))
+        raise ServerError(_("{url} names no role; write postgresql://ROLE@HOST/DATABASE").format(url=repr(url)),
+                          usage=True)
     return user
 
 
@@ -54,8 +55,10 @@ def connect(url: str, **kwargs: Any) -> Any:
     try:
         return psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_S, application_name="peerdesk", **kwargs)
     except psycopg.OperationalError as exc:
+        # a password refused (the server's SQLSTATE, in any language) or none given (libpq's own words)
+        refused = getattr(exc, "sqlstate", None) in ("28P01", "28000") or "password" in str(exc)
         raise ServerError(_("cannot reach the team server: {why}").format(why=_first_line(exc)),
-                          usage="password" in str(exc)) from None
+                          usage=refused) from None
 
 
 def engine(url: str) -> Any:
