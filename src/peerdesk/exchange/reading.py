@@ -16,10 +16,11 @@ and header (its lines, a cut, the contract its header holds) are
 :mod:`.csv_text`'s, and so is :class:`Problem`.
 
 Speed: a team's year is 100,000 rows. An entries file is read a block of rows at
-a time; a block whose every row passes is checked column by column and taken at
-C speed (:meth:`Reading.take_entries`), values that repeat (dates, categories, …)
-looked up once; a block with any problem is read row by row by
-:class:`EntryChecker`, which names each one. Both check by the same column
+a time (its lines split at C speed where csv.reader would read them so:
+:class:`.csv_text.LineRows`); a block whose every row passes is checked column by
+column and taken at C speed (:meth:`Reading.take_entries`), values that repeat
+(dates, categories, …) looked up once; a block with any problem is read row by row
+by :class:`EntryChecker`, which names each one. Both check by the same column
 descriptions and row rules, and a property test holds them to the same answer.
 
 A workbook's sheets come in by :meth:`Reading.read_table` (:mod:`.xlsx_read` turns their cells
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 import csv
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from itertools import chain, islice, repeat
 from pathlib import Path
@@ -51,6 +52,7 @@ from .csv_text import (
     FILE_COLUMN,
     SUMMARY,
     Layout,
+    LineRows,
     Problem,
     cut_in_header,
     cut_short,
@@ -75,6 +77,14 @@ _FORMATS = ENTRY["format"].table
 _DIRECT_WITH_NOBODY = (DIRECT, 0)
 
 
+def _looked_up(table: Mapping[str, Any], texts: tuple[str, ...]) -> tuple[Any, ...] | None:
+    """The value of each text in *table*, at C speed; None if one is not in it."""
+    try:
+        return tuple(map(table.__getitem__, texts))
+    except KeyError:
+        return None
+
+
 class Reading:
     """What the files of one reading share while they are read: the entry ids (and summary
     keys) taken so far, the files already read, and caches of the values that repeat from
@@ -83,9 +93,12 @@ class Reading:
     def __init__(self, taxonomy: Taxonomy, result: Collected) -> None:
         self.taxonomy = taxonomy
         self.result = result
-        # entry id -> its ReviewEntry, (worker, week, category) -> its SummaryRow: each knows
-        # its file and line, for the message about the second one
-        self.seen: dict[str | tuple[Any, ...], ReviewEntry | SummaryRow] = {}
+        # (worker, week, category, first day) -> its SummaryRow, which knows its file and line, for
+        # the message about the second one; the ids of the entries taken (a set is quicker than a
+        # dict of 100,000), and the entries by id, as far as one met again needed (see earlier)
+        self.seen: dict[tuple[Any, ...], SummaryRow] = {}
+        self.ids: set[str] = set()
+        self.entry_of: dict[str, ReviewEntry] = {}
         # (size, CRC-32) -> (name, path) of every file read: only files alike in both can be the
         # same file, and comparing their bytes then is exact. Their bytes are not kept (a team's
         # year is tens of MB of them, held on top of its rows): the earlier file is read again.
@@ -132,15 +145,18 @@ class Reading:
             tags = self.tags[text] = ENTRY["tags"].read(text)
         return tags
 
-    def column_values(self, name: str, texts: tuple[str, ...]) -> list[Any] | None:
+    def column_values(self, name: str, texts: tuple[str, ...]) -> tuple[Any, ...] | None:
         """The values of a column's cells, or None if one is not a value its column allows."""
         known = self.known[name]
-        for text in set(texts).difference(known):
-            try:
-                known[text] = ENTRY[name].read(text)
-            except ValueError:
-                return None
-        return list(map(known.__getitem__, texts))
+        values = _looked_up(known, texts)
+        if values is None:  # a text not met before (an hour of the day, a number written 0720)
+            for text in set(texts).difference(known):
+                try:
+                    known[text] = ENTRY[name].read(text)
+                except ValueError:
+                    return None
+            values = tuple(map(known.__getitem__, texts))
+        return values
 
     def adopt(self, name: str, line: int, category: str, work_type: str, label: str | None) -> bool:
         """Read a category the loaded taxonomy lacks (an organisation's own) by the row's own work
@@ -162,7 +178,10 @@ class Reading:
         """The periods (version 2's period_start, period_end) of a block's rows, or None if one
         is not a pair of dates in order or a row's date lies outside its period."""
         starts, ends = cells
-        pairs = set(zip(starts, ends, strict=True))
+        if starts.count(starts[0]) == len(starts) and ends.count(ends[0]) == len(ends):
+            pairs = {(starts[0], ends[0])}  # one export's rows, as a rule
+        else:
+            pairs = set(zip(starts, ends, strict=True))
         periods = set()
         for first_text, last_text in pairs:
             first, last = self.day_of(first_text), self.day_of(last_text)
@@ -180,7 +199,7 @@ class Reading:
     def take(self, entry: ReviewEntry) -> None:
         """One checked entry: kept, its id taken, and added to its week's sums
         (:meth:`take_entries` does the same for a whole block of good rows at once)."""
-        self.seen[entry.entry_id] = entry
+        self.ids.add(entry.entry_id)
         self.result.entries.append(entry)
         self.result.entry_files.setdefault((entry.worker, entry.week), set()).add(entry.source)
         key = (entry.worker, entry.week, entry.category)
@@ -191,6 +210,14 @@ class Reading:
             acc[2] += entry.minutes
             acc[3] += 1
             acc[4] += entry.people
+
+    def earlier(self, entry_id: str) -> ReviewEntry:
+        """The entry taken before with *entry_id*, one of :attr:`ids`. An id met again is rare: only
+        then are the entries taken since the last time indexed by id (each id is in them once)."""
+        entries, entry_of = self.result.entries, self.entry_of
+        if len(entry_of) < len(entries):
+            entry_of.update((e.entry_id, e) for e in entries[len(entry_of) :])
+        return entry_of[entry_id]
 
     def line_numbers(self, first: int, count: int) -> list[int]:
         """first, first + 1, …: the same int objects for every file (one per entry otherwise)."""
@@ -214,17 +241,17 @@ class Reading:
         """The same for text already read (a team server's rows written as an export)."""
         text, cut = cut_short(text)
         delimiter = ","
-        reader = csv.reader(lines(text), strict=True)
+        reader = LineRows(lines(text))
         try:
-            header = next(reader, None)
+            header = next(reader.reader, None)
             if header is not None and len(header) == 1 and layout_of(header) is None:
                 # a spreadsheet in a locale whose lists take ';' (or a tab) saved it again
                 for other in (";", "\t"):
                     cells = next(csv.reader(lines(text), delimiter=other, strict=True))
                     if layout_of(cells) is not None:
                         delimiter, header = other, cells
-                        reader = csv.reader(lines(text), delimiter=other, strict=True)
-                        next(reader)
+                        reader = LineRows(lines(text), other)
+                        next(reader.reader)
                         said = (_("has its cells separated by a tab, not ','; read as such") if other == "\t" else
                                 _("has its cells separated by '{separator}', not ','; read as such").format(
                                     separator=other))
@@ -248,7 +275,7 @@ class Reading:
             self.problem(name, after, FILE_COLUMN, said)
 
     def read_table(
-        self, header: list[str], reader: Iterator[list[str]], name: str, text: str | None = None, delimiter: str = ","
+        self, header: list[str], reader: Iterable[list[str]], name: str, text: str | None = None, delimiter: str = ","
     ) -> int | None:
         """The rows under *header*: a CSV file's (its *text*, for what a row that is not valid CSV
         needs), or with *text* None a workbook sheet's cells as text, which no ``'`` was put in
@@ -289,7 +316,7 @@ class Reading:
             ))
         return after
 
-    def read_summary(self, reader: Iterator[list[str]], name: str) -> int:
+    def read_summary(self, reader: Iterable[list[str]], name: str) -> int:
         """The rows of a summary file, one by one; the line after the last."""
         check = SummaryChecker(name, self)
         line = 1
@@ -297,7 +324,7 @@ class Reading:
             check(line, row)
         return line + 1
 
-    def read_entries(self, reader: Iterator[list[str]], text: str | None, name: str, delimiter: str = ",") -> int:
+    def read_entries(self, reader: Iterable[list[str]], text: str | None, name: str, delimiter: str = ",") -> int:
         """The rows of an entries file, a block at a time; the line after the last.
 
         A block (small enough to stay in the processor's cache) is taken at once if every row
@@ -306,9 +333,10 @@ class Reading:
         neutralised = text is not None and maybe_neutralised(text)
         checker = EntryChecker(name, self)
         line = 2  # of the block's first row
+        blocks = reader.blocks(BLOCK) if isinstance(reader, LineRows) else iter(lambda: list(islice(reader, BLOCK)), [])
         while True:
             try:
-                block = list(islice(reader, BLOCK))
+                block = next(blocks, [])
             except csv.Error:
                 assert text is not None  # only a CSV file's reader raises it
                 # read again, row by row from this block's first row, to name the spot
@@ -384,7 +412,8 @@ class Reading:
                     name, 1, FILE_COLUMN,
                     _("is not UTF-8; read as Windows-1252, as spreadsheets on Windows save it"), note=True,
                 ))
-        if "\0" in text.partition("\n")[0]:
+        header_end = text.find("\n")  # the header's text alone (partition would copy all the rest)
+        if "\0" in text[: header_end if header_end >= 0 else None]:
             # a header holding NUL: a file of another kind (UTF-16, a spreadsheet's own format);
             # a NUL inside a later cell is that cell's text, and the format neutralises it
             self.problem(name, 1, FILE_COLUMN, _("is not a CSV file (it holds binary data)"))
@@ -425,52 +454,52 @@ class Reading:
             columns = [restored(c) if col.restored else c for c, col in zip(columns, self.layout.spec, strict=True)]
         (ids, workers, day_texts, weeks, starts, minutes_texts, work_types, categories, labels,
          modes, forms, people_texts, client_refs, tags_texts, notes) = columns[:15]
-        unknown = set(categories).difference(self.work_type_of)
-        for i, category in enumerate(categories if unknown else ()):
-            if category in unknown:  # read by its first row, as the row-by-row checker would
-                unknown.discard(category)
-                self.adopt(name, line + i, category, work_types[i], labels[i])
-                if not unknown:
-                    break
+        # A column is looked up as a whole, and only if a text is missing are its distinct texts
+        # looked at (a file's dates and categories are met in its first rows). A value that must be
+        # one of a known few is kept as its known text: one text object for each value instead of
+        # one for each cell. Workers' names and labels are kept once too.
+        work_type_of = self.work_type_of
+        expected = _looked_up(work_type_of, categories)  # an unknown category has no work type
+        if expected is None:
+            unknown = set(categories).difference(work_type_of)
+            for i, category in enumerate(categories):
+                if category in unknown:  # read by its first row, as the row-by-row checker would
+                    unknown.discard(category)
+                    self.adopt(name, line + i, category, work_types[i], labels[i])
+                    if not unknown:
+                        break
+            expected = tuple(map(work_type_of.get, categories))
         week_of_text = self.week_of_text
-        for text in set(day_texts).difference(week_of_text):
-            day = self.day_of(text)
-            if day is None:
-                return False
-            week_of_text[text] = self.week(day)
+        weeks_of_days = _looked_up(week_of_text, day_texts)
+        if weeks_of_days is None:
+            for text in set(day_texts).difference(week_of_text):
+                day = self.day_of(text)
+                if day is None:
+                    return False
+                week_of_text[text] = self.week(day)
+            weeks_of_days = tuple(map(week_of_text.__getitem__, day_texts))
         periods = self.block_periods(day_texts, columns[15:]) if width > 15 else set()
-        if periods is None:
-            return False
-        # A value that must be one of a known few is looked up, and its known text kept in its
-        # place (an unknown value gives None, which differs): one check, and one text object
-        # for each value instead of one for each cell. Workers' names and labels are kept once too.
-        checked = (
-            (tuple(map(week_of_text.__getitem__, day_texts)), weeks),
-            # an unknown category has no work type (None), so this checks the category too
-            (tuple(map(self.work_type_of.get, categories)), work_types),
-            (tuple(map(_MODES.get, modes)), modes),
-            (tuple(map(_FORMATS.get, forms)), forms),
-        )
         minutes = self.column_values("minutes", minutes_texts)
         people = self.column_values("people", people_texts)
         start_times = self.column_values("start_time", starts)
+        # a mode or a format is one of the table's keys, each its own value: found is the same text
+        known_modes, known_forms = _looked_up(_MODES, modes), _looked_up(_FORMATS, forms)
+        first = workers[0]
+        one_worker = workers.count(first) == n  # one worker's export, as a rule
         if (
-            minutes is None
-            or people is None
-            or start_times is None
-            or any(known != column for known, column in checked)
-            or "" in workers
+            periods is None or minutes is None or people is None or start_times is None
+            or known_modes is None or known_forms is None
+            or weeks_of_days != weeks
+            or expected != work_types
+            or (not first if one_worker else "" in workers)
             or (0 in people and _DIRECT_WITH_NOBODY in set(zip(work_types, people, strict=True)))
         ):
             return False
-        weeks, work_types, modes, forms = (known for known, _column in checked)
+        weeks, work_types, modes, forms = weeks_of_days, expected, known_modes, known_forms
         categories = tuple(map(self.known_categories.__getitem__, categories))
         same = self.same
-        first = workers[0]
-        if workers.count(first) == n:  # one worker's export, as a rule
-            workers = (same.setdefault(first, first),) * n
-        else:
-            workers = tuple(map(same.setdefault, workers, workers))
+        first = same.setdefault(first, first)
+        workers = (first,) * n if one_worker else tuple(map(same.setdefault, workers, workers))
         labels_now = tuple(map(self.label_of.__getitem__, categories))
         # the loaded taxonomy's labels, as a rule; an export's own, if it was another's
         labels = labels_now if labels_now == labels else tuple(map(same.setdefault, labels, labels))
@@ -481,16 +510,17 @@ class Reading:
             categories, labels, modes, forms, people, client_refs, map(self.tags.__getitem__, tags_texts), notes,
             repeat(name), self.line_numbers(line, n), strict=False,  # repeat() is endless
         )))
-        by_id = dict(zip(ids, taken, strict=True))
-        if len(by_id) != n or "" in by_id or not self.seen.keys().isdisjoint(by_id):
+        new_ids = set(ids)
+        if len(new_ids) != n or "" in new_ids or not self.ids.isdisjoint(new_ids):
             return False  # an id twice in these rows, an empty one, or one taken before
         # every row is good: the entries, their ids, the days their file covers and the weekly sums
-        self.seen.update(by_id)
+        self.ids |= new_ids
         self.result.entries += taken
         if periods:
             self.result.periods.setdefault(name, set()).update(periods)
-        for worker_week in set(zip(workers, weeks, strict=True)):
-            self.result.entry_files.setdefault(worker_week, set()).add(name)
+        entry_files = self.result.entry_files
+        for worker_week in zip(repeat(first), set(weeks)) if one_worker else set(zip(workers, weeks, strict=True)):
+            entry_files.setdefault(worker_week, set()).add(name)
         sums = self.result.sums
         get = sums.get
         for key, work_type, label, m, p in zip(
@@ -575,8 +605,8 @@ class EntryChecker(Checker):
         v = self.values(line, row)
         ok = None not in v.values()
         entry_id, day = v["entry_id"], v["date"]
-        if entry_id is not None and entry_id in self.seen:
-            other = self.seen[entry_id]
+        if entry_id is not None and entry_id in self.reading.ids:
+            other = self.reading.earlier(entry_id)
             self.problem(line, "entry_id", _("entry {entry_id} appears twice (also at {place})").format(
                 entry_id=entry_id, place=f"{other.source}:{other.line}"))
             ok = False

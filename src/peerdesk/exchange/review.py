@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -77,6 +78,7 @@ class ReviewResult(Collected):
     replaced: set[tuple[str, str]] = field(default_factory=set)  # (worker, week) a summary counts instead
     dropped: set[tuple[str, str, str]] = field(default_factory=set)  # (worker, week, summary file) not counted
     _days: dict[tuple[str, str], list[Period] | None] = field(default_factory=dict, repr=False)
+    _clips: dict[tuple[str, frozenset[Period]], list[Period]] = field(default_factory=dict, repr=False, compare=False)
 
     def summary_line(self) -> str:
         n_problems = self.lost_count()
@@ -138,16 +140,25 @@ class ReviewResult(Collected):
         key = (worker, week)
         if key in self._days:
             return self._days[key]
-        days = Week.parse(week)
         covered: list[Period] = []
         for file in sorted(self.entry_files.get(key, ())):
             periods = self.periods.get(file)
             if not periods:
                 self._days[key] = None
                 return None
-            covered += [(max(a, days.start), min(b, days.end)) for a, b in periods if a <= days.end and days.start <= b]
+            covered += self._clipped(week, frozenset(periods))
         self._days[key] = covered
         return covered
+
+    def _clipped(self, week: str, periods: frozenset[Period]) -> list[Period]:
+        """The parts of *periods* inside *week*: the same for every worker whose file covers the
+        same days (a team's exports of one period, as a rule), so worked out once for them all."""
+        clipped = self._clips.get((week, periods))
+        if clipped is None:
+            days = Week.parse(week)
+            clipped = self._clips[week, periods] = [
+                (max(a, days.start), min(b, days.end)) for a, b in periods if a <= days.end and days.start <= b]
+        return clipped
 
     def combined_summary(self, keep: Callable[[SummaryRow], bool] | None = None) -> list[SummaryRow]:
         """worker × week × category: entries summed, summary files' rows added; sorted like an export.
@@ -168,17 +179,30 @@ class ReviewResult(Collected):
             row[2] += s.minutes
             row[3] += s.entries
             row[4] += s.people
-        weeks = {key[1] for key in self.sums} | {key[1] for key in extra}
-        starts = {week: Week.parse(week).start for week in weeks}
-        spans: dict[tuple[str, str], tuple[date | None, date | None]] = {}
-        for worker, week in {key[:2] for key in self.sums}:
-            covered = self.entry_days(worker, week)
-            spans[worker, week] = (min(a for a, _ in covered), max(b for _, b in covered)) if covered else (None, None)
-        out = [
-            _new(SummaryRow, (worker, week, starts[week], wt, cat, label, m, n, p, "", 0, *spans[worker, week]))
-            for (worker, week, cat), (wt, label, m, n, p) in self.sums.items()
-            if (worker, week) not in replaced
-        ]
+        starts = {week: Week.parse(week).start for week in {key[1] for key in extra}}
+        out: list[SummaryRow] = []
+        sums = self.sums
+        if replaced:
+            sums = {key: sum_ for key, sum_ in sums.items() if key[:2] not in replaced}
+        if sums:
+            # column by column, at C speed: a team's year is tens of thousands of these rows
+            workers, weeks, categories = zip(*sums, strict=True)
+            work_types, labels, minutes, counts, people = zip(*sums.values(), strict=True)
+            for week in set(weeks).difference(starts):
+                starts[week] = Week.parse(week).start
+            spans: dict[tuple[str, str], tuple[date | None, date | None]] = {}
+            for worker_week in set(zip(workers, weeks, strict=True)):
+                covered = self.entry_days(*worker_week)
+                if not covered:
+                    spans[worker_week] = (None, None)
+                elif len(covered) == 1:
+                    spans[worker_week] = covered[0]
+                else:
+                    spans[worker_week] = (min(a for a, _ in covered), max(b for _, b in covered))
+            firsts, lasts = zip(*map(spans.__getitem__, zip(workers, weeks, strict=True)), strict=True)
+            out = list(map(_new, repeat(SummaryRow), zip(
+                workers, weeks, map(starts.__getitem__, weeks), work_types, categories, labels, minutes, counts,
+                people, repeat(""), repeat(0), firsts, lasts)))
         out += [
             _new(SummaryRow, (worker, week, starts[week], wt, cat, label, m, n, p, "", 0, first, last))
             for (worker, week, cat, first, last), (wt, label, m, n, p) in extra.items()
