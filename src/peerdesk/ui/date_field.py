@@ -26,11 +26,11 @@ SHOWN = DAY  # Tue 1 Dec 2026; mar. 1 déc. 2026 in French (the language's QLoca
 _STEPS = {Qt.Key_Up: 1, Qt.Key_Down: -1, Qt.Key_PageUp: 7, Qt.Key_PageDown: -7}
 
 
-def _qdate(day: date) -> QDate:
+def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _day(qd: QDate) -> date:
+def pydate(qd: QDate) -> date:
     return date(qd.year(), qd.month(), qd.day())
 
 
@@ -80,7 +80,7 @@ class DateField(QLineEdit):
     def date(self) -> QDate:
         """The day the text names, or the last one it did."""
         day = self.typed()
-        return _qdate(day if day is not None else self._day)
+        return qdate(day if day is not None else self._day)
 
     def text_or_day(self) -> date | str:
         """For validation: the day, or the text when it names none (validation then says so)."""
@@ -88,7 +88,7 @@ class DateField(QLineEdit):
         return day if day is not None else self.text()
 
     def setDate(self, qd: QDate) -> None:  # noqa: N802 - Qt's name
-        self._set(_day(qd))
+        self._set(pydate(qd))
 
     def _set(self, day: date) -> None:
         changed = day != self._day
@@ -97,7 +97,7 @@ class DateField(QLineEdit):
             self.setText(self._shown(day))
         self.problem.emit("")
         if changed:
-            self.dateChanged.emit(_qdate(day))
+            self.dateChanged.emit(qdate(day))
 
     def commit(self) -> None:
         """The text typed read as a day, and shown as one; or what is wrong with it."""
@@ -133,7 +133,7 @@ class DateField(QLineEdit):
             self.calendar.setGridVisible(False)
             self.calendar.activated.connect(self._chosen)
             self.calendar.clicked.connect(self._chosen)
-        self.calendar.setDateRange(_qdate(EARLIEST_DATE), _qdate(self.latest()))
+        self.calendar.setDateRange(qdate(EARLIEST_DATE), qdate(self.latest()))
         self.calendar.setSelectedDate(self.date())
         self.calendar.move(self.mapToGlobal(QPoint(0, self.height())))
         self.calendar.show()
@@ -142,6 +142,6 @@ class DateField(QLineEdit):
     def _chosen(self, qd: QDate) -> None:
         if self.calendar is not None:
             self.calendar.hide()
-        self._set(_day(qd))
+        self._set(pydate(qd))
         self.setFocus(Qt.OtherFocusReason)
         self.selectAll()

@@ -14,17 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEventLoop, Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QProgressDialog,
     QRadioButton,
@@ -32,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.entry import EARLIEST_DATE, count_of
-from ..domain.periods import PERIODS, period
+from ..domain.entry import count_of
 from ..domain.taxonomy import Taxonomy
 from ..exchange.csv_export import (
     ExportCancelled,
@@ -48,9 +44,10 @@ from ..exchange.xlsx_export import export_workbook
 from ..i18n import N_, _
 from ..storage.store import StoreError
 from . import style
+from .fitting import grow_to_contents
 from .locale_text import day_text
+from .period_fields import PeriodFields
 
-CUSTOM = "custom"
 ENTRIES, SUMMARY, BOTH = "entries", "summary", "both"
 CSV, XLSX = "csv", "xlsx"  # CSV files, or one Excel workbook (entries and summary on sheets of their own)
 # shown translated, _(TITLE), _(NOTES_WARNING)
@@ -104,14 +101,6 @@ class ExportChoice:
         return (path, None) if self.what == ENTRIES else (None, path)
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(qdate: QDate) -> date:
-    return date(qdate.year(), qdate.month(), qdate.day())
-
-
 def _day(day: date) -> str:
     """``1 Dec 2026`` (French ``1 déc. 2026``)."""
     return day_text(day, "d MMM yyyy")
@@ -134,27 +123,10 @@ class ExportDialog(QDialog):
         self.today = today
         self.count = count
 
-        self.range_combo = QComboBox()
-        for key, label in PERIODS.items():
-            self.range_combo.addItem(_(label), key)  # the domain's names, marked N_ there
-        self.range_combo.addItem(_("Custom dates"), CUSTOM)
-        self.from_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.to_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.from_edit.setAccessibleName(_("First day"))
-        self.to_edit.setAccessibleName(_("Last day"))
-        for edit in (self.from_edit, self.to_edit):
-            edit.setMinimumDate(_qdate(EARLIEST_DATE))
-        dates = QHBoxLayout()
         # TRANSLATORS: the export's dates: From [first day] to [last day]
-        dates.addWidget(QLabel(_("From")))
-        dates.addWidget(self.from_edit)
-        # TRANSLATORS: the export's dates: From [first day] to [last day]
-        dates.addWidget(QLabel(_("to")))
-        dates.addWidget(self.to_edit)
-        dates.addStretch(1)
-        self.range_error = QLabel(wordWrap=True)
-        style.error(self.range_error)
-        self.range_error.hide()
+        self.period = PeriodFields(today, name="export", lead=_("From"))
+        self.range_combo, self.from_edit, self.to_edit = self.period.combo, self.period.from_edit, self.period.to_edit
+        self.range_error = self.period.error
 
         self.csv_radio = QRadioButton(_("CSV &files"))
         self.xlsx_radio = QRadioButton(_("Excel &workbook (entries, weekly summary and charts)"))
@@ -189,7 +161,7 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(_("&Dates"), self.range_combo)
-        form.addRow("", dates)
+        form.addRow("", self.period.row)
         form.addRow("", self.range_error)
         form.addRow(_("Format"), formats)
         # TRANSLATORS: the export dialog's row: which files to write (entries, weekly summary or both)
@@ -221,18 +193,16 @@ class ExportDialog(QDialog):
     # ------------------------------------------------------------ state
 
     def range_key(self) -> str:
-        return self.range_combo.currentData()
+        return self.period.key()
 
     def set_range(self, key: str) -> None:
-        self.range_combo.setCurrentIndex(self.range_combo.findData(key))
+        self.period.choose(key)
 
     def set_custom_dates(self, start: date, end: date) -> None:
-        self.set_range(CUSTOM)
-        self.from_edit.setDate(_qdate(start))
-        self.to_edit.setDate(_qdate(end))
+        self.period.set_custom(start, end)
 
     def dates(self) -> tuple[date, date]:
-        return _pydate(self.from_edit.date()), _pydate(self.to_edit.date())
+        return self.period.dates()
 
     def what(self) -> str:
         if self.workbook():
@@ -254,48 +224,24 @@ class ExportDialog(QDialog):
     # ------------------------------------------------------------ updates
 
     def _range_changed(self) -> None:
-        key = self.range_key()
-        custom = key == CUSTOM
-        if not custom:
-            start, end = period(key, self.today)
-            for edit, day in ((self.from_edit, start), (self.to_edit, end)):
-                edit.blockSignals(True)
-                edit.setDate(_qdate(day))
-                edit.blockSignals(False)
-        self.from_edit.setEnabled(custom)
-        self.to_edit.setEnabled(custom)
+        self.period.follow()
         self._update()
-
-    def _fit_height(self) -> None:
-        """Grow (never shrink) to the height the contents need at this width: the notes warning
-        shows two or three wrapped lines, which must not squeeze the radio buttons or cut it."""
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        width = self.width()
-        need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-        need = max(need, layout.totalMinimumSize().height())
-        if self.height() < need:
-            self.resize(width, need)
 
     def _update(self) -> None:
         start, end = self.dates()
-        bad_range = start > end
-        self.range_error.setText(_("The first day is after the last day.") if bad_range else "")
-        self.range_error.setVisible(bad_range)
+        bad_range = self.period.wrong_way_round()
         self.export_button.setEnabled(not bad_range)
         what = self.what()
         workbook = self.workbook()
         if workbook == self.form.isRowVisible(self.what_rows):  # a workbook holds both: nothing to choose
             self.form.setRowVisible(self.what_rows, not workbook)
-            self._fit_height()
+            grow_to_contents(self)
         self.notes_check.setEnabled(what != SUMMARY)
         self.client_refs_check.setEnabled(what != SUMMARY)
         warn = self.notes_check.isChecked() and what != SUMMARY
         if warn != self.notes_warning.isVisibleTo(self):
             self.notes_warning.setVisible(warn)
-            self._fit_height()
+            grow_to_contents(self)
         if bad_range:
             self.leaves_label.setText("")
             self.file_label.setText("")

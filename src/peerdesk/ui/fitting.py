@@ -97,3 +97,17 @@ def open_size(window: QWidget, width: int, height: int) -> None:
     ratio = text_ratio(window)
     room = room_for(window)
     window.resize(min(round(width * ratio), room.width()), min(round(height * ratio), room.height()))
+
+
+def grow_to_contents(dialog: QWidget) -> None:
+    """Grow *dialog* (never shrink it) to the height its contents need at its width: a wrapped
+    warning shown must not squeeze the rows above it or be cut."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = dialog.width()
+    need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    need = max(need, layout.totalMinimumSize().height())
+    if dialog.height() < need:
+        dialog.resize(width, need)

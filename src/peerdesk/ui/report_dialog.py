@@ -13,16 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressDialog,
@@ -32,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.entry import count_of
-from ..domain.periods import PERIODS, period
 from ..i18n import N_, _
 from ..reports.pdf import Options, ReportCancelled, default_paper, page_layout, pdf_bytes, render
 from . import style
-from .locale_text import locale
+from .fitting import grow_to_contents
+from .period_fields import PeriodFields
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -47,16 +45,7 @@ if TYPE_CHECKING:
 
     Report = WorkerReport | TeamReport
 
-CUSTOM = "custom"
 PRIVACY = N_("The list shows what you tick for every entry of the period: keep the printout and the file safe.")
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(qd: QDate) -> date:
-    return date(qd.year(), qd.month(), qd.day())
 
 
 class ReportDialog(QDialog):
@@ -85,28 +74,10 @@ class ReportDialog(QDialog):
         self.preview: QDialog | None = None
         self.printer: QPrinter | None = None
 
-        self.range_combo = QComboBox(objectName="report_range")
-        for key, label in PERIODS.items():
-            self.range_combo.addItem(_(label), key)
-        self.range_combo.addItem(_("Custom dates"), CUSTOM)
-        self.range_combo.setAccessibleDescription(_("The period the report covers; Custom dates lets you type the "
-                                                    "first and last day"))
-        self.from_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd", objectName="report_from")
-        self.to_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd", objectName="report_to")
-        self.from_edit.setAccessibleName(_("First day"))
-        self.to_edit.setAccessibleName(_("Last day"))
-        for edit in (self.from_edit, self.to_edit):
-            edit.setLocale(locale())  # the calendar's day and month names in the user's language
-            edit.setAccessibleDescription(_("Year-month-day; used when the period is Custom dates"))
-        dates = QHBoxLayout()
-        dates.addWidget(self.from_edit)
-        # TRANSLATORS: between the first and the last day of a period: "2026-11-01 to 2026-11-30"
-        dates.addWidget(QLabel(_("to")))
-        dates.addWidget(self.to_edit)
-        dates.addStretch(1)
-        self.range_error = QLabel(objectName="report_range_error")
-        style.error(self.range_error)
-        self.range_error.hide()
+        self.period = PeriodFields(today, name="report", description=_(
+            "The period the report covers; Custom dates lets you type the first and last day"))
+        self.range_combo, self.from_edit, self.to_edit = self.period.combo, self.period.from_edit, self.period.to_edit
+        self.range_error = self.period.error
         self.paper_combo = QComboBox(objectName="report_paper")
         self.paper_combo.addItem("A4", "a4")
         # TRANSLATORS: the paper size (US Letter)
@@ -126,7 +97,7 @@ class ReportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(_("&Period"), self.range_combo)
-        form.addRow("", dates)
+        form.addRow("", self.period.row)
         form.addRow("", self.range_error)
         form.addRow(_("P&aper"), self.paper_combo)
         form.addRow(_("&Organisation"), self.organisation_edit)
@@ -156,19 +127,16 @@ class ReportDialog(QDialog):
         if span is not None:
             self.set_dates(*span)
         else:
-            self.range_combo.setCurrentIndex(self.range_combo.findData("last_month"))
+            self.period.choose("last_month")
             self._range_changed()
 
     # ------------------------------------------------------------ state
 
     def set_dates(self, start: date, end: date) -> None:
-        self.range_combo.setCurrentIndex(self.range_combo.findData(CUSTOM))
-        self.from_edit.setDate(_qdate(start))
-        self.to_edit.setDate(_qdate(end))
-        self._range_changed()
+        self.period.set_custom(start, end)
 
     def dates(self) -> tuple[date, date]:
-        return _day(self.from_edit.date()), _day(self.to_edit.date())
+        return self.period.dates()
 
     def options(self) -> Options:
         return Options(
@@ -181,43 +149,20 @@ class ReportDialog(QDialog):
         return self.make(start, end, self.options().entry_list)
 
     def _range_changed(self) -> None:
-        key = self.range_combo.currentData()
-        custom = key == CUSTOM
-        if not custom:
-            start, end = period(key, self.today)
-            for edit, day in ((self.from_edit, start), (self.to_edit, end)):
-                edit.blockSignals(True)
-                edit.setDate(_qdate(day))
-                edit.blockSignals(False)
-        self.from_edit.setEnabled(custom)
-        self.to_edit.setEnabled(custom)
+        self.period.follow()
         self._update()
 
     def _update(self) -> None:
         start, end = self.dates()
-        bad = start > end
-        self.range_error.setText(_("The first day is after the last day.") if bad else "")
-        self.range_error.setVisible(bad)
+        bad = self.period.wrong_way_round()
         self.preview_button.setEnabled(not bad)
         self.save_button.setEnabled(not bad)
         warn = self.notes_check.isChecked() or self.refs_check.isChecked()
         if warn != self.privacy_label.isVisibleTo(self):
             self.privacy_label.setVisible(warn)
-            self._fit_height()
+            grow_to_contents(self)
         self.state_label.setText("" if bad else _("{first} to {last}").format(first=start.isoformat(),
                                                                                last=end.isoformat()))
-
-    def _fit_height(self) -> None:
-        """Grow (never shrink) to what the contents need at this width: the wrapped warning must not
-        squeeze the rows above it."""
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        width = self.width()
-        need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-        if self.height() < need:
-            self.resize(width, need)
 
     # ------------------------------------------------------------ doing it
 
