@@ -72,23 +72,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise CliError(_("--out: the folder {folder} does not exist").format(folder=out.parent), EXIT_USAGE)
 
-    from .exchange.csv_export import ExportError, OutputRefused, OutputUnwritable, export_entries, export_summary
+    from .exchange.csv_export import ExportError, OutputRefused, OutputUnwritable
+    from .operations.exporting import export_period
 
     ws = _workspace(args)
     with _opened(ws) as store:
         try:
-            if kind == XLSX:
-                from .exchange.xlsx_export import export_workbook
-
-                result = export_workbook(store, ws.taxonomy, start, end, out, include_notes=args.include_notes,
-                                         include_client_refs=not args.no_client_refs)
-            elif args.summary:
-                result = export_summary(store, ws.taxonomy, start, end, out)
-            else:
-                result = export_entries(
-                    store, ws.taxonomy, start, end, out, include_notes=args.include_notes,
-                    include_client_refs=not args.no_client_refs,
-                )
+            [result] = export_period(
+                store, ws.taxonomy, start, end, entries_path=None if args.summary else out,
+                summary_path=out if args.summary else None, workbook=kind == XLSX,
+                include_notes=args.include_notes, include_client_refs=not args.no_client_refs,
+            )
         except (OutputRefused, OutputUnwritable) as exc:  # the file asked for cannot be: a usage error
             raise CliError(prefixed("--out", exc), EXIT_USAGE) from None
         except ExportError as exc:

@@ -13,6 +13,8 @@ and no SQL: the store does that.
   and check a store without writing to it.
 * :mod:`.safekeeping`: back up now, the daily backup, restore a backup.
 * :mod:`.drafts`: keep what is typed but not saved, so nothing typed is lost.
+* :mod:`.exporting`: a period's entries, weekly summary or workbook for a supervisor.
+* :mod:`.reporting`: a period's PDF report and its funders' figures.
 * :mod:`.reviewing`: read workers' exports for a supervisor's review, and
   save the review's summary.
 

@@ -35,13 +35,10 @@ from ..exchange.csv_export import (
     ExportCancelled,
     ExportError,
     ExportResult,
-    export_both,
-    export_entries,
-    export_summary,
 )
 from ..exchange.csv_format import suggested_filename, summary_path_beside
-from ..exchange.xlsx_export import export_workbook
 from ..i18n import N_, _
+from ..operations.exporting import export_period
 from ..storage.store import StoreError
 from . import style
 from .fitting import grow_to_contents
@@ -316,28 +313,11 @@ def run_export(
         return not progress.wasCanceled()
 
     try:
-        if choice.workbook:
-            return [
-                export_workbook(
-                    store, taxonomy, choice.start, choice.end, path,
-                    include_notes=choice.include_notes, include_client_refs=choice.include_client_refs, progress=report,
-                )
-            ]
-        if entries_path is not None and summary_path is not None:
-            return list(
-                export_both(
-                    store, taxonomy, choice.start, choice.end, entries_path, summary_path,
-                    include_notes=choice.include_notes, include_client_refs=choice.include_client_refs, progress=report,
-                )
-            )
-        if entries_path is not None:
-            return [
-                export_entries(
-                    store, taxonomy, choice.start, choice.end, entries_path,
-                    include_notes=choice.include_notes, include_client_refs=choice.include_client_refs, progress=report,
-                )
-            ]
-        return [export_summary(store, taxonomy, choice.start, choice.end, summary_path, progress=report)]
+        return export_period(
+            store, taxonomy, choice.start, choice.end, entries_path=path if choice.workbook else entries_path,
+            summary_path=None if choice.workbook else summary_path, workbook=choice.workbook,
+            include_notes=choice.include_notes, include_client_refs=choice.include_client_refs, progress=report,
+        )
     except ExportCancelled:
         return None
     finally:
