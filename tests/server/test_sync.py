@@ -127,20 +127,26 @@ def test_an_earlier_change_here_gives_way_and_is_kept_as_a_conflict(server, pcs)
     assert (conflict.kept, conflict.other["minutes"]) == ("server", 15)  # nothing silently dropped
 
 
+def synced_and_forgotten(pc: PC, url: str, tmp_path) -> PC:
+    """*pc* (closed) synced, then put back as it was before: the server holds its changes and the
+    PC never heard so (as if killed just after the server's commit). The PC, open again."""
+    kept = tmp_path / "before-sync"
+    shutil.copytree(pc.folder, kept)
+    again = PC(pc.folder)
+    syncing.sync_now(again.store, url)  # the server commits …
+    again.close()
+    shutil.rmtree(pc.folder)
+    shutil.copytree(kept, pc.folder)  # … and the PC forgets it heard so
+    return PC(pc.folder)
+
+
 def test_a_sync_whose_confirmation_was_lost_sends_nothing_twice(server, pcs, tmp_path):
     url = server.add("worker", "PW-01", "north")
     a, _b = pcs
     for minutes in (10, 20, 30):
         a.add(minutes)
     a.close()
-    kept = tmp_path / "before-sync"
-    shutil.copytree(a.folder, kept)
-    again = PC(a.folder)
-    syncing.sync_now(again.store, url)  # the server commits …
-    again.close()
-    shutil.rmtree(a.folder)
-    shutil.copytree(kept, a.folder)  # … and the PC forgets it heard so (as if killed just then)
-    after = PC(a.folder)
+    after = synced_and_forgotten(a, url, tmp_path)
     try:
         report = syncing.sync_now(after.store, url)
         assert (report.sent, report.conflicts, report.waiting) == (3, 0, 0)

@@ -4,12 +4,11 @@ changed here while the sync looks at it, and the indexes the sync's reads use.""
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import psycopg
 import pytest
-from test_sync import PC, server_rows
+from test_sync import PC, server_rows, synced_and_forgotten
 
 from peerdesk.operations import entries as ops
 from peerdesk.operations import syncing
@@ -59,14 +58,7 @@ def test_a_batch_part_of_which_the_server_holds_already_sends_the_rest_once(serv
     for minutes in (10, 20):
         a.add(minutes)
     a.close()
-    kept = tmp_path / "before-sync"
-    shutil.copytree(a.folder, kept)
-    again = PC(a.folder)
-    syncing.sync_now(again.store, url)  # the server commits …
-    again.close()
-    shutil.rmtree(a.folder)
-    shutil.copytree(kept, a.folder)  # … and the PC forgets it heard so; then one more entry
-    after = PC(a.folder)
+    after = synced_and_forgotten(a, url, tmp_path)  # then one more entry
     try:
         after.add(30)
         report = syncing.sync_now(after.store, url)
