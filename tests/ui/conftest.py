@@ -17,6 +17,9 @@ class RecordingDialogs:
         self.errors = []
         self.infos = []
         self.text_answer = "PW-07"
+        self.save_answer = None  # the path a save dialog answers with (`saved_in`); None: cancelled
+        self.save_asks = []
+        self.on_save = None  # called just before the answer, e.g. to schedule a cancel
 
     def confirm(self, parent, title, text, ok="Delete"):
         self.confirms.append((title, text))
@@ -30,6 +33,12 @@ class RecordingDialogs:
 
     def ask_text(self, parent, title, label, default=""):
         return self.text_answer
+
+    def ask_save_path(self, parent, title, suggested, filters):
+        self.save_asks.append((title, suggested, filters))
+        if self.on_save is not None:
+            self.on_save()
+        return self.save_answer
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +60,20 @@ def normal_text_size(qapp, tmp_path):
 @pytest.fixture
 def dialogs():
     return RecordingDialogs()
+
+
+@pytest.fixture
+def saved_in(dialogs, tmp_path):
+    """``saved_in("exports", "chosen.csv")``: the recording dialogs' save dialog answers with that
+    file in a new folder under tmp_path; the folder."""
+
+    def answer(folder_name: str, file_name: str):
+        folder = tmp_path / folder_name
+        folder.mkdir()
+        dialogs.save_answer = str(folder / file_name)
+        return folder
+
+    return answer
 
 
 @pytest.fixture

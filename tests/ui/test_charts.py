@@ -7,7 +7,6 @@ delete, undo). No waits: a change is on the charts as soon as the call returns.
 
 from __future__ import annotations
 
-import types
 from collections import defaultdict
 from datetime import date
 
@@ -98,19 +97,8 @@ def distinct_colours(image: QImage, step: int = 3) -> int:
 
 
 @pytest.fixture
-def save_to(dialogs, tmp_path):
-    """Give the recording dialogs an ``ask_save_path`` answering with a file under tmp_path."""
-    out = tmp_path / "exports"
-    out.mkdir()
-    dialogs.save_answer = str(out / "chart.png")
-    dialogs.save_asks = []
-
-    def ask_save_path(self, parent, title, suggested, filters):
-        self.save_asks.append((title, suggested, filters))
-        return self.save_answer
-
-    dialogs.ask_save_path = types.MethodType(ask_save_path, dialogs)
-    return out
+def save_to(saved_in):
+    return saved_in("exports", "chart.png")
 
 
 # ------------------------------------------------------------------ this week

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import types
 from datetime import date
 
 import pytest
@@ -18,22 +17,8 @@ TODAY = date(2026, 11, 25)  # the window fixture's today (see conftest): Wednesd
 
 
 @pytest.fixture
-def saved(dialogs, tmp_path):
-    """Give the recording dialogs an ``ask_save_path`` answering with a file under tmp_path."""
-    folder = tmp_path / "exports"
-    folder.mkdir()
-    dialogs.save_answer = str(folder / "chosen.csv")
-    dialogs.save_asks = []
-    dialogs.on_save = None  # called just before the answer, e.g. to schedule a cancel
-
-    def ask_save_path(self, parent, title, suggested, filters):
-        self.save_asks.append((title, suggested, filters))
-        if self.on_save is not None:
-            self.on_save()
-        return self.save_answer
-
-    dialogs.ask_save_path = types.MethodType(ask_save_path, dialogs)
-    return folder
+def saved(saved_in):
+    return saved_in("exports", "chosen.csv")
 
 
 @pytest.fixture

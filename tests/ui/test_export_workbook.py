@@ -4,7 +4,6 @@ keyboard, the name that follows it, the workbook written through the save seam, 
 from __future__ import annotations
 
 import datetime as dt
-import types
 
 import openpyxl
 import pytest
@@ -19,22 +18,8 @@ TODAY = dt.date(2026, 11, 25)  # the window fixture's today: Wednesday of 2026-W
 
 
 @pytest.fixture
-def saved(dialogs, tmp_path):
-    """The recording dialogs' ``ask_save_path`` answers with a file under tmp_path/exports."""
-    folder = tmp_path / "exports"
-    folder.mkdir()
-    dialogs.save_answer = str(folder / "november.xlsx")
-    dialogs.save_asks = []
-    dialogs.on_save = None
-
-    def ask_save_path(self, parent, title, suggested, filters):
-        self.save_asks.append((title, suggested, filters))
-        if self.on_save is not None:
-            self.on_save()
-        return self.save_answer
-
-    dialogs.ask_save_path = types.MethodType(ask_save_path, dialogs)
-    return folder
+def saved(saved_in):
+    return saved_in("exports", "november.xlsx")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ user would: the dialog, the preview, the saved PDF."""
 
 from __future__ import annotations
 
-import types
 from datetime import date
 
 import pytest
@@ -17,18 +16,8 @@ from ..reports import pdf_tools
 
 
 @pytest.fixture
-def saved(dialogs, tmp_path):
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    dialogs.save_answer = str(folder / "chosen")  # no suffix: .pdf is added
-    dialogs.save_asks = []
-
-    def ask_save_path(self, parent, title, suggested, filters):
-        self.save_asks.append((title, suggested, filters))
-        return self.save_answer
-
-    dialogs.ask_save_path = types.MethodType(ask_save_path, dialogs)
-    return folder
+def saved(saved_in):
+    return saved_in("reports", "chosen")  # no suffix: .pdf is added
 
 
 @pytest.fixture
