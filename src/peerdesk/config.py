@@ -17,6 +17,8 @@ APP_NAME = "PeerDesk"
 ENV_DATA_DIR = "PEERDESK_DATA_DIR"
 DB_FILENAME = "peerdesk.db"
 SETTINGS_FILENAME = "settings.json"
+# the taxonomy files' parsed data, so a start need not parse their TOML again (parse_cache.py)
+TAXONOMY_CACHE = ".taxonomy-cache.json"
 
 
 def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:

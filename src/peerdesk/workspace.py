@@ -12,13 +12,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import BACKUPS_FOLDER, DB_FILENAME, ensure_data_dir, resolve_data_dir
+from .config import BACKUPS_FOLDER, DB_FILENAME, TAXONOMY_CACHE, ensure_data_dir, resolve_data_dir
 from .files import sweep_leftovers
 from .i18n import _
 from .settings import Settings
 
 if TYPE_CHECKING:
     from .domain.taxonomy import Taxonomy
+    from .parse_cache import ParseCache
     from .storage.crypto import Cipher
     from .storage.open_checks import QuickCheck
     from .storage.store import Store
@@ -39,6 +40,7 @@ class Workspace:
         self.taxonomy_override = taxonomy_file
         self._store: Store | None = None
         self._early: QuickCheck | None = None  # the open's quick_check, begun before the open
+        self._parsed: ParseCache | None = None  # the taxonomy's parsed TOML (parse_cache.py), once loaded
         self.cipher: Cipher | None = None  # the key of an encrypted store, once its passphrase was given
         self.passphrase = passphrase  # given up front (the command line's --passphrase-file), else asked
 
@@ -54,8 +56,11 @@ class Workspace:
     @cached_property
     def taxonomy(self) -> Taxonomy:
         from .domain import taxonomy as taxonomy_mod
+        from .parse_cache import ParseCache
 
-        return taxonomy_mod.load(self.taxonomy_file)
+        # the files' parsed TOML, read back at the next start; written once the store has opened
+        self._parsed = ParseCache(self.data_dir / TAXONOMY_CACHE)
+        return taxonomy_mod.load(self.taxonomy_file, cache=self._parsed)
 
     @property
     def encrypted(self) -> bool:
@@ -82,7 +87,7 @@ class Workspace:
 
     def begin_checks(self) -> None:
         """Begin the open's ``quick_check`` of a plain database now, on a thread of its own (the
-        window, as it builds the week): :meth:`open_store` then waits for its verdict."""
+        window, before it makes its frame): :meth:`open_store` then waits for its verdict."""
         if self._store is None and self._early is None and not self.settings.get("encrypted"):
             from .storage.open_checks import early_quick_check
 
@@ -125,6 +130,8 @@ class Workspace:
                 raise
             store.actor = self.settings.worker  # asked each time: a worker chosen later counts
             self._store = store
+            if self._parsed is not None:
+                self._parsed.save()
         return self._store
 
     def close(self) -> None:

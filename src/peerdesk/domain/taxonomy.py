@@ -24,13 +24,15 @@ something else than the English is worse than none): reword both.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import LANGUAGES, SOURCE_LANGUAGE, _, language
+
+if TYPE_CHECKING:
+    from ..parse_cache import ParseCache
 
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 DEFAULT_RESOURCE = "taxonomy.toml"
@@ -166,14 +168,16 @@ class Taxonomy:
 # ---------------------------------------------------------------- loading
 
 
-def load_default() -> Taxonomy:
+def load_default(*, cache: ParseCache | None = None) -> Taxonomy:
+    """The built-in taxonomy (its TOML parsed, or taken from *cache* when it holds this very text)."""
     text = resources.files("peerdesk.resources").joinpath(DEFAULT_RESOURCE).read_text("utf-8")
-    return _build(_parse(text, "taxonomy.toml (built in)"), text, "taxonomy.toml (built in)", None)
+    return _build(_parse(text, "taxonomy.toml (built in)", cache), text, "taxonomy.toml (built in)", None)
 
 
-def load(path: str | Path | None = None) -> Taxonomy:
-    """The default taxonomy, extended or replaced by the file at *path*."""
-    base = load_default()
+def load(path: str | Path | None = None, *, cache: ParseCache | None = None) -> Taxonomy:
+    """The default taxonomy, extended or replaced by the file at *path*; each file's TOML is
+    taken from *cache* when it holds the data of that very text, and kept there once parsed."""
+    base = load_default(cache=cache)
     if path is None:
         return base
     path = Path(path)
@@ -186,7 +190,7 @@ def load(path: str | Path | None = None) -> Taxonomy:
         raise TaxonomyError(source, _line_at(path.read_bytes(), exc.start), _("not UTF-8 text")) from None
     except OSError as exc:
         raise TaxonomyError(source, None, _("cannot be read ({reason})").format(reason=exc.strerror)) from None
-    data = _parse(text, source)
+    data = _parse(text, source, cache)
     extends = data.get("extends", "default")
     if extends not in ("default", "none"):
         raise TaxonomyError(source, _line_of(text, "extends"), _('extends must be "default" or "none"'))
@@ -197,9 +201,13 @@ def _line_at(raw: bytes, offset: int) -> int:
     return raw[:offset].count(b"\n") + 1
 
 
-def _parse(text: str, source: str) -> dict[str, Any]:
+def _parse(text: str, source: str, cache: ParseCache | None = None) -> dict[str, Any]:
+    if cache is not None and (kept := cache.get(source, text)) is not None:
+        return kept
+    import tomllib  # (2 ms to import, and only needed when the cache has not this text)
+
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)  # tomllib's own words, in English
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
@@ -213,6 +221,9 @@ def _parse(text: str, source: str) -> dict[str, Any]:
     except RecursionError:
         raise TaxonomyError(
             source, None, _("nested too deeply to be a taxonomy (lists or tables inside each other)")) from None
+    if cache is not None:
+        cache.put(source, text, data)
+    return data
 
 
 def _line_of(text: str, *needles: str) -> int | None:
