@@ -21,11 +21,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..domain.entry import Entry, ValidationError, validate
-from ..domain.identifiers import Finding, find_identifiers
 from ..domain.weeks import Week
 from ..i18n import _
 
 if TYPE_CHECKING:
+    from ..domain.identifiers import Finding
     from ..domain.taxonomy import Taxonomy
     from ..storage.store import Store
 
@@ -71,6 +71,8 @@ def check_entry(
         )
     except ValidationError as exc:
         return EntryCheck(None, dict(exc.errors))
+    from ..domain.identifiers import find_identifiers  # (its patterns are compiled at the first check, not at start)
+
     return EntryCheck(entry, {}, tuple(find_identifiers(entry.note, entry.client_ref, today=today)))
 
 

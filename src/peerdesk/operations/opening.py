@@ -66,7 +66,6 @@ def open_store(workspace: Workspace, passphrase: str | None = None, *, encrypt: 
     *passphrase* (a shared computer). A file that cannot be opened is never
     changed.
     """
-    from ..storage import backups
     from ..storage.crypto import CryptoError
     from ..storage.store import (
         NewerDatabaseError,
@@ -90,6 +89,8 @@ def open_store(workspace: Workspace, passphrase: str | None = None, *, encrypt: 
     except (NewerDatabaseError, StoreBusy, StoreUnwritable) as exc:  # the file is fine: no backup is offered
         return Refused(str(exc))
     except (StoreError, CryptoError) as exc:  # CryptoError: an encrypted file too short to hold its salt
+        from ..storage import backups  # (the backups are looked at only for a file that will not open)
+
         return Damaged(str(exc), backups.newest_good_backup(workspace.db_path, backup_cipher(workspace, passphrase)))
 
 
