@@ -107,7 +107,7 @@ def window(open_main_window, workspace):
 
 @pytest.fixture(autouse=True, scope="session")
 def focus_ring_style(qapp):
-    """The style PeerDesk's start-up installs (app._application): focus shown on every button."""
+    """What PeerDesk's start-up installs (app._application): the focus shown on every push button."""
     from peerdesk.ui import focus_ring
 
     focus_ring.install(qapp)

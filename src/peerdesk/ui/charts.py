@@ -8,7 +8,6 @@ an empty state, a text alternative (its values as text, and as a table: see
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -538,13 +537,15 @@ class TrendChart(ChartCard):
             self.week_clicked.emit(self.weeks[index])
 
     def _hovered(self, status: bool, index: int, barset: QBarSet) -> None:
+        from html import unescape  # (its entity tables: not before the first week is shown)
+
         if not status or not (0 <= index < len(self.weeks)):
             QToolTip.hideText()
             return
         week = self.weeks[index]
         total = sum(b.at(index) for b in self.series.barSets()) * self._divisor
         minutes = barset.at(index) * self._divisor
-        name = html.unescape(barset.label())  # the legend's text, as drawn
+        name = unescape(barset.label())  # the legend's text, as drawn
         show_tip(_("{week}\n{name}: {time}\nWeek total: {total}").format(
             week=week.label(), name=name, time=exact(minutes), total=exact(total)))
 
