@@ -11,15 +11,18 @@ the entry is still there.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from ..domain.entry import Entry, format_minutes
 from ..i18n import N_, _
-from ..operations import entries as ops
 from ..storage.store import Store, StoreError
 from .locale_text import SHORT_DAY, day_text
+
+if TYPE_CHECKING:
+    from ..operations import entries as ops
 
 # What each change is called in Edit ▸ Undo / Redo ("Undo Add 45m on Wed 25 Nov"), by the change's kind.
 VERBS = {
@@ -96,6 +99,8 @@ class UndoHistory(QObject):
         command = self.stack.command(index - 1 if step < 0 else index)
         if store is None or not isinstance(command, ChangeCommand):
             return
+        from ..operations import entries as ops  # (with the first undo, not at start)
+
         try:
             made = (ops.undo if step < 0 else ops.redo)(store, command.change)
         except StoreError as exc:

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QInputMethodEvent, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ..domain.quick_entry import Parsed, modes_named, parse
 from ..domain.taxonomy import Taxonomy
 from ..i18n import N_, _
 from . import contrast, style
+
+if TYPE_CHECKING:
+    from ..domain.quick_entry import Parsed
 
 # What each understood word of the line is (the domain's Part.kind), as the status line names it.
 KINDS = {
@@ -56,9 +59,9 @@ class QuickLine(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.edit)
         layout.addWidget(self.status)
-        words = [c.label.lower() for c in taxonomy.categories.values()]
-        words += list(modes_named()) + [f"#{t}" for t in taxonomy.tags]
-        self.completer = QCompleter(QStringListModel(words, self), self)
+        # the words offered as one is typed: the grammar's (and its module) at the first word typed
+        self.words = QStringListModel(self)
+        self.completer = QCompleter(self.words, self)
         self.completer.setCaseSensitivity(Qt.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchStartsWith)
         self.completer.setWidget(self.edit)
@@ -78,13 +81,24 @@ class QuickLine(QWidget):
         self._understand(text)
         word = text.rsplit(" ", 1)[-1] if text and not text.endswith(" ") and "//" not in text else ""
         if len(word) >= 2:
+            if not self.words.rowCount():
+                self.words.setStringList(self._offered_words())
             self.completer.setCompletionPrefix(word)
             if self.completer.completionCount():
                 self.completer.complete()
                 return
         self.completer.popup().hide()
 
+    def _offered_words(self) -> list[str]:
+        """The category, mode and tag words the completer offers."""
+        from ..domain.quick_entry import modes_named
+
+        words = [c.label.lower() for c in self.taxonomy.categories.values()]
+        return words + list(modes_named()) + [f"#{t}" for t in self.taxonomy.tags]
+
     def _understand(self, text: str) -> None:
+        from ..domain.quick_entry import parse  # (its patterns: at the first word typed, not at start)
+
         if not text.strip():
             self.parsed = None
             self.status.hide()
