@@ -4,6 +4,14 @@ Each prints ``mark kB`` lines (a mark and the peak RSS then), read by ``run.spaw
 """
 
 _HWM = r"""
+import os as _os
+_STOP_AT = _os.environ.get("PEERDESK_BENCH_STOP_AT")  # instructions.py: the process ends at this mark
+
+def say(mark):
+    print(mark, hwm(), flush=True)
+    if mark == _STOP_AT:
+        _os._exit(0)
+
 def hwm():
     try:
         with open("/proc/self/status") as fh:
@@ -28,12 +36,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer
     + r"""
 app = QApplication(sys.argv[:1])
 def painted():  # its RSS once painted, as PeerDesk's is taken once painted
-    print("painted", hwm(), flush=True)
+    say("painted")
     app.quit()
 class Watch(QObject):  # the window is exposed: it paints now
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Expose and obj.isExposed():
-            print("paint", hwm(), flush=True)
+            say("paint")
             obj.removeEventFilter(self)
             QTimer.singleShot(0, painted)
         return False
@@ -73,7 +81,7 @@ def painted(window, mark):
     app = QApplication.instance()
     app.sendPostedEvents()  # pending layouts of the table and the charts
     window.repaint()  # the week with its table and charts, painted
-    print(mark, hwm(), flush=True)
+    say(mark)
     if mark == "ready":
         app.quit()
 
@@ -94,9 +102,9 @@ def watched_set_store(self, store):  # "ready": the store open too, the week pai
 pd.MainWindow.set_store = watched_set_store
 
 def first_paint():
-    print("paint", hwm(), flush=True)
+    say("paint")
     if "at first paint" in marked:  # printed once that paint is done
-        QTimer.singleShot(0, lambda: print("shown", hwm(), flush=True))
+        QTimer.singleShot(0, lambda: say("shown"))
 
 class Watch(QObject):
     def eventFilter(self, obj, event):
