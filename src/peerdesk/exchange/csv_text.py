@@ -12,10 +12,11 @@ import codecs
 import csv
 import io
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, compress, islice, repeat
-from operator import itemgetter
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import Any
 
@@ -178,24 +179,72 @@ def split_rows(chunk: list[str], delimiter: str) -> list[list[str]] | None:
     A line without a double quote is split at its delimiters, at C speed: csv.reader reads it so
     (a cell only ends at a delimiter or at the line's end, and no cell of it is quoted), unless
     it is empty (csv gives no cell, not one empty cell) or a cell may pass csv's field size
-    limit (csv refuses it). The lines with a double quote are read by csv.reader, alone: each
-    must give one row, which it does only if it ends outside quotes, as the line does in the
-    file. So where None is not returned, the rows are csv.reader's over the whole file."""
+    limit (csv refuses it). A line with one quoted cell is split around it, at C speed too
+    (:func:`split_quoted`). The other lines with a double quote are read by csv.reader, alone:
+    each must give one row, which it does only if it ends outside quotes, as the line does in
+    the file. So where None is not returned, the rows are csv.reader's over the whole file."""
     if max(map(len, chunk)) > csv.field_size_limit():
         return None
-    rows = list(map(str.split, map(str.rstrip, chunk, repeat("\r\n")), repeat(delimiter)))
-    if [""] in rows:  # an empty line
+    quotes = list(map(str.__contains__, chunk, repeat('"')))
+    if True not in quotes:
+        rows = _split(chunk, delimiter)
+        return None if [""] in rows else rows
+    plain = _split(compress(chunk, map(not_, quotes)), delimiter)
+    if [""] in plain:  # an empty line
         return None
-    quoted = list(compress(range(len(chunk)), map(str.__contains__, chunk, repeat('"'))))
-    if quoted:
+    quoted = list(compress(chunk, quotes))
+    parts = list(map(str.split, quoted, repeat('"')))
+    counts = list(map(len, parts))
+    if counts.count(3) == len(counts):  # two quotes in every line: one quoted cell, as a rule
+        read = split_quoted(parts, delimiter)
+        if read is not None:
+            return _merged(quotes, plain, read)
+    one = list(map((3).__eq__, counts))
+    read = split_quoted(list(compress(parts, one)), delimiter) if True in one else []
+    if read is None:
+        read, one = [], [False] * len(quoted)
+    others = list(compress(quoted, map(not_, one)))
+    if others:
         try:
-            read = list(csv.reader(map(chunk.__getitem__, quoted), delimiter=delimiter, strict=True))
+            rest = list(csv.reader(others, delimiter=delimiter, strict=True))
         except csv.Error:
             return None
-        if len(read) != len(quoted):  # a row took two lines or more
+        if len(rest) != len(others):  # a row took two lines or more
             return None
-        for i, row in zip(quoted, read, strict=True):
-            rows[i] = row
+        read = _merged(one, rest, read)
+    return _merged(quotes, plain, read)
+
+
+def _split(text_lines: Iterable[str], delimiter: str) -> list[list[str]]:
+    """Each line's cells, split at its delimiters."""
+    return list(map(str.split, map(str.rstrip, text_lines, repeat("\r\n")), repeat(delimiter)))
+
+
+def _merged(which: list[bool], false: list[list[str]], true: list[list[str]]) -> list[list[str]]:
+    """The rows of *false* and *true* in one list, each taken in turn where *which* says so."""
+    return list(map(next, map((iter(false), iter(true)).__getitem__, which)))
+
+
+def split_quoted(parts: list[list[str]], delimiter: str) -> list[list[str]] | None:
+    """csv.reader's rows of lines each holding two double quotes, given split at them (the text
+    before the first, between them and after the second), or None if one line's quotes are
+    not around one whole cell.
+
+    The first quote must open a cell (a delimiter comes before it) and the second close it (a
+    delimiter or the line's end comes after it): the quoted text is then the cell, and the texts
+    around it are split at their delimiters, as csv.reader reads them. Quotes anywhere else (in
+    an unquoted cell, where they are characters of it; a closing quote before another character,
+    which csv.reader refuses) give None: csv.reader reads those lines."""
+    befores, cells, afters = zip(*parts, strict=True)
+    if not all(map(str.endswith, befores, repeat(delimiter))) or not all(
+            map(str.startswith, afters, repeat((delimiter, "\r", "\n")))):
+        return None
+    rows = _split(befores, delimiter)
+    deque(map(list.pop, rows), 0)  # the empty text between the delimiter and the quote
+    deque(map(list.append, rows, cells), 0)
+    ends = _split(afters, delimiter)
+    deque(map(list.pop, ends, repeat(0)), 0)  # the empty text between the quote and a delimiter
+    deque(map(list.extend, rows, ends), 0)
     return rows
 
 

@@ -18,10 +18,11 @@ and header (its lines, a cut, the contract its header holds) are
 Speed: a team's year is 100,000 rows. An entries file is read a block of rows at
 a time (its lines split at C speed where csv.reader would read them so:
 :class:`.csv_text.LineRows`); a block whose every row passes is checked column by
-column and taken at C speed (:meth:`Reading.take_entries`), values that repeat
-(dates, categories, …) looked up once; a block with any problem is read row by row
-by :class:`EntryChecker`, which names each one. Both check by the same column
-descriptions and row rules, and a property test holds them to the same answer.
+column and taken at C speed (:meth:`Reading.take_entries`, :mod:`.entry_blocks`), the
+cells that repeat together (a row's kind of work, its day) looked up once per key; a
+block with any problem is read row by row by :class:`EntryChecker`, which names each
+one. Both check by the same column descriptions and row rules, and a property test
+holds them to the same answer.
 
 A workbook's sheets come in by :meth:`Reading.read_table` (:mod:`.xlsx_read` turns their cells
 into the contract's text): the same checks, with no ``'`` to strip, since a workbook's text is
@@ -32,9 +33,9 @@ from __future__ import annotations
 
 import csv
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from datetime import date
-from itertools import chain, islice, repeat
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,6 @@ from .csv_text import (
     _BEYOND_ASCII,
     _BINARY,
     _LATIN_1,
-    _UNDECODABLE,
     ENTRIES,
     FILE_COLUMN,
     SUMMARY,
@@ -61,28 +61,17 @@ from .csv_text import (
     lines,
     maybe_neutralised,
     quoted,
-    restored,
     same_bytes,
     undecodable_byte,
 )
-from .review_rows import Collected, Period, ReviewEntry, SummaryRow
+from .entry_blocks import UNIT, EntryBlocks, looked_up
+from .review_rows import Collected, ReviewEntry, SummaryRow
 
 BLOCK = 250  # rows of an entries file checked and taken together
 
 _new = tuple.__new__  # a named tuple made from a tuple at C speed, without its Python __new__
 
 ENTRY = {c.name: c for c in fmt.ENTRY_SPEC}
-_MODES = ENTRY["mode"].table
-_FORMATS = ENTRY["format"].table
-_DIRECT_WITH_NOBODY = (DIRECT, 0)
-
-
-def _looked_up(table: Mapping[str, Any], texts: tuple[str, ...]) -> tuple[Any, ...] | None:
-    """The value of each text in *table*, at C speed; None if one is not in it."""
-    try:
-        return tuple(map(table.__getitem__, texts))
-    except KeyError:
-        return None
 
 
 class Reading:
@@ -99,13 +88,12 @@ class Reading:
         self.seen: dict[tuple[Any, ...], SummaryRow] = {}
         self.ids: set[str] = set()
         self.entry_of: dict[str, ReviewEntry] = {}
-        # (size, CRC-32) -> (name, path) of every file read: only files alike in both can be the
-        # same file, and comparing their bytes then is exact. Their bytes are not kept (a team's
-        # year is tens of MB of them, held on top of its rows): the earlier file is read again.
+        # (size, CRC-32 of its ends) -> (name, path) of every file read: only files alike in both can
+        # be the same file, and comparing their bytes then is exact. Their bytes are not kept (a
+        # team's year is tens of MB of them, held on top of its rows): the earlier file is read again.
         self.read_before: dict[tuple[int, int], list[tuple[str, Path]]] = {}
         self.dates: dict[str, date | None] = {}  # date text -> the date, None if not one
         self.week_of: dict[date, str] = {}  # date -> its ISO week (2026-W48)
-        self.week_of_text: dict[str, str] = {}  # valid date text -> its ISO week
         self.tags: dict[str, tuple[str, ...]] = {}  # tags cell -> its tag keys
         self.lines: list[int] = []  # 0, 1, 2, …: see line_numbers
         self.work_type_of = {k: c.work_type for k, c in taxonomy.categories.items()}
@@ -119,9 +107,10 @@ class Reading:
         self.overlaps_named: set[tuple[str, str]] = set()
         self.layout = Layout(ENTRIES, fmt.ENTRY_COLUMNS, None, ())  # the file being read: its header
         self.blank_rows = self.first_blank_row = 0
-        # minutes, people, start_time -> their cell texts and values: the column's table, and then
-        # what else its cells held that it reads too (0720, a time re-written as 8:45 AM)
-        self.known = {name: dict(ENTRY[name].table) for name in ("minutes", "people", "start_time")}
+        # minutes, people, start_time -> the cell texts met so far and their values (0720, a time
+        # re-written as 8:45 AM too): the few a team writes, small enough to stay in the cache
+        self.known: dict[str, dict[str, Any]] = {name: {} for name in ("minutes", "people", "start_time")}
+        self.blocks = EntryBlocks()  # the quick path's own: what it checked, for the blocks to come
 
     # -- values that repeat
 
@@ -148,7 +137,7 @@ class Reading:
     def column_values(self, name: str, texts: tuple[str, ...]) -> tuple[Any, ...] | None:
         """The values of a column's cells, or None if one is not a value its column allows."""
         known = self.known[name]
-        values = _looked_up(known, texts)
+        values = looked_up(known, texts)
         if values is None:  # a text not met before (an hour of the day, a number written 0720)
             for text in set(texts).difference(known):
                 try:
@@ -157,6 +146,16 @@ class Reading:
                     return None
             values = tuple(map(known.__getitem__, texts))
         return values
+
+    def value(self, name: str, text: str) -> Any:
+        """The value of one cell of minutes, people or start_time, or None if its column does not allow it."""
+        known = self.known[name]
+        if text not in known:
+            try:
+                known[text] = ENTRY[name].read(text)
+            except ValueError:
+                return None
+        return known[text]
 
     def adopt(self, name: str, line: int, category: str, work_type: str, label: str | None) -> bool:
         """Read a category the loaded taxonomy lacks (an organisation's own) by the row's own work
@@ -173,28 +172,6 @@ class Reading:
                 category=category, work_type=work_type, label=label), note=True,
         ))
         return True
-
-    def block_periods(self, day_texts: tuple[str, ...], cells: list[tuple[str, ...]]) -> set[Period] | None:
-        """The periods (version 2's period_start, period_end) of a block's rows, or None if one
-        is not a pair of dates in order or a row's date lies outside its period."""
-        starts, ends = cells
-        if starts.count(starts[0]) == len(starts) and ends.count(ends[0]) == len(ends):
-            pairs = {(starts[0], ends[0])}  # one export's rows, as a rule
-        else:
-            pairs = set(zip(starts, ends, strict=True))
-        periods = set()
-        for first_text, last_text in pairs:
-            first, last = self.day_of(first_text), self.day_of(last_text)
-            if first is None or last is None or last < first:
-                return None
-            periods.add((first, last))
-        if len(pairs) == 1:  # one export, as a rule: ISO dates compare as their texts do
-            ((first_text, last_text),) = pairs
-            if min(day_texts) < first_text or max(day_texts) > last_text:
-                return None
-        elif any(not a <= d <= b for d, a, b in zip(day_texts, starts, ends, strict=True)):
-            return None
-        return periods
 
     def take(self, entry: ReviewEntry) -> None:
         """One checked entry: kept, its id taken, and added to its week's sums
@@ -214,10 +191,14 @@ class Reading:
     def earlier(self, entry_id: str) -> ReviewEntry:
         """The entry taken before with *entry_id*, one of :attr:`ids`. An id met again is rare: only
         then are the entries taken since the last time indexed by id (each id is in them once)."""
+        return self.entries_by_id()[entry_id]
+
+    def entries_by_id(self) -> dict[str, ReviewEntry]:
+        """Every entry taken so far, by id: indexed as far as the last time, and then the rest."""
         entries, entry_of = self.result.entries, self.entry_of
         if len(entry_of) < len(entries):
             entry_of.update((e.entry_id, e) for e in entries[len(entry_of) :])
-        return entry_of[entry_id]
+        return entry_of
 
     def line_numbers(self, first: int, count: int) -> list[int]:
         """first, first + 1, …: the same int objects for every file (one per entry otherwise)."""
@@ -331,6 +312,7 @@ class Reading:
         of it passes, else read row by row, which names each problem. Either way the outcome is
         the same as reading the whole file row by row."""
         neutralised = text is not None and maybe_neutralised(text)
+        self.blocks.joined = text is not None and UNIT not in text
         checker = EntryChecker(name, self)
         line = 2  # of the block's first row
         blocks = reader.blocks(BLOCK) if isinstance(reader, LineRows) else iter(lambda: list(islice(reader, BLOCK)), [])
@@ -434,106 +416,10 @@ class Reading:
         return False
 
     def take_entries(self, block: list[list[str]], name: str, line: int, neutralised: bool) -> bool:
-        """Take the rows of an entries file (from *line* on) at once if every one passes every check.
-
-        The checks are :class:`EntryChecker`'s, run column by column on each column's distinct
-        values where they repeat (a file has thousands of rows but a few hundred dates and a
-        few dozen categories), at C speed. If anything at all is wrong, nothing is taken and
-        False is returned: the rows are then read one by one, which names each problem.
-        """
-        n = len(block)
-        if not n:
-            return True
-        width = len(self.layout.spec)
-        if set(map(len, block)) != {width}:
-            return False
-        if self.undecodable and _UNDECODABLE.search("".join(chain.from_iterable(block))):
-            return False
-        columns = list(zip(*block, strict=False))  # every row's width is checked above
-        if neutralised:
-            columns = [restored(c) if col.restored else c for c, col in zip(columns, self.layout.spec, strict=True)]
-        (ids, workers, day_texts, weeks, starts, minutes_texts, work_types, categories, labels,
-         modes, forms, people_texts, client_refs, tags_texts, notes) = columns[:15]
-        # A column is looked up as a whole, and only if a text is missing are its distinct texts
-        # looked at (a file's dates and categories are met in its first rows). A value that must be
-        # one of a known few is kept as its known text: one text object for each value instead of
-        # one for each cell. Workers' names and labels are kept once too.
-        work_type_of = self.work_type_of
-        expected = _looked_up(work_type_of, categories)  # an unknown category has no work type
-        if expected is None:
-            unknown = set(categories).difference(work_type_of)
-            for i, category in enumerate(categories):
-                if category in unknown:  # read by its first row, as the row-by-row checker would
-                    unknown.discard(category)
-                    self.adopt(name, line + i, category, work_types[i], labels[i])
-                    if not unknown:
-                        break
-            expected = tuple(map(work_type_of.get, categories))
-        week_of_text = self.week_of_text
-        weeks_of_days = _looked_up(week_of_text, day_texts)
-        if weeks_of_days is None:
-            for text in set(day_texts).difference(week_of_text):
-                day = self.day_of(text)
-                if day is None:
-                    return False
-                week_of_text[text] = self.week(day)
-            weeks_of_days = tuple(map(week_of_text.__getitem__, day_texts))
-        periods = self.block_periods(day_texts, columns[15:]) if width > 15 else set()
-        minutes = self.column_values("minutes", minutes_texts)
-        people = self.column_values("people", people_texts)
-        start_times = self.column_values("start_time", starts)
-        # a mode or a format is one of the table's keys, each its own value: found is the same text
-        known_modes, known_forms = _looked_up(_MODES, modes), _looked_up(_FORMATS, forms)
-        first = workers[0]
-        one_worker = workers.count(first) == n  # one worker's export, as a rule
-        if (
-            periods is None or minutes is None or people is None or start_times is None
-            or known_modes is None or known_forms is None
-            or weeks_of_days != weeks
-            or expected != work_types
-            or (not first if one_worker else "" in workers)
-            or (0 in people and _DIRECT_WITH_NOBODY in set(zip(work_types, people, strict=True)))
-        ):
-            return False
-        weeks, work_types, modes, forms = weeks_of_days, expected, known_modes, known_forms
-        categories = tuple(map(self.known_categories.__getitem__, categories))
-        same = self.same
-        first = same.setdefault(first, first)
-        workers = (first,) * n if one_worker else tuple(map(same.setdefault, workers, workers))
-        labels_now = tuple(map(self.label_of.__getitem__, categories))
-        # the loaded taxonomy's labels, as a rule; an export's own, if it was another's
-        labels = labels_now if labels_now == labels else tuple(map(same.setdefault, labels, labels))
-        for text in set(tags_texts).difference(self.tags):
-            self.tags_of(text)
-        taken = list(map(_new, repeat(ReviewEntry), zip(
-            ids, workers, map(self.dates.__getitem__, day_texts), weeks, start_times, minutes, work_types,
-            categories, labels, modes, forms, people, client_refs, map(self.tags.__getitem__, tags_texts), notes,
-            repeat(name), self.line_numbers(line, n), strict=False,  # repeat() is endless
-        )))
-        new_ids = set(ids)
-        if len(new_ids) != n or "" in new_ids or not self.ids.isdisjoint(new_ids):
-            return False  # an id twice in these rows, an empty one, or one taken before
-        # every row is good: the entries, their ids, the days their file covers and the weekly sums
-        self.ids |= new_ids
-        self.result.entries += taken
-        if periods:
-            self.result.periods.setdefault(name, set()).update(periods)
-        entry_files = self.result.entry_files
-        for worker_week in zip(repeat(first), set(weeks)) if one_worker else set(zip(workers, weeks, strict=True)):
-            entry_files.setdefault(worker_week, set()).add(name)
-        sums = self.result.sums
-        get = sums.get
-        for key, work_type, label, m, p in zip(
-            zip(workers, weeks, categories, strict=True), work_types, labels, minutes, people, strict=True
-        ):
-            acc = get(key)
-            if acc is None:
-                sums[key] = [work_type, label, m, 1, p]
-            else:
-                acc[2] += m
-                acc[3] += 1
-                acc[4] += p
-        return True
+        """Take the rows of an entries file (from *line* on) at once if every one passes every check
+        (:mod:`.entry_blocks`). If anything at all is wrong, nothing is taken and False is returned:
+        the rows are then read one by one, which names each problem."""
+        return self.blocks.take(self, block, name, line, neutralised)
 
 
 # ------------------------------------------------------------------ rows, one at a time

@@ -15,7 +15,8 @@ from __future__ import annotations
 import csv
 import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
@@ -44,12 +45,12 @@ from .reading import (  # noqa: F401 - the names a review's reader uses, with th
     FILE_COLUMN,
     SUMMARY,
     Collected,
-    Period,
     Problem,
     Reading,
     ReviewEntry,
     SummaryRow,
 )
+from .review_rows import Period
 
 _new = tuple.__new__  # a named tuple made from a tuple at C speed, without its Python __new__
 
@@ -160,6 +161,23 @@ class ReviewResult(Collected):
                 (max(a, days.start), min(b, days.end)) for a, b in periods if a <= days.end and days.start <= b]
         return clipped
 
+    def _spans(self, worker_weeks: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[date | None, date | None]]:
+        """The first and the last day each worker's week is held for by the entries (None, None
+        where a version 1 file does not say). Where each of the weeks is in one file that says
+        its days, as a rule, the spans are worked out once per week and file's days, at C speed."""
+        files = list(map(self.entry_files.__getitem__, worker_weeks))
+        if set(map(len, files)) == {1}:
+            days = {file: frozenset(periods) for file, periods in self.periods.items() if periods}
+            weeks = map(itemgetter(1), worker_weeks)
+            try:
+                held = list(zip(weeks, map(days.__getitem__, map(next, map(iter, files))), strict=True))
+            except KeyError:  # a version 1 file
+                pass
+            else:
+                span_of = {pair: _span(self._clipped(*pair)) for pair in set(held)}
+                return dict(zip(worker_weeks, map(span_of.__getitem__, held), strict=True))
+        return {worker_week: _span(self.entry_days(*worker_week)) for worker_week in worker_weeks}
+
     def combined_summary(self, keep: Callable[[SummaryRow], bool] | None = None) -> list[SummaryRow]:
         """worker × week × category: entries summed, summary files' rows added; sorted like an export.
 
@@ -167,6 +185,10 @@ class ReviewResult(Collected):
         (:meth:`reconcile`), so no day is counted twice and none is lost. A row says which
         days of its week it holds (first_day, last_day; None where a version 1 file did not say).
         """
+        with collector_waiting():
+            return self._combined(keep)
+
+    def _combined(self, keep: Callable[[SummaryRow], bool] | None) -> list[SummaryRow]:
         extra: dict[tuple[str, str, str, date | None, date | None], list] = {}
         dropped, replaced = self.dropped, self.replaced
         for s in self.summary_rows:
@@ -190,15 +212,7 @@ class ReviewResult(Collected):
             work_types, labels, minutes, counts, people = zip(*sums.values(), strict=True)
             for week in set(weeks).difference(starts):
                 starts[week] = Week.parse(week).start
-            spans: dict[tuple[str, str], tuple[date | None, date | None]] = {}
-            for worker_week in set(zip(workers, weeks, strict=True)):
-                covered = self.entry_days(*worker_week)
-                if not covered:
-                    spans[worker_week] = (None, None)
-                elif len(covered) == 1:
-                    spans[worker_week] = covered[0]
-                else:
-                    spans[worker_week] = (min(a for a, _ in covered), max(b for _, b in covered))
+            spans = self._spans(list(self.entry_files))  # the workers' weeks with entries
             firsts, lasts = zip(*map(spans.__getitem__, zip(workers, weeks, strict=True)), strict=True)
             out = list(map(_new, repeat(SummaryRow), zip(
                 workers, weeks, map(starts.__getitem__, weeks), work_types, categories, labels, minutes, counts,
@@ -218,6 +232,11 @@ class ReviewResult(Collected):
 
     def team(self, rows: Iterable[SummaryRow], work_types: Iterable[str]) -> list[TeamRow]:
         """The team table: one row per worker × week with minutes per work type."""
+        with collector_waiting():
+            return self._team(rows, work_types)
+
+    @staticmethod
+    def _team(rows: Iterable[SummaryRow], work_types: Iterable[str]) -> list[TeamRow]:
         wts = list(work_types)
         acc: dict[tuple[str, str], dict[str, int]] = {}
         get = acc.get
@@ -238,6 +257,15 @@ class ReviewResult(Collected):
 
     def weeks(self) -> list[str]:
         return sorted({week for _worker, week, _cat in self.sums} | {s.week for s in self.summary_rows})
+
+
+def _span(covered: list[Period] | None) -> tuple[date | None, date | None]:
+    """The first and the last of the days *covered* (None, None if none, or not known)."""
+    if not covered:
+        return None, None
+    if len(covered) == 1:
+        return covered[0]
+    return min(a for a, _ in covered), max(b for _, b in covered)
 
 
 # ------------------------------------------------------------------ what the review window shows
@@ -343,16 +371,26 @@ def read_texts(texts: Iterable[tuple[str, str]], taxonomy: Taxonomy) -> ReviewRe
     return _read_all(list(texts), taxonomy, None)
 
 
+@contextmanager
+def collector_waiting() -> Iterator[None]:
+    """The cyclic garbage collector waits while rows are made by the ten thousand and kept, and
+    runs again as it was afterwards: reading allocates one tuple per row and frees almost
+    nothing, and so does the combined view, and with no cycles among them the collector would
+    only scan them again and again (a third of the time)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def _read_all(sources: list[tuple[str, Path | str]], taxonomy: Taxonomy,
               progress: Callable[[int, int], bool] | None) -> ReviewResult:
     result = ReviewResult()
     reading = Reading(taxonomy, result)
-    # Reading allocates one tuple per row and frees almost nothing: the cyclic garbage
-    # collector would scan them again and again (a third of the time), so it waits, and
-    # runs again as it was once the files are read.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_waiting():
         for i, (name, source) in enumerate(sources):
             result.files.append(name)
             if isinstance(source, Path) and source.suffix.lower() == ".xlsx":
@@ -367,9 +405,6 @@ def _read_all(sources: list[tuple[str, Path | str]], taxonomy: Taxonomy,
                 result.problems.close_file(name)
             if progress is not None and progress(i + 1, len(sources)) is False:
                 break
-    finally:
-        if collecting:
-            gc.enable()
     result.reconcile()
     return result
 
