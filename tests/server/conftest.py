@@ -69,3 +69,14 @@ def server(cluster, tmp_path, monkeypatch):
     made = Server(cluster, f"peerdesk_{os.getpid()}_{next(_databases)}", passfile)
     admin.init(made.admin)
     return made
+
+
+@pytest.fixture
+def pcs(tmp_path):
+    """Two ward PCs of one worker (test_sync.PC), each with its own data folder, closed afterwards."""
+    from test_sync import PC
+
+    made = [PC(tmp_path / "ward-a"), PC(tmp_path / "ward-b")]
+    yield made
+    for pc in made:
+        pc.close()

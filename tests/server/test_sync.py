@@ -40,14 +40,6 @@ class PC:
         self.ws.close()
 
 
-@pytest.fixture
-def pcs(tmp_path):
-    made = [PC(tmp_path / "ward-a"), PC(tmp_path / "ward-b")]
-    yield made
-    for pc in made:
-        pc.close()
-
-
 def server_rows(server, role=None):
     with psycopg.connect(server.admin) as conn:
         return conn.execute("SELECT id::text, minutes, deleted, version, note FROM peerdesk.entries "

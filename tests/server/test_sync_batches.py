@@ -7,21 +7,12 @@ from __future__ import annotations
 import time
 
 import psycopg
-import pytest
-from test_sync import PC, server_rows, synced_and_forgotten
+from test_sync import server_rows, synced_and_forgotten
 
 from peerdesk.operations import entries as ops
 from peerdesk.operations import syncing
 from peerdesk.storage.sync_local import Ledger
 from peerdesk.teamserver import sync
-
-
-@pytest.fixture
-def pcs(tmp_path):
-    made = [PC(tmp_path / "ward-a"), PC(tmp_path / "ward-b")]
-    yield made
-    for pc in made:
-        pc.close()
 
 
 def test_a_record_sent_in_several_batches_brings_back_what_another_pc_wrote_between_them(server, pcs,
