@@ -97,7 +97,12 @@ class ChartCard(QWidget):
         # no Tab stop, nor a click (its viewport took the focus for it). A screen reader reads
         # its name and description; the keyboard reaches its numbers through "Show as table".
         view.setFocusPolicy(Qt.NoFocus)
-        view.viewport().setFocusPolicy(Qt.NoFocus)
+        # The view's viewport is one made here, not the one Qt made: the first C++-made plain
+        # widget handed to Python makes PySide load every widget class of QtWidgets to find
+        # its type (about 70 enum classes, 20 ms of the start).
+        viewport = QWidget()
+        view.setViewport(viewport)
+        viewport.setFocusPolicy(Qt.NoFocus)  # after: the view gives its viewport its own policy
         view.setAccessibleName(accessible_name)
         view.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         view.setMinimumSize(160, 160)
