@@ -126,6 +126,6 @@ if window._painted:  # exposed already inside show(): late by the rest of launch
     first_paint()
 else:
     watch = Watch(); window.windowHandle().installEventFilter(watch)
-sys.exit(pd._application().exec())
+sys.exit(QApplication.instance().exec())
 """
 )

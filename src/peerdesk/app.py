@@ -379,11 +379,11 @@ def _launch(
 
 
 def run(*, data_dir: str | None = None, taxonomy_file: str | None = None, week: Week | None = None) -> int:
-    app = _application()
+    app = _application(icon=False)  # the icon's files load once the store is open (launch)
     window = launch(data_dir=data_dir, taxonomy_file=taxonomy_file, week=week, on_fail=app.exit)
     if isinstance(window, int):
         return window
-    code = _application().exec()
+    code = app.exec()
     shown: MainWindow | None = window
     while shown is not None:  # the window, and those that replaced it (Open another folder…)
         shown.workspace.close()
