@@ -170,10 +170,17 @@ def open_store_into(window: MainWindow, dialogs: Dialogs) -> bool | OtherFolder:
                 return OtherFolder(folder)
         return False
     window.set_store(outcome.store)
-    # the full integrity check on its own thread once the week from the store is painted (a save
-    # before then begins it and waits for it: nothing is written before its verdict)
-    QTimer.singleShot(100, outcome.store.begin_full_check)
-    QTimer.singleShot(0, lambda: daily_backup(window))
+    store = outcome.store
+
+    def after_the_paint() -> None:
+        # the full integrity check on its own thread once the week from the store is painted (a
+        # save before then begins it and waits for it: nothing is written before its verdict);
+        # today's backup, when due, on another: it waits for that verdict, then copies the file
+        store.begin_full_check()
+        if window.store is store:
+            window.begin_daily_backup()
+
+    QTimer.singleShot(100, window, after_the_paint)  # (not once the window is gone)
     return True
 
 
@@ -219,23 +226,6 @@ def first_run_choice(window: MainWindow, dialogs: Dialogs) -> str | None:
             return first
         dialogs.error(window, _("Passphrases differ"),
                       _("The two passphrases were not the same. Please choose again."))
-
-
-def daily_backup(window: MainWindow) -> None:
-    """The first start of each day makes a checked backup; a failure is shown, never fatal."""
-    from .operations.safekeeping import daily_backup as make
-    from .storage.backups import BackupError
-    from .storage.store import StoreError
-
-    if window.store is None:
-        return
-    try:
-        made = make(window.store)
-    except (BackupError, StoreError) as exc:  # the app works on; the message says what failed
-        window.status(_("Today's automatic backup failed: {reason}").format(reason=exc), 20000)
-        return
-    if made is not None:
-        window.status(_("Backed up to {file}").format(file=made.name), 5000)
 
 
 def launch(

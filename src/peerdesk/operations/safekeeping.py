@@ -65,14 +65,31 @@ def back_up_now(store: Store, out: str | Path | None = None, *, now: datetime | 
 
 def daily_backup(store: Store) -> Path | None:
     """On the first start of each day, a checked backup and the old ones pruned;
-    the new backup's path, or None when today's exists. Raises BackupError."""
+    the new backup's path, or None when today's exists. Raises BackupError.
+
+    Its two steps are also called apart: the window makes the copy on a thread of its own
+    (:func:`daily_copy`, which waits for the full integrity check, seconds on a large file)
+    and records it (:func:`record_daily_backup`) back on the window's thread."""
+    made = daily_copy(store)
+    if made is not None:
+        record_daily_backup(store, made)
+    return made
+
+
+def daily_copy(store: Store) -> Path | None:
+    """Today's checked copy and the old ones pruned, when today's is not made yet (else None).
+    It reads the file on a connection of its own and writes nothing to the store, so it may
+    run on any thread. Raises BackupError, or StoreError when the full check finds the file
+    damaged."""
     from ..storage import backups
 
     # a backup is made only of a file the full integrity check found sound (it may still be running)
-    made = backups.daily_backup_if_due(store.path, cipher=store.cipher, before=store.await_full_check)
-    if made is not None:
-        store.record("backup", f"automatic: {made.name}")
-    return made
+    return backups.daily_backup_if_due(store.path, cipher=store.cipher, before=store.await_full_check)
+
+
+def record_daily_backup(store: Store, made: Path) -> None:
+    """The audit log's line for today's backup (on the store's own thread). Raises StoreError."""
+    store.record("backup", f"automatic: {made.name}")
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ..week_data import WeekLoader
     from .chart_card import ChartCard
     from .commands import UndoHistory
+    from .daily_backup import DailyBackup
     from .entry_editing import EntryDialog
     from .entry_form import EntryForm
     from .guide import RoleGuide
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self._expose_watch: _FirstExpose | None = None
         self._menus: dict[str, QMenu] = {}
         self.sync: BackgroundSync | None = None  # the team server's background sync, with the store
+        self.daily_backup: DailyBackup | None = None  # the first start of a day's backup, on its thread
 
         self.setWindowTitle("PeerDesk")
         self.resize(1280, 800)
@@ -310,6 +312,8 @@ class MainWindow(QMainWindow):
             self.save_draft()
         if self.sync is not None:
             self.sync.stop()
+        if self.daily_backup is not None:  # today's copy is never cut short
+            self.daily_backup.wait()
         if self.instance_server is not None:
             self.instance_server.close()  # another start on this folder may open its own window now
         self._drop_first_look()
@@ -514,6 +518,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ backups
 
+    def begin_daily_backup(self) -> None:
+        """Today's backup, when due, on a thread of its own (ui/daily_backup.py)."""
+        from .daily_backup import DailyBackup
+
+        self.daily_backup = self.daily_backup or DailyBackup(self)
+        self.daily_backup.start()
+
     def backup_now(self) -> None:
         from .restore_dialog import back_up_now
 
@@ -522,6 +533,8 @@ class MainWindow(QMainWindow):
     def restore_from_backup(self) -> None:
         from .restore_dialog import choose_and_restore
 
+        if self.daily_backup is not None:  # the backups folder as today's copy leaves it
+            self.daily_backup.wait()
         choose_and_restore(self)
 
     # ------------------------------------------------------------ exports and charts
