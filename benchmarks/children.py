@@ -12,6 +12,28 @@ def say(mark):
     if mark == _STOP_AT:
         _os._exit(0)
 
+def stall_until(done, limit_s=30.0):
+    # from now until done() (or limit_s): the longest the event loop went without turning, by a
+    # 10 ms timer; printed as "stall MICROSECONDS", then the application quits
+    import time
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    state = {"last": time.perf_counter(), "worst": 0.0, "end": time.perf_counter() + limit_s}
+    def tick():
+        now = time.perf_counter()
+        state["worst"] = max(state["worst"], now - state["last"])
+        state["last"] = now
+        if done() or now > state["end"]:
+            timer.stop()
+            print("stall", round(state["worst"] * 1e6), flush=True)
+            QApplication.instance().quit()
+    timer = QTimer(interval=10)
+    timer.timeout.connect(tick)
+    timer.start()
+    _kept.append(timer)
+
+_kept = []
+
 def hwm():
     try:
         with open("/proc/self/status") as fh:
@@ -37,7 +59,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 app = QApplication(sys.argv[:1])
 def painted():  # its RSS once painted, as PeerDesk's is taken once painted
     say("painted")
-    app.quit()
+    if _os.environ.get("PEERDESK_BENCH_IDLE_S"):  # the event loop idle for that long: its longest turn
+        import time
+        end = time.perf_counter() + float(_os.environ["PEERDESK_BENCH_IDLE_S"])
+        stall_until(lambda: time.perf_counter() > end)
+    else:
+        app.quit()
 class Watch(QObject):  # the window is exposed: it paints now
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Expose and obj.isExposed():
@@ -54,7 +81,8 @@ app.exec()
 # PeerDesk as `peerdesk --data-dir DIR` starts it (app.launch), with three marks:
 # "paint" at the first expose, as the floor; "shown" once the week's table and
 # charts are painted (week_shown); "ready" once set_store has filled the week
-# from the opened store and the window has been painted again.
+# from the opened store and the window has been painted again. With
+# PEERDESK_BENCH_DAY set it goes on until today's backup is made (day_bench.py).
 PEERDESK = (
     r"""
 import sys
@@ -83,7 +111,10 @@ def painted(window, mark):
     window.repaint()  # the week with its table and charts, painted
     say(mark)
     if mark == "ready":
-        app.quit()
+        if _os.environ.get("PEERDESK_BENCH_DAY"):  # the day's first start: on until today's backup is made
+            stall_until(lambda: window.daily_backup is not None and window.daily_backup.ended)
+        else:
+            app.quit()
 
 marked = set()
 def week_shown(window):  # "shown": the week's table and charts first painted

@@ -28,6 +28,10 @@ The cases (names for ``--only``):
   checked: ``quick_check`` of every page, the schema, the week read from it and
   painted again), and the peak RSS (VmHWM) of the window then, vs the bare
   window's first paint and its RSS once it has painted (same processes as above);
+* ``day``: the day's first start, today's backup due, over a fresh copy of the same 100,000
+  entries: cold start to ready to save, and the longest the window's event loop does not turn
+  until the backup is made (target under 100 ms), vs the bare window's first paint and its
+  event loop left idle as long (``benchmarks/day_bench.py``);
 * ``save``: 95th percentile of 200 saves of validated entries through
   ``operations.entries.add_entry`` (what the window and ``peerdesk add`` call),
   vs plain ``sqlite3`` INSERT + COMMIT of the same entry row with the same
@@ -95,9 +99,10 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))  # children, export_bench, review_bench
 
+import day_bench
 from results import Result, alternate, load, log, machine, median, p95, samples, table
 
-CASES = ("paint", "week", "rss", "save", "switch", "export", "export-xlsx", "review", "review-memory",
+CASES = ("paint", "week", "rss", "day", "save", "switch", "export", "export-xlsx", "review", "review-memory",
          "review-bad-rows", "quick", "sync", "bundle")
 FIVE_YEARS, MANY = 60_000, 100_000
 WEEKS = 260
@@ -106,9 +111,10 @@ CHILD_TIMEOUT_S = 180
 
 # ---------------------------------------------------------------- child processes
 
-def spawn(code: str, *args: str) -> dict[str, tuple[float, int]]:
-    """Run *code* in a fresh interpreter; each printed ``mark kB`` → (seconds since spawn, peak RSS kB)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def spawn(code: str, *args: str, env: dict[str, str] | None = None) -> dict[str, tuple[float, int]]:
+    """Run *code* in a fresh interpreter (*env* added to its environment); each printed
+    ``mark kB`` → (seconds since spawn, peak RSS kB)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
@@ -586,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
         folders = {"empty": build_folder(work / "empty", 0)}
         if wanted & {"week", "save"}:
             folders["five"] = build_folder(work / "five-years", FIVE_YEARS)
-        if wanted & {"rss", "switch", "export", "export-xlsx"}:
+        if wanted & {"rss", "day", "switch", "export", "export-xlsx"}:
             folders["many"] = build_folder(work / "many", MANY)
         log(f"databases ready in {time.perf_counter() - t0:.1f} s: "
             + ", ".join(f"{k} {count_entries(v):,} entries" for k, v in folders.items()))
@@ -594,6 +600,9 @@ def main(argv: list[str] | None = None) -> int:
         results: list[Result] = []
         if wanted & {"paint", "week", "rss"}:
             results += cold_start(folders, runs, wanted)
+        if "day" in wanted:
+            log(f"the day's first start: {runs} runs after a warm-up, fresh processes, alternating ({load()})")
+            results += day_bench.bench_day(folders["many"], work, runs, spawn, count_entries(folders["many"]))
         if "save" in wanted:
             results.append(bench_save(folders["five"], work, runs))
         if "switch" in wanted:
