@@ -78,7 +78,7 @@ app.exec()
 """
 )
 
-# PeerDesk as `peerdesk --data-dir DIR` starts it (app.launch), with three marks:
+# PeerDesk as `peerdesk --data-dir DIR` starts it (cli.main, app.run), with three marks:
 # "paint" at the first expose, as the floor; "shown" once the week's table and
 # charts are painted (week_shown); "ready" once set_store has filled the week
 # from the opened store and the window has been painted again. With
@@ -148,15 +148,22 @@ def watched_first_look(self, reader):
     self.week_shown.connect(lambda: week_shown(self))
     set_first_look(self, reader)
 pd.MainWindow.show_first_look = watched_first_look
-window = pd.launch(data_dir=sys.argv[1], dialogs=Quiet())
-if isinstance(window, int):
-    sys.exit(window)
-if "shown" not in marked:  # no first look: the week is shown from the store
-    window.week_shown.connect(lambda: week_shown(window))
-if window._painted:  # exposed already inside show(): late by the rest of launch()
-    first_paint()
-else:
-    watch = Watch(); window.windowHandle().installEventFilter(watch)
-sys.exit(QApplication.instance().exec())
+launch = pd.launch
+def watched_launch(**kwargs):  # the marks' watches, once launch() has shown the window
+    window = launch(**kwargs)
+    if isinstance(window, int):
+        return window
+    if "shown" not in marked:  # no first look: the week is shown from the store
+        window.week_shown.connect(lambda: week_shown(window))
+    if window._painted:  # exposed already inside show(): late by the rest of launch()
+        first_paint()
+    else:
+        watched.append(Watch()); window.windowHandle().installEventFilter(watched[-1])
+    return window
+watched = []
+pd.launch = watched_launch
+pd.Dialogs = Quiet  # the questions the start could ask: any one ends the run
+from peerdesk import cli
+sys.exit(cli.main(["--data-dir", sys.argv[1]]))  # as the `peerdesk` command starts the window
 """
 )
