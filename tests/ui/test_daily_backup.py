@@ -65,6 +65,7 @@ def test_a_window_closed_during_the_copy_lets_it_end(qtbot, data_dir, monkeypatc
         qtbot.waitUntil(entered.is_set, timeout=5000)
         threading.Timer(0.3, gate.set).start()  # the copy ends a moment after the close
         window.close()
+        assert not window.isVisible()
         assert backups.check_file(today_backup).ok  # whole and checked when close() returned
     finally:
         gate.set()

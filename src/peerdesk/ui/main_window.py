@@ -312,7 +312,8 @@ class MainWindow(QMainWindow):
             self.save_draft()
         if self.sync is not None:
             self.sync.stop()
-        if self.daily_backup is not None:  # today's copy is never cut short
+        if self.daily_backup is not None and self.daily_backup.running():  # never cut short:
+            self.hide()  # the window goes at once; today's copy ends first (a second or two)
             self.daily_backup.wait()
         if self.instance_server is not None:
             self.instance_server.close()  # another start on this folder may open its own window now
