@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
 from ..domain.days import HINT, parse_day
 from ..domain.entry import EARLIEST_DATE, FUTURE_DAYS
 from ..i18n import _
+from .form_icons import down_arrow
 from .locale_text import DAY, day_text, locale
 
 SHOWN = DAY  # Tue 1 Dec 2026; mar. 1 déc. 2026 in French (the language's QLocale)
@@ -49,10 +50,15 @@ class DateField(QLineEdit):
         self.setToolTip(self.hint())
         self.setAccessibleName(_("Date"))
         self.calendar: QCalendarWidget | None = None
-        opener = self.addAction(self.style().standardIcon(QStyle.SP_ArrowDown), QLineEdit.TrailingPosition)
+        self.opener = opener = self.addAction(down_arrow(self.palette()), QLineEdit.TrailingPosition)
         opener.setToolTip(_("Choose on a calendar (Alt+Down or F4)"))
         opener.triggered.connect(self.open_calendar)
         self.editingFinished.connect(self.commit)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.PaletteChange:  # another theme: the arrow in its text colour
+            self.opener.setIcon(down_arrow(self.palette()))
 
     # ------------------------------------------------------------ the day
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QStyle,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from ..domain.taxonomy import Taxonomy
 from ..i18n import N_, _
 from . import contrast, plain_text, style
 from .date_field import DateField
+from .form_icons import guide_mark
 from .locale_text import number
 from .quick_line import QuickLine
 
@@ -77,7 +77,7 @@ class EntryForm(QWidget):
         self.category_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.category_combo.setMinimumContentsLength(18)
         self.guide_button = QToolButton(objectName="category_guide")
-        self.guide_button.setIcon(self.style().standardIcon(QStyle.SP_MessageBoxInformation))
+        self.guide_button.setIcon(guide_mark(self.palette()))
         self.guide_button.setAccessibleName(_("Role guide for this category"))
         self.guide_button.setToolTip(_("What this category means, with examples (role guide, F1)"))
         self.guide_button.setAutoRaise(True)
@@ -482,6 +482,11 @@ class EntryForm(QWidget):
             self.people_spin.setValue(1 if self.work_type_combo.currentData() == "direct" else 0)
         self.clear_errors()
         self.cleared.emit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.PaletteChange:  # another theme: the guide's mark in its colours
+            self.guide_button.setIcon(guide_mark(self.palette()))
 
     def focus_first(self) -> None:
         self.date_edit.setFocus(Qt.ShortcutFocusReason)
