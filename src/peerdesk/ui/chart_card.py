@@ -10,12 +10,14 @@ show with :meth:`~ChartCard.descriptions` and :meth:`~ChartCard.table_contents`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCharts import (
     QChart,
     QChartView,
 )
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QImage, QPainter
+from PySide6.QtGui import QAction, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,6 +38,9 @@ from ..files import write_through
 from ..i18n import N_, _
 from . import style
 from .chart_parts import Cell, follow_palette
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage  # (imported when an image is made: its enum classes wait for it)
 
 
 class ChartCard(QWidget):
@@ -75,7 +80,9 @@ class ChartCard(QWidget):
         self.table_button = QPushButton(_("Show as table"), objectName=f"show_table_{name}")
         self.table_button.setCheckable(True)
         self.table_button.setToolTip(_("The chart's numbers in a table (and back to the chart)"))
-        self.table_action = QAction(_("Show as table"), self, checkable=True)
+        # (the actions' parent first: with the text first PySide weighs QAction(QIcon, …) too,
+        # and makes QIcon's enum classes, 150 theme icons, before the week is shown)
+        self.table_action = QAction(self, text=_("Show as table"), checkable=True)
         self.table_button.toggled.connect(self.show_table)
         self.table_action.toggled.connect(self.show_table)
         self.header = QHBoxLayout()
@@ -85,7 +92,7 @@ class ChartCard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.header)
         layout.addWidget(self.stack, 1)
-        self.save_action = QAction(_("Save chart as PNG…"), self)
+        self.save_action = QAction(self, text=_("Save chart as PNG…"))
         self.save_action.triggered.connect(lambda: self.save_requested.emit(self))
         self._font_key = ""
 

@@ -9,7 +9,7 @@ an empty state, a text alternative (its values as text, and as a table: see
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -64,6 +64,9 @@ from .chart_parts import (
     week_table,
     week_texts,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 TREND_CHOICES = (4, 12, 26, 52)
 DEFAULT_TREND_WEEKS = 12
@@ -338,6 +341,8 @@ class ThisWeekChart(ChartCard):
         image = super().render_image()
         if self.is_empty() or self.bars_view.height() <= self.bars_scroll.viewport().height():
             return image
+        from PySide6.QtGui import QImage
+
         bars = self.bars_view.grab().toImage()  # the bars' full height, scrolled or not
         split = self.split_view.grab().toImage()
         gap = self.split_view.x() - self.bars_scroll.geometry().right()
