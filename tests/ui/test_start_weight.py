@@ -70,4 +70,5 @@ def test_the_start_loads_no_widget_class_it_does_not_use_and_no_module_it_needs_
     assert [name for name in NEVER_USED if name in seen["widgets"]] == []
     assert "QGradient" not in seen["gui"]  # (its 180 presets: the charts' brushes are made without it)
     assert "QStyle" not in seen["widgets"]  # (566 members: the form draws its two icons itself)
+    assert "QTextFormat" not in seen["gui"]  # (130 members: for marks in the note and the quick line)
     assert [name for name in LATER if name in seen["modules"]] == []

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QInputMethodEvent, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QInputMethodEvent, QPalette
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..domain.taxonomy import Taxonomy
@@ -133,6 +133,8 @@ class QuickLine(QWidget):
     def _underline(self, spans: list[tuple[int, int]]) -> None:
         """A wavy line under each word not understood, drawn in the line itself (a QLineEdit
         takes text formats only through an input-method event; positions are from the cursor)."""
+        from PySide6.QtGui import QTextCharFormat  # (at the first word not understood: 150 enum members)
+
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor(contrast.error_colour(self.edit, QPalette.ColorRole.Base)))
