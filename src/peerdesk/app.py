@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from . import i18n
@@ -74,6 +74,8 @@ def install_qt_language(app: QApplication, language: str) -> bool:
         return True
     translator = QTranslator(app)
     translator.setObjectName("peerdesk_qt_translator")
+    from PySide6.QtCore import QLibraryInfo  # (only for a language other than Qt's own)
+
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not translator.load(QLocale(language), "qtbase", "_", folder):
         translator.deleteLater()

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ..domain.days import HINT, parse_day
 from ..domain.entry import EARLIEST_DATE, FUTURE_DAYS
 from ..i18n import _
 from .form_icons import down_arrow
 from .locale_text import DAY, day_text, locale
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget
 
 SHOWN = DAY  # Tue 1 Dec 2026; mar. 1 déc. 2026 in French (the language's QLocale)
 _STEPS = {Qt.Key_Up: 1, Qt.Key_Down: -1, Qt.Key_PageUp: 7, Qt.Key_PageDown: -7}
@@ -132,6 +136,8 @@ class DateField(QLineEdit):
     def open_calendar(self) -> None:
         """A calendar under the field: days after tomorrow (and before the earliest) cannot be chosen."""
         if self.calendar is None:
+            from PySide6.QtWidgets import QCalendarWidget  # (at its first opening)
+
             self.calendar = QCalendarWidget(self, objectName="date_calendar")
             self.calendar.setLocale(locale())  # the language's month and day names
             self.calendar.setAccessibleName(_("Calendar: choose the day of the work"))
