@@ -40,7 +40,8 @@ def main_thread_instructions(code: str, stop_at: str, *args: str) -> int:
     """Instructions of *code*'s main thread, run in a fresh interpreter until it prints *stop_at*."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "callgrind.out"
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0", PEERDESK_BENCH_STOP_AT=stop_at)
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0", PEERDESK_BENCH_STOP_AT=stop_at,
+                   XDG_CONFIG_HOME=run.child_config())
         done = subprocess.run(
             ["valgrind", "--tool=callgrind", "--separate-threads=yes", f"--callgrind-out-file={out}",
              sys.executable, "-c", code, *args],
@@ -66,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     folders = {"empty": run.build_folder(work / "empty", 0),
                "five": run.build_folder(work / "five-years", run.FIVE_YEARS),
                "many": run.build_folder(work / "many", run.MANY)}
+    run.spawn(children.PEERDESK, str(folders["many"]))  # the warm-up start: it writes the view settings
     bare = main_thread_instructions(children.BARE, "paint")
     print(f"bare window to its first paint: {bare / 1e6:,.0f} M instructions (main thread)")
     for figure, kind, mark in CASES:

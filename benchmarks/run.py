@@ -82,6 +82,7 @@ install under ``PYTHONDONTWRITEBYTECODE`` pays at every start).
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import shutil
@@ -111,10 +112,24 @@ CHILD_TIMEOUT_S = 180
 
 # ---------------------------------------------------------------- child processes
 
+_CONFIG: list[str] = []
+
+
+def child_config() -> str:
+    """The children's own folder for Qt's settings (``XDG_CONFIG_HOME``), made once per run: the
+    view settings a start reads (the text size, the form's width) are the benchmark's, written
+    by its warm-up run as by a worker's first start, never the developer's (a text size left at
+    130 % would be measured too)."""
+    if not _CONFIG:
+        _CONFIG.append(tempfile.mkdtemp(prefix="peerdesk-bench-config-"))
+        atexit.register(shutil.rmtree, _CONFIG[0], True)
+    return _CONFIG[0]
+
+
 def spawn(code: str, *args: str, env: dict[str, str] | None = None) -> dict[str, tuple[float, int]]:
     """Run *code* in a fresh interpreter (*env* added to its environment); each printed
     ``mark kB`` → (seconds since spawn, peak RSS kB)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=child_config(), **(env or {}))
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
