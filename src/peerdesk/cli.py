@@ -111,13 +111,10 @@ def _top_parser(*, whole: bool = True) -> argparse.ArgumentParser:
     """``peerdesk``'s own options, the window's; :func:`build_parser` adds the commands to it.
     Without *whole*: no --help or --version, and a mistake raises instead of exiting."""
     parser = argparse.ArgumentParser(
-        prog="peerdesk",
+        prog="peerdesk", add_help=whole, exit_on_error=whole,
         allow_abbrev=False,  # "--passphrase X" must never be taken for --passphrase-file
         description=_("Log peer support work day by day and see it week by week. "
-                      "Without a command, opens the window."),
-        add_help=whole,
-        exit_on_error=whole,
-    )
+                      "Without a command, opens the window."))
     if whole:
         parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}",
                             help=_("show program's version number and exit"))  # argparse's own, not marked there
@@ -137,10 +134,8 @@ def window_args(argv: list[str]) -> argparse.Namespace | None:
         args, rest = _top_parser(whole=False).parse_known_args(argv)
     except argparse.ArgumentError:
         return None
-    if rest:
-        return None
     args.command = None
-    return args
+    return None if rest else args
 
 
 def build_parser() -> argparse.ArgumentParser:
