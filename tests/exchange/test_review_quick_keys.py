@@ -6,6 +6,8 @@
   hold (a row's kind of work, its day): a file that holds it is keyed by tuples, and reads the same.
 * An id met again in a block takes nothing of the block, and leaves the ids taken before as
   they were, for the next files.
+* A block of rows is taken exactly when the checker takes each of its rows, whatever days
+  they cover, and to the same entries, sums and periods.
 * A file is matched against those read before by its size and the CRC-32 of its ends; files
   alike in those but not in their bytes are both read.
 * Whether a file ends inside quotes is told by its quotes counted a quicker way: the same count.
@@ -22,13 +24,14 @@ from hypothesis import strategies as st
 from peerdesk.exchange import csv_text, reading
 from peerdesk.exchange.csv_format import ENTRY_COLUMNS_V1
 from peerdesk.exchange.csv_text import quote_count, split_quoted
-from peerdesk.exchange.reading import Collected, Reading
+from peerdesk.exchange.reading import Collected, EntryChecker, Reading
 from peerdesk.exchange.review import read_files
 
-from .rows import entry_row
+from .rows import GOOD, entry_row
 from .test_one_reader_property import checked, rows
 from .test_review import outcome, problems, write_csv
 
+GOOD_ID = GOOD["entry_id"]
 SKILLS = {
     "work_type": "direct",
     "category": "skill_building_mentoring_goal_setting",
@@ -138,6 +141,33 @@ def test_rows_keyed_by_joined_cells_are_accepted_as_the_checker_accepts_them(tax
     ok, entries, said = checked(taxonomy, row)
     assert taken == ok, (row, said)
     assert [tuple(e) for e in reading.result.entries] == [tuple(e) for e in entries]
+
+
+PERIODS = [("2026-01-01", "2026-12-31"), ("2026-11-01", "2026-11-30"), ("2026-11-26", "2026-12-31"), ("", "")]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(block=st.lists(st.tuples(rows(), st.sampled_from([None, *PERIODS])), min_size=1, max_size=4))
+def test_a_block_is_taken_exactly_when_the_checker_takes_each_of_its_rows(taxonomy, block):
+    cells = []
+    for n, (row, period) in enumerate(block, start=1):
+        row = list(row)
+        if row[0] == GOOD_ID:  # rows of their own, unless the row was given another id
+            row[0] = f"00000000-0000-4000-8000-{n:012d}"
+        if period is not None:  # most blocks' rows cover the same days, some cover others
+            row[15:17] = period
+        cells.append(row)
+    quick = Reading(taxonomy, Collected())
+    quick.blocks.joined = True
+    taken = quick.take_entries([list(row) for row in cells], "x.csv", 2, neutralised=True)
+    by_rows = Reading(taxonomy, Collected())
+    check = EntryChecker("x.csv", by_rows)
+    for line, row in enumerate(cells, start=2):
+        check(line, list(row))
+    assert taken == (not by_rows.result.lost()), (cells, by_rows.result.lost())
+    if taken:
+        assert [tuple(e) for e in quick.result.entries] == [tuple(e) for e in by_rows.result.entries]
+        assert quick.result.sums == by_rows.result.sums and quick.result.periods == by_rows.result.periods
 
 
 @given(st.text(st.sampled_from('"a,\n\r\u00e9\u20ac\U0001f600\ud800\udc80'), max_size=40))
