@@ -8,8 +8,8 @@
   they were, for the next files.
 * A block of rows is taken exactly when the checker takes each of its rows, whatever days
   they cover, and to the same entries, sums and periods.
-* A file is matched against those read before by its size and the CRC-32 of its ends; files
-  alike in those but not in their bytes are both read.
+* A file is matched against those read before by its size and the CRC-32 of its bytes; files
+  alike at both ends but not in between are both read, even when the first cannot be read again.
 * Whether a file ends inside quotes is told by its quotes counted a quicker way: the same count.
 """
 
@@ -246,3 +246,20 @@ def test_files_alike_at_their_ends_but_not_in_between_are_both_read(tmp_path, ta
     assert said[-1] == (str(copy), f"is the same file as {first}, opened twice; its rows are counted once")
     assert result.lost_count() == 1199 + 1  # every row of the changed file is one already taken, and the copy
     assert len(result.entries) == 1199
+
+
+def test_a_file_alike_at_its_ends_is_read_when_the_first_cannot_be_read_again(tmp_path, taxonomy):
+    first = write_csv(tmp_path / "first.csv", [entry_row(n, note="x" * 200) for n in range(1, 1200)])
+    raw = first.read_bytes()
+    changed = tmp_path / "changed.csv"  # the same size, alike at both ends, one minute more between
+    at = raw.index(b",45,", len(raw) // 2)
+    changed.write_bytes(raw[:at] + b",46," + raw[at + 4 :])
+
+    def gone(done: int, total: int) -> bool:
+        if done == 1:
+            first.unlink()  # size and CRC-32 decide now: the whole file's tells the two apart
+        return True
+
+    result = read_files([first, changed], taxonomy, progress=gone)
+    assert not [p for p in result.problems if "is the same file" in p.message]
+    assert result.lost_count() == 1199  # its rows read, each an id taken already

@@ -88,9 +88,12 @@ class Reading:
         self.seen: dict[tuple[Any, ...], SummaryRow] = {}
         self.ids: set[str] = set()
         self.entry_of: dict[str, ReviewEntry] = {}
-        # (size, CRC-32 of its ends) -> (name, path) of every file read: only files alike in both can
-        # be the same file, and comparing their bytes then is exact. Their bytes are not kept (a
-        # team's year is tens of MB of them, held on top of its rows): the earlier file is read again.
+        # (size, CRC-32 of its whole bytes) -> (name, path) of every file read: only files alike in
+        # both can be the same file, and comparing their bytes then is exact. Their bytes are not
+        # kept (a team's year is tens of MB of them, held on top of its rows): the earlier file is
+        # read again, and when it cannot be, size and CRC-32 decide. Not the CRC of its ends alone
+        # (7 ms quicker over 20 exports of 1 MB): two exports of one worker's period, one entry
+        # changed in between, are alike in size and at both ends.
         self.read_before: dict[tuple[int, int], list[tuple[str, Path]]] = {}
         self.dates: dict[str, date | None] = {}  # date text -> the date, None if not one
         self.week_of: dict[date, str] = {}  # date -> its ISO week (2026-W48)
