@@ -598,6 +598,7 @@ def main(argv: list[str] | None = None) -> int:
     wanted = set(args.only or CASES)
 
     log(machine())
+    os.environ["XDG_CONFIG_HOME"] = child_config()  # this process's view settings too (the week switch)
     if not args.no_compile:
         compile_bytecode()
     with tempfile.TemporaryDirectory(prefix="peerdesk-bench-") as tmp:
