@@ -66,6 +66,11 @@ class WeekEntries(Sequence[Entry]):
     def __iter__(self) -> Iterator[Entry]:
         return (self[i] for i in range(len(self.rows)))
 
+    def __eq__(self, other: object) -> bool:  # the same rows, as stored (a quick C comparison)
+        return self.rows == other.rows if isinstance(other, WeekEntries) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # (compared by value, so not hashable)
+
 
 @dataclass
 class WeekData:

@@ -269,7 +269,9 @@ class MainWindow(QMainWindow):
         if self.form is not None:
             self.form.setEnabled(True)
         self.statusBar().clearMessage()
-        self.refresh()
+        # the week from the store: nothing to redo (the table's place and selection kept) when it is
+        # the first look's, as it is unless a change was written to the file in between
+        self.refresh(unless_shown=True)
         self.restore_draft()
         for warning in getattr(store, "warnings", ()):  # a damaged write-ahead log, kept aside
             QTimer.singleShot(0, lambda text=warning: self.dialogs.error(self, _("Recent changes may be missing"),
@@ -350,7 +352,9 @@ class MainWindow(QMainWindow):
         """Where the week is read from: the store, or the first look while it opens."""
         return self.store if self.store is not None else self.first_look
 
-    def refresh(self) -> None:
+    def refresh(self, *, unless_shown: bool = False) -> None:
+        """The week read again and shown; with *unless_shown*, left as it is when the view shows
+        the same already (the store's week after the first look's, the file unchanged between)."""
         source, view = self._source(), self.week_view
         if view is None:
             return
@@ -358,7 +362,9 @@ class MainWindow(QMainWindow):
             view.week_label.setText(self.week.label())
             return
         data = self._week_loader(source).load(self.week, trend_count=view.trend_weeks(), today=self.today())
-        view.show_data(data, is_current=self.week == Week.of(self.today()), contracted_hours=self.contracted_hours())
+        shown = {"is_current": self.week == Week.of(self.today()), "contracted_hours": self.contracted_hours()}
+        if not (unless_shown and view.shows(data, **shown)):
+            view.show_data(data, **shown)
         self.week_shown.emit()
 
     def refresh_trend(self) -> None:
