@@ -190,7 +190,7 @@ def first_look(workspace: Workspace):
     """A read-only Reader of the workspace's file when it is plain and current, else None."""
     if workspace.settings.get("encrypted"):
         return None
-    from .storage.store import Reader
+    from .storage.reader import Reader  # (not the store: its writing side waits for the open)
     return Reader.if_current(workspace.db_path)
 
 

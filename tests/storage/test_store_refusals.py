@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.storage import store as store_mod
+from peerdesk.storage.open_checks import SQLITE_MAGIC
 from peerdesk.storage.store import NewerDatabaseError, Store, StoreError
 
 
@@ -56,7 +56,7 @@ def test_non_sqlite_file_is_refused(db_path, snapshot, content):
 
 def test_damaged_sqlite_file_is_not_changed(db_path, snapshot):
     # The right magic, then garbage: whatever the error, the file must stay as it was.
-    db_path.write_bytes(store_mod.SQLITE_MAGIC + bytes(range(256)) * 16)
+    db_path.write_bytes(SQLITE_MAGIC + bytes(range(256)) * 16)
     _assert_refused(db_path, snapshot, Exception, None)
 
 
