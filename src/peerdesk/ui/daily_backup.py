@@ -54,14 +54,10 @@ class DailyBackup(QObject):
 
     def _run(self, store: Store) -> None:
         from ..operations.safekeeping import daily_copy
-        from ..storage.backups import BackupError
-        from ..storage.store import StoreError
 
         try:
             made = daily_copy(store)
-        except (BackupError, StoreError) as exc:
-            self.finished.emit(store, None, str(exc))
-        except Exception as exc:  # noqa: BLE001 - told in the status bar, never lost on a thread
+        except Exception as exc:  # noqa: BLE001 - BackupError, StoreError or worse: told, never lost on a thread
             self.finished.emit(store, None, str(exc) or type(exc).__name__)
         else:
             self.finished.emit(store, made, "")

@@ -120,8 +120,8 @@ class WeekView(QWidget):
         self.week_chart.save_requested.connect(self.save_chart_requested)
         self._trend_chart: TrendChart | None = None
         self._how_chart: HowChart | None = None
-        self._shown: tuple[WeekData, float] | None = None  # the week last shown, for a card made later
-        self._shown_as_current = False
+        # the week last shown (its data, contracted hours, whether it is this week), for a card made later
+        self._shown: tuple[WeekData, float, bool] | None = None
         self.chart_tabs = QTabWidget(objectName="chart_tabs")
         self.chart_tabs.setAccessibleName(_("Charts"))
         # no mnemonics: Alt+W, Alt+R and Alt+H are the form's and the Help menu's; the charts
@@ -168,7 +168,7 @@ class WeekView(QWidget):
             card.weeks_changed.connect(self.trend_weeks_changed)
             self._place(card, 1)
             if self._shown is not None and self._shown[0].trend:
-                data, contracted_hours = self._shown
+                data, contracted_hours, _current = self._shown
                 card.show_trend(data.trend, data.week, contracted_hours)
             else:
                 self.trend_weeks_changed.emit(card.weeks_count())  # the weeks shown so far had no trend
@@ -254,7 +254,7 @@ class WeekView(QWidget):
 
     def shows(self, data: WeekData, *, is_current: bool, contracted_hours: float = 0.0) -> bool:
         """Whether the view shows *data* already, as :meth:`show_data` would show it."""
-        return self._shown == (data, contracted_hours) and self._shown_as_current == is_current
+        return self._shown == (data, contracted_hours, is_current)
 
     def show_data(self, data: WeekData, *, is_current: bool, contracted_hours: float = 0.0) -> None:
         # one repaint for the whole week, once everything below has changed
@@ -293,7 +293,7 @@ class WeekView(QWidget):
                 self.table.setFocusPolicy(Qt.NoFocus if empty else Qt.StrongFocus)
             self.totals.show_summary(data.summary)
             self.week_chart.show_summary(data.summary)
-            self._shown, self._shown_as_current = (data, contracted_hours), is_current
+            self._shown = (data, contracted_hours, is_current)
             if self._trend_chart is not None:
                 self._trend_chart.show_trend(data.trend, data.week, contracted_hours)
             if self._how_chart is not None:
