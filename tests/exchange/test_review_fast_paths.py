@@ -6,6 +6,7 @@
 * Entry ids are kept in a set, and an id met again names the entry taken first,
   however many were taken in between and in whichever way.
 * The combined view is built column by column: it is the row-by-row build's.
+* A client ref or note met again is held as the text first read.
 * Reading makes no reference cycles, so a review's rows are frozen without a
   collection first (:func:`.reviewing.review_files`); a workbook's reader does
   leave some, and they are collected, not frozen.
@@ -243,6 +244,16 @@ def test_the_combined_view_is_the_row_by_row_one(tmp_path, taxonomy):
 def test_the_combined_view_of_the_team_exports(team_exports):
     result = read_files(team_exports.entry_paths, team_exports.taxonomy)
     assert result.combined_summary() == combined_row_by_row(result)
+
+
+def test_a_caseloads_refs_and_repeated_notes_are_held_once(team_exports):
+    # a review holds a team's year: a client ref or a note met again is kept as the text first
+    # read, not once per entry (the review's memory case measures what that saves)
+    result = read_files(team_exports.entry_paths, team_exports.taxonomy)
+    for field in ("client_ref", "note"):
+        texts = [getattr(e, field) for e in result.entries if getattr(e, field)]
+        assert len(texts) > len(set(texts)) > 1  # the demo record repeats them
+        assert len(set(map(id, texts))) == len(set(texts))
 
 
 # ------------------------------------------------------------------ no garbage frozen

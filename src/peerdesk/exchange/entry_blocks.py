@@ -57,6 +57,9 @@ class EntryBlocks:
         # (date, week[, period_start, period_end]) cells -> their values; a file's period is one object
         self.days: dict[Any, Day] = {}
         self.periods: dict[Period, Period] = {}
+        # client refs and notes -> the first text object of each: a caseload's refs and a worker's
+        # repeated notes are kept once, not once per entry
+        self.texts: dict[str, str] = {}
         # whether the file being read holds no UNIT: then a row's cells are keyed joined by it
         self.joined = False
 
@@ -113,6 +116,9 @@ class EntryBlocks:
             for text in set(tags_texts).difference(reading.tags):
                 reading.tags_of(text)
             tags = tuple(map(reading.tags.__getitem__, tags_texts))
+        texts = self.texts
+        client_refs = map(texts.setdefault, client_refs, client_refs)
+        notes = map(texts.setdefault, notes, notes)
         result = reading.result
         result.entries += map(_new, repeat(ReviewEntry), zip(
             ids, workers, dates, weeks, start_times, minutes, work_types, categories, labels, modes, forms,
