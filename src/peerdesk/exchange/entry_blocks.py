@@ -117,12 +117,12 @@ class EntryBlocks:
                 reading.tags_of(text)
             tags = tuple(map(reading.tags.__getitem__, tags_texts))
         texts = self.texts
-        client_refs = map(texts.setdefault, client_refs, client_refs)
-        notes = map(texts.setdefault, notes, notes)
+        refs_kept = map(texts.setdefault, client_refs, client_refs)
+        notes_kept = map(texts.setdefault, notes, notes)
         result = reading.result
         result.entries += map(_new, repeat(ReviewEntry), zip(
             ids, workers, dates, weeks, start_times, minutes, work_types, categories, labels, modes, forms,
-            people, client_refs, tags, notes, repeat(name), reading.line_numbers(line, n), strict=False,
+            people, refs_kept, tags, notes_kept, repeat(name), reading.line_numbers(line, n), strict=False,
         ))  # repeat() is endless
         period = periods[0]
         if period is not None:
