@@ -13,7 +13,9 @@ when there is any:
 
 - a window or dialog that, with its frame (guessed offscreen), is larger than the screen's free area;
 - a label, button or box narrower or lower than its text needs (clipped, not wrapped);
-- a table column narrower than its header's text.
+- a table column narrower than its header's text;
+- the form's Save button out of sight; up to 150 % text, the window's content scrolling
+  sideways or the week's Previous and Next buttons out of sight.
 
 Nothing here touches a real data folder or the user's view preferences. The pictures are for
 looking at, not for the repository.
@@ -123,6 +125,8 @@ def _shoot_all(app, scratch: Path, folder: Path, scale: float) -> list[str]:
         tabs.setCurrentIndex(index)
         app.processEvents()
         problems += _look(window, folder / f"{name}.png", check=index == 0)
+        if index == 0:
+            problems += [f"{name}: {p}" for p in _work_faults(window, scale)]
     tabs.setCurrentIndex(0)
 
     export = ExportDialog(window.worker(), TODAY, window, count=window.store.count_between)
@@ -221,6 +225,23 @@ def _faults(top) -> list[str]:
             if header.sectionSize(section) + 2 < metrics.horizontalAdvance(title) + 8:
                 out.append(f"{table.objectName() or 'a table'}: column {title!r} is {header.sectionSize(section)} px, "
                            f"narrower than its header")
+    return out
+
+
+def _work_faults(window, scale: float) -> list[str]:
+    """What a worker would have to scroll to find: the form's Save button is always in sight;
+    up to 150 % text the form and the week (the week's buttons included) fit side by side, and
+    only at 200 % may the window's content scroll sideways."""
+    out = []
+    save = window.area.form.save_button
+    if save.visibleRegion().boundingRect().size() != save.size():
+        out.append(f"{save.text()!r} is out of sight (the form's fields scroll; its buttons must not)")
+    bar = window.area.week_scroll.horizontalScrollBar()
+    if scale <= 1.5 and bar.maximum() > 0:
+        out.append(f"the form and the week do not fit side by side: the window scrolls sideways by {bar.maximum()} px")
+    for button in (window.week_view.prev_button, window.week_view.next_button):
+        if button.visibleRegion().boundingRect().size() != button.size() and scale <= 1.5:
+            out.append(f"the week's {button.accessibleName()!r} button is out of sight")
     return out
 
 

@@ -35,7 +35,7 @@ def test_every_field_of_the_form_is_named_and_described(window):
     assert name_of(form.quick.edit) == "Quick entry: the whole entry in one line"
     assert name_of(form.date_edit) == "Date" and name_of(form.people_spin) == "People"
     assert name_of(window.area.form_scroll) == "Log work: the entry form"
-    assert name_of(window.scroller)
+    assert name_of(window.area.week_scroll) == "The week: entries, totals and charts"
     assert nameless(window) == []
 
 

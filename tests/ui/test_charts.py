@@ -57,7 +57,7 @@ def assert_week_chart_matches_store(window, week=None):
     assert sum(chart.category_minutes().values()) == sum(chart.split_minutes().values()) == total
     for wt, minutes in by_wt.items():
         label = window.taxonomy.work_types[wt].label
-        assert f"{label}: {format_minutes(minutes)}" in totals.split_label.text()
+        assert f"{label}: {format_minutes(minutes)}" in totals.split_label.text().replace("\N{NO-BREAK SPACE}", " ")
     return by_cat, by_wt, total
 
 

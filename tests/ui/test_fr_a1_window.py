@@ -152,7 +152,7 @@ def test_the_french_window_is_not_clipped(qtbot, french):
         french.apply_text_scale(scale)
         QApplication.processEvents()
         french.area.form_scroll.horizontalScrollBar().setValue(0)
-        french.scroller.horizontalScrollBar().setValue(0)
+        french.area.week_scroll.horizontalScrollBar().setValue(0)
         QApplication.processEvents()
         french.grab().save(f"/tmp/a1_fr_window_{scale}.png")
         french.area.form_box.grab().save(f"/tmp/a1_fr_form_{scale}.png")

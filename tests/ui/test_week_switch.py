@@ -141,7 +141,8 @@ def qt_widths(view):
     """The widths Qt's own ResizeToContents gives the table's columns, over every row."""
     header = view.table.horizontalHeader()
     header.setResizeContentsPrecision(-1)
-    fitted = [c for c in range(len(COLUMNS)) if header.sectionResizeMode(c) != QHeaderView.Stretch]
+    free_texts = {COLUMNS.index(name) for name in ("Category", "Tags", "Note")}  # they share what is left
+    fitted = [c for c in range(len(COLUMNS)) if c not in free_texts]
     for c in fitted:
         header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
     header.resizeSections()
@@ -198,10 +199,10 @@ def test_nice_range_is_qts_own(top):
     assert nice_range(0.0, top, 5) == (axis.min(), axis.max(), axis.tickCount())
 
 
-def test_larger_text_keeps_every_column_as_wide_as_its_header_and_scrolls_the_work_area(weeks):
-    """At the largest text the table is given the width its columns need (every column at
-    least its header's, the stretched ones room for a dozen characters) and the work area
-    scrolls sideways inside the window, instead of cutting "Category" to "C…"."""
+def test_larger_text_keeps_every_column_as_wide_as_its_header_and_scrolls_the_table(weeks):
+    """At the largest text every column keeps at least its header's width, the free texts room
+    for a dozen characters, and the table scrolls sideways inside itself, instead of cutting
+    "Category" to "C…" or widening the window; back at the normal size they share the room again."""
     window, view = weeks, weeks.week_view
     window.resize(1280, 800)
     window.show_week(Week(2026, 48))
@@ -211,8 +212,14 @@ def test_larger_text_keeps_every_column_as_wide_as_its_header_and_scrolls_the_wo
     header = view.table.horizontalHeader()
     narrow = [COLUMNS[c] for c in range(len(COLUMNS)) if header.sectionSize(c) < header.sectionSizeHint(c)]
     assert narrow == []
-    stretched = [c for c in range(len(COLUMNS)) if header.sectionResizeMode(c) == QHeaderView.Stretch]
+    free_texts = [COLUMNS.index(name) for name in ("Category", "Tags", "Note")]
     twelve = view.table.fontMetrics().averageCharWidth() * 12
-    assert all(header.sectionSize(c) >= twelve for c in stretched)
-    assert window.scroller.horizontalScrollBar().isVisible()
+    assert all(header.sectionSize(c) >= twelve for c in free_texts)
+    assert view.table.horizontalScrollBar().isVisible()
+    assert not window.area.week_scroll.horizontalScrollBar().isVisible()  # the week's pane does not
     assert window.width() <= 1280  # the window itself did not grow
+    window.step_text_scale(-4)
+    settle()
+    assert not view.table.horizontalScrollBar().isVisible()
+    assert all(header.sectionResizeMode(c) == QHeaderView.Stretch for c in free_texts)
+    assert header.length() == view.table.viewport().width()  # the free texts fill the table again

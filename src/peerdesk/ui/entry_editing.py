@@ -117,12 +117,15 @@ class EntryDialog(QDialog):
         self.setWindowTitle(_("Edit entry"))
         self.form = EntryForm(taxonomy, save_label=_("&Save changes"), quick=False)
         self.form.clear_button.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)  # in the dialog from the start
         buttons.rejected.connect(self.reject)
+        # Save changes beside Cancel, in the platform's order, in sight however the fields scroll
+        buttons.addButton(self.form.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         # larger text on a small screen: it scrolls
         self.scroller = scrolling(self.form, "edit_scroller", _("The entry's fields"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroller, 1)
+        self.form.place_actions(layout)  # what is said of the whole entry, under the fields
         layout.addWidget(buttons)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -35,6 +36,7 @@ from ..domain.taxonomy import Taxonomy
 from ..i18n import N_, _
 from . import contrast, plain_text, style
 from .date_field import DateField
+from .fitting import WrappingRow
 from .form_icons import guide_mark
 from .locale_text import number
 from .quick_line import QuickLine
@@ -168,19 +170,23 @@ class EntryForm(QWidget):
         contrast.error(self.general_error)
         self.general_error.hide()
 
+        # what is said of the whole entry and the buttons: the holder places them below the
+        # fields' scroll area, so they stay in sight at any text size
+        self.actions = WrappingRow(self, objectName="form_actions")
+        actions = QVBoxLayout(self.actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addWidget(self.general_error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
+        actions.addLayout(buttons)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addLayout(buttons)
         layout.addStretch(1)
 
-        self.setTabOrder(self.date_edit, self.start_edit)
-        chain = [
+        self._tab_chain = chain = [
             *([self.quick.edit] if self.quick is not None else []),
             self.date_edit,
             self.start_edit,
@@ -196,8 +202,7 @@ class EntryForm(QWidget):
             self.save_button,
             self.clear_button,
         ]
-        for a, b in pairwise(chain):
-            self.setTabOrder(a, b)
+        self._order_tabs()
 
         self.work_type_combo.currentIndexChanged.connect(self._fill_categories)
         self.category_combo.currentIndexChanged.connect(self._category_changed)
@@ -212,6 +217,16 @@ class EntryForm(QWidget):
             ):
                 widget.installEventFilter(self._enter_filter)
         self.note_edit.installEventFilter(self._enter_filter)
+
+    def place_actions(self, layout: QLayout) -> None:
+        """The form's message and buttons into *layout*, its holder's, below the scroll area the
+        fields are in, with Tab still going from the note to Save and Clear."""
+        layout.addWidget(self.actions)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        for a, b in pairwise(self._tab_chain):
+            self.setTabOrder(a, b)
 
         for signal in (
             self.date_edit.dateChanged,

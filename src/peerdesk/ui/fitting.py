@@ -27,6 +27,17 @@ def room_for(window: QWidget) -> QSize:
     return screen.availableGeometry().size() - frame_of(window)
 
 
+def first_size(window: QWidget, width: int, height: int) -> None:
+    """*window* at *width* × *height*, or the whole free area of a screen too small for that
+    (a ward PC's 1366×768): a window a little narrower than such a screen would only give up
+    room its content needs at larger text."""
+    room = room_for(window)
+    if room.width() < width or room.height() < height:
+        window.resize(room)
+    else:
+        window.resize(width, height)
+
+
 def fit_to_screen(window: QWidget) -> None:
     """Shrink *window* to its screen's free area (never below its minimum size) and move it
     back inside it."""
@@ -80,6 +91,51 @@ class _FocusInView(QObject):
         content = self.area.widget()
         if new is not None and content is not None and content.isAncestorOf(new):
             self.area.ensureWidgetVisible(new, 8, 8)
+
+
+class WrappingRow(QFrame):
+    """A row holding wrapped text beside other widgets (the week's title and its buttons): as
+    tall as the text needs at the width the row is given.
+
+    It does not tell the layouts above it that their height follows their width: a scroll area
+    whose content says so takes the content's preferred height as its least one (QScrollArea
+    with widgetResizable), and the window would scroll with room to spare. A subclass that
+    rearranges what it holds with its width says how narrow and how wide it can be."""
+
+    def least_width(self) -> int:
+        layout = self.layout()
+        return layout.totalMinimumSize().width() if layout is not None else 0
+
+    def preferred_width(self) -> int:
+        layout = self.layout()
+        return layout.totalSizeHint().width() if layout is not None else 0
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+    def _tall(self, height: int) -> int:
+        """*height* (the layout's least or preferred), or what the text needs at the row's width."""
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():  # no wrapped text shown
+            return height
+        return layout.totalHeightForWidth(max(self.width(), self.least_width()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        layout = self.layout()
+        if layout is None:
+            return super().minimumSizeHint()
+        return QSize(self.least_width(), self._tall(layout.totalMinimumSize().height()))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        layout = self.layout()
+        if layout is None:
+            return super().sizeHint()
+        return QSize(self.preferred_width(), self._tall(layout.totalSizeHint().height()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # its height follows: the layout above asks again
 
 
 def text_ratio(widget: QWidget) -> float:

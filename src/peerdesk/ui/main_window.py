@@ -22,7 +22,7 @@ from ..i18n import N_, _
 from ..workspace import Workspace
 from .dialogs import Dialogs
 from .drops import OPEN_FILTER, take_csv_drag, take_csv_drop
-from .fitting import fit_to_screen, scrolling
+from .fitting import first_size, fit_to_screen
 
 if TYPE_CHECKING:
     from ..domain.entry import Entry
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.daily_backup: DailyBackup | None = None  # the first start of a day's backup, on its thread
 
         self.setWindowTitle("PeerDesk")
-        self.resize(1280, 800)
+        first_size(self, 1280, 800)  # all of a small screen
         self.statusBar().showMessage(_("Opening the database…"))
         if not staged:
             self.build()
@@ -137,10 +137,8 @@ class MainWindow(QMainWindow):
         self.taxonomy: Taxonomy = self.workspace.taxonomy
         self.area = WorkArea(self.taxonomy, demo=bool(self.workspace.settings.get("demo")))
         self.week_view = view = self.area.week_view
-        # in a scroll area: at a larger text size the content may need more room than the screen
-        # has; it then scrolls rather than widening the window past the screen or clipping
-        self.scroller = scrolling(self.area, "work_scroller", _("PeerDesk: entry form and week"))
-        self.setCentralWidget(self.scroller)
+        # the form and the week scroll each in its own pane (WorkArea): the window never does
+        self.setCentralWidget(self.area)
         from .text_size import remembered_scale
 
         self.apply_text_scale(remembered_scale())

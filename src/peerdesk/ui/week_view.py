@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,8 +26,57 @@ from ..week_data import WeekData
 from . import style
 from .chart_card import ChartCard
 from .charts import HowChart, ThisWeekChart, TrendChart
+from .fitting import WrappingRow
 from .totals import TotalsPanel
 from .week_model import COLUMNS, WeekTableModel
+
+
+class WeekHeader(WrappingRow):
+    """The week's title with its buttons beside it, or under it where the row is narrower than
+    both (larger text on a small screen); the title wraps only where it alone is wider."""
+
+    def __init__(self, title: QLabel, buttons: list[QPushButton]) -> None:
+        super().__init__()
+        self.title = title
+        self.buttons = QWidget()
+        row = QHBoxLayout(self.buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        for button in buttons:
+            row.addWidget(button)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(0, 1)
+        self._under: bool | None = None
+        self._place(False)
+
+    def _place(self, under: bool) -> None:
+        if under == self._under:
+            return
+        self._under = under
+        self.grid.removeWidget(self.title)
+        self.grid.removeWidget(self.buttons)
+        self.grid.addWidget(self.title, 0, 0)
+        if under:
+            self.grid.addWidget(self.buttons, 1, 0, Qt.AlignLeft)
+        else:
+            self.grid.addWidget(self.buttons, 0, 1, Qt.AlignRight)
+
+    def _fit(self) -> None:
+        title = self.title
+        one_line = title.fontMetrics().horizontalAdvance(title.text()) + 2 * title.margin() + 2
+        self._place(self.width() < one_line + self.grid.horizontalSpacing() + self.buttons.sizeHint().width())
+
+    def least_width(self) -> int:
+        return max(self.title.minimumSizeHint().width(), self.buttons.minimumSizeHint().width())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.LayoutRequest:  # a new title or font: beside or under again
+            self._fit()
+        return super().event(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._fit()
+        super().resizeEvent(event)
 
 
 class WeekView(QWidget):
@@ -64,7 +114,9 @@ class WeekView(QWidget):
         self.next_button.setAccessibleName(_("Next week"))
         for b in (self.prev_button, self.this_button, self.next_button):
             b.setFocusPolicy(Qt.TabFocus)
-        self.week_label = QLabel(objectName="week_label")
+        # wrapped: with larger text on a small screen the week's title takes two lines rather
+        # than pushing the window past the screen
+        self.week_label = QLabel(objectName="week_label", wordWrap=True)
         font = self.week_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -76,11 +128,7 @@ class WeekView(QWidget):
         self.state_label.setAccessibleName(_("The week's state"))
         self.state_label.hide()
 
-        nav = QHBoxLayout()
-        nav.addWidget(self.week_label, 1)
-        nav.addWidget(self.prev_button)
-        nav.addWidget(self.this_button)
-        nav.addWidget(self.next_button)
+        nav_row = WeekHeader(self.week_label, [self.prev_button, self.this_button, self.next_button])
 
         self.table = QTableView(objectName="week_table")
         self.table.setAccessibleName(_("Entries of the week"))  # then "Entries of week 48", once shown
@@ -106,6 +154,9 @@ class WeekView(QWidget):
         self._widths_font = ""
         self._padding = 0  # what a cell adds to its text, per font (see _cell_padding)
         self._header_widths: list[int] = []
+        self._need_width = 0  # every column at its width (fit_columns)
+        self._least_stretched = 0  # a free text's column at its narrowest: its longest header
+        self._stretch_mode: QHeaderView.ResizeMode | None = QHeaderView.Stretch
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.empty_label = QLabel(
             _("No entries this week. Log what you did in the form on the left."),
@@ -145,7 +196,7 @@ class WeekView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(nav)
+        layout.addWidget(nav_row)
         layout.addWidget(self.state_label)
         layout.addWidget(self.splitter, 1)
 
@@ -226,6 +277,8 @@ class WeekView(QWidget):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if obj is self.table and event.type() in (QEvent.FontChange, QEvent.StyleChange):
             self.fit_columns()
+        elif obj is self.table and event.type() == QEvent.Resize:
+            self.fit_stretched()
         if obj is self.table and event.type() == QEvent.KeyPress and not event.modifiers():
             if event.key() in (Qt.Key_Return, Qt.Key_Enter):
                 self._edit_current()
@@ -335,17 +388,18 @@ class WeekView(QWidget):
             size = min(max(widest + margin, self._header_widths[column]), header.maximumSectionSize())
             if header.sectionSize(column) != size:
                 sizes[column] = size
-        # never narrower than every column at its own width and the stretched ones at their
-        # headers': with larger text the work area then scrolls rather than cutting "Category" to "C…"
+        # every column at its own width and the stretched ones at their headers': where the table
+        # is narrower than that (larger text, a small screen), it scrolls sideways inside itself
+        # rather than cutting "Category" to "C…" or widening the window past its screen
         least = math.ceil(QFontMetricsF(font).averageCharWidth() * 12) + margin  # a stretched column's "Team communi…"
         # the stretched columns share what is left equally: each needs room for the longest of their headers
         stretched = max(max(header.sectionSizeHint(c), least) for c in self._stretched)
         need = sum(stretched if c in self._stretched else sizes.get(c, header.sectionSize(c))
                    for c in range(len(COLUMNS)))
         need += table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
-        if table.minimumWidth() != need:
-            table.setMinimumWidth(need)
+        self._least_stretched, self._need_width = stretched, need
         if not sizes:
+            self.fit_stretched()
             return
         # All at once, as ResizeToContents does: the stretched columns share what is left
         # only once every other column has its width (one at a time, they would take their
@@ -354,8 +408,22 @@ class WeekView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.Fixed)
         for column, size in sizes.items():
             header.resizeSection(column, size)
+        self._stretch_mode = None
+        self.fit_stretched()
+
+    def fit_stretched(self) -> None:
+        """The free texts share what the table has left where that is enough for each; else each
+        keeps the width its longest header needs and the table scrolls sideways. Decided by the
+        table's own width, which the columns do not change (its scroll bars come and go inside it)."""
+        mode = QHeaderView.Stretch if self.table.width() >= self._need_width else QHeaderView.Fixed
+        if mode == self._stretch_mode:
+            return
+        self._stretch_mode = mode
+        header = self.table.horizontalHeader()
         for column in self._stretched:
-            header.setSectionResizeMode(column, QHeaderView.Stretch)
+            header.setSectionResizeMode(column, mode)
+            if mode == QHeaderView.Fixed:
+                header.resizeSection(column, self._least_stretched)
 
     def _cell_padding(self, font) -> int:
         """What a cell adds to its text's advance (the style's focus-frame margin + 1 on each

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ..domain.taxonomy import Taxonomy
 from ..i18n import N_, _
 from . import contrast
-from .fitting import scrolling
+from .fitting import WrappingRow, scrolling
 from .view_settings import FORM_WIDTH, ui_settings
 from .week_view import WeekView
 
@@ -63,7 +63,10 @@ class WorkArea(QStackedWidget):
         self.form_pane.setMinimumWidth(int(ui_settings().value(FORM_WIDTH, 0, type=int)))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.form_pane)
-        splitter.addWidget(self.week_view)
+        # at a larger text size the week may need more room than the screen has beside the form:
+        # it then scrolls in its pane, and the form, its buttons in sight, stays where it is
+        self.week_scroll = scrolling(self.week_view, "week_scroller", _("The week: entries, totals and charts"))
+        splitter.addWidget(self.week_scroll)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -74,11 +77,16 @@ class WorkArea(QStackedWidget):
         bold = QFont()  # only the weight, so the size follows View ▸ Larger text
         bold.setBold(True)
         self.demo_banner.setFont(bold)
-        self.demo_banner.setVisible(demo)
 
+        banner_row = WrappingRow()  # its lines, without the work area's height following its width
+        banner_layout = QVBoxLayout(banner_row)
+        banner_layout.setContentsMargins(0, 0, 0, 0)
+        banner_layout.addWidget(self.demo_banner)
+        banner_row.setVisible(demo)
+        self.demo_banner.setVisible(demo)
         self.work = QWidget()
         outer = QVBoxLayout(self.work)
-        outer.addWidget(self.demo_banner)
+        outer.addWidget(banner_row)
         row = QHBoxLayout()
         row.addWidget(splitter)
         outer.addLayout(row, 1)
@@ -97,6 +105,7 @@ class WorkArea(QStackedWidget):
         layout = self.form_pane.layout()
         assert layout is not None
         layout.addWidget(self.form_scroll)
+        self.form.place_actions(layout)  # below the scroll area: always in sight
         self.fit_form_pane()
         return self.form
 
