@@ -94,10 +94,15 @@ class Running:
     """PeerDesk started as a worker starts it, on a data folder of its own."""
 
     def __init__(self, display: Display, folder: Path, text_scale: float | None = None,
-                 language: str | None = None) -> None:
+                 language: str | None = None, demo_weeks: int = 0) -> None:
         self.display = display
         self.data = folder / "data"
-        self.data.mkdir()
+        if demo_weeks:  # a record to open on: the week has entries, its table and charts fill in
+            from peerdesk import demo
+
+            demo.create_demo_folder(self.data, weeks=demo_weeks)
+        else:
+            self.data.mkdir()
         settings = {"worker": "PW-07"} | ({"language": language} if language else {})
         (self.data / "settings.json").write_text(json.dumps(settings), "utf-8")
         home = folder / "home"  # Qt's own settings (the text size) of a user of its own
@@ -114,6 +119,10 @@ class Running:
         self.window = _wait(lambda: self.find("PW-07"), 20, "the PeerDesk window")
         _wait(lambda: self.active_title().startswith("PeerDesk") or "PW-07" in self.active_title(), 10, "focus")
         _wait(lambda: (self.data / "peerdesk.db").exists(), 10, "the database")
+        if demo_weeks:  # the file was there before: the day's first backup says the store is open
+            from peerdesk.storage.backups import backup_folder
+
+            _wait(lambda: any(backup_folder(self.data / "peerdesk.db").glob("*.db")), 20, "the day's backup")
         time.sleep(0.5)  # the form is built after the first paint
 
     def find(self, title: str) -> str | None:

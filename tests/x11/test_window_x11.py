@@ -71,6 +71,47 @@ def test_a_weekday_typed_in_the_date_files_the_entry_on_the_last_such_day(peerde
         conn.close()
 
 
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_the_date_has_the_focus_at_start_over_a_record(display, tmp_path, scale):
+    """Started on a week of entries, at the normal and a larger text size: what the worker
+    types first goes into the date, not to the week's first button."""
+    import datetime as dt
+    import sqlite3
+
+    from .conftest import Running
+
+    day = dt.date.today() - dt.timedelta(days=2)  # a weekday that is not today's
+    running = Running(display, tmp_path, text_scale=scale, demo_weeks=3)
+    try:
+        running.type(day.strftime("%a").lower())
+        running.keys("alt+m")
+        running.type("7")
+        running.keys("alt+n")
+        running.type("focus at start")
+        running.keys("ctrl+Return")
+        db = running.data / "peerdesk.db"
+
+        def saved():
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            try:
+                return conn.execute("SELECT date, minutes FROM entries WHERE note = 'focus at start'").fetchall()
+            finally:
+                conn.close()
+
+        assert _eventually(saved) == [(day.isoformat(), 7)]
+    finally:
+        running.quit()
+
+
+def _eventually(read, timeout: float = 10.0):
+    import time
+
+    end = time.monotonic() + timeout
+    while not (found := read()) and time.monotonic() < end:
+        time.sleep(0.1)
+    return found
+
+
 @pytest.mark.parametrize("scale", [1.3, 1.5, 2.0])
 def test_larger_text_never_takes_the_window_past_the_screen(display, tmp_path, scale):
     from .conftest import Running

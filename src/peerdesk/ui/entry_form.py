@@ -62,6 +62,7 @@ class EntryForm(QWidget):
         self.highlighted: list[str] = []
         self._field_widgets: dict[str, QWidget] = {}
         self._descriptions: dict[str, str] = {}  # what a screen reader says of each field when it is right
+        self._select_date_when_active = False  # (focus_first)
 
         self.date_edit = DateField()  # its today follows the window's (set by the window)
         self.start_edit = QLineEdit(placeholderText=_("optional: 9:30, 930 or 14"), objectName="start_edit")
@@ -505,9 +506,17 @@ class EntryForm(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.PaletteChange:  # another theme: the guide's mark in its colours
             self.guide_button.setIcon(guide_mark(self.palette()))
+        elif event.type() == QEvent.ActivationChange and self._select_date_when_active and self.isActiveWindow():
+            self._select_date_when_active = False
+            if self.date_edit.hasFocus():
+                self.date_edit.selectAll()
 
     def focus_first(self) -> None:
+        """The date, its text selected, so what is typed replaces it. Before the window is active
+        (at start) the focus comes with its activation, which selects nothing: selected again then."""
         self.date_edit.setFocus(Qt.ShortcutFocusReason)
+        self.date_edit.selectAll()  # also where it had the focus already: a focus set again selects nothing
+        self._select_date_when_active = not self.isActiveWindow()
 
 
 _LABELS = {  # shown as _(_LABELS[field])

@@ -106,6 +106,10 @@ class WorkArea(QStackedWidget):
         assert layout is not None
         layout.addWidget(self.form_scroll)
         self.form.place_actions(layout)  # below the scroll area: always in sight
+        # shown now, not at the event loop's next turn: the date field can take the focus at start
+        # (the window gives it to its first button if its focus widget is not yet visible)
+        self.form_scroll.show()
+        self.form.actions.show()
         self.fit_form_pane()
         return self.form
 
