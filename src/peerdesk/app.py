@@ -415,6 +415,7 @@ def screenshot(
         app = _application()
         window = MainWindow(workspace, week=week, **({"today": lambda: today} if today else {}))
         window.set_store(store)
+        window.focus_form()  # as the window starts: the date has the focus
         return _save_png(app, window, SCREENSHOT_SIZE, lambda: window.grab().toImage(), path, workspace)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
