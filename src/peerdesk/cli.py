@@ -284,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_check(args)
         if args.screenshot:
             return cmd_screenshot(args)
+        from . import ui  # noqa: F401 - first: PySide then reads no module's source (ui/pyside_features.py)
         from .app import run
 
         return run(data_dir=args.data_dir, taxonomy_file=args.taxonomy, week=_week(args.week))

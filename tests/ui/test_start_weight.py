@@ -8,7 +8,8 @@ enum classes, 20 ms of a ward computer's start. And each module the start needs 
 (the quick line's grammar, the identifier patterns, the html package) is imported when it is
 first used. ``QBrush(colour)`` alone makes PySide weigh ``QBrush(QGradient)`` too, and so make
 QGradient's enum classes (180 presets); the first Python handle on the style makes QStyle's
-(566 members).
+(566 members). And PySide reads the source of each module imported after it, unless told that
+the module switches no feature on (ui/pyside_features.py).
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ import sys
 from peerdesk import demo
 
 PROBE = r"""
-import json, sys
+import json, linecache, sys
+read = []  # the source files read (PySide reads a module's to see whether it uses __feature__)
+_update = linecache.updatecache
+def _counted(filename, module_globals=None):
+    read.append(filename)
+    return _update(filename, module_globals)
+linecache.updatecache = _counted
+import peerdesk.ui  # as peerdesk's command line does before it imports the window's modules
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from peerdesk import app as pd
@@ -39,6 +47,7 @@ def ready(window):
         "modules": sorted(sys.modules),
         "rows": window.week_view.model.rowCount(),
         "form": window.form is not None and window.form.isEnabled(),
+        "read": read,
     }), flush=True)
     QApplication.instance().exit(0)
 
@@ -72,3 +81,7 @@ def test_the_start_loads_no_widget_class_it_does_not_use_and_no_module_it_needs_
     assert "QStyle" not in seen["widgets"]  # (566 members: the form draws its two icons itself)
     assert "QTextFormat" not in seen["gui"]  # (130 members: for marks in the note and the quick line)
     assert [name for name in LATER if name in seen["modules"]] == []
+    # PySide read no source of PeerDesk's modules (ui/pyside_features.py), and of few others: those
+    # it imports itself, and the standard library's submodules (sqlite3.dbapi2); about 100 without
+    assert [name for name in seen["read"] if "/peerdesk/" in name] == []
+    assert len(seen["read"]) <= 15, seen["read"]
