@@ -40,6 +40,12 @@ def test_the_review_window_fits_and_scrolls(qtbot, team_exports, dialogs, scale)
     content = review.centralWidget().widget()
     if scale == 2.0:  # more than the screen holds: the content scrolls, at its full size
         assert content.width() >= content.minimumSizeHint().width()
+    else:  # the filters take a second row rather than the window scrolling sideways
+        assert review.centralWidget().horizontalScrollBar().maximum() == 0
+        combos = (review.worker_combo, review.category_combo)
+        assert all(c.visibleRegion().boundingRect().size() == c.size() for c in combos)
+    if scale == 1.0:  # nor up and down at the normal size (a wrapped note's height once made it)
+        assert review.centralWidget().verticalScrollBar().maximum() == 0
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])

@@ -4,8 +4,10 @@ what it holds scrolls instead of being clipped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QScrollArea, QWidget
 from shiboken6 import isValid
 
 FRAME_GUESS = QSize(16, 48)  # a window manager's borders and title bar, until they are known
@@ -136,6 +138,70 @@ class WrappingRow(QFrame):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # its height follows: the layout above asks again
+
+
+class Bands(WrappingRow):
+    """Cells of a few widgets each (a label and its field side by side; a day's name over its
+    total) in one row, or where the row is too narrow for that, in bands of fewer cells, as many
+    a band as fit (of *choices*), their columns lined up from band to band."""
+
+    def __init__(self, cells: Sequence[Sequence[QWidget]], *, across: bool, choices: Sequence[int] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cells = [list(cell) for cell in cells]
+        self.across = across  # a cell's widgets side by side, else one over the other
+        self.choices = sorted(set(choices or range(1, len(self.cells) + 1)), reverse=True)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.per_band = 0
+        self._arrange(self.choices[0])
+
+    def _arrange(self, per_band: int) -> None:
+        if per_band == self.per_band:
+            return
+        self.per_band = per_band
+        for cell in self.cells:
+            for widget in cell:
+                self.grid.removeWidget(widget)
+        for i, cell in enumerate(self.cells):
+            band, column = divmod(i, per_band)
+            for k, widget in enumerate(cell):
+                if self.across:
+                    self.grid.addWidget(widget, band, column * len(cell) + k)
+                else:
+                    self.grid.addWidget(widget, band * len(cell) + k, column)
+
+    def band_width(self, per_band: int) -> int:
+        """The row's width with its cells in bands of *per_band*."""
+        parts = len(self.cells[0])
+        columns = []
+        for column in range(per_band):
+            cells = self.cells[column::per_band]
+            if self.across:  # each widget of a cell has a grid column of its own
+                columns += [max(cell[k].sizeHint().width() for cell in cells) for k in range(parts)]
+            else:
+                columns.append(max(widget.sizeHint().width() for cell in cells for widget in cell))
+        margins = self.contentsMargins()
+        return sum(columns) + self.grid.horizontalSpacing() * (len(columns) - 1) + margins.left() + margins.right()
+
+    def least_width(self) -> int:
+        return self.band_width(self.choices[-1])
+
+    def preferred_width(self) -> int:
+        return self.band_width(self.choices[0])
+
+    def _fit(self) -> None:
+        width = self.width()
+        self._arrange(next((n for n in self.choices if self.band_width(n) <= width), self.choices[-1]))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.LayoutRequest:  # new texts or a new font: as many a band as fit now
+            self._fit()
+        return super().event(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._fit()
+        super().resizeEvent(event)
 
 
 def text_ratio(widget: QWidget) -> float:

@@ -53,7 +53,7 @@ from . import plain_text, style
 from .chart_card import ChartCard, save_card_png
 from .charts import HowChart, ThisWeekChart, TrendChart
 from .dialogs import Dialogs
-from .fitting import fit_to_screen, scrolling
+from .fitting import Bands, WrappingRow, fit_to_screen, scrolling
 from .locale_text import day_text
 from .review_charts import WORKER_COLOURS, ShareChart, span_title, week_labels
 from .review_panels import FilesPanel, TeamTabs
@@ -165,7 +165,7 @@ class ReviewWindow(QMainWindow):
         self._fill_categories()
         self.save_button = QPushButton(_("&Save summary CSV…"), objectName="review_save_summary")
         self.save_button.setAccessibleDescription(_("Saves the rows shown, after the filters, as a summary CSV file"))
-        filters = QHBoxLayout()
+        cells = []
         for label, combo, name, description in (
             (_("&Worker"), self.worker_combo, _("Worker"), _("Shows one worker, or all workers")),
             (_("Wee&ks from"), self.week_from_combo, _("First week of the range"), _("The first ISO week shown")),
@@ -181,10 +181,12 @@ class ReviewWindow(QMainWindow):
             # long category labels and worker names must not widen the window past the screen
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(13 if combo in (self.week_from_combo, self.week_to_combo) else 15)
-            filters.addWidget(buddy)
-            filters.addWidget(combo)
-            filters.addSpacing(8)
-        filters.addStretch(1)
+            if cells:
+                buddy.setContentsMargins(8, 0, 0, 0)  # room between a field and the next label
+            cells.append((buddy, combo))
+        # in a row, or on a small screen with larger text in as many rows as they need
+        filters = Bands(cells, across=True)
+        filters.grid.setColumnStretch(2 * len(cells), 1)  # the row's room left over, after its last field
 
         # -- team table
         self.team_model = TeamModel(taxonomy, self)
@@ -288,8 +290,11 @@ class ReviewWindow(QMainWindow):
 
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addWidget(note)
-        layout.addLayout(filters)
+        note_row = WrappingRow()  # its lines, without the window's height following its width
+        QVBoxLayout(note_row).setContentsMargins(0, 0, 0, 0)
+        note_row.layout().addWidget(note)
+        layout.addWidget(note_row)
+        layout.addWidget(filters)
         layout.addWidget(body, 1)
         self.setCentralWidget(scrolling(central, "review_scroller"))  # larger text on a small screen
 
