@@ -140,7 +140,24 @@ class WrappingRow(QFrame):
             self.updateGeometry()  # its height follows: the layout above asks again
 
 
-class Bands(WrappingRow):
+class Rearranging(WrappingRow):
+    """A row that rearranges what it holds with its width (:meth:`refit`): on a resize, and when
+    its contents ask for a new layout (a new text, a new font)."""
+
+    def refit(self) -> None:
+        raise NotImplementedError
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.LayoutRequest:
+            self.refit()
+        return super().event(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.refit()
+        super().resizeEvent(event)
+
+
+class Bands(Rearranging):
     """Cells of a few widgets each (a label and its field side by side; a day's name over its
     total) in one row, or where the row is too narrow for that, in bands of fewer cells, as many
     a band as fit (of *choices*), their columns lined up from band to band."""
@@ -190,18 +207,9 @@ class Bands(WrappingRow):
     def preferred_width(self) -> int:
         return self.band_width(self.choices[0])
 
-    def _fit(self) -> None:
+    def refit(self) -> None:
         width = self.width()
         self._arrange(next((n for n in self.choices if self.band_width(n) <= width), self.choices[-1]))
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.LayoutRequest:  # new texts or a new font: as many a band as fit now
-            self._fit()
-        return super().event(event)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self._fit()
-        super().resizeEvent(event)
 
 
 def text_ratio(widget: QWidget) -> float:

@@ -26,12 +26,12 @@ from ..week_data import WeekData
 from . import style
 from .chart_card import ChartCard
 from .charts import HowChart, ThisWeekChart, TrendChart
-from .fitting import WrappingRow
+from .fitting import Rearranging
 from .totals import TotalsPanel
 from .week_model import COLUMNS, WeekTableModel
 
 
-class WeekHeader(WrappingRow):
+class WeekHeader(Rearranging):
     """The week's title with its buttons beside it, or under it where the row is narrower than
     both (larger text on a small screen); the title wraps only where it alone is wider."""
 
@@ -61,22 +61,13 @@ class WeekHeader(WrappingRow):
         else:
             self.grid.addWidget(self.buttons, 0, 1, Qt.AlignRight)
 
-    def _fit(self) -> None:
+    def refit(self) -> None:
         title = self.title
         one_line = title.fontMetrics().horizontalAdvance(title.text()) + 2 * title.margin() + 2
         self._place(self.width() < one_line + self.grid.horizontalSpacing() + self.buttons.sizeHint().width())
 
     def least_width(self) -> int:
         return max(self.title.minimumSizeHint().width(), self.buttons.minimumSizeHint().width())
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.LayoutRequest:  # a new title or font: beside or under again
-            self._fit()
-        return super().event(event)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self._fit()
-        super().resizeEvent(event)
 
 
 class WeekView(QWidget):
