@@ -388,8 +388,10 @@ def run_review(paths: Sequence[str | os.PathLike[str]], taxonomy: Taxonomy, *, d
     """``peerdesk review FILE...``: the files in a review window, read-only; no database is opened
     (the workers' keys the supervisor registered are read from the data folder)."""
     from .ui.review_window import open_review
+    from .ui.text_size import apply_scale, remembered_scale
 
     app = _application()
+    apply_scale(remembered_scale())  # the text size this user chose (View ▸ Larger text), as the window has it
     window = open_review(paths, taxonomy, dialogs=dialogs or Dialogs(), trusted=trusted)  # noqa: F841 - kept alive
     return app.exec()
 

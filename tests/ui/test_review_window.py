@@ -393,6 +393,28 @@ def test_run_review_shows_the_window_and_runs_the_event_loop(qtbot, monkeypatch,
     assert shown.result.problems == []
 
 
+def test_run_review_has_the_text_size_the_user_chose(qtbot, monkeypatch, team_exports):
+    """``peerdesk review FILE...`` on its own, after View ▸ Larger text at 150 % in the window:
+    the review's text is as large (the size is the computer's user's, kept in Qt's settings)."""
+    import peerdesk.app
+    from peerdesk.ui import text_size
+
+    normal = text_size.base_font().pointSizeF()
+    text_size.remember(1.5)
+    seen = []
+
+    class FakeApp:
+        def exec(self):
+            seen.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, ReviewWindow) and w.isVisible())
+            return 0
+
+    monkeypatch.setattr(peerdesk.app, "_application", FakeApp)
+    assert peerdesk.app.run_review([str(p) for p in team_exports.entry_paths], team_exports.taxonomy) == 0
+    shown = seen[-1]
+    qtbot.addWidget(shown)
+    assert shown.team_view.font().pointSizeF() == pytest.approx(normal * 1.5)
+
+
 def test_files_with_nothing_valid_show_only_their_problems(open_window, tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
