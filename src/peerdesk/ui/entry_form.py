@@ -506,6 +506,8 @@ class EntryForm(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.PaletteChange:  # another theme: the guide's mark in its colours
             self.guide_button.setIcon(guide_mark(self.palette()))
+        elif event.type() == QEvent.EnabledChange:  # its buttons, placed outside it, with it
+            self.actions.setEnabled(self.isEnabled())
         elif event.type() == QEvent.ActivationChange and self._select_date_when_active and self.isActiveWindow():
             self._select_date_when_active = False
             if self.date_edit.hasFocus():
