@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize
-from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 FRAME_GUESS = QSize(16, 48)  # a window manager's borders and title bar, until they are known
@@ -138,6 +138,16 @@ class WrappingRow(QFrame):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # its height follows: the layout above asks again
+
+
+def wrapping_row(label: QWidget) -> WrappingRow:
+    """*label* (wrapped text: a banner, a note) alone in a :class:`WrappingRow`, so that the
+    scroll area it sits in does not take its preferred height as its least."""
+    row = WrappingRow()
+    layout = QVBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    return row
 
 
 class Rearranging(WrappingRow):

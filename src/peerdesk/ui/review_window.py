@@ -53,7 +53,7 @@ from . import plain_text, style
 from .chart_card import ChartCard, save_card_png
 from .charts import HowChart, ThisWeekChart, TrendChart
 from .dialogs import Dialogs
-from .fitting import Bands, WrappingRow, fit_to_screen, scrolling
+from .fitting import Bands, fit_to_screen, scrolling, wrapping_row
 from .locale_text import day_text
 from .review_charts import WORKER_COLOURS, ShareChart, span_title, week_labels
 from .review_panels import FilesPanel, TeamTabs
@@ -290,10 +290,7 @@ class ReviewWindow(QMainWindow):
 
         central = QWidget()
         layout = QVBoxLayout(central)
-        note_row = WrappingRow()  # its lines, without the window's height following its width
-        QVBoxLayout(note_row).setContentsMargins(0, 0, 0, 0)
-        note_row.layout().addWidget(note)
-        layout.addWidget(note_row)
+        layout.addWidget(wrapping_row(note))  # its lines, without the window's height following its width
         layout.addWidget(filters)
         layout.addWidget(body, 1)
         self.setCentralWidget(scrolling(central, "review_scroller"))  # larger text on a small screen

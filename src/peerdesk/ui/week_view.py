@@ -147,7 +147,6 @@ class WeekView(QWidget):
         self._header_widths: list[int] = []
         self._need_width = 0  # every column at its width (fit_columns)
         self._least_stretched = 0  # a free text's column at its narrowest: its longest header
-        self._stretch_mode: QHeaderView.ResizeMode | None = QHeaderView.Stretch
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.empty_label = QLabel(
             _("No entries this week. Log what you did in the form on the left."),
@@ -399,7 +398,6 @@ class WeekView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.Fixed)
         for column, size in sizes.items():
             header.resizeSection(column, size)
-        self._stretch_mode = None
         self.fit_stretched()
 
     def fit_stretched(self) -> None:
@@ -407,10 +405,11 @@ class WeekView(QWidget):
         keeps the width its longest header needs and the table scrolls sideways. Decided by the
         table's own width, which the columns do not change (its scroll bars come and go inside it)."""
         mode = QHeaderView.Stretch if self.table.width() >= self._need_width else QHeaderView.Fixed
-        if mode == self._stretch_mode:
-            return
-        self._stretch_mode = mode
         header = self.table.horizontalHeader()
+        first = self._stretched[0]  # the header says how they are now: all three alike
+        if header.sectionResizeMode(first) == mode and (
+                mode == QHeaderView.Stretch or header.sectionSize(first) == self._least_stretched):
+            return
         for column in self._stretched:
             header.setSectionResizeMode(column, mode)
             if mode == QHeaderView.Fixed:

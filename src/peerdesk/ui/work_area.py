@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ..domain.taxonomy import Taxonomy
 from ..i18n import N_, _
 from . import contrast
-from .fitting import WrappingRow, scrolling
+from .fitting import scrolling, wrapping_row
 from .view_settings import FORM_WIDTH, ui_settings
 from .week_view import WeekView
 
@@ -78,10 +78,7 @@ class WorkArea(QStackedWidget):
         bold.setBold(True)
         self.demo_banner.setFont(bold)
 
-        banner_row = WrappingRow()  # its lines, without the work area's height following its width
-        banner_layout = QVBoxLayout(banner_row)
-        banner_layout.setContentsMargins(0, 0, 0, 0)
-        banner_layout.addWidget(self.demo_banner)
+        banner_row = wrapping_row(self.demo_banner)  # its lines, without the area's height following its width
         banner_row.setVisible(demo)
         self.demo_banner.setVisible(demo)
         self.work = QWidget()
