@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from peerdesk.domain.entry import entry_to_raw, validate
 from peerdesk.ui import text_size
 from peerdesk.ui.entry_editing import EntryDialog
-from peerdesk.ui.fitting import frame_of
+from peerdesk.ui.fitting import FRAME_GUESS, frame_of
 from peerdesk.ui.review_window import ReviewWindow
 
 MATRIX = Path(__file__).resolve().parents[2] / "docs" / "screen_matrix.py"
@@ -37,6 +37,12 @@ def test_the_review_window_fits_and_scrolls(qtbot, team_exports, dialogs, scale)
     review.show()
     QApplication.processEvents()
     assert_on_screen(review)
+    # on a ward PC's 1366×768 it takes the whole free area, as the main window does: a window a
+    # little narrower would only give up room its filters and tables need at larger text
+    # (less only the frame guessed before the window manager framed it)
+    room, outer = review.screen().availableGeometry(), review.size() + frame_of(review)
+    assert 0 <= room.width() - outer.width() <= FRAME_GUESS.width()
+    assert 0 <= room.height() - outer.height() <= FRAME_GUESS.height()
     content = review.centralWidget().widget()
     if scale == 2.0:  # more than the screen holds: the content scrolls, at its full size
         assert content.width() >= content.minimumSizeHint().width()

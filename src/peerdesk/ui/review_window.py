@@ -53,7 +53,7 @@ from . import plain_text, style
 from .chart_card import ChartCard, save_card_png
 from .charts import HowChart, ThisWeekChart, TrendChart
 from .dialogs import Dialogs
-from .fitting import Bands, fit_to_screen, scrolling, wrapping_row
+from .fitting import Bands, first_size, fit_to_screen, scrolling, wrapping_row
 from .locale_text import day_text
 from .review_charts import WORKER_COLOURS, ShareChart, span_title, week_labels
 from .review_panels import FilesPanel, TeamTabs
@@ -135,8 +135,7 @@ class ReviewWindow(QMainWindow):
         self._filling = False
 
         self.setWindowTitle(_("PeerDesk review — {files}").format(files=_files(len(result.files))))
-        self.resize(*WINDOW_SIZE)
-        fit_to_screen(self)
+        first_size(self, *WINDOW_SIZE)  # all of a small screen, as the main window
 
         note = QLabel(
             _("Read-only: these files are checked and shown here; nothing is written to your own records."),
