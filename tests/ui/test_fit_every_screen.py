@@ -29,6 +29,23 @@ def assert_on_screen(window) -> None:
     assert window.frameGeometry().top() >= room.top() and window.frameGeometry().left() >= room.left()
 
 
+def assert_legend_whole(card) -> None:
+    """The room Qt gives the donut's legend holds each label (Qt shortens one it has no room for)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    legend = card.split_chart.legend()
+    legend.layout().activate()
+    metrics = QFontMetrics(legend.font())
+    widths = [max(map(metrics.horizontalAdvance, piece.label().split("<br>"))) + metrics.height() * 2
+              for piece in card.pie_series.slices()]  # a label's lines; the colour square and its gaps
+    room = legend.geometry().width()
+    if legend.alignment() == Qt.AlignBottom:  # side by side under the donut
+        assert sum(widths) <= room, (widths, room)
+    else:  # one under another beside it
+        assert max(widths) <= room, (widths, room)
+
+
 @pytest.mark.parametrize("scale", [1.0, 1.3, 1.5, 2.0])
 def test_the_review_window_fits_and_scrolls(qtbot, team_exports, dialogs, scale):
     text_size.apply_scale(scale)
@@ -48,6 +65,7 @@ def test_the_review_window_fits_and_scrolls(qtbot, team_exports, dialogs, scale)
         assert content.width() >= content.minimumSizeHint().width()
     else:  # the filters take a second row rather than the window scrolling sideways
         assert review.centralWidget().horizontalScrollBar().maximum() == 0
+        assert_legend_whole(review.week_chart)  # beside the team table the donut is narrow
         combos = (review.worker_combo, review.category_combo)
         assert all(c.visibleRegion().boundingRect().size() == c.size() for c in combos)
     if scale == 1.0:  # nor up and down at the normal size (a wrapped note's height once made it)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from peerdesk.domain.entry import validate
 
-from .test_fit_every_screen import assert_on_screen
+from .test_fit_every_screen import assert_legend_whole, assert_on_screen
 from .test_visible_focus import activate
 
 
@@ -107,3 +107,26 @@ def test_the_weeks_buttons_go_under_its_title_where_both_do_not_fit(logged):
     window.apply_text_scale(1.0)
     settle()
     assert beside()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.3, 1.5, 2.0])
+def test_the_donuts_legend_shows_each_work_type_and_its_share_whole(logged, scale):
+    """Qt shortens a legend label it has no room for ("Indirect 40%" became "Indir…" beside the
+    donut at 130 and 150 %): the labels go on two lines, the name over its share, where one does
+    not fit, and the room Qt gives the legend holds each of them, up to 150 %."""
+    window = logged
+    for day, minutes, category in (("2026-11-23", 600, "administration"), ("2026-11-24", 75, "legitimizing_role")):
+        window.store.add(validate({"worker": "PW-07", "date": day, "minutes": str(minutes), "category": category},
+                                  window.taxonomy, today=window.today()))
+    window.refresh()
+    window.apply_text_scale(scale)
+    settle()
+    card = window.week_view.week_chart
+    labels = [piece.label() for piece in card.pie_series.slices()]
+    assert [label.replace("<br>", " ") for label in labels] == ["Direct 49%", "Indirect 45%", "Role 5%"]
+    if scale == 2.0:  # the donut is too small for any legend to hold them: the totals above it say each
+        split = window.week_view.totals.split_label
+        assert in_sight(split) and all(part in split.text().replace("\N{NO-BREAK SPACE}", " ")
+                                       for part in ("Direct: ", "(49%)", "Indirect: ", "(45%)", "Role: ", "(5%)"))
+        return
+    assert_legend_whole(card)

@@ -306,9 +306,7 @@ class ThisWeekChart(ChartCard):
         border = self.palette().color(QPalette.Base)  # the gaps between slices: the chart's background
         for key, label, minutes, pct in parts:
             piece = self._slices[key]
-            text = plain_text.chart(f"{label} {percent(pct)}")
-            if piece.label() != text:
-                piece.setLabel(text)
+            piece.setProperty("legend", (plain_text.chart(label), plain_text.chart(percent(pct))))
             if piece.value() != minutes:
                 piece.setValue(minutes)
             if piece.borderColor() != border:
@@ -317,24 +315,32 @@ class ThisWeekChart(ChartCard):
                 work_type=label, time=exact(minutes), percent=percent(pct, 1), total=format_minutes(summary.total)))
         set_title(self.split_chart, _("Split · {total} in all").format(total=format_minutes(summary.total)))
         self.pie_series = self._pie
-        self._fit_split_legend()
+        self.fit_split_legend()
 
-    def _fit_split_legend(self) -> None:
-        """The donut's legend under it while its labels fit across, else beside it, one per line:
-        with larger text "Direct 51%" was cut to "Dire…"."""
+    def fit_split_legend(self) -> None:
+        """The donut's legend under it, each work type and its share on one line while they all fit
+        across, else on two; beside it, on two lines, where even that does not fit. With larger
+        text "Direct 51%" was cut to "Dire…", and beside it "Indirect 38%" to "Indir…"."""
         if self._pie is None:
             return
         legend = self.split_chart.legend()
         metrics = QFontMetrics(legend.font())
         marker = metrics.height() * 2  # the colour square and the gaps around a label
-        across = sum(metrics.horizontalAdvance(piece.label()) + marker for piece in self._pie.slices())
-        side = Qt.AlignRight if across > self.split_view.width() - 16 else Qt.AlignBottom
+        texts = [(piece, *piece.property("legend")) for piece in self._pie.slices()]
+        room = self.split_view.width() - 16
+        across = sum(metrics.horizontalAdvance(f"{name} {share}") + marker for _piece, name, share in texts)
+        stacked = sum(max(map(metrics.horizontalAdvance, (name, share))) + marker for _piece, name, share in texts)
+        side = Qt.AlignRight if stacked > room else Qt.AlignBottom
+        for piece, name, share in texts:
+            text = f"{name} {share}" if across <= room else f"{name}<br>{share}"  # legend labels are rich text
+            if piece.label() != text:
+                piece.setLabel(text)
         if legend.alignment() != side:
             legend.setAlignment(side)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        self._fit_split_legend()
+        self.fit_split_legend()
 
     def render_image(self) -> QImage:
         """The whole card, with every category row even where the bars scroll inside it."""

@@ -480,6 +480,7 @@ class ReviewWindow(QMainWindow):
             small = QFont(self.week_chart.font())
             small.setPointSizeF(small.pointSizeF() * 0.85)
             self.week_chart.split_chart.legend().setFont(small)
+            self.week_chart.fit_split_legend()  # in that font
         else:
             self.week_chart.set_empty(True, nothing)
 
