@@ -14,8 +14,8 @@ when there is any:
 - a window or dialog that, with its frame (guessed offscreen), is larger than the screen's free area;
 - a label, button or box narrower or lower than its text needs (clipped, not wrapped);
 - a table column narrower than its header's text;
-- the form's Save button out of sight; up to 150 % text, the week's pane or the review
-  window scrolling sideways, or the week's Previous and Next buttons out of sight.
+- the form's Save button out of sight; up to 150 % text, the week's pane scrolling sideways,
+  the review window scrolling at all, or the week's Previous and Next buttons out of sight.
 
 Nothing here touches a real data folder or the user's view preferences. The pictures are for
 looking at, not for the repository.
@@ -160,8 +160,11 @@ def _shoot_all(app, scratch: Path, folder: Path, scale: float) -> list[str]:
             dialog.fit_to_screen()
             app.processEvents()
         problems += [f"{name}: {p}" for p in _faults(dialog)]
-        if name == "review" and scale <= 1.5 and dialog.centralWidget().horizontalScrollBar().maximum() > 0:
-            problems.append(f"{name}: scrolls sideways by {dialog.centralWidget().horizontalScrollBar().maximum()} px")
+        if name == "review" and scale <= 1.5:
+            for bar, way in ((dialog.centralWidget().horizontalScrollBar(), "sideways"),
+                             (dialog.centralWidget().verticalScrollBar(), "up and down")):
+                if bar.maximum() > 0:
+                    problems.append(f"{name}: scrolls {way} by {bar.maximum()} px")
         dialog.grab().save(str(folder / f"{name}.png"), "PNG")
         dialog.close()
     window.close()

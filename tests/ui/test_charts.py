@@ -235,8 +235,11 @@ def test_axis_is_in_minutes_up_to_two_hours_then_in_hours(window):
     assert_week_chart_matches_store(window)
 
     # the How chart chooses its unit the same way
-    (how_axis,) = window.week_view.how_chart.mode_chart.axes(Qt.Horizontal)
+    how = window.week_view.how_chart
+    (how_axis,) = how.mode_chart.axes(Qt.Horizontal)
     assert how_axis.titleText() == "Hours"
+    # one colour, each bar named on its axis: no legend takes the lines its axes' labels need
+    assert not how.mode_chart.legend().isVisible() and not how.format_chart.legend().isVisible()
 
 
 # ------------------------------------------------------------------ empty state

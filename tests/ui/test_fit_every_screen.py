@@ -68,7 +68,7 @@ def test_the_review_window_fits_and_scrolls(qtbot, team_exports, dialogs, scale)
         assert_legend_whole(review.week_chart)  # beside the team table the donut is narrow
         combos = (review.worker_combo, review.category_combo)
         assert all(c.visibleRegion().boundingRect().size() == c.size() for c in combos)
-    if scale == 1.0:  # nor up and down at the normal size (a wrapped note's height once made it)
+    if scale <= 1.5:  # nor up and down (a wrapped note's height once made it; the How tab's two charts too)
         assert review.centralWidget().verticalScrollBar().maximum() == 0
 
 

@@ -2,9 +2,10 @@
 
 Each chart card takes the summaries of :mod:`peerdesk.domain.summary` (the
 same numbers as the table's totals) and draws them; none of them queries the
-store. Every card has a title, units, a legend, tooltips with exact values,
-an empty state, a text alternative (its values as text, and as a table: see
-:mod:`.chart_card`), and "Save chart as PNG…" in its context menu.
+store. Every card has a title, units, a legend where colour tells things apart,
+tooltips with exact values, an empty state, a text alternative (its values as
+text, and as a table: see :mod:`.chart_card`), and "Save chart as PNG…" in its
+context menu.
 """
 from __future__ import annotations
 
@@ -601,6 +602,10 @@ class HowChart(ChartCard):
         self.format_chart = new_chart(self, _("By format"))
         self.mode_view = self._view(self.mode_chart, "how_mode_view", _("Time by mode"))
         self.format_view = self._view(self.format_chart, "how_format_view", _("Time by format"))
+        for chart in (self.mode_chart, self.format_chart):
+            # one colour, each bar named on its axis and the chart by its title: a legend would say
+            # nothing more, and took the lines the axes' labels need in a low card
+            chart.legend().setVisible(False)
         # Equal halves: both axes carry labels as long as "Individual · 145 people"
         self.body_layout.addWidget(self.mode_view, 1)
         self.body_layout.addWidget(self.format_view, 1)

@@ -229,6 +229,9 @@ class ReviewWindow(QMainWindow):
         self.how_chart.body_layout.setDirection(QBoxLayout.TopToBottom)
         self.how_chart.body_layout.setStretch(0, 3)
         self.how_chart.body_layout.setStretch(1, 2)
+        # two formats (individual, group) to four modes: a lower chart, so that the two together
+        # ask no more height than the other tabs' one (at 130 % on 1280×720 the window scrolled)
+        self.how_chart.format_view.setMinimumHeight(self.how_chart.format_view.minimumHeight() * 5 // 8)
         self.share_chart = ShareChart()
         self.chart_tabs = QTabWidget(objectName="review_charts")
         self.chart_tabs.setAccessibleName(_("Charts"))
