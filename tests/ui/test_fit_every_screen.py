@@ -46,6 +46,25 @@ def assert_legend_whole(card) -> None:
         assert max(widths) <= room, (widths, room)
 
 
+def assert_how_bars_named(review) -> None:
+    """The How tab's charts give each bar room for its label: Qt shortens a label taller than its
+    bar's share of the axis to "…". Stacked where the tab is tall enough, else side by side."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    review.chart_tabs.setCurrentWidget(review.how_chart)
+    for _ in range(3):
+        QApplication.processEvents()
+    for chart in (review.how_chart.mode_chart, review.how_chart.format_chart):
+        (axis,) = chart.axes(Qt.Vertical)
+        rows = len(axis.categories())
+        # a label's box is its line and the text item's margin of 4 px above and below (measured:
+        # rows of 24 px dropped 19 px labels at 130 %)
+        label = QFontMetrics(axis.labelsFont()).height() + 8
+        assert rows and chart.plotArea().height() / rows >= label, (chart.title(), chart.plotArea().height(), label)
+    review.chart_tabs.setCurrentIndex(0)
+
+
 @pytest.mark.parametrize("scale", [1.0, 1.3, 1.5, 2.0])
 def test_the_review_window_fits_and_scrolls(qtbot, team_exports, dialogs, scale):
     text_size.apply_scale(scale)
@@ -66,6 +85,7 @@ def test_the_review_window_fits_and_scrolls(qtbot, team_exports, dialogs, scale)
     else:  # the filters take a second row rather than the window scrolling sideways
         assert review.centralWidget().horizontalScrollBar().maximum() == 0
         assert_legend_whole(review.week_chart)  # beside the team table the donut is narrow
+        assert_how_bars_named(review)
         combos = (review.worker_combo, review.category_combo)
         assert all(c.visibleRegion().boundingRect().size() == c.size() for c in combos)
     if scale <= 1.5:  # nor up and down (a wrapped note's height once made it; the How tab's two charts too)

@@ -611,6 +611,9 @@ class HowChart(ChartCard):
         self.body_layout.addWidget(self.format_view, 1)
         self.mode_set: QBarSet | None = None  # the drawn sets; None while empty
         self.format_set: QBarSet | None = None
+        # one above the other where the card is tall enough for a line per bar (set where a card
+        # is narrow for long labels: the review's "Individual · 405 people"); else side by side
+        self.stack_when_room = False
         self._divisor = 1.0
         self._parts: dict[str, _BarsPart] = {}  # per chart, made on the first week with work
         self._how: HowSummary | None = None  # what is drawn (for its text alternative)
@@ -640,6 +643,28 @@ class HowChart(ChartCard):
         set_title(self.format_chart, _("By format · week {number}").format(number=week.number))
         self._how = how
         self.alternative_changed()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self.stack_when_room:
+            self._arrange()
+
+    def _arrange(self) -> None:
+        """Stacked, the mode chart takes three fifths of the body: enough if its five bars get a line
+        each besides its title, its axis' labels and title and the chart's margins (measured: at
+        130 % on 1366×768 they did not); below that Qt leaves the bars unnamed ("…"), and side by
+        side they keep their names, shortened where the card is narrow."""
+        from PySide6.QtWidgets import QBoxLayout  # only a review's card rearranges: not on the start's path
+
+        line = QFontMetrics(self.font()).height()
+        # the body's height: the card's but for its button (a hidden card's body is resized after it)
+        body = self.height() - self.table_button.sizeHint().height() - self.layout().spacing()
+        stacked = body * 3 // 5 >= (len(MODES) + 7) * line  # seven lines' worth of title, axis and margins
+        direction = QBoxLayout.TopToBottom if stacked else QBoxLayout.LeftToRight
+        if self.body_layout.direction() != direction:
+            self.body_layout.setDirection(direction)
+            self.body_layout.setStretch(0, 3 if stacked else 1)
+            self.body_layout.setStretch(1, 2 if stacked else 1)
 
     def descriptions(self) -> list[tuple[QWidget, str]]:
         if self._how is None:

@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QBoxLayout,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -225,11 +224,9 @@ class ReviewWindow(QMainWindow):
         self.trend_chart = TrendChart(taxonomy)
         self.trend_chart.weeks_combo.hide()  # the weeks come from the filter
         self.how_chart = HowChart()
-        # one above the other: a range's people counts make labels too long for side by side
-        self.how_chart.body_layout.setDirection(QBoxLayout.TopToBottom)
-        self.how_chart.body_layout.setStretch(0, 3)
-        self.how_chart.body_layout.setStretch(1, 2)
-        # two formats (individual, group) to four modes: a lower chart, so that the two together
+        # one above the other where there is room: a range's people counts make labels long
+        self.how_chart.stack_when_room = True
+        # two formats (individual, group) to five modes: a lower chart, so that the two together
         # ask no more height than the other tabs' one (at 130 % on 1280×720 the window scrolled)
         self.how_chart.format_view.setMinimumHeight(self.how_chart.format_view.minimumHeight() * 5 // 8)
         self.share_chart = ShareChart()
