@@ -7,7 +7,7 @@ For each screen × text size, in a process of its own (Qt's offscreen platform t
 size at start-up), the demo record is opened in a temporary folder and the main window (each
 chart tab), the export dialog with "Include notes" ticked, the report dialog with its notes
 ticked, the edit dialog, Settings, the role guide, the activity history, the restore dialog
-and the review window of a demo team (with its report dialog and funder's figures) are
+and the review window of a demo team (its How tab too, with its report dialog and funder's figures) are
 rendered to OUT_DIR/SCREEN/SCALE/NAME.png. It prints one line per fault found and exits 1
 when there is any:
 
@@ -166,6 +166,10 @@ def _shoot_all(app, scratch: Path, folder: Path, scale: float) -> list[str]:
                 if bar.maximum() > 0:
                     problems.append(f"{name}: scrolls {way} by {bar.maximum()} px")
         dialog.grab().save(str(folder / f"{name}.png"), "PNG")
+        if name == "review":  # its How tab too: two charts that stack or stand side by side
+            dialog.chart_tabs.setCurrentWidget(dialog.how_chart)
+            app.processEvents()
+            dialog.grab().save(str(folder / "review-how.png"), "PNG")
         dialog.close()
     window.close()
     workspace.close()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from peerdesk.domain.entry import validate
 
-from .test_fit_every_screen import assert_legend_whole, assert_on_screen
+from .test_fit_every_screen import assert_how_bars_named, assert_legend_whole, assert_on_screen
 from .test_visible_focus import activate
 
 
@@ -130,3 +130,17 @@ def test_the_donuts_legend_shows_each_work_type_and_its_share_whole(logged, scal
                                        for part in ("Direct: ", "(49%)", "Indirect: ", "(45%)", "Role: ", "(5%)"))
         return
     assert_legend_whole(card)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.3, 1.5, 2.0])
+def test_the_how_tabs_bars_each_keep_their_label(logged, scale):
+    """Qt shortens a bar's label taller than the bar's share of its axis to "…" (every other mode
+    at 150 %): where the card is lower than the labels need, its two charts scroll inside it."""
+    window = logged
+    window.apply_text_scale(scale)
+    view = window.week_view
+    view.chart_tabs.setCurrentIndex(2)
+    settle()
+    how = view.how_chart
+    assert_how_bars_named(how)
+    assert window.centralWidget() is window.area and in_sight(window.form.save_button)

@@ -606,13 +606,30 @@ class HowChart(ChartCard):
             # one colour, each bar named on its axis and the chart by its title: a legend would say
             # nothing more, and took the lines the axes' labels need in a low card
             chart.legend().setVisible(False)
-        # Equal halves: both axes carry labels as long as "Individual · 145 people"
-        self.body_layout.addWidget(self.mode_view, 1)
-        self.body_layout.addWidget(self.format_view, 1)
+        # Side by side in equal halves (both axes carry labels as long as "Individual · 145 people"),
+        # or one above the other (stack_when_room). Qt shortens to "…" a bar's label taller than
+        # the bar's share of its axis: where the card is lower than its bars' labels need, the
+        # charts scroll inside it, as the category bars do (see arrange).
+        from PySide6.QtWidgets import QBoxLayout  # the card is made when its tab is first shown
+
+        charts = QWidget()
+        self.charts_layout = QBoxLayout(QBoxLayout.LeftToRight, charts)
+        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        self.charts_layout.addWidget(self.mode_view, 1)
+        self.charts_layout.addWidget(self.format_view, 1)
+        self.charts_scroll = QScrollArea(objectName="how_scroll")
+        self.charts_scroll.setWidget(charts)
+        self.charts_scroll.setWidgetResizable(True)
+        self.charts_scroll.setFrameShape(QFrame.NoFrame)
+        self.charts_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.charts_scroll.setFocusPolicy(Qt.NoFocus)
+        self.body_layout.addWidget(self.charts_scroll)
+        for view in (self.mode_view, self.format_view):
+            view.setMinimumHeight(0)  # the heights arrange gives them
         self.mode_set: QBarSet | None = None  # the drawn sets; None while empty
         self.format_set: QBarSet | None = None
-        # one above the other where the card is tall enough for a line per bar (set where a card
-        # is narrow for long labels: the review's "Individual · 405 people"); else side by side
+        # one above the other where the card is tall enough for both (set where a card is narrow for
+        # long labels: the review's "Individual · 405 people"); else side by side
         self.stack_when_room = False
         self._divisor = 1.0
         self._parts: dict[str, _BarsPart] = {}  # per chart, made on the first week with work
@@ -642,29 +659,35 @@ class HowChart(ChartCard):
         set_title(self.mode_chart, _("By mode · week {number}").format(number=week.number))
         set_title(self.format_chart, _("By format · week {number}").format(number=week.number))
         self._how = how
+        self.arrange()  # in the font it now has
         self.alternative_changed()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        if self.stack_when_room:
-            self._arrange()
+        self.arrange()
 
-    def _arrange(self) -> None:
-        """Stacked, the mode chart takes three fifths of the body: enough if its five bars get a line
-        each besides its title, its axis' labels and title and the chart's margins (measured: at
-        130 % on 1366×768 they did not); below that Qt leaves the bars unnamed ("…"), and side by
-        side they keep their names, shortened where the card is narrow."""
-        from PySide6.QtWidgets import QBoxLayout  # only a review's card rearranges: not on the start's path
-
+    def chart_height(self, bars: int) -> int:
+        """The height a chart of *bars* bars needs for every bar's label: a label's box is its line
+        and 4 px of margin above and below; its title, its value axis' labels and title take three
+        lines more, the chart's margins 42 px (measured at 100, 130, 150 and 200 %)."""
         line = QFontMetrics(self.font()).height()
-        # the body's height: the card's but for its button (a hidden card's body is resized after it)
-        body = self.height() - self.table_button.sizeHint().height() - self.layout().spacing()
-        stacked = body * 3 // 5 >= (len(MODES) + 7) * line  # seven lines' worth of title, axis and margins
-        direction = QBoxLayout.TopToBottom if stacked else QBoxLayout.LeftToRight
-        if self.body_layout.direction() != direction:
-            self.body_layout.setDirection(direction)
-            self.body_layout.setStretch(0, 3 if stacked else 1)
-            self.body_layout.setStretch(1, 2 if stacked else 1)
+        return bars * (line + 8) + 3 * line + 44
+
+    def arrange(self) -> None:
+        """Stacked where allowed and the card holds both charts at the height they need, else side by
+        side; and never lower than they need, the charts scrolling in the card where it is lower."""
+        from PySide6.QtWidgets import QBoxLayout
+
+        mode, form = self.chart_height(len(MODES)), self.chart_height(len(FORMATS))
+        spacing = self.charts_layout.spacing()
+        # the card's height but for its button: a hidden card's scroll area is resized after it
+        room = self.height() - self.table_button.sizeHint().height() - self.layout().spacing()
+        stacked = self.stack_when_room and room >= mode + form + spacing
+        self.charts_layout.setDirection(QBoxLayout.TopToBottom if stacked else QBoxLayout.LeftToRight)
+        self.charts_layout.setStretch(0, mode if stacked else 1)
+        self.charts_layout.setStretch(1, form if stacked else 1)
+        self.mode_view.setMinimumHeight(mode)
+        self.format_view.setMinimumHeight(form if stacked else mode)
 
     def descriptions(self) -> list[tuple[QWidget, str]]:
         if self._how is None:

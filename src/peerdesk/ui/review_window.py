@@ -226,9 +226,6 @@ class ReviewWindow(QMainWindow):
         self.how_chart = HowChart()
         # one above the other where there is room: a range's people counts make labels long
         self.how_chart.stack_when_room = True
-        # two formats (individual, group) to five modes: a lower chart, so that the two together
-        # ask no more height than the other tabs' one (at 130 % on 1280×720 the window scrolled)
-        self.how_chart.format_view.setMinimumHeight(self.how_chart.format_view.minimumHeight() * 5 // 8)
         self.share_chart = ShareChart()
         self.chart_tabs = QTabWidget(objectName="review_charts")
         self.chart_tabs.setAccessibleName(_("Charts"))
