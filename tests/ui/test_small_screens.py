@@ -144,3 +144,8 @@ def test_the_how_tabs_bars_each_keep_their_label(logged, scale):
     how = view.how_chart
     assert_how_bars_named(how)
     assert window.centralWidget() is window.area and in_sight(window.form.save_button)
+    scrolls = how.charts_scroll.verticalScrollBar().maximum() > 0
+    assert scrolls == (scale == 2.0)  # the card on a 1366×768 screen is lower than its charts at 200 %
+    if scrolls:  # the PNG has them whole
+        image = how.render_image()
+        assert image.height() >= how.mode_view.minimumHeight() > how.charts_scroll.viewport().height()

@@ -666,6 +666,14 @@ class HowChart(ChartCard):
         super().resizeEvent(event)
         self.arrange()
 
+    def render_image(self) -> QImage:
+        """The card, with both charts whole even where they scroll inside it."""
+        image = super().render_image()
+        charts = self.charts_scroll.widget()
+        if self.is_empty() or self.showing_table() or charts.height() <= self.charts_scroll.viewport().height():
+            return image
+        return charts.grab().toImage()  # their full height, scrolled or not
+
     def chart_height(self, bars: int) -> int:
         """The height a chart of *bars* bars needs for every bar's label: a label's box is its line
         and 4 px of margin above and below; its title, its value axis' labels and title take three
