@@ -462,7 +462,8 @@ def render_chart(
 ) -> int:
     """Render one chart card of an opened store offscreen (``week``, ``trend`` or ``mode``) to a PNG."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from .ui.charts import HowChart, ThisWeekChart, TrendChart
+    from .ui.charts import ThisWeekChart, TrendChart
+    from .ui.how_chart import HowChart
     from .week_data import load_week
 
     app = _application()

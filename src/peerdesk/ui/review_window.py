@@ -50,9 +50,10 @@ from ..operations import reviewing
 from ..reports.pdf import number
 from . import plain_text, style
 from .chart_card import ChartCard, save_card_png
-from .charts import HowChart, ThisWeekChart, TrendChart
+from .charts import ThisWeekChart, TrendChart
 from .dialogs import Dialogs
 from .fitting import Bands, first_size, fit_to_screen, scrolling, wrapping_row
+from .how_chart import HowChart
 from .locale_text import day_text
 from .review_charts import WORKER_COLOURS, ShareChart, span_title, week_labels
 from .review_panels import FilesPanel, TeamTabs

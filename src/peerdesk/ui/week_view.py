@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
@@ -25,10 +26,13 @@ from ..i18n import _
 from ..week_data import WeekData
 from . import style
 from .chart_card import ChartCard
-from .charts import HowChart, ThisWeekChart, TrendChart
+from .charts import ThisWeekChart, TrendChart
 from .fitting import Rearranging
 from .totals import TotalsPanel
 from .week_model import COLUMNS, WeekTableModel
+
+if TYPE_CHECKING:
+    from .how_chart import HowChart
 
 
 class WeekHeader(Rearranging):
@@ -219,6 +223,8 @@ class WeekView(QWidget):
     def how_chart(self) -> HowChart:
         """The how card (made now if its tab was never shown)."""
         if self._how_chart is None:
+            from .how_chart import HowChart  # its tab is the last: not on the way to the week's first paint
+
             card = self._how_chart = HowChart()
             self._place(card, 2)
             if self._shown is not None:
