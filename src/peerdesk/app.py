@@ -462,8 +462,9 @@ def render_chart(
 ) -> int:
     """Render one chart card of an opened store offscreen (``week``, ``trend`` or ``mode``) to a PNG."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from .ui.charts import ThisWeekChart, TrendChart
+    from .ui.charts import ThisWeekChart
     from .ui.how_chart import HowChart
+    from .ui.trend_chart import TrendChart
     from .week_data import load_week
 
     app = _application()

@@ -50,7 +50,7 @@ from ..operations import reviewing
 from ..reports.pdf import number
 from . import plain_text, style
 from .chart_card import ChartCard, save_card_png
-from .charts import ThisWeekChart, TrendChart
+from .charts import ThisWeekChart
 from .dialogs import Dialogs
 from .fitting import Bands, first_size, fit_to_screen, scrolling, wrapping_row
 from .how_chart import HowChart
@@ -59,6 +59,7 @@ from .review_charts import WORKER_COLOURS, ShareChart, span_title, week_labels
 from .review_panels import FilesPanel, TeamTabs
 from .review_tables import kind_text
 from .review_team import SHARE_OF, SORT_ROLE, TeamModel
+from .trend_chart import TrendChart
 
 WINDOW_SIZE = (1280, 860)
 

@@ -26,13 +26,14 @@ from ..i18n import _
 from ..week_data import WeekData
 from . import style
 from .chart_card import ChartCard
-from .charts import ThisWeekChart, TrendChart
+from .charts import ThisWeekChart
 from .fitting import Rearranging
 from .totals import TotalsPanel
 from .week_model import COLUMNS, WeekTableModel
 
 if TYPE_CHECKING:
     from .how_chart import HowChart
+    from .trend_chart import TrendChart
 
 
 class WeekHeader(Rearranging):
@@ -208,6 +209,8 @@ class WeekView(QWidget):
     def trend_chart(self) -> TrendChart:
         """The trend card (made now if its tab was never shown)."""
         if self._trend_chart is None:
+            from .trend_chart import TrendChart  # not on the way to the week's first paint
+
             card = self._trend_chart = TrendChart(self.taxonomy)
             card.week_clicked.connect(self.week_clicked)
             card.weeks_changed.connect(self.trend_weeks_changed)
