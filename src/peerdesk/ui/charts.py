@@ -103,6 +103,8 @@ class ThisWeekChart(ChartCard):
         self._small_labels: bool | None = None
         self._pie: QPieSeries | None = None
         self._slices: dict[str, QPieSlice] = {}  # work type key -> slice
+        self._legend_texts: dict[str, tuple[str, str]] = {}  # work type key -> its name and share, as drawn
+        self._legend_fitted: tuple | None = None  # the font, room and texts the legend was last fitted for
 
     def show_summary(self, summary: WeekSummary) -> None:
         if not summary.total:
@@ -291,9 +293,10 @@ class ThisWeekChart(ChartCard):
                 )
                 self._slices[key] = piece
         border = self.palette().color(QPalette.Base)  # the gaps between slices: the chart's background
+        legend_texts = self._legend_texts = {}
         for key, label, minutes, pct in parts:
             piece = self._slices[key]
-            piece.setProperty("legend", (plain_text.chart(label), plain_text.chart(percent(pct))))
+            legend_texts[key] = (plain_text.chart(label), plain_text.chart(percent(pct)))
             if piece.value() != minutes:
                 piece.setValue(minutes)
             if piece.borderColor() != border:
@@ -311,10 +314,14 @@ class ThisWeekChart(ChartCard):
         if self._pie is None:
             return
         legend = self.split_chart.legend()
+        room = self.split_view.width() - 16
+        fitted = (legend.font().key(), room, list(self._legend_texts.values()))
+        if fitted == self._legend_fitted:  # as last fitted: the week switched to has the same shares
+            return
+        self._legend_fitted = fitted
         metrics = QFontMetrics(legend.font())
         marker = metrics.height() * 2  # the colour square and the gaps around a label
-        texts = [(piece, *piece.property("legend")) for piece in self._pie.slices()]
-        room = self.split_view.width() - 16
+        texts = [(self._slices[key], name, share) for key, (name, share) in self._legend_texts.items()]
         across = sum(metrics.horizontalAdvance(f"{name} {share}") + marker for _piece, name, share in texts)
         stacked = sum(max(map(metrics.horizontalAdvance, (name, share))) + marker for _piece, name, share in texts)
         side = Qt.AlignRight if stacked > room else Qt.AlignBottom

@@ -121,7 +121,8 @@ class HowChart(ChartCard):
         set_title(self.mode_chart, _("By mode · week {number}").format(number=week.number))
         set_title(self.format_chart, _("By format · week {number}").format(number=week.number))
         self._how = how
-        self.arrange()  # in the font it now has
+        if refont:
+            self.arrange()  # in the font it now has (a new size arranges it too)
         self.alternative_changed()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
