@@ -21,11 +21,13 @@ from PySide6.QtGui import QAction, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QTableWidget,
@@ -115,6 +117,18 @@ class ChartCard(QWidget):
         view.setMinimumSize(160, 160)
         self._views.append(view)
         return view
+
+    @staticmethod
+    def _scrolling(content: QWidget, name: str) -> QScrollArea:
+        """*content* in a frameless area inside the card, scrolling up and down where the card is
+        lower than it (never sideways, and no Tab stop)."""
+        area = QScrollArea(objectName=name)
+        area.setWidget(content)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        area.setFocusPolicy(Qt.NoFocus)
+        return area
 
     # -- the text alternative
     def descriptions(self) -> list[tuple[QWidget, str]]:

@@ -24,8 +24,6 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QFrame,
-    QScrollArea,
     QToolTip,
     QWidget,
 )
@@ -79,13 +77,7 @@ class ThisWeekChart(ChartCard):
         # Qt drops every other category label when the rows are closer than a line of text;
         # the bars are given a line per row and scroll inside the card when the card is lower
         # than that (the card's own size, and so the window's layout, never changes).
-        self.bars_scroll = QScrollArea()
-        self.bars_scroll.setObjectName("bars_scroll")
-        self.bars_scroll.setWidget(self.bars_view)
-        self.bars_scroll.setWidgetResizable(True)
-        self.bars_scroll.setFrameShape(QFrame.NoFrame)
-        self.bars_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.bars_scroll.setFocusPolicy(Qt.NoFocus)
+        self.bars_scroll = self._scrolling(self.bars_view, "bars_scroll")
         self.bars_view.viewport().installEventFilter(self)
         self.body_layout.addWidget(self.bars_scroll, 3)
         self.body_layout.addWidget(self.split_view, 2)

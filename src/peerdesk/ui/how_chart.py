@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QHorizontalBarSeries, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetrics
-from PySide6.QtWidgets import QFrame, QScrollArea, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from ..domain.entry import FORMATS, MODES, count_of
 from ..i18n import N_, _, ngettext
@@ -79,12 +79,7 @@ class HowChart(ChartCard):
         self.charts_layout.setContentsMargins(0, 0, 0, 0)
         self.charts_layout.addWidget(self.mode_view, 1)
         self.charts_layout.addWidget(self.format_view, 1)
-        self.charts_scroll = QScrollArea(objectName="how_scroll")
-        self.charts_scroll.setWidget(charts)
-        self.charts_scroll.setWidgetResizable(True)
-        self.charts_scroll.setFrameShape(QFrame.NoFrame)
-        self.charts_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.charts_scroll.setFocusPolicy(Qt.NoFocus)
+        self.charts_scroll = self._scrolling(charts, "how_scroll")
         self.body_layout.addWidget(self.charts_scroll)
         for view in (self.mode_view, self.format_view):
             view.setMinimumHeight(0)  # the heights arrange gives them
