@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from ..files import write_through
 from ..i18n import N_, _
 from . import style
-from .chart_parts import Cell, follow_palette
+from .chart_parts import Cell, apply_fonts, follow_palette
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage  # (imported when an image is made: its enum classes wait for it)
@@ -233,12 +233,15 @@ class ChartCard(QWidget):
                 follow_palette(chart, colours)
                 self._painted[id(chart)] = (key, axes)  # (the axes kept: no new one takes an old one's id)
 
-    def _fonts_changed(self) -> bool:
-        """Whether the card's font changed (View ▸ Larger text) since its charts last took it."""
+    def _take_font(self) -> bool:
+        """Whether the card's font changed (View ▸ Larger text) since its charts last took it; if it
+        did, each of its charts takes it now (titles and legend: see chart_parts.apply_fonts)."""
         key = self.font().key()
         if key == self._font_key:
             return False
         self._font_key = key
+        for view in self._views:
+            apply_fonts(view.chart(), self)
         return True
 
     def set_empty(self, empty: bool, text: str | None = None) -> None:

@@ -38,7 +38,6 @@ from .chart_parts import (
     MINUTES,
     Cell,
     add_bars,
-    apply_fonts,
     exact,
     fit_value_axis,
     new_chart,
@@ -105,10 +104,7 @@ class ThisWeekChart(ChartCard):
                 number=summary.week.number))
             return
         self.set_empty(False)
-        refont = self._fonts_changed()
-        if refont:
-            apply_fonts(self.bars_chart, self)
-            apply_fonts(self.split_chart, self)
+        refont = self._take_font()
         set_title(self.bars_chart, _("Time by category · week {number}").format(number=summary.week.number))
 
         tax = self.taxonomy

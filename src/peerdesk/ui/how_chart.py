@@ -20,7 +20,6 @@ from .chart_card import ChartCard
 from .chart_parts import (
     Cell,
     add_bars,
-    apply_fonts,
     exact,
     fit_value_axis,
     how_table,
@@ -98,10 +97,7 @@ class HowChart(ChartCard):
             self.set_empty(True, _("No work logged in week {number} yet.").format(number=week.number))
             return
         self.set_empty(False)
-        refont = self._fonts_changed()
-        if refont:
-            apply_fonts(self.mode_chart, self)
-            apply_fonts(self.format_chart, self)
+        refont = self._take_font()
         peak = max([t.minutes for t in how.by_mode.values()] + [t.minutes for t in how.by_format.values()])
         unit_name, divisor = unit_for(peak)
         self._divisor = divisor

@@ -22,7 +22,6 @@ from .chart_parts import (
     HOURS,
     Cell,
     add_bars,
-    apply_fonts,
     exact,
     fit_value_axis,
     guide_name,
@@ -98,9 +97,7 @@ class TrendChart(ChartCard):
                                           len(trend)).format(n=len(trend), number=selected.number))
             return
         self.set_empty(False)
-        refont = self._fonts_changed()
-        if refont:
-            apply_fonts(self.chart, self)
+        refont = self._take_font()
         first, last = self.weeks[0], self.weeks[-1]
         set_title(self.chart, _("Hours per week · {first} to {last}").format(first=first, last=last))
         peak = max(max(t.total for t in trend), contracted_hours * 60)
