@@ -69,6 +69,17 @@ def test_tab_goes_from_the_note_to_save_and_clear(qtbot, window):
     assert order == [form.save_button, form.clear_button]
 
 
+def test_a_placed_form_says_it_changed_once_an_edit(qtbot, window):
+    """Placing the buttons outside the form orders Tab again, and nothing more: each field's edit
+    still says "changed" (which starts the draft's save) once, not once more per placing."""
+    form = window.form
+    said = []
+    form.changed.connect(lambda: said.append(1))
+    form.minutes_edit.setText("45")
+    form.note_edit.setPlainText("Housing office call")
+    assert len(said) == 2
+
+
 def test_the_days_totals_take_two_bands_where_one_row_does_not_fit(logged):
     window = logged
     totals = window.week_view.totals

@@ -219,16 +219,6 @@ class EntryForm(QWidget):
                 widget.installEventFilter(self._enter_filter)
         self.note_edit.installEventFilter(self._enter_filter)
 
-    def place_actions(self, layout: QLayout) -> None:
-        """The form's message and buttons into *layout*, its holder's, below the scroll area the
-        fields are in, with Tab still going from the note to Save and Clear."""
-        layout.addWidget(self.actions)
-        self._order_tabs()
-
-    def _order_tabs(self) -> None:
-        for a, b in pairwise(self._tab_chain):
-            self.setTabOrder(a, b)
-
         for signal in (
             self.date_edit.dateChanged,
             self.start_edit.textChanged,
@@ -247,6 +237,16 @@ class EntryForm(QWidget):
         self._fill_categories()
         self._update_note_count()
         self._name_fields()
+
+    def place_actions(self, layout: QLayout) -> None:
+        """The form's message and buttons into *layout*, its holder's, below the scroll area the
+        fields are in, with Tab still going from the note to Save and Clear."""
+        layout.addWidget(self.actions)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        for a, b in pairwise(self._tab_chain):
+            self.setTabOrder(a, b)
 
     def _name_fields(self) -> None:
         """What a screen reader says of each control: its name (the label's words, which Qt does not
